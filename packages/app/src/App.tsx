@@ -1,8 +1,12 @@
 import { createApp } from '@backstage/frontend-defaults';
-import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import { navModule } from './modules/nav';
+import { authModule } from './modules/auth';
+import { brandingModule } from './modules/branding';
 import { homeModule } from './modules/home';
+import { navModule } from './modules/nav';
+import { upcomingPlugin } from './modules/upcoming';
 
+// Plugins listed in package.json are discovered through `app.packages: all`;
+// these are the app's own modules.
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule],
+  features: [authModule, brandingModule, homeModule, navModule, upcomingPlugin],
 });

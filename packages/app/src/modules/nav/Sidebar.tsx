@@ -35,7 +35,15 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
             {nav.take('page:home')}
             {nav.take('page:catalog')}
+            {nav.take('page:api-docs')}
             {nav.take('page:scaffolder')}
+          </SidebarGroup>
+          <SidebarDivider />
+          <SidebarGroup label="Operate" icon={<MenuIcon />}>
+            {nav.take('page:upcoming/slo')}
+            {nav.take('page:upcoming/on-call')}
+            {nav.take('page:upcoming/compliance')}
+            {nav.take('page:upcoming/cost')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

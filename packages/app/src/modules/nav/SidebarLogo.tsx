@@ -4,8 +4,7 @@ import {
   useSidebarOpenState,
 } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core';
-import { LogoFull } from './LogoFull';
-import { LogoIcon } from './LogoIcon';
+import { LogoFull, LogoIcon } from '../branding/Logo';
 
 const useSidebarLogoStyles = makeStyles({
   root: {

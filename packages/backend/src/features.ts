@@ -1,0 +1,71 @@
+import { BackendFeature } from '@backstage/backend-plugin-api';
+import appBackend from '@backstage/plugin-app-backend';
+import proxyBackend from '@backstage/plugin-proxy-backend';
+import eventsBackend from '@backstage/plugin-events-backend';
+import authBackend from '@backstage/plugin-auth-backend';
+import authBackendModuleOidcProvider from '@backstage/plugin-auth-backend-module-oidc-provider';
+import catalogBackend from '@backstage/plugin-catalog-backend';
+import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import catalogBackendModuleLogs from '@backstage/plugin-catalog-backend-module-logs';
+import catalogBackendModuleUnprocessed from '@backstage/plugin-catalog-backend-module-unprocessed';
+import catalogBackendModuleLocalFiles from '@gogidix/plugin-catalog-backend-module-local-files';
+import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
+import scaffolderBackendModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
+import scaffolderBackendModuleNotifications from '@backstage/plugin-scaffolder-backend-module-notifications';
+import permissionBackend from '@backstage/plugin-permission-backend';
+import permissionBackendModuleAllowAllPolicy from '@backstage/plugin-permission-backend-module-allow-all-policy';
+import searchBackend from '@backstage/plugin-search-backend';
+import searchBackendModulePg from '@backstage/plugin-search-backend-module-pg';
+import searchBackendModuleCatalog from '@backstage/plugin-search-backend-module-catalog';
+import userSettingsBackend from '@backstage/plugin-user-settings-backend';
+import notificationsBackend from '@backstage/plugin-notifications-backend';
+import signalsBackend from '@backstage/plugin-signals-backend';
+import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
+
+/**
+ * Every plugin and module the portal's backend runs. Kept apart from
+ * `index.ts` so that a test can start exactly this backend.
+ *
+ * The guest sign-in provider is only installed outside production; in
+ * production people sign in through OIDC.
+ */
+export function portalBackendFeatures(
+  env: NodeJS.ProcessEnv = process.env,
+): BackendFeature[] {
+  const features: BackendFeature[] = [
+    appBackend,
+    proxyBackend,
+    // The event bus that the catalog and signals subscribe to.
+    eventsBackend,
+
+    authBackend,
+    authBackendModuleOidcProvider,
+
+    catalogBackend,
+    catalogBackendModuleScaffolderEntityModel,
+    catalogBackendModuleLogs,
+    catalogBackendModuleUnprocessed,
+    catalogBackendModuleLocalFiles,
+
+    scaffolderBackend,
+    scaffolderBackendModuleGithub,
+    scaffolderBackendModuleNotifications,
+
+    // Until the portal's role policy lands, every signed-in user may do
+    // everything; anonymous requests are still refused by the auth layer.
+    permissionBackend,
+    permissionBackendModuleAllowAllPolicy,
+
+    searchBackend,
+    searchBackendModulePg,
+    searchBackendModuleCatalog,
+
+    userSettingsBackend,
+    notificationsBackend,
+    signalsBackend,
+  ];
+  if (env.NODE_ENV !== 'production') {
+    features.push(authBackendModuleGuestProvider);
+  }
+  return features;
+}

