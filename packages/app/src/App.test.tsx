@@ -1,28 +1,12 @@
-import { render, waitFor } from '@testing-library/react';
-import App from './App';
+import { screen } from '@testing-library/react';
+import { renderApp } from './__testUtils__/renderApp';
 
-describe('App', () => {
-  it('should render', async () => {
-    process.env = {
-      NODE_ENV: 'test',
-      APP_CONFIG: [
-        {
-          data: {
-            app: { title: 'Test' },
-            backend: { baseUrl: 'http://localhost:7007' },
-            techdocs: {
-              storageUrl: 'http://localhost:7007/api/techdocs/static/docs',
-            },
-          },
-          context: 'test',
-        },
-      ] as any,
-    };
-
-    const rendered = render(App.createRoot());
-
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+describe('the portal app in development', () => {
+  it('offers guest sign-in and no single sign-on', async () => {
+    renderApp(['guest']);
+    expect(
+      await screen.findByText('Enter as a Guest User.', { exact: false }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Gogidix SSO')).not.toBeInTheDocument();
   });
 });

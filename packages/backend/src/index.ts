@@ -7,4 +7,11 @@ backend.add(schemaCheckedRootConfigServiceFactory);
 for (const feature of portalBackendFeatures()) {
   backend.add(feature);
 }
-backend.start();
+// A backend that cannot start must exit, so that its supervisor (Kubernetes,
+// a terminal) sees the failure instead of a process that never gets ready.
+backend.start().catch(error => {
+  process.stderr.write(
+    `The portal backend failed to start: ${error?.stack ?? error}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+import { Page, expect, test } from '@playwright/test';
+
+/** Reloads until `check` passes: the catalog and search index fill in after start. */
+async function eventually(
+  page: Page,
+  check: () => Promise<void>,
+  timeout = 60_000,
+) {
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout, intervals: [1_000, 2_000, 5_000] });
+}
+
+test('the home page greets the signed-in user and lists their services', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(
+    page.getByRole('heading', { name: /, Jane Doe$/ }),
+  ).toBeVisible();
+  // Jane is in the platform team, which owns the gateway and the portal.
+  const yourServices = page.getByRole('main').getByRole('table');
+  await eventually(page, async () => {
+    await expect(
+      yourServices.getByRole('link', { name: 'API Gateway' }),
+    ).toBeVisible({
+      timeout: 5_000,
+    });
+  });
+  await expect(
+    yourServices.getByRole('link', { name: 'Gogidix Platform Portal' }),
+  ).toBeVisible();
+  await expect(
+    yourServices.getByRole('link', { name: 'Listings Service' }),
+  ).toHaveCount(0);
+});
+
+test('the catalog lists the demo services, and an entity page shows one', async ({
+  page,
+}) => {
+  await page.goto('/catalog?filters[kind]=component&filters[user]=all');
+  await eventually(page, async () => {
+    await expect(
+      page.getByRole('link', { name: 'Listings Service' }),
+    ).toBeVisible({ timeout: 5_000 });
+  });
+  await expect(
+    page.getByRole('heading', { name: /All Components \(\d+\)/ }).first(),
+  ).toBeVisible();
+  for (const service of ['API Gateway', 'Payments Service', 'Search Service']) {
+    await expect(page.getByRole('link', { name: service })).toBeVisible();
+  }
+  // Beyond the first page, found through the table's search.
+  await page.getByPlaceholder('Search').fill('valuation');
+  await expect(
+    page.getByRole('link', { name: 'Valuation Model' }),
+  ).toBeVisible();
+  await page.getByPlaceholder('Search').fill('');
+
+  await page.getByRole('link', { name: 'Listings Service' }).click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/listings-service/,
+  );
+  await expect(
+    page.getByRole('heading', { name: 'Listings Service' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText('System of record for property listings'),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Listings API v2' }).first(),
+  ).toBeVisible();
+});
+
+test('an API page renders its OpenAPI specification', async ({ page }) => {
+  await page.goto('/catalog/default/api/listings-api-v2/definition');
+  await eventually(page, async () => {
+    await expect(
+      page.getByRole('heading', { name: /Listings API/ }).first(),
+    ).toBeVisible({
+      timeout: 5_000,
+    });
+  });
+  // Swagger UI draws each operation from the spec the catalog loaded.
+  await expect(
+    page.getByText('/v2/listings', { exact: true }).first(),
+  ).toBeVisible();
+  await expect(page.getByText('OAS 3.0')).toBeVisible();
+});
+
+test('the catalog graph relates the gateway to the services behind it', async ({
+  page,
+}) => {
+  await page.goto(
+    '/catalog-graph?rootEntityRefs%5B%5D=component%3Adefault%2Fapi-gateway&maxDepth=1&unidirectional=false',
+  );
+  const graph = page.locator('svg');
+  await eventually(page, async () => {
+    await expect(graph.getByText('API Gateway', { exact: true })).toBeVisible({
+      timeout: 5_000,
+    });
+  });
+  // The APIs it routes to, and the team that owns it.
+  for (const node of [
+    'Listings API v2',
+    'Payments API',
+    'Valuation API',
+    'Platform',
+  ]) {
+    await expect(graph.getByText(node, { exact: true })).toBeVisible();
+  }
+});
+
+test('search finds a service by what it does', async ({ page }) => {
+  await page.goto('/search?query=valuation');
+  await eventually(
+    page,
+    async () => {
+      await expect(
+        page.getByRole('link', { name: /Valuation Model/ }).first(),
+      ).toBeVisible({
+        timeout: 5_000,
+      });
+    },
+    90_000,
+  );
+});

@@ -1,0 +1,103 @@
+import { Entity } from '@backstage/catalog-model';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { DefaultEntityPresentationApi } from '@backstage/plugin-catalog';
+import {
+  catalogApiRef,
+  entityPresentationApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { screen } from '@testing-library/react';
+import { Suspense } from 'react';
+import { OwnedServices as Widget } from './OwnedServices';
+
+// In the app, widgets render inside an extension boundary with Suspense.
+const OwnedServices = () => (
+  <Suspense fallback="loading">
+    <Widget />
+  </Suspense>
+);
+
+function component(name: string, owner: string, tier?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      title: name.replace(/-/g, ' '),
+      labels: tier ? { 'gogidix.io/tier': tier } : undefined,
+    },
+    spec: { type: 'service', lifecycle: 'production', owner },
+    relations: [{ type: 'ownedBy', targetRef: owner }],
+  };
+}
+
+const entities = [
+  component('api-gateway', 'group:default/platform', 'tier-0'),
+  component('identity-service', 'group:default/platform'),
+  component('listings-service', 'group:default/listings', 'tier-0'),
+];
+
+const jane = mockApis.identity({
+  userEntityRef: 'user:default/jane.doe',
+  ownershipEntityRefs: ['user:default/jane.doe', 'group:default/platform'],
+});
+
+// What the catalog plugin provides in the app: names for entity refs and
+// the entity page that links point to.
+const catalogPluginApis = [
+  [entityPresentationApiRef, DefaultEntityPresentationApi.createLocal()],
+] as const;
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+describe('OwnedServices', () => {
+  it('shows a way forward when nobody in the user’s teams owns anything', async () => {
+    await renderInTestApp(<OwnedServices />, {
+      apis: [
+        mockApis.identity({ ownershipEntityRefs: ['group:default/web'] }),
+        catalogApiMock({ entities }),
+      ],
+    });
+    expect(
+      await screen.findByText(/Neither you nor your teams own a component/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Create a service' }),
+    ).toHaveAttribute('href', '/create');
+  });
+
+  it('reports a catalog that cannot be reached', async () => {
+    const catalogApi = catalogApiMock.mock({
+      getEntities: jest.fn().mockRejectedValue(new Error('catalog is down')),
+    });
+    await renderInTestApp(<OwnedServices />, {
+      apis: [jane, [catalogApiRef, catalogApi]],
+    });
+    expect(
+      await screen.findByText(/Could not load your services/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/catalog is down/).length).toBeGreaterThan(0);
+  });
+
+  it('shows progress while the catalog answers', async () => {
+    const catalogApi = catalogApiMock.mock({
+      getEntities: jest.fn().mockReturnValue(new Promise(() => {})),
+    });
+    await renderInTestApp(<OwnedServices />, {
+      apis: [jane, [catalogApiRef, catalogApi]],
+    });
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('lists the components owned by the user and their teams, with tier', async () => {
+    await renderInTestApp(<OwnedServices />, {
+      apis: [jane, catalogApiMock({ entities }), ...catalogPluginApis],
+      mountedRoutes,
+    });
+    expect(await screen.findByText('api gateway')).toBeInTheDocument();
+    expect(screen.getByText('identity service')).toBeInTheDocument();
+    expect(screen.queryByText('listings service')).not.toBeInTheDocument();
+    expect(screen.getByText('tier-0')).toBeInTheDocument();
+    expect(screen.getByText('—')).toBeInTheDocument();
+  });
+});

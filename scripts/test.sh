@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the whole test suite, as CI does:
+#   type check, lint, formatting, unit and PostgreSQL-backed tests, the
+#   production build, and the e2e journeys in Chromium against that build
+#   (PostgreSQL, OIDC sign-in).
+#
+#   scripts/test.sh
+#
+# Installs what it needs first (Node 22, the repo's yarn, dependencies,
+# Debian's Chromium, a running PostgreSQL); see scripts/bootstrap.sh.
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+
+started=$SECONDS
+step() {
+  local name=$1
+  shift
+  local t=$SECONDS
+  log "── $name"
+  "$@"
+  log "   $name: $((SECONDS - t)) s"
+}
+
+step "toolchain" bootstrap_toolchain
+step "dependencies" bootstrap_install
+step "chromium" bootstrap_chromium
+step "postgresql" bootstrap_postgres
+
+cd "$PORTAL_ROOT"
+export CI=1
+# Store and catalog tests run on SQLite and this PostgreSQL; without it they
+# fail rather than quietly test SQLite alone.
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$PORTAL_TEST_PG"
+export PORTAL_REQUIRE_POSTGRES=1
+
+step "type check" yarn tsc
+step "lint" yarn lint
+step "formatting" yarn prettier --check .
+step "unit and database tests" yarn test
+step "production build" yarn build:all
+step "e2e journeys" yarn test:e2e
+
+log "All tests passed in $((SECONDS - started)) s."
