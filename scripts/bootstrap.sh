@@ -83,6 +83,16 @@ bootstrap_install() {
   echo "$want" >"$stamp"
 }
 
+# Stops a process and everything it started (the dev server and backend that
+# `yarn start` spawns do not all go down with their parent).
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do
+    kill_tree "$child"
+  done
+  kill "$1" 2>/dev/null || true
+}
+
 as_root() { [ "$(id -u)" = 0 ]; }
 
 apt_install() {

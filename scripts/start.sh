@@ -24,7 +24,10 @@ mkdir -p "$PORTAL_ROOT/.data/sqlite"
   log "The portal did not answer within 3 minutes; see the output above."
 ) &
 readiness=$!
-trap 'kill $readiness 2>/dev/null || true' EXIT
 
 cd "$PORTAL_ROOT"
-yarn start
+yarn start &
+portal=$!
+trap 'kill_tree $portal; kill_tree $readiness' EXIT
+trap 'exit 130' INT TERM
+wait $portal
