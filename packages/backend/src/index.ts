@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { PortalConfigError } from './config/checkConfig';
 import { schemaCheckedRootConfigServiceFactory } from './config/rootConfig';
 import { portalBackendFeatures } from './features';
 
@@ -9,9 +10,12 @@ for (const feature of portalBackendFeatures()) {
 }
 // A backend that cannot start must exit, so that its supervisor (Kubernetes,
 // a terminal) sees the failure instead of a process that never gets ready.
+// A configuration error says what to fix; its stack would only bury that.
 backend.start().catch(error => {
+  const detail =
+    error instanceof PortalConfigError ? error.message : error?.stack;
   process.stderr.write(
-    `The portal backend failed to start: ${error?.stack ?? error}\n`,
+    `The portal backend failed to start: ${detail ?? error}\n`,
   );
   process.exit(1);
 });
