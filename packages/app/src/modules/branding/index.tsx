@@ -1,42 +1,33 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { ThemeBlueprint } from '@backstage/plugin-app-react';
-import { UnifiedThemeProvider } from '@backstage/theme';
-import LightIcon from '@mui/icons-material/WbSunny';
+import { UnifiedTheme, UnifiedThemeProvider } from '@backstage/theme';
 import DarkIcon from '@mui/icons-material/Brightness2';
+import LightIcon from '@mui/icons-material/WbSunny';
 import { gogidixDarkTheme, gogidixLightTheme } from './theme';
 
-const lightTheme = ThemeBlueprint.make({
-  name: 'light',
-  params: {
-    theme: {
-      id: 'light',
-      title: 'Gogidix light',
-      variant: 'light',
-      icon: <LightIcon />,
-      Provider: ({ children }) => (
-        <UnifiedThemeProvider theme={gogidixLightTheme} children={children} />
-      ),
+// Named `light` and `dark` so that they replace Backstage's stock themes and
+// keep the choice people saved in their settings.
+function themeExtension(variant: 'light' | 'dark', theme: UnifiedTheme) {
+  return ThemeBlueprint.make({
+    name: variant,
+    params: {
+      theme: {
+        id: variant,
+        title: `Gogidix ${variant}`,
+        variant,
+        icon: variant === 'light' ? <LightIcon /> : <DarkIcon />,
+        Provider: ({ children }) => (
+          <UnifiedThemeProvider theme={theme} children={children} />
+        ),
+      },
     },
-  },
-});
+  });
+}
 
-const darkTheme = ThemeBlueprint.make({
-  name: 'dark',
-  params: {
-    theme: {
-      id: 'dark',
-      title: 'Gogidix dark',
-      variant: 'dark',
-      icon: <DarkIcon />,
-      Provider: ({ children }) => (
-        <UnifiedThemeProvider theme={gogidixDarkTheme} children={children} />
-      ),
-    },
-  },
-});
-
-/** Gogidix themes, in place of Backstage's stock light and dark themes (same extension ids). */
 export const brandingModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [lightTheme, darkTheme],
+  extensions: [
+    themeExtension('light', gogidixLightTheme),
+    themeExtension('dark', gogidixDarkTheme),
+  ],
 });

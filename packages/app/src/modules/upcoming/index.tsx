@@ -10,48 +10,48 @@ import SpeedIcon from '@mui/icons-material/Speed';
 import { ReactElement } from 'react';
 import { upcomingFeatures } from './features';
 
-function upcomingPage(
-  name: keyof typeof upcomingFeatures,
-  path: string,
-  title: string,
-  icon: ReactElement,
-) {
-  return PageBlueprint.make({
-    name,
-    params: {
-      path,
-      title,
-      icon,
-      // The sidebar lists pages that have a route.
-      routeRef: createRouteRef(),
-      loader: () =>
-        import('./UpcomingPage').then(m => (
-          <m.UpcomingPage feature={upcomingFeatures[name]} />
-        )),
-    },
-  });
-}
+const pages: Array<{
+  name: keyof typeof upcomingFeatures;
+  path: string;
+  title: string;
+  icon: ReactElement;
+}> = [
+  { name: 'slo', path: '/slo', title: 'SLOs', icon: <SpeedIcon /> },
+  {
+    name: 'compliance',
+    path: '/compliance',
+    title: 'Compliance',
+    icon: <AssignmentTurnedInIcon />,
+  },
+  { name: 'cost', path: '/cost', title: 'Cost', icon: <PaymentsIcon /> },
+  {
+    name: 'on-call',
+    path: '/on-call',
+    title: 'On-call',
+    icon: <NotificationsActiveIcon />,
+  },
+];
 
 /**
  * Holds the paths of the SLO, compliance, cost and on-call pages until their
- * plugins land; each plugin then takes over its path and this page goes.
+ * plugins land; each plugin then takes over its path and its entry here goes.
  */
 export const upcomingPlugin = createFrontendPlugin({
   pluginId: 'upcoming',
-  extensions: [
-    upcomingPage('slo', '/slo', 'SLOs', <SpeedIcon fontSize="inherit" />),
-    upcomingPage(
-      'compliance',
-      '/compliance',
-      'Compliance',
-      <AssignmentTurnedInIcon fontSize="inherit" />,
-    ),
-    upcomingPage('cost', '/cost', 'Cost', <PaymentsIcon fontSize="inherit" />),
-    upcomingPage(
-      'on-call',
-      '/on-call',
-      'On-call',
-      <NotificationsActiveIcon fontSize="inherit" />,
-    ),
-  ],
+  extensions: pages.map(({ name, path, title, icon }) =>
+    PageBlueprint.make({
+      name,
+      params: {
+        path,
+        title,
+        icon,
+        // The sidebar lists pages that have a route.
+        routeRef: createRouteRef(),
+        loader: () =>
+          import('./UpcomingPage').then(m => (
+            <m.UpcomingPage feature={upcomingFeatures[name]} />
+          )),
+      },
+    }),
+  ),
 });
