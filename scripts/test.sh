@@ -34,6 +34,7 @@ export PORTAL_REQUIRE_POSTGRES=1
 
 step "type check" yarn tsc
 step "lint" yarn lint
+step "one version of each Backstage package" node scripts/check-backstage-versions.mjs
 step "formatting" yarn prettier --check .
 step "unit and database tests" yarn test
 step "production build" yarn build:all
