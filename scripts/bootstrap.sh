@@ -95,12 +95,14 @@ kill_tree() {
 
 as_root() { [ "$(id -u)" = 0 ]; }
 
+# Installs Debian packages, refreshing the package lists only when the
+# install fails without them (a fresh machine has none).
 apt_install() {
-  if [ ! -f /var/lib/apt/periodic/portal-updated ] || [ -z "$(ls /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends "$@" >/dev/null 2>&1 || {
     apt-get update -qq
-    mkdir -p /var/lib/apt/periodic && touch /var/lib/apt/periodic/portal-updated
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+    apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  }
 }
 
 bootstrap_chromium() {

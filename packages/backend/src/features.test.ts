@@ -30,7 +30,7 @@ describe('the portal backend', () => {
 
   it('starts every plugin it declares, each behind authentication', async () => {
     const backend = await start({ NODE_ENV: 'test' });
-    const routes: Array<[string, string]> = [
+    const routes: Array<['get' | 'post', string]> = [
       ['get', '/api/catalog/entities'],
       ['get', '/api/catalog/entities/unprocessed/failed'],
       ['get', '/api/scaffolder/v2/actions'],
@@ -41,7 +41,7 @@ describe('the portal backend', () => {
       ['get', '/api/events/bus/v1/subscriptions/x/events'],
     ];
     for (const [method, route] of routes) {
-      const res = await (request(backend.server) as any)[method](route);
+      const res = await request(backend.server)[method](route);
       expect({ route, status: res.status }).toEqual({ route, status: 401 });
     }
     await backend.stop();

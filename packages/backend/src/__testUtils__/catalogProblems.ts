@@ -19,7 +19,7 @@ export async function catalogProblems(
   );
   const problems = failures.map(
     item =>
-      `${describe(item)} failed to process: ${item.errors
+      `${unprocessedName(item)} failed to process: ${item.errors
         .map(e => e.message)
         .join('; ')}`,
   );
@@ -70,7 +70,7 @@ type UnprocessedEntity = {
   errors: Array<{ message: string }>;
 };
 
-function describe(item: UnprocessedEntity): string {
+function unprocessedName(item: UnprocessedEntity): string {
   const entity = item.unprocessed_entity;
   const name = entity ? `${entity.kind} ${entity.metadata?.name}` : 'an entity';
   return item.entity_ref ?? `${name} in ${item.location_key}`;
