@@ -1,0 +1,16 @@
+/**
+ * Shared by the SLO plugins and the software templates: OpenSLO v1 parsing,
+ * the pure error budget / burn rate computation, and Sloth-compatible
+ * Prometheus rules.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './openslo/types';
+export { parseOpenSloDocuments } from './openslo/parse';
+export { durationSeconds } from './openslo/duration';
+export * from './compute/windows';
+export * from './compute/budget';
+export * from './compute/evaluate';
+export { errorRatioQuery } from './sloth/queries';
+export * from './sloth/rules';

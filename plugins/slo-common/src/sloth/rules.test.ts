@@ -1,0 +1,205 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { parseOpenSloDocuments } from '../openslo/parse';
+import { ResolvedSlo } from '../openslo/types';
+import { generateSlothRules, PrometheusAlertingRule } from './rules';
+
+// Installed by scripts/bootstrap.sh (bootstrap_prometheus): the real
+// promtool judges the rules, not a hand-written imitation of its checks.
+const PROMTOOL = process.env.PORTAL_PROMTOOL ?? 'promtool';
+
+const DOCUMENT = `
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: availability
+spec:
+  service: listings-service
+  indicator:
+    metadata:
+      name: listings-availability
+    spec:
+      ratioMetric:
+        counter: true
+        good:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: sum(rate(http_requests_total{service="listings-service",code!~"5.."}[{{.window}}]))
+        total:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: sum(rate(http_requests_total{service="listings-service"}[{{.window}}]))
+  timeWindow:
+    - duration: 30d
+      isRolling: true
+  budgetingMethod: Occurrences
+  objectives:
+    - target: 0.999
+---
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: latency
+spec:
+  service: listings-service
+  indicator:
+    metadata:
+      name: listings-p99
+    spec:
+      thresholdMetric:
+        metricSource:
+          type: Prometheus
+          spec:
+            query: histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="listings-service"}[{{.window}}])))
+  timeWindow:
+    - duration: 1M
+      isRolling: false
+  budgetingMethod: Timeslices
+  objectives:
+    - op: lte
+      value: 0.3
+      target: 0.99
+      timeSliceWindow: 1m
+`;
+
+function slos(): ResolvedSlo[] {
+  const parsed = parseOpenSloDocuments(DOCUMENT, 'test');
+  expect(parsed.problems).toEqual([]);
+  return parsed.slos;
+}
+
+const runbookUrl = (alert: 'page' | 'ticket') =>
+  `https://portal.gogidix.dev/runbooks/default/component/listings-service/slo-availability-burn#${alert}`;
+
+describe('generateSlothRules', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'slo-rules-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the Sloth record names, labels and both burn-rate alerts', () => {
+    const file = generateSlothRules(slos()[0], {
+      service: 'listings-service',
+      runbookUrl,
+      labels: { team: 'listings' },
+    });
+    const records = file.groups.flatMap(g =>
+      g.rules.map(r => ('record' in r ? r.record : r.alert)),
+    );
+    expect(records).toEqual([
+      ...['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'].map(
+        w => `slo:sli_error:ratio_rate${w}`,
+      ),
+      'slo:objective:ratio',
+      'slo:error_budget:ratio',
+      'slo:time_period:days',
+      'slo:current_burn_rate:ratio',
+      'slo:period_burn_rate:ratio',
+      'slo:period_error_budget_remaining:ratio',
+      'ListingsServiceAvailabilityErrorBudgetBurn',
+      'ListingsServiceAvailabilityErrorBudgetBurn',
+    ]);
+    expect(file.groups[0].rules[2].labels).toEqual({
+      team: 'listings',
+      sloth_id: 'listings-service-availability',
+      sloth_service: 'listings-service',
+      sloth_slo: 'availability',
+      sloth_window: '1h',
+    });
+    const [page, ticket] = file.groups[2].rules as PrometheusAlertingRule[];
+    expect(page.labels.severity).toBe('page');
+    expect(page.expr).toMatch(
+      /ratio_rate5m.*14\.4[\s\S]*ratio_rate1h.*14\.4[\s\S]*ratio_rate30m.*> \(6 [\s\S]*ratio_rate6h.*> \(6 /,
+    );
+    expect(ticket.expr).toMatch(
+      /ratio_rate2h.*> \(3 [\s\S]*ratio_rate1d.*> \(3 [\s\S]*ratio_rate6h.*> \(1 [\s\S]*ratio_rate3d.*> \(1 /,
+    );
+    expect(ticket.annotations.runbook_url).toBe(runbookUrl('ticket'));
+    expect(page.annotations.summary).toContain('listings-service');
+  });
+
+  it('passes promtool check rules for ratio and timeslice SLOs', () => {
+    const path = join(dir, 'rules.yaml');
+    const groups = slos().flatMap(
+      slo => generateSlothRules(slo, { service: slo.service }).groups,
+    );
+    writeFileSync(path, stringify({ groups }));
+    const output = execFileSync(PROMTOOL, ['check', 'rules', path], {
+      encoding: 'utf8',
+    });
+    expect(output).toContain('SUCCESS: 32 rules found');
+  });
+
+  it('pages in promtool when a tenth of requests fail for an hour', () => {
+    const slo = slos()[0];
+    const file = generateSlothRules(slo, {
+      service: 'listings-service',
+      runbookUrl,
+    });
+    writeFileSync(join(dir, 'availability.yaml'), stringify(file));
+    const alerts = file.groups[2].rules as PrometheusAlertingRule[];
+    const sloth = {
+      sloth_id: 'listings-service-availability',
+      sloth_service: 'listings-service',
+      sloth_slo: 'availability',
+    };
+    const test = {
+      rule_files: ['availability.yaml'],
+      evaluation_interval: '1m',
+      tests: [
+        {
+          interval: '1m',
+          input_series: [
+            {
+              series:
+                'http_requests_total{service="listings-service",code="200"}',
+              values: '0+90x200',
+            },
+            {
+              series:
+                'http_requests_total{service="listings-service",code="500"}',
+              values: '0+10x200',
+            },
+          ],
+          promql_expr_test: [
+            {
+              expr: 'round(slo:sli_error:ratio_rate5m, 0.0001)',
+              eval_time: '70m',
+              exp_samples: [
+                {
+                  labels: `{sloth_id="listings-service-availability", sloth_service="listings-service", sloth_slo="availability", sloth_window="5m"}`,
+                  value: 0.1,
+                },
+              ],
+            },
+          ],
+          alert_rule_test: [
+            {
+              eval_time: '70m',
+              alertname: 'ListingsServiceAvailabilityErrorBudgetBurn',
+              exp_alerts: alerts.map(a => ({
+                exp_labels: { ...sloth, ...a.labels },
+                exp_annotations: a.annotations,
+              })),
+            },
+          ],
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'test.yaml'), stringify(test));
+    const output = execFileSync(
+      PROMTOOL,
+      ['test', 'rules', join(dir, 'test.yaml')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(output).toContain('SUCCESS');
+  });
+});
