@@ -6,6 +6,7 @@
 #   bootstrap_install     yarn install --immutable, skipped when nothing changed
 #   bootstrap_chromium    Debian's Chromium for the browser tests (root only)
 #   bootstrap_postgres    a PostgreSQL answering on 127.0.0.1:5432 (root only)
+#   bootstrap_promtool    Debian's promtool, which checks Prometheus rules (root only)
 
 set -euo pipefail
 
@@ -111,6 +112,13 @@ bootstrap_chromium() {
   as_root || die "Chromium is needed for the browser tests: install Debian's chromium package or set PORTAL_CHROMIUM."
   log "Installing Debian's Chromium"
   apt_install chromium
+}
+
+bootstrap_promtool() {
+  command -v promtool >/dev/null && return
+  as_root || die "promtool is needed to check Prometheus rules: install Debian's prometheus package or put promtool on PATH."
+  log "Installing Debian's prometheus (for promtool)"
+  apt_install prometheus
 }
 
 pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }

@@ -24,6 +24,7 @@ step "toolchain" bootstrap_toolchain
 step "dependencies" bootstrap_install
 step "chromium" bootstrap_chromium
 step "postgresql" bootstrap_postgres
+step "promtool" bootstrap_promtool
 
 cd "$PORTAL_ROOT"
 export CI=1
