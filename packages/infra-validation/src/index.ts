@@ -1,0 +1,13 @@
+/**
+ * Validation of infrastructure artefacts (Helm charts, Kubernetes objects,
+ * Terraform and Terragrunt, Prometheus rules), shared by the infra tests and
+ * the scaffolder's validate action.
+ *
+ * @packageDocumentation
+ */
+export type { RenderedManifest, ValidationProblem } from './types';
+export { locateHelm } from './helm/locateHelm';
+export { lintHelmChart, renderHelmChart } from './helm/helmChart';
+export { validateKubernetesObjects } from './kubernetes/validateKubernetesObjects';
+export { checkTerraformPolicies } from './terraform/checkTerraformPolicies';
+export { checkPrometheusRules } from './prometheus/checkPrometheusRules';

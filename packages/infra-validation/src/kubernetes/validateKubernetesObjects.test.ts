@@ -1,0 +1,158 @@
+import { RenderedManifest } from '../types';
+import { validateKubernetesObjects } from './validateKubernetesObjects';
+
+const deployment = (spec: Record<string, unknown>) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'listings' },
+  spec,
+});
+
+const validDeploymentSpec = {
+  selector: { matchLabels: { app: 'listings' } },
+  template: {
+    metadata: { labels: { app: 'listings' } },
+    spec: {
+      containers: [
+        {
+          name: 'listings',
+          image: 'listings:1.0.0',
+          resources: { limits: { cpu: '1', memory: '256Mi' } },
+        },
+      ],
+    },
+  },
+};
+
+const manifest = (object: Record<string, unknown>): RenderedManifest => ({
+  source: 'listings/templates/deployment.yaml',
+  object,
+});
+
+describe('validateKubernetesObjects', () => {
+  it.each([
+    ['a valid Deployment', deployment(validDeploymentSpec)],
+    [
+      'an Istio PeerAuthentication',
+      {
+        apiVersion: 'security.istio.io/v1beta1',
+        kind: 'PeerAuthentication',
+        metadata: { name: 'portal' },
+        spec: { mtls: { mode: 'STRICT' } },
+      },
+    ],
+    [
+      'a prometheus-operator ServiceMonitor',
+      {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'ServiceMonitor',
+        metadata: { name: 'portal' },
+        spec: {
+          selector: { matchLabels: { app: 'portal' } },
+          endpoints: [{ port: 'http', path: '/metrics' }],
+        },
+      },
+    ],
+    [
+      'a cert-manager Certificate',
+      {
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'Certificate',
+        metadata: { name: 'portal-tls' },
+        spec: {
+          secretName: 'portal-tls',
+          dnsNames: ['portal.gogidix.dev'],
+          issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer' },
+        },
+      },
+    ],
+  ])('accepts %s', (_, object) => {
+    expect(validateKubernetesObjects([manifest(object)])).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a Deployment without a selector',
+      deployment({ ...validDeploymentSpec, selector: undefined }),
+      { field: 'spec.selector', rule: 'schema', message: /required/ },
+    ],
+    [
+      'replicas that are not a number',
+      deployment({ ...validDeploymentSpec, replicas: 'two' }),
+      { field: 'spec.replicas', rule: 'schema', message: /integer.*"two"/ },
+    ],
+    [
+      'resources.limits that is not a map',
+      deployment({
+        ...validDeploymentSpec,
+        template: {
+          spec: {
+            containers: [{ name: 'listings', resources: { limits: 5 } }],
+          },
+        },
+      }),
+      {
+        field: 'spec.template.spec.containers[0].resources.limits',
+        rule: 'schema',
+        message: /must be of type object/,
+      },
+    ],
+    [
+      'an Istio object with a wrong mTLS mode',
+      {
+        apiVersion: 'security.istio.io/v1beta1',
+        kind: 'PeerAuthentication',
+        metadata: { name: 'portal' },
+        spec: { mtls: { mode: 'SOMETIMES' } },
+      },
+      { field: 'spec.mtls.mode', rule: 'schema', message: /one of/ },
+    ],
+    [
+      'a Certificate without issuerRef',
+      {
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'Certificate',
+        metadata: { name: 'portal-tls' },
+        spec: { secretName: 'portal-tls' },
+      },
+      { field: 'spec.issuerRef', rule: 'schema', message: /required/ },
+    ],
+    [
+      'a misspelt kind',
+      { apiVersion: 'apps/v1', kind: 'Deploymnet', metadata: { name: 'x' } },
+      { field: 'apiVersion', rule: 'unknown-kind', message: /Deploymnet/ },
+    ],
+    [
+      'an apiVersion no model knows',
+      {
+        apiVersion: 'example.com/v1',
+        kind: 'Widget',
+        metadata: { name: 'x' },
+      },
+      { field: 'apiVersion', rule: 'unknown-kind', message: /example.com/ },
+    ],
+    [
+      'an object without a name',
+      { ...deployment(validDeploymentSpec), metadata: {} },
+      { field: 'metadata.name', rule: 'schema', message: /no metadata.name/ },
+    ],
+  ])('reports %s', (_, object, expected) => {
+    const problems = validateKubernetesObjects([manifest(object)]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'listings/templates/deployment.yaml',
+        field: expected.field,
+        rule: expected.rule,
+        message: expect.stringMatching(expected.message),
+      }),
+    ]);
+    expect(problems[0].object).toMatch(/\//);
+  });
+
+  it('names the object by kind and name', () => {
+    const [problem] = validateKubernetesObjects([
+      manifest(deployment({ ...validDeploymentSpec, selector: undefined })),
+    ]);
+    expect(problem.object).toBe('Deployment/listings');
+  });
+});
