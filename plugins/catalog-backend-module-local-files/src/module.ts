@@ -1,10 +1,9 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import {
-  jsonPlaceholderResolver,
-  textPlaceholderResolver,
-  yamlPlaceholderResolver,
-} from './placeholders';
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { createPlaceholderResolvers } from './placeholders';
 
 /**
  * Replaces the catalog's `$text`, `$yaml` and `$json` placeholder resolvers
@@ -16,11 +15,17 @@ export const catalogModuleLocalFiles = createBackendModule({
   moduleId: 'local-files',
   register(reg) {
     reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addPlaceholderResolver('text', textPlaceholderResolver);
-        catalog.addPlaceholderResolver('yaml', yamlPlaceholderResolver);
-        catalog.addPlaceholderResolver('json', jsonPlaceholderResolver);
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ catalog, config }) {
+        const resolvers = createPlaceholderResolvers(
+          config.getOptionalStringArray('catalog.localFiles.sharedFolders'),
+        );
+        catalog.addPlaceholderResolver('text', resolvers.text);
+        catalog.addPlaceholderResolver('yaml', resolvers.yaml);
+        catalog.addPlaceholderResolver('json', resolvers.json);
       },
     });
   },

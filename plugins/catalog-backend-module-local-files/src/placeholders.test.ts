@@ -2,12 +2,7 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { PlaceholderResolverParams } from '@backstage/plugin-catalog-node';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  isLocalPath,
-  jsonPlaceholderResolver,
-  textPlaceholderResolver,
-  yamlPlaceholderResolver,
-} from './placeholders';
+import { createPlaceholderResolvers, isLocalPath } from './placeholders';
 
 describe('placeholder resolvers', () => {
   const dir = createMockDirectory({
@@ -18,9 +13,15 @@ describe('placeholder resolvers', () => {
       'repo/broken.json': '{"a":',
       'repo/data.json': '{"a": 1}',
       'secret.txt': 'not for the catalog',
+      'shared/pages.yaml': 'title: Shared page\n',
     },
   });
   const catalogFile = path.join(dir.path, 'repo/catalog-info.yaml');
+  const {
+    text: textPlaceholderResolver,
+    yaml: yamlPlaceholderResolver,
+    json: jsonPlaceholderResolver,
+  } = createPlaceholderResolvers([path.join(dir.path, 'shared')]);
 
   function params(
     value: unknown,
@@ -54,6 +55,17 @@ describe('placeholder resolvers', () => {
     [42, /expects a string/],
   ])('refuses %s with a message that says why', async (ref, message) => {
     await expect(textPlaceholderResolver(params(ref))).rejects.toThrow(message);
+  });
+
+  it('reads from a configured shared folder, and only from there', async () => {
+    await expect(
+      yamlPlaceholderResolver(params('../shared/pages.yaml', { key: 'yaml' })),
+    ).resolves.toEqual({ title: 'Shared page' });
+    await expect(
+      createPlaceholderResolvers([]).yaml(
+        params('../shared/pages.yaml', { key: 'yaml' }),
+      ),
+    ).rejects.toThrow(/outside/);
   });
 
   it('refuses a symbolic link that leads out of the folder', async () => {

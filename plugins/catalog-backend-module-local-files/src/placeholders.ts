@@ -13,11 +13,13 @@ import yaml from 'yaml';
 /**
  * A catalog file registered as a `file` location has a plain path as its base,
  * which the stock resolvers cannot turn into a URL. Files on disk may refer to
- * files beside or below themselves, never above.
+ * files beside or below themselves, never above, except into the shared
+ * folders the portal's config names (e.g. the templates' common form pages).
  */
 export async function readBesideCatalogFile(
   catalogFile: string,
   reference: string,
+  sharedFolders: string[] = [],
 ): Promise<string> {
   if (path.isAbsolute(reference)) {
     throw new NotAllowedError(
@@ -26,19 +28,20 @@ export async function readBesideCatalogFile(
   }
   const directory = path.dirname(path.resolve(catalogFile));
   const target = path.resolve(directory, reference);
-  if (!isInside(directory, target)) {
+  const allowed = [directory, ...sharedFolders.map(f => path.resolve(f))];
+  if (!allowed.some(folder => isInside(folder, target))) {
     throw new NotAllowedError(
-      `${reference} points outside ${directory}; a catalog file may only refer to files in its own folder or below`,
+      `${reference} points outside ${directory}; a catalog file may only refer to files in its own folder or below, or in catalog.localFiles.sharedFolders`,
     );
   }
-  // Symbolic links must not lead out of the folder either.
-  const [realDirectory, realTarget] = await Promise.all([
-    fs.realpath(directory),
-    fs.realpath(target),
-  ]);
-  if (!isInside(realDirectory, realTarget)) {
+  // Symbolic links must not lead out of those folders either.
+  const realTarget = await fs.realpath(target);
+  const realAllowed = await Promise.all(
+    allowed.map(folder => fs.realpath(folder).catch(() => folder)),
+  );
+  if (!realAllowed.some(folder => isInside(folder, realTarget))) {
     throw new NotAllowedError(
-      `${reference} resolves through a link to ${realTarget}, outside ${realDirectory}`,
+      `${reference} resolves through a link to ${realTarget}, outside ${directory}`,
     );
   }
   return fs.readFile(realTarget, 'utf8');
@@ -79,6 +82,7 @@ function assertSameRepository(resolved: string, base: string) {
 
 async function readReferencedText(
   params: PlaceholderResolverParams,
+  sharedFolders: string[],
 ): Promise<string> {
   const { key, value, baseUrl } = params;
   if (typeof value !== 'string') {
@@ -88,7 +92,7 @@ async function readReferencedText(
   }
   try {
     if (isLocalPath(baseUrl) && isLocalPath(value)) {
-      return await readBesideCatalogFile(baseUrl, value);
+      return await readBesideCatalogFile(baseUrl, value, sharedFolders);
     }
     const url = params.resolveUrl(value, baseUrl);
     assertSameRepository(url, baseUrl);
@@ -104,35 +108,44 @@ async function readReferencedText(
   }
 }
 
-export const textPlaceholderResolver: PlaceholderResolver = params =>
-  readReferencedText(params);
+/** The `$text`, `$json` and `$yaml` resolvers, given the shared folders. */
+export function createPlaceholderResolvers(sharedFolders: string[] = []) {
+  const textPlaceholderResolver: PlaceholderResolver = params =>
+    readReferencedText(params, sharedFolders);
 
-export const jsonPlaceholderResolver: PlaceholderResolver = async params => {
-  const content = await readReferencedText(params);
-  try {
-    return JSON.parse(content) as JsonValue;
-  } catch (error) {
-    throw new InputError(
-      `Placeholder $${params.key} found invalid JSON in ${params.value}: ${
-        (error as Error).message
-      }`,
-    );
-  }
-};
+  const jsonPlaceholderResolver: PlaceholderResolver = async params => {
+    const content = await readReferencedText(params, sharedFolders);
+    try {
+      return JSON.parse(content) as JsonValue;
+    } catch (error) {
+      throw new InputError(
+        `Placeholder $${params.key} found invalid JSON in ${params.value}: ${
+          (error as Error).message
+        }`,
+      );
+    }
+  };
 
-export const yamlPlaceholderResolver: PlaceholderResolver = async params => {
-  const content = await readReferencedText(params);
-  const documents = yaml.parseAllDocuments(content).filter(d => d.contents);
-  if (documents.length !== 1) {
-    throw new InputError(
-      `Placeholder $${params.key} expects exactly one YAML document in ${params.value}, found ${documents.length}`,
-    );
-  }
-  const [document] = documents;
-  if (document.errors.length) {
-    throw new InputError(
-      `Placeholder $${params.key} found invalid YAML in ${params.value}: ${document.errors[0].message}`,
-    );
-  }
-  return document.toJSON() as JsonValue;
-};
+  const yamlPlaceholderResolver: PlaceholderResolver = async params => {
+    const content = await readReferencedText(params, sharedFolders);
+    const documents = yaml.parseAllDocuments(content).filter(d => d.contents);
+    if (documents.length !== 1) {
+      throw new InputError(
+        `Placeholder $${params.key} expects exactly one YAML document in ${params.value}, found ${documents.length}`,
+      );
+    }
+    const [document] = documents;
+    if (document.errors.length) {
+      throw new InputError(
+        `Placeholder $${params.key} found invalid YAML in ${params.value}: ${document.errors[0].message}`,
+      );
+    }
+    return document.toJSON() as JsonValue;
+  };
+
+  return {
+    text: textPlaceholderResolver,
+    json: jsonPlaceholderResolver,
+    yaml: yamlPlaceholderResolver,
+  };
+}
