@@ -12,6 +12,10 @@ import catalogBackendModuleLocalFiles from '@gogidix/plugin-catalog-backend-modu
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import scaffolderBackendModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
 import scaffolderBackendModuleNotifications from '@backstage/plugin-scaffolder-backend-module-notifications';
+import scaffolderBackendModuleGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab';
+import scaffolderBackendModuleGogidix, {
+  localGitUrlReaderFactory,
+} from '@gogidix/plugin-scaffolder-backend-module-gogidix';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import permissionBackendModuleAllowAllPolicy from '@backstage/plugin-permission-backend-module-allow-all-policy';
 import searchBackend from '@backstage/plugin-search-backend';
@@ -50,6 +54,11 @@ export function portalBackendFeatures(
     scaffolderBackend,
     scaffolderBackendModuleGithub,
     scaffolderBackendModuleNotifications,
+    scaffolderBackendModuleGitlab,
+    // The golden path's actions, and reading repositories published on
+    // this machine by URL (only when gogidix.localGit is configured).
+    scaffolderBackendModuleGogidix,
+    localGitUrlReaderFactory,
 
     // Until the portal's role policy lands, every signed-in user may do
     // everything; anonymous requests are still refused by the auth layer.

@@ -1,0 +1,14 @@
+{% if values.infrastructure.bucket %}# bucket for ${{ values.name }}, from the platform's module (pinned release).
+include "root" {
+  path   = find_in_parent_folders("root.hcl")
+  expose = true
+}
+
+terraform {
+  source = "git::https://git.gogidix.dev/platform/gogidix-portal.git//infra/terraform/modules/aws/service-bucket?ref=${{ values.platformModulesRef }}"
+}
+
+inputs = {
+  versioning    = true
+}
+{% endif %}

@@ -1,0 +1,113 @@
+import { startTestBackend, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
+import scaffolderModuleGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab';
+import os from 'node:os';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import scaffolderModuleGogidix from '../index';
+
+export const repoRoot = path.resolve(__dirname, '../../../..');
+export const templatesDir = path.join(repoRoot, 'templates');
+
+/** A template entity as the catalog holds it: `$yaml` pieces from templates/_shared resolved. */
+export function loadTemplate(name: string): Entity {
+  const dir = path.join(templatesDir, name);
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      return value.map(resolve);
+    }
+    if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (typeof record.$yaml === 'string') {
+        return parse(fs.readFileSync(path.resolve(dir, record.$yaml), 'utf8'));
+      }
+      return Object.fromEntries(
+        Object.entries(record).map(([k, v]) => [k, resolve(v)]),
+      );
+    }
+    return value;
+  };
+  return resolve(
+    parse(fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8')),
+  ) as Entity;
+}
+
+/** The template's folder as the dry-run API takes it. */
+export function templateDirectoryContents(name: string) {
+  const dir = path.join(templatesDir, name);
+  const files: Array<{ path: string; base64Content: string }> = [];
+  const walk = (current: string) => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+      } else {
+        files.push({
+          path: path.relative(dir, full),
+          base64Content: fs.readFileSync(full).toString('base64'),
+        });
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+export const demoEntities: Entity[] = [
+  ...['platform', 'listings', 'ai'].map(name => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name },
+    spec: { type: 'team', children: [] },
+  })),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'property-marketplace' },
+    spec: { owner: 'listings' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'listings-service' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'listings' },
+  },
+];
+
+/**
+ * A scaffolder backend with our actions and the GitHub and GitLab
+ * publishers, against an in-memory catalog, publishing locally to a
+ * temporary folder.
+ */
+export async function startScaffolder(config: Record<string, unknown> = {}) {
+  const gitRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'local-git-'));
+  return startTestBackend({
+    features: [
+      scaffolderPlugin,
+      scaffolderModuleGogidix,
+      scaffolderModuleGithub,
+      scaffolderModuleGitlab,
+      catalogServiceMock.factory({ entities: demoEntities }),
+      mockServices.rootConfig.factory({
+        data: {
+          app: { baseUrl: 'http://portal.test' },
+          backend: { baseUrl: 'http://localhost:7007' },
+          gogidix: {
+            localGit: { root: gitRoot, baseUrl: 'https://git.portal.test' },
+            platform: {
+              libraryChart: path.join(repoRoot, 'infra/helm/gogidix-service'),
+            },
+          },
+          scaffolder: {
+            defaultEnvironment: { parameters: { publishTarget: 'local' } },
+          },
+          ...config,
+        },
+      }),
+    ],
+  });
+}

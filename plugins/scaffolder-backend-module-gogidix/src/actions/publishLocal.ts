@@ -1,0 +1,107 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { LocalGitRepositories } from '../localGit/LocalGitRepositories';
+import { examples } from './publishLocal.examples';
+
+/** The entity a new repository is about: its Component, else the first one. */
+function mainEntity(entities: Entity[]): Entity | undefined {
+  return entities.find(e => e.kind === 'Component') ?? entities[0];
+}
+
+/**
+ * `gogidix:repo:publish` publishes the workspace as a new git repository on
+ * this machine and registers its catalog-info.yaml, as one step: if the
+ * catalog cannot take the entities, the repository is removed again, so a
+ * failed run leaves neither a repository nor a catalog entry behind.
+ */
+export function createPublishLocalAction(options: {
+  repositories: LocalGitRepositories;
+  catalog: CatalogService;
+}) {
+  const { repositories, catalog } = options;
+  return createTemplateAction({
+    id: 'gogidix:repo:publish',
+    description:
+      'Publishes the workspace to a new git repository on this machine and registers it in the catalog; undone if registration fails.',
+    examples,
+    schema: {
+      input: {
+        owner: z =>
+          z.string().describe('Folder of the repository, usually the team'),
+        name: z => z.string().describe('Repository name'),
+        sourcePath: z =>
+          z
+            .string()
+            .optional()
+            .describe('Folder of the workspace to publish (default: all)'),
+        message: z =>
+          z.string().optional().describe('Message of the first commit'),
+      },
+      output: {
+        remoteUrl: z => z.string(),
+        repoContentsUrl: z => z.string(),
+        catalogInfoUrl: z => z.string(),
+        commitHash: z => z.string(),
+        entityRef: z => z.string(),
+      },
+    },
+    async handler(ctx) {
+      const { owner, name } = ctx.input;
+      const sourceDir = resolveSafeChildPath(
+        ctx.workspacePath,
+        ctx.input.sourcePath ?? '.',
+      );
+      const user = ctx.user?.entity;
+      const author = {
+        name: user?.spec?.profile?.displayName ?? 'Gogidix portal',
+        email: user?.spec?.profile?.email ?? 'portal@gogidix.io',
+      };
+      const published = await repositories.publish({
+        owner,
+        name,
+        sourceDir,
+        author,
+        message:
+          ctx.input.message ??
+          `Create ${name} from the Gogidix portal template`,
+      });
+      ctx.logger.info(
+        `Published ${owner}/${name} at ${published.commitHash.slice(0, 8)}`,
+      );
+
+      const credentials = await ctx.getInitiatorCredentials();
+      const location = { type: 'url', target: published.catalogInfoUrl };
+      let entityRef: string;
+      try {
+        // The dry run reads and validates every entity before anything is stored.
+        const check = await catalog.addLocation(
+          { ...location, dryRun: true },
+          { credentials },
+        );
+        const entity = mainEntity(check.entities);
+        if (!entity) {
+          throw new InputError(
+            `${published.catalogInfoUrl} holds no catalog entity`,
+          );
+        }
+        entityRef = stringifyEntityRef(entity);
+        await catalog.addLocation(location, { credentials });
+      } catch (error) {
+        await repositories.remove(owner, name);
+        ctx.logger.error(
+          `Registration failed; removed the repository ${owner}/${name} again`,
+        );
+        throw error;
+      }
+      ctx.logger.info(`Registered ${entityRef} in the catalog`);
+      ctx.output('remoteUrl', published.remoteUrl);
+      ctx.output('repoContentsUrl', published.repoContentsUrl);
+      ctx.output('catalogInfoUrl', published.catalogInfoUrl);
+      ctx.output('commitHash', published.commitHash);
+      ctx.output('entityRef', entityRef);
+    },
+  });
+}

@@ -1,0 +1,213 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Repository names and owners: the catalog's name rules, lower case. */
+const SEGMENT = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export interface LocalGitLocation {
+  owner: string;
+  name: string;
+  ref: string;
+  /** Path inside the repository, without a leading slash; '' for the root. */
+  filePath: string;
+}
+
+export interface PublishedRepository {
+  remoteUrl: string;
+  repoContentsUrl: string;
+  catalogInfoUrl: string;
+  commitHash: string;
+}
+
+/**
+ * Bare git repositories in one folder on this machine, addressed by URLs
+ * under a configured base. New repositories appear all at once: they are
+ * built under a temporary name and renamed into place, so a failed publish
+ * never leaves a half-made repository behind.
+ */
+export class LocalGitRepositories {
+  constructor(private readonly root: string, readonly baseUrl: string) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  repositoryPath(owner: string, name: string): string {
+    for (const [field, value] of [
+      ['owner', owner],
+      ['name', name],
+    ]) {
+      if (!SEGMENT.test(value)) {
+        throw new InputError(
+          `Repository ${field} "${value}" is not valid: use lower-case letters, digits and dashes, starting and ending with a letter or digit`,
+        );
+      }
+    }
+    return path.join(this.root, owner, `${name}.git`);
+  }
+
+  urlFor(owner: string, name: string, kind: 'blob' | 'tree', filePath = '') {
+    const suffix = filePath ? `/${filePath}` : '';
+    return `${this.baseUrl}/${owner}/${name}/${kind}/main${suffix}`;
+  }
+
+  /** Reads `<baseUrl>/<owner>/<name>/(blob|tree)/<ref>/<path>`. */
+  parseUrl(url: string): LocalGitLocation | undefined {
+    if (!url.startsWith(`${this.baseUrl}/`)) {
+      return undefined;
+    }
+    const rest = decodeURIComponent(url.slice(this.baseUrl.length + 1))
+      .split(/[?#]/)[0]
+      .replace(/\/+$/, '');
+    const match = rest.match(
+      /^([^/]+)\/([^/]+)\/(?:blob|tree)\/([^/]+)(?:\/(.*))?$/,
+    );
+    if (!match) {
+      throw new InputError(
+        `${url} is not a file or folder of a local repository: expected ${this.baseUrl}/<owner>/<name>/blob/main/<path>`,
+      );
+    }
+    const [, owner, name, ref, filePath = ''] = match;
+    const segments = filePath.split('/');
+    if (segments.includes('..') || segments.includes('.')) {
+      throw new InputError(`${url} must not contain "." or ".." segments`);
+    }
+    return { owner, name, ref, filePath };
+  }
+
+  async exists(owner: string, name: string): Promise<boolean> {
+    return fs
+      .stat(this.repositoryPath(owner, name))
+      .then(() => true)
+      .catch(() => false);
+  }
+
+  /**
+   * Commits the contents of `sourceDir` as the first commit of a new
+   * repository `<owner>/<name>`. Refuses if the repository exists.
+   */
+  async publish(options: {
+    owner: string;
+    name: string;
+    sourceDir: string;
+    author: { name: string; email: string };
+    message: string;
+  }): Promise<PublishedRepository> {
+    const { owner, name, sourceDir, author, message } = options;
+    const finalPath = this.repositoryPath(owner, name);
+    if (await this.exists(owner, name)) {
+      throw new ConflictError(
+        `A repository ${owner}/${name} already exists; choose another service name`,
+      );
+    }
+    await fs.mkdir(path.dirname(finalPath), { recursive: true });
+    const staging = path.join(
+      this.root,
+      `.staging-${name}-${randomBytes(4).toString('hex')}`,
+    );
+    const work = `${staging}-work`;
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_COMMITTER_NAME: author.name,
+      GIT_COMMITTER_EMAIL: author.email,
+    };
+    try {
+      await run('git', ['init', '--quiet', '--bare', '-b', 'main', staging]);
+      await fs.cp(sourceDir, work, { recursive: true });
+      const git = (...args: string[]) => run('git', args, { cwd: work, env });
+      await git('init', '--quiet', '-b', 'main');
+      await git('add', '--all');
+      await git('commit', '--quiet', '--no-verify', '-m', message);
+      await git('push', '--quiet', staging, 'main');
+      const { stdout } = await git('rev-parse', 'HEAD');
+      // rename() fails if another publish won the race for the same name.
+      await fs.rename(staging, finalPath).catch(error => {
+        throw new ConflictError(
+          `A repository ${owner}/${name} was created while publishing; nothing of this run was kept`,
+          error,
+        );
+      });
+      return {
+        remoteUrl: finalPath,
+        repoContentsUrl: this.urlFor(owner, name, 'tree'),
+        catalogInfoUrl: this.urlFor(owner, name, 'blob', 'catalog-info.yaml'),
+        commitHash: stdout.trim(),
+      };
+    } finally {
+      await fs.rm(work, { recursive: true, force: true });
+      await fs.rm(staging, { recursive: true, force: true });
+    }
+  }
+
+  /** Removes a published repository (used to undo a publish whose registration failed). */
+  async remove(owner: string, name: string): Promise<void> {
+    await fs.rm(this.repositoryPath(owner, name), {
+      recursive: true,
+      force: true,
+    });
+  }
+
+  async readFile(location: LocalGitLocation): Promise<Buffer> {
+    const repo = await this.openRepository(location);
+    try {
+      const { stdout } = await run(
+        'git',
+        ['--git-dir', repo, 'show', `${location.ref}:${location.filePath}`],
+        { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+      );
+      return stdout;
+    } catch {
+      throw new NotFoundError(
+        `${location.filePath} not found in ${location.owner}/${location.name} at ${location.ref}`,
+      );
+    }
+  }
+
+  /** A tar stream of a folder of the repository, paths relative to that folder. */
+  async archive(location: LocalGitLocation): Promise<Readable> {
+    const repo = await this.openRepository(location);
+    const treeish = location.filePath
+      ? `${location.ref}:${location.filePath}`
+      : location.ref;
+    const { stdout } = await run(
+      'git',
+      ['--git-dir', repo, 'archive', '--format=tar', treeish],
+      { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 },
+    ).catch(() => {
+      throw new NotFoundError(
+        `${location.filePath || '/'} not found in ${location.owner}/${
+          location.name
+        } at ${location.ref}`,
+      );
+    });
+    return Readable.from([stdout]);
+  }
+
+  async headCommit(location: LocalGitLocation): Promise<string> {
+    const repo = await this.openRepository(location);
+    const { stdout } = await run('git', [
+      '--git-dir',
+      repo,
+      'rev-parse',
+      location.ref,
+    ]);
+    return stdout.trim();
+  }
+
+  private async openRepository(location: LocalGitLocation) {
+    const repo = this.repositoryPath(location.owner, location.name);
+    if (!(await this.exists(location.owner, location.name))) {
+      throw new NotFoundError(
+        `No repository ${location.owner}/${location.name} on this machine`,
+      );
+    }
+    return repo;
+  }
+}
