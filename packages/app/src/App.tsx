@@ -3,10 +3,18 @@ import { authModule } from './modules/auth';
 import { brandingModule } from './modules/branding';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
+import { scaffolderModule } from './modules/scaffolder';
 import { upcomingPlugin } from './modules/upcoming';
 
 // Plugins listed in package.json are discovered through `app.packages: all`;
 // these are the app's own modules.
 export default createApp({
-  features: [authModule, brandingModule, homeModule, navModule, upcomingPlugin],
+  features: [
+    authModule,
+    brandingModule,
+    homeModule,
+    navModule,
+    scaffolderModule,
+    upcomingPlugin,
+  ],
 });

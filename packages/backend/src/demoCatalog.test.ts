@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import catalogBackendModuleUnprocessed from '@backstage/plugin-catalog-backend-module-unprocessed';
+import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import catalogBackendModuleLocalFiles from '@gogidix/plugin-catalog-backend-module-local-files';
 import { JsonObject } from '@backstage/types';
 import path from 'node:path';
@@ -17,23 +18,33 @@ jest.setTimeout(120_000);
 
 const databases = portalTestDatabases();
 
+/** A path in app-config.yaml, which is relative to packages/backend. */
+const fromBackendDir = (target: string) =>
+  path.resolve(repoRoot, 'packages/backend', target);
+
 /** The catalog plugin as the portal runs it, reading the given locations. */
 async function startCatalog(
   knex: Awaited<ReturnType<typeof databases.init>>,
   locations: JsonObject[],
 ) {
   const appConfig = readAppConfig();
+  const catalogConfig = appConfig.catalog as JsonObject;
+  const localFiles = catalogConfig.localFiles as { sharedFolders: string[] };
   return startTestBackend({
     features: [
       catalogBackend,
       catalogBackendModuleUnprocessed,
+      catalogBackendModuleScaffolderEntityModel,
       catalogBackendModuleLocalFiles,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {
           catalog: {
-            ...(appConfig.catalog as JsonObject),
+            ...catalogConfig,
             locations,
+            localFiles: {
+              sharedFolders: localFiles.sharedFolders.map(fromBackendDir),
+            },
           },
         },
       }),
@@ -51,11 +62,7 @@ describe.each(databases.eachSupportedId())(
         (readAppConfig().catalog as JsonObject).locations as JsonObject[]
       ).map(location => ({
         ...location,
-        target: path.resolve(
-          repoRoot,
-          'packages/backend',
-          String(location.target),
-        ),
+        target: fromBackendDir(String(location.target)),
       }));
       const backend = await startCatalog(knex, locations);
       try {
