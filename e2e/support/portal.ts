@@ -82,6 +82,14 @@ export function startBackend(databasePrefix: string): ChildProcess {
       E2E_PORTAL_PORT: String(e2e.portalPort),
       E2E_DATABASE_PREFIX: databasePrefix,
       E2E_REPO_ROOT: e2e.repoRoot,
+      E2E_GIT_ROOT: path.join(e2e.repoRoot, '.data/e2e/git', databasePrefix),
+      GOGIDIX_LIBRARY_CHART: path.join(
+        e2e.repoRoot,
+        'infra/helm/gogidix-service',
+      ),
+      GITHUB_ORGANISATION: 'gogidix',
+      GITLAB_HOST: 'gitlab.com',
+      GITLAB_TOKEN: 'e2e-unused',
     },
     e2e.bundleDir,
   );

@@ -53,28 +53,21 @@ describe('action examples', () => {
   });
 
   it('gogidix:repo:publish', async () => {
-    // The skeleton step would add the application; a Dockerfile stands in.
-    fs.writeFileSync(
-      path.join(workspace, 'Dockerfile'),
-      'FROM scratch\nUSER 10001\n',
-    );
-    fs.writeFileSync(path.join(workspace, 'openapi.yaml'), 'openapi: 3.0.3\n');
     const repositories = new LocalGitRepositories(gitRoot, 'https://git.test');
-    const addLocation = jest.fn(async (request: { dryRun?: boolean }) => ({
-      location: { id: '1', type: 'url', target: 'x' },
-      entities: request.dryRun
-        ? [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: { name: 'listing-photos' },
-            },
-          ]
-        : [],
-    }));
+    const created = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'listing-photos' },
+    };
     const action = createPublishLocalAction({
       repositories,
-      catalog: { ...catalog, addLocation } as never,
+      catalog: {
+        addLocation: async (request: { dryRun?: boolean }) => ({
+          location: { id: '1', type: 'url', target: 'x' },
+          entities: request.dryRun ? [created] : [],
+        }),
+        getEntityByRef: async () => created,
+      } as never,
     });
     const { ctx, outputs } = actionContext(
       workspace,

@@ -6,7 +6,16 @@ import { LocalGitRepositories } from '../localGit/LocalGitRepositories';
 import { createPublishLocalAction } from './publishLocal';
 
 describe('gogidix:repo:publish', () => {
-  function setup(addLocation: jest.Mock) {
+  const component = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'listing-photos' },
+  };
+
+  function setup(
+    addLocation: jest.Mock,
+    getEntityByRef = jest.fn().mockResolvedValue(component),
+  ) {
     const root = tempDir('publish-git-');
     const workspace = tempDir('publish-ws-');
     fs.writeFileSync(
@@ -16,7 +25,7 @@ describe('gogidix:repo:publish', () => {
     const repositories = new LocalGitRepositories(root, 'https://git.test');
     const action = createPublishLocalAction({
       repositories,
-      catalog: { addLocation } as never,
+      catalog: { addLocation, getEntityByRef } as never,
     });
     const run = () =>
       action.handler(
@@ -25,12 +34,6 @@ describe('gogidix:repo:publish', () => {
       );
     return { root, repositories, run };
   }
-
-  const component = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'listing-photos' },
-  };
 
   it('removes the repository again when the catalog refuses its entities', async () => {
     const addLocation = jest
@@ -83,5 +86,21 @@ describe('gogidix:repo:publish', () => {
         filePath: '',
       }),
     ).toBe(head);
+  });
+
+  it('finishes once the catalog has processed the new entity', async () => {
+    const addLocation = jest.fn().mockResolvedValue({ entities: [component] });
+    const getEntityByRef = jest
+      .fn()
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValue(component);
+    const { run } = setup(addLocation, getEntityByRef);
+    await run();
+    expect(getEntityByRef).toHaveBeenCalledTimes(3);
+    expect(getEntityByRef).toHaveBeenCalledWith(
+      'component:default/listing-photos',
+      expect.anything(),
+    );
   });
 });

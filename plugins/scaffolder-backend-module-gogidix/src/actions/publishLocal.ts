@@ -1,6 +1,9 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { LocalGitRepositories } from '../localGit/LocalGitRepositories';
@@ -9,6 +12,23 @@ import { examples } from './publishLocal.examples';
 /** The entity a new repository is about: its Component, else the first one. */
 function mainEntity(entities: Entity[]): Entity | undefined {
   return entities.find(e => e.kind === 'Component') ?? entities[0];
+}
+
+/** Polls the catalog until the new entity can be read, up to a bound. */
+async function waitForEntity(
+  catalog: CatalogService,
+  entityRef: string,
+  credentials: BackstageCredentials,
+  timeoutMs = 60_000,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await catalog.getEntityByRef(entityRef, { credentials })) {
+      return true;
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  return false;
 }
 
 /**
@@ -97,6 +117,14 @@ export function createPublishLocalAction(options: {
         throw error;
       }
       ctx.logger.info(`Registered ${entityRef} in the catalog`);
+      // The link the run ends with should open a page, not "not found".
+      if (await waitForEntity(catalog, entityRef, credentials)) {
+        ctx.logger.info(`${entityRef} is processed and ready to open`);
+      } else {
+        ctx.logger.warn(
+          `${entityRef} is registered but still being processed; its page appears shortly`,
+        );
+      }
       ctx.output('remoteUrl', published.remoteUrl);
       ctx.output('repoContentsUrl', published.repoContentsUrl);
       ctx.output('catalogInfoUrl', published.catalogInfoUrl);

@@ -1,0 +1,108 @@
+import { Page, expect, test } from '@playwright/test';
+
+/**
+ * A developer creates one service of each template in the browser: the form
+ * checks the name and the canary weight before anything runs, the task's
+ * steps finish (validation included), and the new entity page opens.
+ */
+
+// Unique per run: the run's repositories live in their own folder, but the
+// names must also be free in this run's catalog.
+const suffix = Date.now().toString(36).slice(-5);
+
+async function fillServicePage(page: Page, name: string, owner: string) {
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Description').fill(`End-to-end test service ${name}.`);
+  await page.locator('#root_owner').fill(owner);
+  await page.getByRole('option', { name: owner, exact: false }).first().click();
+}
+
+async function nextUntilReview(page: Page) {
+  const next = page.getByRole('button', { name: 'Next' });
+  while (await next.isVisible()) {
+    await next.click();
+  }
+  await page.getByRole('button', { name: 'Review' }).click();
+}
+
+async function createAndOpen(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Create' }).click();
+  // The step log runs to the end: validation, publish and registration.
+  const open = page.getByRole('link', {
+    name: 'Open the service in the catalog',
+  });
+  await expect(open).toBeVisible({ timeout: 90_000 });
+  await expect(
+    page.getByText(/Validated \d+ Kubernetes objects/),
+  ).toBeVisible();
+  await expect(
+    page.getByText(`Registered component:default/${name}`),
+  ).toBeVisible();
+  await open.click();
+  await expect(page.getByRole('heading', { name })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('link', { name: `${name}-api` })).toBeVisible();
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+test('a TypeScript service: the form refuses a taken name and a canary weight over 100', async ({
+  page,
+}) => {
+  const name = `photos-${suffix}`;
+  await page.goto('/create');
+  await expect(page.getByText('TypeScript HTTP service')).toBeVisible();
+  await page.goto('/create/templates/default/typescript-service');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await fillServicePage(page, 'listings-service', 'Listings');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    page.getByText(
+      /component:default\/listings-service is already in the catalog/,
+    ),
+  ).toBeVisible();
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByLabel('CI provider')).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  const canary = page.getByLabel('Canary weight (%)');
+  await canary.fill('150');
+  await page.getByRole('button', { name: 'Next' }).click();
+  // Still on the mesh page: the browser refused the value.
+  await expect(canary).toBeVisible();
+  expect(
+    await canary.evaluate(el => (el as HTMLInputElement).validity.valid),
+  ).toBe(false);
+  await canary.fill('25');
+
+  await nextUntilReview(page);
+  await expect(page.getByText(name).first()).toBeVisible();
+  await createAndOpen(page, name);
+});
+
+test('a Python model-serving service on a MIG slice', async ({ page }) => {
+  const name = `scorer-${suffix}`;
+  await page.goto('/create/templates/default/python-model-service');
+  await page.getByLabel('GPU profile').click();
+  await page.getByRole('option', { name: /MIG slice/ }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await fillServicePage(page, name, 'AI');
+  await nextUntilReview(page);
+  await createAndOpen(page, name);
+  await expect(page.getByText('gpu', { exact: true })).toBeVisible();
+});
+
+test('a Java service with GitLab CI', async ({ page }) => {
+  const name = `ledger-${suffix}`;
+  await page.goto('/create/templates/default/java-service');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await fillServicePage(page, name, 'Payments');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('CI provider').click();
+  await page.getByRole('option', { name: 'GitLab CI' }).click();
+  await nextUntilReview(page);
+  await createAndOpen(page, name);
+});
