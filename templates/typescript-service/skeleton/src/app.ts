@@ -23,7 +23,7 @@ export function createApp(options: { logger?: pino.Logger; metrics?: Metrics } =
   const metrics = options.metrics ?? createMetrics(SERVICE);
   let ready = true;
 
-  const routes: Record<string, Handler> = {
+  const routes = new Map<string, Handler>(Object.entries({
     'GET /healthz': (_req, res) => json(res, 200, { status: 'ok' }),
     'GET /readyz': (_req, res) =>
       json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'draining' }),
@@ -37,13 +37,13 @@ export function createApp(options: { logger?: pino.Logger; metrics?: Metrics } =
     },
     'GET /v1/info': (_req, res) =>
       json(res, 200, { service: SERVICE, version: process.env.npm_package_version ?? '0.1.0' }),
-  };
+  } satisfies Record<string, Handler>));
 
   const server = createServer(async (req, res) => {
     const started = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const key = `${req.method} ${url.pathname}`;
-    const handler = routes[key];
+    const handler = routes.get(key);
     const route = handler ? url.pathname : 'unmatched';
     try {
       if (handler) {
