@@ -4,3 +4,5 @@ import path from 'node:path';
 export const repoRoot = path.resolve(__dirname, '../../../../..');
 
 export const portalChartDir = path.join(repoRoot, 'infra/helm/portal');
+
+export const terraformDir = path.join(repoRoot, 'infra/terraform');
