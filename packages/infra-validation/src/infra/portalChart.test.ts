@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
 import { lintHelmChart, renderHelmChart } from '../helm/helmChart';
 import { validateKubernetesObjects } from '../kubernetes/validateKubernetesObjects';
 import { checkPrometheusRules } from '../prometheus/checkPrometheusRules';
 import { RenderedManifest } from '../types';
-import { portalChartDir } from './__testUtils__/repoPaths';
+import { portalChartDir, repoRoot } from './__testUtils__/repoPaths';
 
 jest.setTimeout(120_000);
 
@@ -130,10 +131,17 @@ describe('the portal chart profiles differ where they should', () => {
     );
     expect(result).toEqual({ problems: [] });
     const alerts = (rules[0].object as K8sObject).spec.groups[0].rules;
+    // Each alert links a runbook that exists in the portal's own folder
+    // (catalog-info.yaml: gogidix.io/runbooks: ./docs/runbooks).
     for (const alert of alerts) {
-      expect(alert.annotations.runbook_url).toMatch(
-        /^https:\/\/portal\.gogidix\.dev\/runbooks\/default\/component\/gogidix-portal\/[\w-]+$/,
-      );
+      const runbook =
+        /^https:\/\/portal\.gogidix\.dev\/runbooks\/default\/component\/gogidix-portal\/([\w-]+)$/.exec(
+          alert.annotations.runbook_url,
+        )?.[1];
+      expect(runbook).toBeDefined();
+      expect(
+        fs.existsSync(path.join(repoRoot, 'docs/runbooks', `${runbook}.md`)),
+      ).toBe(true);
     }
     expect(find(await render('dev'), 'PrometheusRule')).toEqual([]);
   });
