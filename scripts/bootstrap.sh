@@ -6,7 +6,7 @@
 #   bootstrap_install     yarn install --immutable, skipped when nothing changed
 #   bootstrap_chromium    Debian's Chromium for the browser tests (root only)
 #   bootstrap_postgres    a PostgreSQL answering on 127.0.0.1:5432 (root only)
-#   bootstrap_promtool    Debian's promtool, which checks Prometheus rules (root only)
+#   bootstrap_prometheus  Debian's prometheus and promtool for the SLO tests (root only)
 
 set -euo pipefail
 
@@ -114,10 +114,10 @@ bootstrap_chromium() {
   apt_install chromium
 }
 
-bootstrap_promtool() {
-  command -v promtool >/dev/null && return
-  as_root || die "promtool is needed to check Prometheus rules: install Debian's prometheus package or put promtool on PATH."
-  log "Installing Debian's prometheus (for promtool)"
+bootstrap_prometheus() {
+  command -v promtool >/dev/null && command -v prometheus >/dev/null && return
+  as_root || die "promtool and prometheus are needed for the SLO tests: install Debian's prometheus package."
+  log "Installing Debian's Prometheus (promtool checks generated SLO rules)"
   apt_install prometheus
 }
 

@@ -7,7 +7,7 @@
 #   scripts/test.sh
 #
 # Installs what it needs first (Node 22, the repo's yarn, dependencies,
-# Debian's Chromium, a running PostgreSQL); see scripts/bootstrap.sh.
+# Debian's Chromium, a running PostgreSQL, Debian's Prometheus); see scripts/bootstrap.sh.
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 
 started=$SECONDS
@@ -24,7 +24,7 @@ step "toolchain" bootstrap_toolchain
 step "dependencies" bootstrap_install
 step "chromium" bootstrap_chromium
 step "postgresql" bootstrap_postgres
-step "promtool" bootstrap_promtool
+step "prometheus" bootstrap_prometheus
 
 cd "$PORTAL_ROOT"
 export CI=1
