@@ -122,8 +122,15 @@ describe.each(Object.keys(PROFILES))(
 );
 
 describe('the portal chart profiles differ where they should', () => {
-  it('alerts in prod, with rules promtool accepts', async () => {
+  it('monitors and alerts in prod, with rules promtool accepts', async () => {
     const prod = await render('prod');
+    const [monitor] = find(prod, 'ServiceMonitor');
+    expect(monitor.spec.endpoints).toEqual([
+      expect.objectContaining({ port: 'metrics', path: '/metrics' }),
+    ]);
+    const env = find(prod, 'Deployment')[0].spec.template.spec.containers[0]
+      .env;
+    expect(env).toContainEqual({ name: 'PORTAL_METRICS_PORT', value: '9464' });
     const rules = prod.filter(m => m.object.kind === 'PrometheusRule');
     expect(rules).toHaveLength(1);
     const result = await checkPrometheusRules(
@@ -146,20 +153,11 @@ describe('the portal chart profiles differ where they should', () => {
     expect(find(await render('dev'), 'PrometheusRule')).toEqual([]);
   });
 
-  it('scrapes the metrics port when metrics are switched on', async () => {
-    const metrics = { enabled: true, serviceMonitor: { enabled: true } };
-    const manifests = await render('prod', { metrics });
-    expect(validateKubernetesObjects(manifests)).toEqual([]);
-    const [monitor] = find(manifests, 'ServiceMonitor');
-    expect(monitor.spec.endpoints).toEqual([
-      expect.objectContaining({ port: 'metrics', path: '/metrics' }),
-    ]);
-    const [service] = find(manifests, 'Service');
-    expect(service.spec.ports.map((p: K8sObject) => p.name)).toEqual([
-      'http',
-      'metrics',
-    ]);
-    expect(find(await render('prod'), 'ServiceMonitor')).toEqual([]);
+  it('exposes no metrics port in dev', async () => {
+    const dev = await render('dev');
+    expect(find(dev, 'ServiceMonitor')).toEqual([]);
+    const [service] = find(dev, 'Service');
+    expect(service.spec.ports.map((p: K8sObject) => p.name)).toEqual(['http']);
   });
 
   it('puts the gpu profile on the GPU node pool', async () => {
