@@ -2,16 +2,22 @@ import { createBackend } from '@backstage/backend-defaults';
 import { PortalConfigError } from './config/checkConfig';
 import { schemaCheckedRootConfigServiceFactory } from './config/rootConfig';
 import { portalBackendFeatures } from './features';
+import { startMetricsExporter } from './metrics';
 
-const backend = createBackend();
-backend.add(schemaCheckedRootConfigServiceFactory);
-for (const feature of portalBackendFeatures()) {
-  backend.add(feature);
+async function start() {
+  await startMetricsExporter();
+  const backend = createBackend();
+  backend.add(schemaCheckedRootConfigServiceFactory);
+  for (const feature of portalBackendFeatures()) {
+    backend.add(feature);
+  }
+  await backend.start();
 }
+
 // A backend that cannot start must exit, so that its supervisor (Kubernetes,
 // a terminal) sees the failure instead of a process that never gets ready.
 // A configuration error says what to fix; its stack would only bury that.
-backend.start().catch(error => {
+start().catch(error => {
   const detail =
     error instanceof PortalConfigError ? error.message : error?.stack;
   process.stderr.write(

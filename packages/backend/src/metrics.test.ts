@@ -1,0 +1,97 @@
+import { metricsServiceFactory } from '@backstage/backend-defaults/alpha';
+import {
+  createMockDirectory,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogBackend from '@backstage/plugin-catalog-backend';
+import { metrics } from '@opentelemetry/api';
+import { startMetricsExporter } from './metrics';
+
+jest.setTimeout(60_000);
+
+describe('startMetricsExporter', () => {
+  afterEach(() => metrics.disable());
+
+  it('serves what plugins record through the OpenTelemetry API', async () => {
+    // A port in this branch's block, free of the lead's and other engineers'.
+    const provider = await startMetricsExporter({
+      PORTAL_METRICS_PORT: '7591',
+    });
+    try {
+      metrics
+        .getMeter('catalog')
+        .createCounter('portal_test_refreshes', { description: 'test' })
+        .add(3, { kind: 'component' });
+      const res = await fetch('http://127.0.0.1:7591/metrics');
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(
+        /^portal_test_refreshes_total\{kind="component"[^}]*\} 3\b/m,
+      );
+    } finally {
+      await provider!.shutdown();
+    }
+  });
+
+  it("serves the catalog's own metrics for the ServiceMonitor", async () => {
+    const catalogFiles = createMockDirectory({
+      content: {
+        'catalog-info.yaml': [
+          'apiVersion: backstage.io/v1alpha1',
+          'kind: Component',
+          'metadata: { name: metered-service }',
+          'spec: { type: service, lifecycle: production, owner: platform }',
+        ].join('\n'),
+      },
+    });
+    const provider = await startMetricsExporter({
+      PORTAL_METRICS_PORT: '7592',
+    });
+    const backend = await startTestBackend({
+      features: [
+        catalogBackend,
+        // The real metrics service, as createBackend() installs it.
+        metricsServiceFactory,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              locations: [
+                {
+                  type: 'file',
+                  target: catalogFiles.resolve('catalog-info.yaml'),
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    try {
+      let text = '';
+      const stitched =
+        /^catalog_stitched_entities_count_total\{result="changed"[^}]*\} [1-9]/m;
+      for (let i = 0; i < 60 && !stitched.test(text); i++) {
+        await new Promise(resolve => setTimeout(resolve, 500));
+        text = await (await fetch('http://127.0.0.1:7592/metrics')).text();
+      }
+      // The catalog counts the entities it stitched (our one component).
+      expect(text).toMatch(stitched);
+    } finally {
+      await backend.stop();
+      await provider!.shutdown();
+    }
+  });
+
+  it('serves nothing without PORTAL_METRICS_PORT', async () => {
+    expect(await startMetricsExporter({})).toBeUndefined();
+  });
+
+  it.each(['abc', '0', '70000', '94.64'])(
+    'refuses PORTAL_METRICS_PORT=%s',
+    async port => {
+      await expect(
+        startMetricsExporter({ PORTAL_METRICS_PORT: port }),
+      ).rejects.toThrow(/PORTAL_METRICS_PORT must be a port number/);
+    },
+  );
+});
