@@ -8,6 +8,16 @@ output "vpc_cidr" {
   value       = module.vpc.vpc_cidr_block
 }
 
+output "vpc_id" {
+  description = "The VPC; services' Terragrunt reads it as PLATFORM_VPC_ID."
+  value       = module.vpc.vpc_id
+}
+
+output "database_subnet_ids" {
+  description = "Database subnets, comma-separated; services read them as PLATFORM_DATABASE_SUBNET_IDS."
+  value       = join(",", module.vpc.database_subnets)
+}
+
 output "postgres_host" {
   description = "The portal's PostgreSQL host."
   value       = module.database.host

@@ -9,6 +9,6 @@ terraform {
 }
 
 inputs = {
-  versioning    = true
+  purpose = "data"
 }
 {% endif %}

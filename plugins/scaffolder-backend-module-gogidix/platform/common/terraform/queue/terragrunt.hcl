@@ -9,6 +9,6 @@ terraform {
 }
 
 inputs = {
-  dead_letter_max_receives = 5
+  max_receive_count = 5
 }
 {% endif %}
