@@ -1,6 +1,5 @@
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { JsonObject } from '@backstage/types';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +8,11 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import request from 'supertest';
 import { portalBackendFeatures } from './features';
-import { readAppConfig, repoRoot } from './__testUtils__/appConfig';
+import {
+  appCatalogConfig,
+  readAppConfig,
+  repoRoot,
+} from './__testUtils__/appConfig';
 import { catalogProblems } from './__testUtils__/catalogProblems';
 
 const run = promisify(execFile);
@@ -30,12 +33,6 @@ const prefix = `backup_test_${process.pid}_${Date.now() % 100_000}_`;
 /** The portal backend as production runs it, on PostgreSQL under `prefix`. */
 function startPortal() {
   const appConfig = readAppConfig();
-  const locations = (
-    (appConfig.catalog as JsonObject).locations as JsonObject[]
-  ).map(location => ({
-    ...location,
-    target: path.resolve(repoRoot, 'packages/backend', String(location.target)),
-  }));
   return startTestBackend({
     features: [
       ...portalBackendFeatures({ NODE_ENV: 'test' }),
@@ -47,7 +44,7 @@ function startPortal() {
             baseUrl: 'http://localhost:7007',
             database: { client: 'pg', connection: connection!, prefix },
           },
-          catalog: { ...(appConfig.catalog as JsonObject), locations },
+          catalog: appCatalogConfig(),
           // The test's mock credentials are not tokens the real permission
           // backend accepts; what is restored does not depend on permissions.
           permission: { enabled: false },

@@ -10,7 +10,7 @@ import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog
 import catalogBackendModuleLocalFiles from '@gogidix/plugin-catalog-backend-module-local-files';
 import { JsonObject } from '@backstage/types';
 import path from 'node:path';
-import { readAppConfig, repoRoot } from './__testUtils__/appConfig';
+import { appCatalogConfig } from './__testUtils__/appConfig';
 import { catalogProblems, namesOf } from './__testUtils__/catalogProblems';
 import { portalTestDatabases } from './__testUtils__/databases';
 
@@ -18,18 +18,11 @@ jest.setTimeout(120_000);
 
 const databases = portalTestDatabases();
 
-/** A path in app-config.yaml, which is relative to packages/backend. */
-const fromBackendDir = (target: string) =>
-  path.resolve(repoRoot, 'packages/backend', target);
-
 /** The catalog plugin as the portal runs it, reading the given locations. */
 async function startCatalog(
   knex: Awaited<ReturnType<typeof databases.init>>,
   locations: JsonObject[],
 ) {
-  const appConfig = readAppConfig();
-  const catalogConfig = appConfig.catalog as JsonObject;
-  const localFiles = catalogConfig.localFiles as { sharedFolders: string[] };
   return startTestBackend({
     features: [
       catalogBackend,
@@ -39,13 +32,7 @@ async function startCatalog(
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {
-          catalog: {
-            ...catalogConfig,
-            locations,
-            localFiles: {
-              sharedFolders: localFiles.sharedFolders.map(fromBackendDir),
-            },
-          },
+          catalog: { ...appCatalogConfig(), locations },
         },
       }),
     ],
@@ -58,12 +45,7 @@ describe.each(databases.eachSupportedId())(
     it('processes with no errors, no dangling relations and valid API specs', async () => {
       const knex = await databases.init(databaseId);
       // The same locations the committed app-config.yaml loads, made absolute.
-      const locations = (
-        (readAppConfig().catalog as JsonObject).locations as JsonObject[]
-      ).map(location => ({
-        ...location,
-        target: fromBackendDir(String(location.target)),
-      }));
+      const locations = appCatalogConfig().locations as JsonObject[];
       const backend = await startCatalog(knex, locations);
       try {
         const { entities, problems } = await catalogProblems(backend.server);
