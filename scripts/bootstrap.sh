@@ -6,6 +6,7 @@
 #   bootstrap_install     yarn install --immutable, skipped when nothing changed
 #   bootstrap_chromium    Debian's Chromium for the browser tests (root only)
 #   bootstrap_postgres    a PostgreSQL answering on 127.0.0.1:5432 (root only)
+#   bootstrap_alertmanager  Debian's Alertmanager for the on-call tests (root only)
 
 set -euo pipefail
 
@@ -111,6 +112,15 @@ bootstrap_chromium() {
   as_root || die "Chromium is needed for the browser tests: install Debian's chromium package or set PORTAL_CHROMIUM."
   log "Installing Debian's Chromium"
   apt_install chromium
+}
+
+# The on-call tests and e2e run the real Alertmanager, not a stand-in.
+bootstrap_alertmanager() {
+  export PORTAL_ALERTMANAGER="${PORTAL_ALERTMANAGER:-/usr/bin/prometheus-alertmanager}"
+  [ -x "$PORTAL_ALERTMANAGER" ] && return
+  as_root || die "Alertmanager is needed for the on-call tests: install Debian's prometheus-alertmanager or set PORTAL_ALERTMANAGER."
+  log "Installing Debian's Alertmanager"
+  apt_install prometheus-alertmanager
 }
 
 pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }

@@ -20,6 +20,7 @@ import searchBackendModuleCatalog from '@backstage/plugin-search-backend-module-
 import userSettingsBackend from '@backstage/plugin-user-settings-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
+import oncallBackend from '@gogidix/plugin-oncall-backend';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 
 /**
@@ -63,6 +64,8 @@ export function portalBackendFeatures(
     userSettingsBackend,
     notificationsBackend,
     signalsBackend,
+
+    oncallBackend,
   ];
   if (env.NODE_ENV !== 'production') {
     features.push(authBackendModuleGuestProvider);

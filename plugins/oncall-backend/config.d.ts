@@ -1,0 +1,40 @@
+export interface Config {
+  /** On-call sources: Alertmanager, PagerDuty, and the log and trace UIs. */
+  onCall?: {
+    alertmanager?: {
+      /** Alertmanager's base URL, e.g. `http://alertmanager.monitoring:9093`. */
+      baseUrl: string;
+      /** The alert label that names the service; default `service`. */
+      serviceLabel?: string;
+      /** How long to wait for an answer, in milliseconds; default 5000. */
+      timeoutMs?: number;
+    };
+    pagerDuty?: {
+      /** Default `https://api.pagerduty.com`. */
+      baseUrl?: string;
+      /**
+       * A read-only REST API v2 key, sent as `Authorization: Token token=…`.
+       * @visibility secret
+       */
+      token: string;
+      /** How long to wait for an answer, in milliseconds; default 5000. */
+      timeoutMs?: number;
+    };
+    kibana?: {
+      /**
+       * Kibana's base URL; logs links open Discover with the entity's
+       * `gogidix.io/logs-query`.
+       * @visibility frontend
+       */
+      baseUrl: string;
+    };
+    jaeger?: {
+      /**
+       * Jaeger UI's base URL; trace links open search for the entity's
+       * `gogidix.io/trace-service`.
+       * @visibility frontend
+       */
+      baseUrl: string;
+    };
+  };
+}

@@ -1,0 +1,215 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import {
+  PagerDutyStandIn,
+  STAND_IN_TOKEN,
+  startPagerDutyStandIn,
+} from '../__testUtils__/pagerDutyStandIn';
+import { oncallPlugin } from '../plugin';
+
+const component = (
+  name: string,
+  location: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      'backstage.io/managed-by-location': location,
+      ...annotations,
+    },
+  },
+  spec: { type: 'service', owner: 'listings', lifecycle: 'production' },
+});
+
+describe('oncall router', () => {
+  let repo: string;
+  let pd: PagerDutyStandIn;
+  const auth = mockCredentials.user.header();
+
+  beforeAll(async () => {
+    repo = await fs.mkdtemp(path.join(os.tmpdir(), 'oncall-router-'));
+    await fs.mkdir(path.join(repo, 'svc/docs/runbooks'), { recursive: true });
+    await fs.writeFile(
+      path.join(repo, 'svc/docs/runbooks/high-error-rate.md'),
+      '# High error rate\n\nRoll back.\n',
+    );
+    await fs.writeFile(path.join(repo, 'svc/docs/runbooks/notes.txt'), 'x');
+    await fs.writeFile(path.join(repo, 'secret.md'), '# Secret\n');
+    await fs.symlink(
+      path.join(repo, 'secret.md'),
+      path.join(repo, 'svc/docs/runbooks/linked.md'),
+    );
+    pd = await startPagerDutyStandIn(new Date());
+  });
+  afterAll(async () => {
+    await pd.stop();
+    await fs.rm(repo, { recursive: true, force: true });
+  });
+
+  async function start(
+    config: object = {},
+    credentials = mockCredentials.user(),
+  ) {
+    const location = `file:${path.join(repo, 'svc/catalog-info.yaml')}`;
+    const { server } = await startTestBackend({
+      features: [
+        oncallPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+        mockServices.httpAuth.factory({ defaultCredentials: credentials }),
+        catalogServiceMock.factory({
+          entities: [
+            component('listings-service', location, {
+              'gogidix.io/runbooks': './docs/runbooks',
+              'gogidix.io/alert-selector': 'service=listings-service',
+              'pagerduty.com/service-id': 'PL7M2RD',
+            }),
+            component('escaper', location, {
+              'gogidix.io/runbooks': '../../',
+            }),
+            component('bare', location, {}),
+          ],
+        }),
+      ],
+    });
+    return server;
+  }
+
+  it.each([
+    '/api/oncall/runbooks/default/component/listings-service',
+    '/api/oncall/runbooks/default/component/listings-service/high-error-rate',
+    '/api/oncall/alerts',
+    '/api/oncall/alerts?entityRef=component:default/listings-service',
+    '/api/oncall/pagerduty?entityRef=component:default/listings-service',
+  ])('refuses %s without credentials', async url => {
+    const server = await start({}, mockCredentials.none());
+    const response = await request(server).get(url);
+    expect(response.status).toBe(401);
+  });
+
+  it('lists the markdown runbooks with their titles, and no file outside the folder', async () => {
+    const server = await start();
+    const response = await request(server)
+      .get('/api/oncall/runbooks/default/component/listings-service')
+      .set('Authorization', auth);
+    expect(response.status).toBe(200);
+    expect(response.body.runbooks).toEqual([
+      { name: 'high-error-rate', title: 'High error rate' },
+    ]);
+    expect(response.body.expectedLocation).toBe(
+      path.join(repo, 'svc/docs/runbooks'),
+    );
+  });
+
+  it('serves one runbook', async () => {
+    const server = await start();
+    const response = await request(server)
+      .get(
+        '/api/oncall/runbooks/default/component/listings-service/high-error-rate',
+      )
+      .set('Authorization', auth);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      name: 'high-error-rate',
+      title: 'High error rate',
+      markdown: '# High error rate\n\nRoll back.\n',
+    });
+  });
+
+  it('says a missing runbook is missing and where it was expected', async () => {
+    const server = await start();
+    const response = await request(server)
+      .get('/api/oncall/runbooks/default/component/listings-service/gone')
+      .set('Authorization', auth);
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toBe(
+      `Runbook missing: expected gone.md in ${path.join(
+        repo,
+        'svc/docs/runbooks',
+      )}`,
+    );
+  });
+
+  it.each([
+    ['a link out of the folder', 'listings-service/linked', 403],
+    ['a name with dots first', 'listings-service/..%2F..%2Fsecret', 400],
+    ['an annotation leaving the repository', 'escaper/secret', 403],
+    ['an entity without runbooks', 'bare/x', 404],
+    ['an unknown entity', 'nobody/x', 404],
+  ])('refuses %s', async (_, target, status) => {
+    const server = await start();
+    const response = await request(server)
+      .get(`/api/oncall/runbooks/default/component/${target}`)
+      .set('Authorization', auth);
+    expect(response.status).toBe(status);
+    expect(response.text).not.toContain('# Secret');
+  });
+
+  it('names the config keys to set when nothing is configured', async () => {
+    const server = await start();
+    const alerts = await request(server)
+      .get('/api/oncall/alerts?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(alerts.body).toEqual({
+      status: 'not-configured',
+      configKey: 'onCall.alertmanager.baseUrl',
+    });
+    const pagerDuty = await request(server)
+      .get('/api/oncall/pagerduty?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(pagerDuty.body).toEqual({
+      status: 'not-configured',
+      configKey: 'onCall.pagerDuty.token',
+    });
+    const bare = await request(server)
+      .get('/api/oncall/pagerduty?entityRef=component:default/bare')
+      .set('Authorization', auth);
+    expect(bare.body.configKey).toBe(
+      'metadata.annotations["pagerduty.com/service-id"]',
+    );
+  });
+
+  it('asks for an entity reference', async () => {
+    const server = await start();
+    const response = await request(server)
+      .get('/api/oncall/pagerduty')
+      .set('Authorization', auth);
+    expect(response.status).toBe(400);
+  });
+
+  it('answers on-call from PagerDuty when configured', async () => {
+    const server = await start({
+      onCall: { pagerDuty: { baseUrl: pd.baseUrl, token: STAND_IN_TOKEN } },
+    });
+    const response = await request(server)
+      .get('/api/oncall/pagerduty?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(response.status).toBe(200);
+    expect(response.body.now[0].user).toBe('Priya Shah');
+  });
+
+  it('says why when a source is down', async () => {
+    const server = await start({
+      onCall: { alertmanager: { baseUrl: 'http://127.0.0.1:7312' } },
+    });
+    const response = await request(server)
+      .get('/api/oncall/alerts')
+      .set('Authorization', auth);
+    expect(response.status).toBe(503);
+    expect(response.body.error.message).toMatch(
+      /Alertmanager at http:\/\/127\.0\.0\.1:7312 is unreachable/,
+    );
+  });
+});

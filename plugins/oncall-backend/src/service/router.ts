@@ -1,0 +1,117 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ALERT_SELECTOR_ANNOTATION,
+  FiringAlerts,
+  NotConfigured,
+  PAGERDUTY_SERVICE_ANNOTATION,
+  ServiceOnCall,
+} from '@gogidix/plugin-oncall-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { AlertmanagerClient } from './AlertmanagerClient';
+import { CONFIG_KEYS } from './config';
+import { alertFilters } from './matchers';
+import { PagerDutyClient } from './PagerDutyClient';
+import { RunbookReader } from './RunbookReader';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  runbooks: RunbookReader;
+  /** Absent when `onCall.alertmanager` is not configured. */
+  alertmanager?: AlertmanagerClient;
+  /** Absent when `onCall.pagerDuty` is not configured. */
+  pagerDuty?: PagerDutyClient;
+}
+
+const annotationKey = (name: string) => `metadata.annotations["${name}"]`;
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, catalog, runbooks, alertmanager, pagerDuty } = options;
+  const router = Router();
+  router.use(express.json());
+
+  /** Every route is for signed-in people and services only. */
+  async function entityFor(req: Request, ref: unknown): Promise<Entity> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (typeof ref !== 'string' || !ref) {
+      throw new InputError('entityRef is required, e.g. component:default/x');
+    }
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${ref} in the catalog`);
+    }
+    return entity;
+  }
+
+  const routeRef = (req: Request) =>
+    `${req.params.kind}:${req.params.namespace}/${req.params.name}`;
+
+  router.get('/runbooks/:namespace/:kind/:name', async (req, res) => {
+    const entity = await entityFor(req, routeRef(req));
+    res.json({
+      entityRef: stringifyEntityRef(entity),
+      expectedLocation: runbooks.expectedLocation(entity),
+      runbooks: await runbooks.list(entity),
+    });
+  });
+
+  router.get('/runbooks/:namespace/:kind/:name/:runbook', async (req, res) => {
+    const entity = await entityFor(req, routeRef(req));
+    res.json(await runbooks.get(entity, req.params.runbook));
+  });
+
+  router.get('/alerts', async (req, res) => {
+    const { entityRef } = req.query;
+    let filters: string[] = [];
+    if (entityRef === undefined) {
+      await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    } else {
+      const entity = await entityFor(req, entityRef);
+      const selector = entity.metadata.annotations?.[ALERT_SELECTOR_ANNOTATION];
+      if (!selector) {
+        res.json(notConfigured(annotationKey(ALERT_SELECTOR_ANNOTATION)));
+        return;
+      }
+      filters = alertFilters(selector);
+    }
+    if (!alertmanager) {
+      res.json(notConfigured(CONFIG_KEYS.alertmanager));
+      return;
+    }
+    const body: FiringAlerts = {
+      status: 'ok',
+      alerts: await alertmanager.firingAlerts(filters),
+    };
+    res.json(body);
+  });
+
+  router.get('/pagerduty', async (req, res) => {
+    const entity = await entityFor(req, req.query.entityRef);
+    const serviceId =
+      entity.metadata.annotations?.[PAGERDUTY_SERVICE_ANNOTATION];
+    if (!serviceId) {
+      res.json(notConfigured(annotationKey(PAGERDUTY_SERVICE_ANNOTATION)));
+      return;
+    }
+    if (!pagerDuty) {
+      res.json(notConfigured(CONFIG_KEYS.pagerDuty));
+      return;
+    }
+    const body: ServiceOnCall = await pagerDuty.serviceOnCall(serviceId);
+    res.json(body);
+  });
+
+  return router;
+}
+
+function notConfigured(configKey: string): NotConfigured {
+  return { status: 'not-configured', configKey };
+}
