@@ -3,6 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'node:fs/promises';
@@ -61,7 +62,7 @@ describe('oncall router', () => {
 
   async function start(
     config: object = {},
-    credentials = mockCredentials.user(),
+    credentials: BackstageCredentials = mockCredentials.user(),
   ) {
     const location = `file:${path.join(repo, 'svc/catalog-info.yaml')}`;
     const { server } = await startTestBackend({

@@ -1,0 +1,25 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import {
+  FiringAlerts,
+  NotConfigured,
+  Runbook,
+  RunbookSummary,
+  ServiceOnCall,
+} from '@gogidix/plugin-oncall-common';
+
+export interface RunbookList {
+  entityRef: string;
+  expectedLocation: string;
+  runbooks: RunbookSummary[];
+}
+
+export interface OnCallApi {
+  listRunbooks(entity: CompoundEntityRef): Promise<RunbookList>;
+  getRunbook(entity: CompoundEntityRef, runbook: string): Promise<Runbook>;
+  /** Everything firing, or only the entity's alerts when one is given. */
+  firingAlerts(entityRef?: string): Promise<FiringAlerts | NotConfigured>;
+  serviceOnCall(entityRef: string): Promise<ServiceOnCall | NotConfigured>;
+}
+
+export const onCallApiRef = createApiRef<OnCallApi>({ id: 'plugin.oncall' });

@@ -1,0 +1,28 @@
+import { Content } from '@backstage/core-components';
+import Grid from '@mui/material/Grid';
+import { AlertsCard } from './AlertsCard';
+import { LogsAndTracesCard } from './LogsAndTracesCard';
+import { PagerDutyCard } from './PagerDutyCard';
+import { RunbooksCard } from './RunbooksCard';
+
+/** Each card reads its own source, so one failing leaves the others working. */
+export function EntityOnCallContent() {
+  return (
+    <Content>
+      <Grid container spacing={2}>
+        <Grid item xs={12} md={6}>
+          <PagerDutyCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <RunbooksCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <AlertsCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <LogsAndTracesCard />
+        </Grid>
+      </Grid>
+    </Content>
+  );
+}
