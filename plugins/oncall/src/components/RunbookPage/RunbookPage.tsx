@@ -55,7 +55,7 @@ export function RunbookPage() {
 
   return (
     <Content>
-      <ContentHeader title={value?.title ?? runbookName}>
+      <ContentHeader title={`Runbook of ${entity.name}`}>
         <Link to={entityLink}>
           {entity.kind}:{entity.namespace}/{entity.name}
         </Link>

@@ -1,6 +1,8 @@
-import { EmptyState, Progress, WarningPanel } from '@backstage/core-components';
+import { Progress, WarningPanel } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
 import { NotConfigured } from '@gogidix/plugin-oncall-common';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Typography from '@mui/material/Typography';
 import { ReactNode } from 'react';
 
@@ -14,15 +16,12 @@ export function NotConfiguredState({
 }) {
   const isAnnotation = configKey.startsWith('metadata.annotations');
   return (
-    <EmptyState
-      missing="field"
-      title={`${source} is not set up`}
-      description={
-        isAnnotation
-          ? `Add ${configKey} to this entity's catalog-info.yaml (see docs/annotations.md).`
-          : `Set ${configKey} in app-config.yaml to show ${source} here.`
-      }
-    />
+    <Alert severity="info" variant="outlined" sx={{ mb: 1 }}>
+      <AlertTitle>{source} is not set up</AlertTitle>
+      {isAnnotation
+        ? `Add ${configKey} to this entity's catalog-info.yaml (see docs/annotations.md).`
+        : `Set ${configKey} in app-config.yaml to show ${source} here.`}
+    </Alert>
   );
 }
 
