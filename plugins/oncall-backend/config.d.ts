@@ -20,6 +20,27 @@ export interface Config {
       /** How long to wait for an answer, in milliseconds; default 5000. */
       timeoutMs?: number;
     };
+    grafana?: {
+      /**
+       * Every Grafana the organisation runs; an entity's dashboards and
+       * alerts are looked up in each.
+       */
+      instances: Array<{
+        /** Shown on the card, e.g. `production`. */
+        name: string;
+        /** Grafana's API base URL. */
+        baseUrl: string;
+        /** Where people open dashboards, when it differs from baseUrl. */
+        publicUrl?: string;
+        /**
+         * A service account token with the Viewer role.
+         * @visibility secret
+         */
+        token: string;
+        /** How long to wait for an answer, in milliseconds; default 5000. */
+        timeoutMs?: number;
+      }>;
+    };
     kibana?: {
       /**
        * Kibana's base URL; logs links open Discover with the entity's

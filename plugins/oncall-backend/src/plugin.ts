@@ -6,6 +6,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { AlertmanagerClient } from './service/AlertmanagerClient';
 import { readOnCallSettings } from './service/config';
+import { GrafanaClient } from './service/GrafanaClient';
 import { PagerDutyClient } from './service/PagerDutyClient';
 import { createRouter } from './service/router';
 import { RunbookReader } from './service/RunbookReader';
@@ -40,6 +41,7 @@ export const oncallPlugin = createBackendPlugin({
               new AlertmanagerClient(settings.alertmanager),
             pagerDuty:
               settings.pagerDuty && new PagerDutyClient(settings.pagerDuty),
+            grafana: settings.grafana.map(i => new GrafanaClient(i)),
           }),
         );
       },

@@ -8,3 +8,8 @@ export const PAGERDUTY_SERVICE_ANNOTATION = 'pagerduty.com/service-id';
 export const LOGS_QUERY_ANNOTATION = 'gogidix.io/logs-query';
 /** The service name the entity reports its traces under in Jaeger. */
 export const TRACE_SERVICE_ANNOTATION = 'gogidix.io/trace-service';
+/** The community Grafana plugin's dashboard selector (`tags @> 'x'`). */
+export const GRAFANA_DASHBOARD_SELECTOR_ANNOTATION =
+  'grafana/dashboard-selector';
+/** Grafana alert labels, `label=value` comma-separated. */
+export const GRAFANA_ALERT_SELECTOR_ANNOTATION = 'grafana/alert-label-selector';

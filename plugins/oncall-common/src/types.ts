@@ -69,3 +69,26 @@ export interface ServiceOnCall {
   next?: OnCallShift;
   incidents: PagerDutyIncident[];
 }
+
+/** A Grafana dashboard chosen by `grafana/dashboard-selector`. */
+export interface GrafanaDashboard {
+  title: string;
+  url: string;
+  folderTitle?: string;
+  tags: string[];
+}
+
+/** One Grafana instance's answer; an instance that fails says why alone. */
+export type GrafanaInstanceResult =
+  | {
+      instance: string;
+      status: 'ok';
+      dashboards: GrafanaDashboard[];
+      alerts: FiringAlert[];
+    }
+  | { instance: string; status: 'error'; message: string };
+
+export interface GrafanaOverview {
+  status: 'ok';
+  instances: GrafanaInstanceResult[];
+}

@@ -12,7 +12,10 @@ interface GettableAlert {
   status: { state: 'active' | 'suppressed' | 'unprocessed' };
 }
 
-/** Reads what is firing now from Alertmanager API v2 (`GET /api/v2/alerts`). */
+/**
+ * Reads what is firing now from Alertmanager API v2 (`GET /api/v2/alerts`):
+ * a standalone Alertmanager, or Grafana's built-in one.
+ */
 export class AlertmanagerClient {
   constructor(private readonly settings: AlertmanagerSettings) {}
 
@@ -28,9 +31,9 @@ export class AlertmanagerClient {
       query.append('filter', filter);
     }
     const alerts = await fetchSourceJson<GettableAlert[]>(
-      `Alertmanager at ${this.settings.baseUrl}`,
+      this.settings.sourceName ?? `Alertmanager at ${this.settings.baseUrl}`,
       `${this.settings.baseUrl}/api/v2/alerts?${query}`,
-      { timeoutMs: this.settings.timeoutMs },
+      { timeoutMs: this.settings.timeoutMs, headers: this.settings.headers },
     );
     return alerts
       .filter(alert => alert.status.state === 'active')

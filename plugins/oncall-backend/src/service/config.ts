@@ -4,6 +4,18 @@ export interface AlertmanagerSettings {
   baseUrl: string;
   serviceLabel: string;
   timeoutMs: number;
+  /** How errors name the source; default `Alertmanager at <baseUrl>`. */
+  sourceName?: string;
+  headers?: Record<string, string>;
+}
+
+export interface GrafanaInstanceSettings {
+  name: string;
+  baseUrl: string;
+  /** Where people open dashboards; default `baseUrl`. */
+  publicUrl: string;
+  token: string;
+  timeoutMs: number;
 }
 
 export interface PagerDutySettings {
@@ -15,12 +27,14 @@ export interface PagerDutySettings {
 export interface OnCallSettings {
   alertmanager?: AlertmanagerSettings;
   pagerDuty?: PagerDutySettings;
+  grafana: GrafanaInstanceSettings[];
 }
 
 /** The config keys an unconfigured card names, so people know what to set. */
 export const CONFIG_KEYS = {
   alertmanager: 'onCall.alertmanager.baseUrl',
   pagerDuty: 'onCall.pagerDuty.token',
+  grafana: 'onCall.grafana.instances',
 } as const;
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -42,6 +56,21 @@ export function readOnCallSettings(config: Config): OnCallSettings {
       token: pd.getString('token'),
       timeoutMs: pd.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
     },
+    grafana: (
+      config.getOptionalConfigArray('onCall.grafana.instances') ?? []
+    ).map(instance => {
+      const baseUrl = trimSlash(instance.getString('baseUrl'));
+      return {
+        name: instance.getString('name'),
+        baseUrl,
+        publicUrl: trimSlash(
+          instance.getOptionalString('publicUrl') ?? baseUrl,
+        ),
+        token: instance.getString('token'),
+        timeoutMs:
+          instance.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+      };
+    }),
   };
 }
 

@@ -11,6 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import {
+  GRAFANA_TOKEN,
+  GrafanaStandIn,
+  startGrafanaStandIn,
+} from '../__testUtils__/grafanaStandIn';
+import {
   PagerDutyStandIn,
   STAND_IN_TOKEN,
   startPagerDutyStandIn,
@@ -38,6 +43,7 @@ const component = (
 describe('oncall router', () => {
   let repo: string;
   let pd: PagerDutyStandIn;
+  let grafana: GrafanaStandIn;
   const auth = mockCredentials.user.header();
 
   beforeAll(async () => {
@@ -54,9 +60,11 @@ describe('oncall router', () => {
       path.join(repo, 'svc/docs/runbooks/linked.md'),
     );
     pd = await startPagerDutyStandIn(new Date());
+    grafana = await startGrafanaStandIn();
   });
   afterAll(async () => {
     await pd.stop();
+    await grafana.stop();
     await fs.rm(repo, { recursive: true, force: true });
   });
 
@@ -76,11 +84,16 @@ describe('oncall router', () => {
               'gogidix.io/runbooks': './docs/runbooks',
               'gogidix.io/alert-selector': 'service=listings-service',
               'pagerduty.com/service-id': 'PL7M2RD',
+              'grafana/dashboard-selector': "tags @> 'listings-service'",
+              'grafana/alert-label-selector': 'service=listings-service',
             }),
             component('escaper', location, {
               'gogidix.io/runbooks': '../../',
             }),
             component('bare', location, {}),
+            component('bad-selector', location, {
+              'grafana/dashboard-selector': 'uid = 1',
+            }),
           ],
         }),
       ],
@@ -94,6 +107,7 @@ describe('oncall router', () => {
     '/api/oncall/alerts',
     '/api/oncall/alerts?entityRef=component:default/listings-service',
     '/api/oncall/pagerduty?entityRef=component:default/listings-service',
+    '/api/oncall/grafana?entityRef=component:default/listings-service',
   ])('refuses %s without credentials', async url => {
     const server = await start({}, mockCredentials.none());
     const response = await request(server).get(url);
@@ -212,5 +226,68 @@ describe('oncall router', () => {
     expect(response.body.error.message).toMatch(
       /Alertmanager at http:\/\/127\.0\.0\.1:7312 is unreachable/,
     );
+  });
+
+  it('reads every Grafana instance, and one down does not hide the others', async () => {
+    const server = await start({
+      onCall: {
+        grafana: {
+          instances: [
+            {
+              name: 'production',
+              baseUrl: grafana.baseUrl,
+              token: GRAFANA_TOKEN,
+            },
+            { name: 'staging', baseUrl: 'http://127.0.0.1:7313', token: 'x' },
+          ],
+        },
+      },
+    });
+    const response = await request(server)
+      .get('/api/oncall/grafana?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(response.status).toBe(200);
+    const [production, staging] = response.body.instances;
+    expect(production.status).toBe('ok');
+    expect(
+      production.dashboards.map((d: { title: string }) => d.title),
+    ).toEqual(['Listings DB', 'Listings Service – Golden signals']);
+    expect(production.alerts[0].name).toBe('ListingsP99Latency');
+    expect(staging).toMatchObject({
+      instance: 'staging',
+      status: 'error',
+      message: expect.stringMatching(/^Grafana staging .* is unreachable/),
+    });
+  });
+
+  it('names what to set for Grafana, and refuses a selector it cannot read', async () => {
+    const unconfigured = await start();
+    const none = await request(unconfigured)
+      .get('/api/oncall/grafana?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(none.body.configKey).toBe('onCall.grafana.instances');
+    const bare = await request(unconfigured)
+      .get('/api/oncall/grafana?entityRef=component:default/bare')
+      .set('Authorization', auth);
+    expect(bare.body.configKey).toBe(
+      'metadata.annotations["grafana/dashboard-selector"]',
+    );
+    const server = await start({
+      onCall: {
+        grafana: {
+          instances: [
+            {
+              name: 'production',
+              baseUrl: grafana.baseUrl,
+              token: GRAFANA_TOKEN,
+            },
+          ],
+        },
+      },
+    });
+    const bad = await request(server)
+      .get('/api/oncall/grafana?entityRef=component:default/bad-selector')
+      .set('Authorization', auth);
+    expect(bad.status).toBe(400);
   });
 });

@@ -5,6 +5,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ALERT_SELECTOR_ANNOTATION,
   FiringAlerts,
+  GRAFANA_ALERT_SELECTOR_ANNOTATION,
+  GRAFANA_DASHBOARD_SELECTOR_ANNOTATION,
+  GrafanaInstanceResult,
+  GrafanaOverview,
   NotConfigured,
   PAGERDUTY_SERVICE_ANNOTATION,
   ServiceOnCall,
@@ -13,6 +17,8 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { AlertmanagerClient } from './AlertmanagerClient';
 import { CONFIG_KEYS } from './config';
+import { parseDashboardSelector } from './dashboardSelector';
+import { GrafanaClient } from './GrafanaClient';
 import { alertFilters } from './matchers';
 import { PagerDutyClient } from './PagerDutyClient';
 import { RunbookReader } from './RunbookReader';
@@ -25,6 +31,8 @@ export interface RouterOptions {
   alertmanager?: AlertmanagerClient;
   /** Absent when `onCall.pagerDuty` is not configured. */
   pagerDuty?: PagerDutyClient;
+  /** One per `onCall.grafana.instances` entry. */
+  grafana: GrafanaClient[];
 }
 
 const annotationKey = (name: string) => `metadata.annotations["${name}"]`;
@@ -32,7 +40,8 @@ const annotationKey = (name: string) => `metadata.annotations["${name}"]`;
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, catalog, runbooks, alertmanager, pagerDuty } = options;
+  const { httpAuth, catalog, runbooks, alertmanager, pagerDuty, grafana } =
+    options;
   const router = Router();
   router.use(express.json());
 
@@ -106,6 +115,48 @@ export async function createRouter(
       return;
     }
     const body: ServiceOnCall = await pagerDuty.serviceOnCall(serviceId);
+    res.json(body);
+  });
+
+  router.get('/grafana', async (req, res) => {
+    const entity = await entityFor(req, req.query.entityRef);
+    const annotations = entity.metadata.annotations ?? {};
+    const dashboardSelector =
+      annotations[GRAFANA_DASHBOARD_SELECTOR_ANNOTATION];
+    const alertSelector = annotations[GRAFANA_ALERT_SELECTOR_ANNOTATION];
+    if (!dashboardSelector && !alertSelector) {
+      res.json(
+        notConfigured(annotationKey(GRAFANA_DASHBOARD_SELECTOR_ANNOTATION)),
+      );
+      return;
+    }
+    if (grafana.length === 0) {
+      res.json(notConfigured(CONFIG_KEYS.grafana));
+      return;
+    }
+    // Parsed before any request so a bad annotation is a 400, not a 503.
+    const matches = dashboardSelector
+      ? parseDashboardSelector(dashboardSelector)
+      : undefined;
+    const filters = alertSelector ? alertFilters(alertSelector) : undefined;
+    const instances = await Promise.all(
+      grafana.map(async (client): Promise<GrafanaInstanceResult> => {
+        try {
+          const [dashboards, alerts] = await Promise.all([
+            matches ? client.dashboards(matches) : [],
+            filters ? client.alerts(filters) : [],
+          ]);
+          return { instance: client.name, status: 'ok', dashboards, alerts };
+        } catch (error) {
+          return {
+            instance: client.name,
+            status: 'error',
+            message: (error as Error).message,
+          };
+        }
+      }),
+    );
+    const body: GrafanaOverview = { status: 'ok', instances };
     res.json(body);
   });
 

@@ -8,6 +8,7 @@ export function mockOnCallApi(): jest.Mocked<OnCallApi> {
     getRunbook: jest.fn(),
     firingAlerts: jest.fn(),
     serviceOnCall: jest.fn(),
+    grafana: jest.fn(),
   };
 }
 

@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
   FiringAlerts,
+  GrafanaOverview,
   NotConfigured,
   Runbook,
   RunbookSummary,
@@ -20,6 +21,7 @@ export interface OnCallApi {
   /** Everything firing, or only the entity's alerts when one is given. */
   firingAlerts(entityRef?: string): Promise<FiringAlerts | NotConfigured>;
   serviceOnCall(entityRef: string): Promise<ServiceOnCall | NotConfigured>;
+  grafana(entityRef: string): Promise<GrafanaOverview | NotConfigured>;
 }
 
 export const onCallApiRef = createApiRef<OnCallApi>({ id: 'plugin.oncall' });

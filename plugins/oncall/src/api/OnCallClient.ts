@@ -3,6 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import {
   FiringAlerts,
+  GrafanaOverview,
   NotConfigured,
   Runbook,
   ServiceOnCall,
@@ -32,6 +33,10 @@ export class OnCallClient implements OnCallApi {
 
   serviceOnCall(entityRef: string): Promise<ServiceOnCall | NotConfigured> {
     return this.get(`/pagerduty?${new URLSearchParams({ entityRef })}`);
+  }
+
+  grafana(entityRef: string): Promise<GrafanaOverview | NotConfigured> {
+    return this.get(`/grafana?${new URLSearchParams({ entityRef })}`);
   }
 
   private async get<T>(path: string): Promise<T> {

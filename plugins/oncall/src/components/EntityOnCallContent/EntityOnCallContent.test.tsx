@@ -44,8 +44,9 @@ describe('EntityOnCallContent', () => {
     api.listRunbooks.mockReturnValue(pending());
     api.firingAlerts.mockReturnValue(pending());
     api.serviceOnCall.mockReturnValue(pending());
+    api.grafana.mockReturnValue(pending());
     await render(api);
-    expect(screen.getAllByTestId('progress')).toHaveLength(3);
+    expect(screen.getAllByTestId('progress')).toHaveLength(4);
   });
 
   it('shows on-call, incidents, runbooks and alerts, and a failing source alone', async () => {
@@ -94,8 +95,39 @@ describe('EntityOnCallContent', () => {
         },
       ],
     });
+    api.grafana.mockResolvedValue({
+      status: 'ok',
+      instances: [
+        {
+          instance: 'production',
+          status: 'ok',
+          dashboards: [
+            {
+              title: 'Listings Service – Golden signals',
+              url: 'https://grafana.gogidix.dev/d/lst-golden/x',
+              folderTitle: 'Listings',
+              tags: ['listings-service'],
+            },
+          ],
+          alerts: [],
+        },
+        {
+          instance: 'staging',
+          status: 'error',
+          message: 'Grafana staging at http://g is unreachable: ECONNREFUSED',
+        },
+      ],
+    });
     await render(api);
 
+    expect(
+      await screen.findByRole('link', { name: /Golden signals/ }),
+    ).toHaveAttribute('href', 'https://grafana.gogidix.dev/d/lst-golden/x');
+    expect(
+      screen.getByText(
+        'Grafana staging at http://g is unreachable: ECONNREFUSED',
+      ),
+    ).toBeInTheDocument();
     expect(
       await screen.findByRole('link', { name: /Priya Shah/ }),
     ).toHaveAttribute('href', 'https://pd/u/1');
@@ -136,7 +168,16 @@ describe('EntityOnCallContent', () => {
       status: 'not-configured',
       configKey: 'onCall.pagerDuty.token',
     });
+    api.grafana.mockResolvedValue({
+      status: 'not-configured',
+      configKey: 'onCall.grafana.instances',
+    });
     await render(api);
+    expect(
+      await screen.findByText(
+        'Set onCall.grafana.instances in app-config.yaml to show Grafana here.',
+      ),
+    ).toBeInTheDocument();
     expect(
       await screen.findByText(
         'Set onCall.pagerDuty.token in app-config.yaml to show PagerDuty here.',
@@ -169,6 +210,7 @@ describe('EntityOnCallContent', () => {
     api.listRunbooks.mockReturnValue(pending());
     api.firingAlerts.mockReturnValue(pending());
     api.serviceOnCall.mockReturnValue(pending());
+    api.grafana.mockReturnValue(pending());
     await render(api, {
       onCall: { kibana: { baseUrl: 'https://logs.gogidix.dev' } },
     });

@@ -1,6 +1,7 @@
 import { Content } from '@backstage/core-components';
 import Grid from '@mui/material/Grid';
 import { AlertsCard } from './AlertsCard';
+import { GrafanaCard } from './GrafanaCard';
 import { LogsAndTracesCard } from './LogsAndTracesCard';
 import { PagerDutyCard } from './PagerDutyCard';
 import { RunbooksCard } from './RunbooksCard';
@@ -21,6 +22,9 @@ export function EntityOnCallContent() {
         </Grid>
         <Grid item xs={12} md={6}>
           <LogsAndTracesCard />
+        </Grid>
+        <Grid item xs={12}>
+          <GrafanaCard />
         </Grid>
       </Grid>
     </Content>
