@@ -41,6 +41,22 @@ export interface Config {
         timeoutMs?: number;
       }>;
     };
+    vault?: {
+      /** Vault's API base URL, e.g. `https://vault.gogidix.dev`. */
+      baseUrl: string;
+      /** Where people open Vault's UI, when it differs from baseUrl. */
+      publicUrl?: string;
+      /**
+       * A token whose policy allows `list` on `<mount>/metadata/*` only:
+       * the portal lists secret names and never reads values.
+       * @visibility secret
+       */
+      token: string;
+      /** The KV version 2 mount; default `secret`. */
+      mount?: string;
+      /** How long to wait for an answer, in milliseconds; default 5000. */
+      timeoutMs?: number;
+    };
     kibana?: {
       /**
        * Kibana's base URL; logs links open Discover with the entity's

@@ -10,6 +10,7 @@ import { GrafanaClient } from './service/GrafanaClient';
 import { PagerDutyClient } from './service/PagerDutyClient';
 import { createRouter } from './service/router';
 import { RunbookReader } from './service/RunbookReader';
+import { VaultClient } from './service/VaultClient';
 
 /**
  * Runbooks, firing alerts and who is on call, for each entity and for the
@@ -42,6 +43,7 @@ export const oncallPlugin = createBackendPlugin({
             pagerDuty:
               settings.pagerDuty && new PagerDutyClient(settings.pagerDuty),
             grafana: settings.grafana.map(i => new GrafanaClient(i)),
+            vault: settings.vault && new VaultClient(settings.vault),
           }),
         );
       },

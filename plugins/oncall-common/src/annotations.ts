@@ -13,3 +13,7 @@ export const GRAFANA_DASHBOARD_SELECTOR_ANNOTATION =
   'grafana/dashboard-selector';
 /** Grafana alert labels, `label=value` comma-separated. */
 export const GRAFANA_ALERT_SELECTOR_ANNOTATION = 'grafana/alert-label-selector';
+/** Vault KV paths of the entity's secrets, comma-separated. */
+export const VAULT_SECRETS_PATH_ANNOTATION = 'vault.io/secrets-path';
+/** The KV mount, when not the configured default. */
+export const VAULT_SECRETS_ENGINE_ANNOTATION = 'vault.io/secrets-engine';

@@ -92,3 +92,18 @@ export interface GrafanaOverview {
   status: 'ok';
   instances: GrafanaInstanceResult[];
 }
+
+/** A secret's name in Vault and where to open it; never its value. */
+export interface VaultSecretName {
+  /** The key under the path; ends with `/` for a folder of secrets. */
+  name: string;
+  /** The full path under the mount. */
+  path: string;
+  url: string;
+}
+
+export interface VaultSecretList {
+  status: 'ok';
+  mount: string;
+  paths: Array<{ path: string; secrets: VaultSecretName[] }>;
+}

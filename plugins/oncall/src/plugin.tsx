@@ -16,6 +16,7 @@ import {
   PAGERDUTY_SERVICE_ANNOTATION,
   RUNBOOKS_ANNOTATION,
   TRACE_SERVICE_ANNOTATION,
+  VAULT_SECRETS_PATH_ANNOTATION,
 } from '@gogidix/plugin-oncall-common';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import { onCallApiRef } from './api/OnCallApi';
@@ -67,6 +68,7 @@ const ON_CALL_ANNOTATIONS = [
   TRACE_SERVICE_ANNOTATION,
   GRAFANA_DASHBOARD_SELECTOR_ANNOTATION,
   GRAFANA_ALERT_SELECTOR_ANNOTATION,
+  VAULT_SECRETS_PATH_ANNOTATION,
 ];
 
 const entityOnCallContent = EntityContentBlueprint.make({

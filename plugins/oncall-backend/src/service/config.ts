@@ -24,10 +24,21 @@ export interface PagerDutySettings {
   timeoutMs: number;
 }
 
+export interface VaultSettings {
+  baseUrl: string;
+  /** Where people open Vault's UI; default `baseUrl`. */
+  publicUrl: string;
+  token: string;
+  /** The KV version 2 mount, default `secret`. */
+  mount: string;
+  timeoutMs: number;
+}
+
 export interface OnCallSettings {
   alertmanager?: AlertmanagerSettings;
   pagerDuty?: PagerDutySettings;
   grafana: GrafanaInstanceSettings[];
+  vault?: VaultSettings;
 }
 
 /** The config keys an unconfigured card names, so people know what to set. */
@@ -35,6 +46,7 @@ export const CONFIG_KEYS = {
   alertmanager: 'onCall.alertmanager.baseUrl',
   pagerDuty: 'onCall.pagerDuty.token',
   grafana: 'onCall.grafana.instances',
+  vault: 'onCall.vault.token',
 } as const;
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -43,6 +55,7 @@ const DEFAULT_TIMEOUT_MS = 5000;
 export function readOnCallSettings(config: Config): OnCallSettings {
   const am = config.getOptionalConfig('onCall.alertmanager');
   const pd = config.getOptionalConfig('onCall.pagerDuty');
+  const vault = config.getOptionalConfig('onCall.vault');
   return {
     alertmanager: am && {
       baseUrl: trimSlash(am.getString('baseUrl')),
@@ -55,6 +68,15 @@ export function readOnCallSettings(config: Config): OnCallSettings {
       ),
       token: pd.getString('token'),
       timeoutMs: pd.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+    },
+    vault: vault && {
+      baseUrl: trimSlash(vault.getString('baseUrl')),
+      publicUrl: trimSlash(
+        vault.getOptionalString('publicUrl') ?? vault.getString('baseUrl'),
+      ),
+      token: vault.getString('token'),
+      mount: vault.getOptionalString('mount') ?? 'secret',
+      timeoutMs: vault.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
     },
     grafana: (
       config.getOptionalConfigArray('onCall.grafana.instances') ?? []

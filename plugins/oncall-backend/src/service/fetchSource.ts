@@ -8,7 +8,12 @@ import { ServiceUnavailableError } from '@backstage/errors';
 export async function fetchSourceJson<T>(
   source: string,
   url: string,
-  init: { headers?: Record<string, string>; timeoutMs: number },
+  init: {
+    headers?: Record<string, string>;
+    timeoutMs: number;
+    /** Statuses that mean "nothing here" rather than a failure. */
+    emptyOn?: { status: number; value: T };
+  },
 ): Promise<T> {
   let response: Response;
   try {
@@ -22,6 +27,9 @@ export async function fetchSourceJson<T>(
         ? `no answer within ${init.timeoutMs} ms`
         : describeNetworkError(error as Error);
     throw new ServiceUnavailableError(`${source} is unreachable: ${reason}`);
+  }
+  if (init.emptyOn && response.status === init.emptyOn.status) {
+    return init.emptyOn.value;
   }
   if (!response.ok) {
     const body = (await response.text()).slice(0, 200);

@@ -16,6 +16,11 @@ import {
   startGrafanaStandIn,
 } from '../__testUtils__/grafanaStandIn';
 import {
+  VAULT_TOKEN,
+  VaultStandIn,
+  startVaultStandIn,
+} from '../__testUtils__/vaultStandIn';
+import {
   PagerDutyStandIn,
   STAND_IN_TOKEN,
   startPagerDutyStandIn,
@@ -44,6 +49,7 @@ describe('oncall router', () => {
   let repo: string;
   let pd: PagerDutyStandIn;
   let grafana: GrafanaStandIn;
+  let vault: VaultStandIn;
   const auth = mockCredentials.user.header();
 
   beforeAll(async () => {
@@ -61,10 +67,12 @@ describe('oncall router', () => {
     );
     pd = await startPagerDutyStandIn(new Date());
     grafana = await startGrafanaStandIn();
+    vault = await startVaultStandIn();
   });
   afterAll(async () => {
     await pd.stop();
     await grafana.stop();
+    await vault.stop();
     await fs.rm(repo, { recursive: true, force: true });
   });
 
@@ -86,6 +94,8 @@ describe('oncall router', () => {
               'pagerduty.com/service-id': 'PL7M2RD',
               'grafana/dashboard-selector': "tags @> 'listings-service'",
               'grafana/alert-label-selector': 'service=listings-service',
+              'vault.io/secrets-path':
+                'listings/listings-service, listings/listings-service/stripe',
             }),
             component('escaper', location, {
               'gogidix.io/runbooks': '../../',
@@ -108,6 +118,7 @@ describe('oncall router', () => {
     '/api/oncall/alerts?entityRef=component:default/listings-service',
     '/api/oncall/pagerduty?entityRef=component:default/listings-service',
     '/api/oncall/grafana?entityRef=component:default/listings-service',
+    '/api/oncall/vault?entityRef=component:default/listings-service',
   ])('refuses %s without credentials', async url => {
     const server = await start({}, mockCredentials.none());
     const response = await request(server).get(url);
@@ -289,5 +300,39 @@ describe('oncall router', () => {
       .get('/api/oncall/grafana?entityRef=component:default/bad-selector')
       .set('Authorization', auth);
     expect(bad.status).toBe(400);
+  });
+
+  it('lists secret names for every path, and names what to set', async () => {
+    const server = await start({
+      onCall: { vault: { baseUrl: vault.baseUrl, token: VAULT_TOKEN } },
+    });
+    const response = await request(server)
+      .get('/api/oncall/vault?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(response.status).toBe(200);
+    expect(response.body.mount).toBe('secret');
+    expect(
+      response.body.paths.map(
+        (p: { path: string; secrets: Array<{ name: string }> }) => [
+          p.path,
+          p.secrets.map(s => s.name),
+        ],
+      ),
+    ).toEqual([
+      ['listings/listings-service', ['api-keys', 'database', 'stripe/']],
+      ['listings/listings-service/stripe', ['webhook-secret']],
+    ]);
+
+    const unconfigured = await start();
+    const none = await request(unconfigured)
+      .get('/api/oncall/vault?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(none.body.configKey).toBe('onCall.vault.token');
+    const bare = await request(unconfigured)
+      .get('/api/oncall/vault?entityRef=component:default/bare')
+      .set('Authorization', auth);
+    expect(bare.body.configKey).toBe(
+      'metadata.annotations["vault.io/secrets-path"]',
+    );
   });
 });

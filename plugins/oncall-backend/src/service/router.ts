@@ -12,6 +12,9 @@ import {
   NotConfigured,
   PAGERDUTY_SERVICE_ANNOTATION,
   ServiceOnCall,
+  VAULT_SECRETS_ENGINE_ANNOTATION,
+  VAULT_SECRETS_PATH_ANNOTATION,
+  VaultSecretList,
 } from '@gogidix/plugin-oncall-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -22,6 +25,7 @@ import { GrafanaClient } from './GrafanaClient';
 import { alertFilters } from './matchers';
 import { PagerDutyClient } from './PagerDutyClient';
 import { RunbookReader } from './RunbookReader';
+import { VaultClient } from './VaultClient';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -33,6 +37,8 @@ export interface RouterOptions {
   pagerDuty?: PagerDutyClient;
   /** One per `onCall.grafana.instances` entry. */
   grafana: GrafanaClient[];
+  /** Absent when `onCall.vault` is not configured. */
+  vault?: VaultClient;
 }
 
 const annotationKey = (name: string) => `metadata.annotations["${name}"]`;
@@ -42,6 +48,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, catalog, runbooks, alertmanager, pagerDuty, grafana } =
     options;
+  const { vault } = options;
   const router = Router();
   router.use(express.json());
 
@@ -157,6 +164,36 @@ export async function createRouter(
       }),
     );
     const body: GrafanaOverview = { status: 'ok', instances };
+    res.json(body);
+  });
+
+  router.get('/vault', async (req, res) => {
+    const entity = await entityFor(req, req.query.entityRef);
+    const annotations = entity.metadata.annotations ?? {};
+    const paths = (annotations[VAULT_SECRETS_PATH_ANNOTATION] ?? '')
+      .split(',')
+      .map(p => p.trim())
+      .filter(Boolean);
+    if (paths.length === 0) {
+      res.json(notConfigured(annotationKey(VAULT_SECRETS_PATH_ANNOTATION)));
+      return;
+    }
+    if (!vault) {
+      res.json(notConfigured(CONFIG_KEYS.vault));
+      return;
+    }
+    const mount =
+      annotations[VAULT_SECRETS_ENGINE_ANNOTATION] ?? vault.defaultMount;
+    const body: VaultSecretList = {
+      status: 'ok',
+      mount,
+      paths: await Promise.all(
+        paths.map(async path => ({
+          path,
+          secrets: await vault.listSecretNames(path, mount),
+        })),
+      ),
+    };
     res.json(body);
   });
 

@@ -9,6 +9,7 @@ export function mockOnCallApi(): jest.Mocked<OnCallApi> {
     firingAlerts: jest.fn(),
     serviceOnCall: jest.fn(),
     grafana: jest.fn(),
+    vaultSecrets: jest.fn(),
   };
 }
 

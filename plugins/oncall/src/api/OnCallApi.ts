@@ -7,6 +7,7 @@ import {
   Runbook,
   RunbookSummary,
   ServiceOnCall,
+  VaultSecretList,
 } from '@gogidix/plugin-oncall-common';
 
 export interface RunbookList {
@@ -22,6 +23,7 @@ export interface OnCallApi {
   firingAlerts(entityRef?: string): Promise<FiringAlerts | NotConfigured>;
   serviceOnCall(entityRef: string): Promise<ServiceOnCall | NotConfigured>;
   grafana(entityRef: string): Promise<GrafanaOverview | NotConfigured>;
+  vaultSecrets(entityRef: string): Promise<VaultSecretList | NotConfigured>;
 }
 
 export const onCallApiRef = createApiRef<OnCallApi>({ id: 'plugin.oncall' });

@@ -7,6 +7,7 @@ import {
   NotConfigured,
   Runbook,
   ServiceOnCall,
+  VaultSecretList,
 } from '@gogidix/plugin-oncall-common';
 import { OnCallApi, RunbookList } from './OnCallApi';
 
@@ -37,6 +38,10 @@ export class OnCallClient implements OnCallApi {
 
   grafana(entityRef: string): Promise<GrafanaOverview | NotConfigured> {
     return this.get(`/grafana?${new URLSearchParams({ entityRef })}`);
+  }
+
+  vaultSecrets(entityRef: string): Promise<VaultSecretList | NotConfigured> {
+    return this.get(`/vault?${new URLSearchParams({ entityRef })}`);
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -45,8 +45,9 @@ describe('EntityOnCallContent', () => {
     api.firingAlerts.mockReturnValue(pending());
     api.serviceOnCall.mockReturnValue(pending());
     api.grafana.mockReturnValue(pending());
+    api.vaultSecrets.mockReturnValue(pending());
     await render(api);
-    expect(screen.getAllByTestId('progress')).toHaveLength(4);
+    expect(screen.getAllByTestId('progress')).toHaveLength(5);
   });
 
   it('shows on-call, incidents, runbooks and alerts, and a failing source alone', async () => {
@@ -118,8 +119,30 @@ describe('EntityOnCallContent', () => {
         },
       ],
     });
+    api.vaultSecrets.mockResolvedValue({
+      status: 'ok',
+      mount: 'secret',
+      paths: [
+        {
+          path: 'listings/listings-service',
+          secrets: [
+            {
+              name: 'database',
+              path: 'listings/listings-service/database',
+              url: 'https://vault/ui/vault/secrets/secret/kv/x/details',
+            },
+          ],
+        },
+      ],
+    });
     await render(api);
 
+    expect(
+      await screen.findByRole('link', { name: /^database/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://vault/ui/vault/secrets/secret/kv/x/details',
+    );
     expect(
       await screen.findByRole('link', { name: /Golden signals/ }),
     ).toHaveAttribute('href', 'https://grafana.gogidix.dev/d/lst-golden/x');
@@ -172,7 +195,19 @@ describe('EntityOnCallContent', () => {
       status: 'not-configured',
       configKey: 'onCall.grafana.instances',
     });
+    api.vaultSecrets.mockRejectedValue(
+      await backendError(
+        503,
+        'ServiceUnavailableError',
+        'Vault at https://vault answered 403 Forbidden: permission denied',
+      ),
+    );
     await render(api);
+    expect(
+      await screen.findByText(
+        'Vault at https://vault answered 403 Forbidden: permission denied',
+      ),
+    ).toBeInTheDocument();
     expect(
       await screen.findByText(
         'Set onCall.grafana.instances in app-config.yaml to show Grafana here.',
@@ -211,6 +246,7 @@ describe('EntityOnCallContent', () => {
     api.firingAlerts.mockReturnValue(pending());
     api.serviceOnCall.mockReturnValue(pending());
     api.grafana.mockReturnValue(pending());
+    api.vaultSecrets.mockReturnValue(pending());
     await render(api, {
       onCall: { kibana: { baseUrl: 'https://logs.gogidix.dev' } },
     });

@@ -5,6 +5,7 @@ import { GrafanaCard } from './GrafanaCard';
 import { LogsAndTracesCard } from './LogsAndTracesCard';
 import { PagerDutyCard } from './PagerDutyCard';
 import { RunbooksCard } from './RunbooksCard';
+import { VaultCard } from './VaultCard';
 
 /** Each card reads its own source, so one failing leaves the others working. */
 export function EntityOnCallContent() {
@@ -25,6 +26,9 @@ export function EntityOnCallContent() {
         </Grid>
         <Grid item xs={12}>
           <GrafanaCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <VaultCard />
         </Grid>
       </Grid>
     </Content>
