@@ -1,5 +1,5 @@
 export interface Config {
-  /** On-call sources: Alertmanager, PagerDuty, and the log and trace UIs. */
+  /** On-call sources read by the backend; Kibana and Jaeger links are in @gogidix/plugin-oncall. */
   onCall?: {
     alertmanager?: {
       /** Alertmanager's base URL, e.g. `http://alertmanager.monitoring:9093`. */
@@ -56,22 +56,6 @@ export interface Config {
       mount?: string;
       /** How long to wait for an answer, in milliseconds; default 5000. */
       timeoutMs?: number;
-    };
-    kibana?: {
-      /**
-       * Kibana's base URL; logs links open Discover with the entity's
-       * `gogidix.io/logs-query`.
-       * @visibility frontend
-       */
-      baseUrl: string;
-    };
-    jaeger?: {
-      /**
-       * Jaeger UI's base URL; trace links open search for the entity's
-       * `gogidix.io/trace-service`.
-       * @visibility frontend
-       */
-      baseUrl: string;
     };
   };
 }
