@@ -92,3 +92,20 @@ test('a service’s On-call tab lists its runbooks and its firing alert', async 
     fullPage: true,
   });
 });
+
+test('search finds a runbook by a command in it', async ({ page }) => {
+  await page.goto('/search?query=pg_cancel_backend');
+  const result = page.getByRole('link', {
+    name: /Listings Service: availability error budget burning/,
+  });
+  // The runbooks collator fills the index shortly after start.
+  await expect(async () => {
+    await page.reload();
+    await expect(result.first()).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
+  await result.first().click();
+  await expect(page).toHaveURL(new RegExp(`${runbookPath}$`));
+  await expect(
+    page.getByRole('heading', { name: '3. Database saturation' }),
+  ).toBeVisible();
+});
