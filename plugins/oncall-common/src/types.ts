@@ -34,6 +34,8 @@ export interface FiringAlert {
   startsAt: string;
   generatorUrl?: string;
   labels: Record<string, string>;
+  /** The catalog entity whose alert selector names this service, if one does. */
+  entityRef?: string;
 }
 
 export interface FiringAlerts {

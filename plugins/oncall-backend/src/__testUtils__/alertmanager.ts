@@ -16,6 +16,7 @@ export interface PostableAlert {
   labels: Record<string, string>;
   annotations?: Record<string, string>;
   startsAt?: string;
+  endsAt?: string;
   generatorURL?: string;
 }
 

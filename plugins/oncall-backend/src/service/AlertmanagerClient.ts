@@ -19,6 +19,10 @@ interface GettableAlert {
 export class AlertmanagerClient {
   constructor(private readonly settings: AlertmanagerSettings) {}
 
+  get serviceLabel(): string {
+    return this.settings.serviceLabel;
+  }
+
   /** Alerts that are active and neither silenced nor inhibited. */
   async firingAlerts(filters: string[] = []): Promise<FiringAlert[]> {
     const query = new URLSearchParams({

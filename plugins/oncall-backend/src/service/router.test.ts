@@ -10,6 +10,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { startAlertmanager } from '../__testUtils__/alertmanager';
 import {
   GRAFANA_TOKEN,
   GrafanaStandIn,
@@ -334,5 +335,39 @@ describe('oncall router', () => {
     expect(bare.body.configKey).toBe(
       'metadata.annotations["vault.io/secrets-path"]',
     );
+  });
+
+  it('links org-wide alerts to the entity whose selector names the service', async () => {
+    const am = await startAlertmanager(7314);
+    try {
+      await am.post([
+        {
+          labels: { alertname: 'ListingsDown', service: 'listings-service' },
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+        {
+          labels: { alertname: 'NodeDiskFull', service: 'node-exporter' },
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+      ]);
+      const server = await start({
+        onCall: { alertmanager: { baseUrl: am.baseUrl } },
+      });
+      let alerts: Array<{ name: string; entityRef?: string }> = [];
+      for (let i = 0; i < 50 && alerts.length < 2; i++) {
+        const response = await request(server)
+          .get('/api/oncall/alerts')
+          .set('Authorization', auth);
+        expect(response.status).toBe(200);
+        alerts = response.body.alerts;
+        await new Promise(r => setTimeout(r, 100));
+      }
+      expect(alerts.map(a => [a.name, a.entityRef])).toEqual([
+        ['ListingsDown', 'component:default/listings-service'],
+        ['NodeDiskFull', undefined],
+      ]);
+    } finally {
+      await am.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -25,6 +26,7 @@ import { GrafanaClient } from './GrafanaClient';
 import { alertFilters } from './matchers';
 import { PagerDutyClient } from './PagerDutyClient';
 import { RunbookReader } from './RunbookReader';
+import { serviceEntities } from './serviceEntities';
 import { VaultClient } from './VaultClient';
 
 export interface RouterOptions {
@@ -87,8 +89,28 @@ export async function createRouter(
   router.get('/alerts', async (req, res) => {
     const { entityRef } = req.query;
     let filters: string[] = [];
+    let entities: Entity[] = [];
     if (entityRef === undefined) {
-      await httpAuth.credentials(req, { allow: ['user', 'service'] });
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      // Org-wide: link each service to its entity, as far as the caller may
+      // see the catalog.
+      ({ items: entities } = await catalog.getEntities(
+        {
+          filter: {
+            [`metadata.annotations.${ALERT_SELECTOR_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
+          },
+          fields: [
+            'kind',
+            'metadata.namespace',
+            'metadata.name',
+            'metadata.annotations',
+          ],
+        },
+        { credentials },
+      ));
     } else {
       const entity = await entityFor(req, entityRef);
       const selector = entity.metadata.annotations?.[ALERT_SELECTOR_ANNOTATION];
@@ -102,9 +124,13 @@ export async function createRouter(
       res.json(notConfigured(CONFIG_KEYS.alertmanager));
       return;
     }
+    const owners = serviceEntities(entities, alertmanager.serviceLabel);
     const body: FiringAlerts = {
       status: 'ok',
-      alerts: await alertmanager.firingAlerts(filters),
+      alerts: (await alertmanager.firingAlerts(filters)).map(alert => ({
+        ...alert,
+        entityRef: owners.get(alert.service),
+      })),
     };
     res.json(body);
   });

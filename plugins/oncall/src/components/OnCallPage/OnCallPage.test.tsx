@@ -46,12 +46,15 @@ describe('OnCallPage', () => {
       status: 'ok',
       alerts: [
         alert('payments-service', 'ticket', 'PaymentsServiceHighErrorRate'),
-        alert(
-          'listings-service',
-          'page',
-          'ListingsServiceAvailabilityBurnPage',
-          'http://localhost:3000/runbooks/default/component/listings-service/slo-availability-burn',
-        ),
+        {
+          ...alert(
+            'listings-service',
+            'page',
+            'ListingsServiceAvailabilityBurnPage',
+            'http://localhost:3000/runbooks/default/component/listings-service/slo-availability-burn',
+          ),
+          entityRef: 'component:default/listings-service',
+        },
         alert(
           'payments-service',
           'page',
@@ -83,6 +86,12 @@ describe('OnCallPage', () => {
       ).getByRole('link', { name: /Runbook/ }),
     ).toHaveAttribute('href', 'https://wiki.gogidix.dev/payments');
     expect(screen.getByText('2 firing')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'listings-service' }),
+    ).toHaveAttribute('href', '/catalog/default/component/listings-service');
+    expect(
+      screen.queryByRole('link', { name: 'payments-service' }),
+    ).not.toBeInTheDocument();
   });
 
   it('says when nothing fires', async () => {

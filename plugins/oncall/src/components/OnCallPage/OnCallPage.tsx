@@ -1,4 +1,10 @@
-import { Content, ContentHeader, InfoCard } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  Content,
+  ContentHeader,
+  InfoCard,
+  Link,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
@@ -38,7 +44,15 @@ export function OnCallPage() {
               {groupAlerts(alerts).map(group => (
                 <Grid item xs={12} md={6} key={group.service}>
                   <InfoCard
-                    title={group.service}
+                    title={
+                      group.entityRef ? (
+                        <Link to={entityPagePath(group.entityRef)}>
+                          {group.service}
+                        </Link>
+                      ) : (
+                        group.service
+                      )
+                    }
                     subheader={`${group.bySeverity.reduce(
                       (n, s) => n + s.alerts.length,
                       0,
@@ -62,4 +76,9 @@ export function OnCallPage() {
       </SourceState>
     </Content>
   );
+}
+
+function entityPagePath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}`;
 }

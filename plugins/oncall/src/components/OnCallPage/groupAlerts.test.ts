@@ -38,6 +38,14 @@ describe('groupAlerts', () => {
     ]);
   });
 
+  it('carries the entity an alert of the service names', () => {
+    const [group] = groupAlerts([
+      alert('a', 'page', 'X'),
+      { ...alert('a', 'ticket', 'Y'), entityRef: 'component:default/a' },
+    ]);
+    expect(group.entityRef).toBe('component:default/a');
+  });
+
   it('puts unknown severities after known ones', () => {
     const [group] = groupAlerts([
       alert('a', 'mystery', 'X'),

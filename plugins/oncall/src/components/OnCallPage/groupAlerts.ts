@@ -2,6 +2,8 @@ import { FiringAlert } from '@gogidix/plugin-oncall-common';
 
 export interface ServiceAlerts {
   service: string;
+  /** The catalog entity whose alert selector names the service. */
+  entityRef?: string;
   bySeverity: Array<{ severity: string; alerts: FiringAlert[] }>;
 }
 
@@ -38,6 +40,8 @@ export function groupAlerts(alerts: FiringAlert[]): ServiceAlerts[] {
   }
   const groups = [...services].map(([service, severities]) => ({
     service,
+    entityRef: [...severities.values()].flat().find(a => a.entityRef)
+      ?.entityRef,
     bySeverity: [...severities]
       .map(([severity, list]) => ({ severity, alerts: list }))
       .sort((a, b) => severityRank(a.severity) - severityRank(b.severity)),
