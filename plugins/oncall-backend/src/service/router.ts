@@ -48,9 +48,8 @@ const annotationKey = (name: string) => `metadata.annotations["${name}"]`;
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, catalog, runbooks, alertmanager, pagerDuty, grafana } =
-    options;
-  const { vault } = options;
+  const { httpAuth, catalog, runbooks } = options;
+  const { alertmanager, pagerDuty, grafana, vault } = options;
   const router = Router();
   router.use(express.json());
 
