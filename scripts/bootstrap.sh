@@ -7,6 +7,7 @@
 #   bootstrap_chromium    Debian's Chromium for the browser tests (root only)
 #   bootstrap_postgres    a PostgreSQL answering on 127.0.0.1:5432 (root only)
 #   bootstrap_prometheus  Debian's prometheus and promtool for the SLO tests (root only)
+#   bootstrap_alertmanager  Debian's Alertmanager for the on-call tests (root only)
 
 set -euo pipefail
 
@@ -119,6 +120,15 @@ bootstrap_prometheus() {
   as_root || die "promtool and prometheus are needed for the SLO tests: install Debian's prometheus package."
   log "Installing Debian's Prometheus (promtool checks generated SLO rules)"
   apt_install prometheus
+}
+
+# The on-call tests and e2e run the real Alertmanager, not a stand-in.
+bootstrap_alertmanager() {
+  export PORTAL_ALERTMANAGER="${PORTAL_ALERTMANAGER:-/usr/bin/prometheus-alertmanager}"
+  [ -x "$PORTAL_ALERTMANAGER" ] && return
+  as_root || die "Alertmanager is needed for the on-call tests: install Debian's prometheus-alertmanager or set PORTAL_ALERTMANAGER."
+  log "Installing Debian's Alertmanager"
+  apt_install prometheus-alertmanager
 }
 
 pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }

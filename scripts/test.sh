@@ -7,7 +7,8 @@
 #   scripts/test.sh
 #
 # Installs what it needs first (Node 22, the repo's yarn, dependencies,
-# Debian's Chromium, a running PostgreSQL, Debian's Prometheus); see scripts/bootstrap.sh.
+# Debian's Chromium, Prometheus and Alertmanager, a running PostgreSQL); see
+# scripts/bootstrap.sh.
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 
 started=$SECONDS
@@ -25,6 +26,7 @@ step "dependencies" bootstrap_install
 step "chromium" bootstrap_chromium
 step "postgresql" bootstrap_postgres
 step "prometheus" bootstrap_prometheus
+step "alertmanager" bootstrap_alertmanager
 
 cd "$PORTAL_ROOT"
 export CI=1

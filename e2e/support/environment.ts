@@ -5,6 +5,9 @@ export const e2e = {
   repoRoot: path.resolve(__dirname, '../..'),
   portalPort: Number(process.env.E2E_PORTAL_PORT ?? 7107),
   oidcPort: Number(process.env.E2E_OIDC_PORT ?? 7900),
+  alertmanagerPort: Number(process.env.E2E_ALERTMANAGER_PORT ?? 9093),
+  /** Debian's Alertmanager (scripts/bootstrap.sh installs it). */
+  alertmanager: process.env.PORTAL_ALERTMANAGER ?? 'prometheus-alertmanager',
   postgres:
     process.env.PORTAL_TEST_PG ?? 'postgresql://postgres@127.0.0.1:5432',
   chromium: process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium',
@@ -15,3 +18,4 @@ export const e2e = {
 };
 
 export const portalUrl = `http://localhost:${e2e.portalPort}`;
+export const alertmanagerUrl = `http://127.0.0.1:${e2e.alertmanagerPort}`;

@@ -1,10 +1,11 @@
 import { FullConfig } from '@playwright/test';
 import { ChildProcess } from 'node:child_process';
-import { e2e, portalUrl } from './environment';
+import { alertmanagerUrl, e2e, portalUrl } from './environment';
 import {
   answers,
   dropDatabases,
   installBundle,
+  startAlertmanager,
   startBackend,
   startOidcProvider,
   stop,
@@ -12,8 +13,9 @@ import {
 } from './portal';
 
 /**
- * Starts the OIDC provider and the production portal on PostgreSQL; returns
- * the teardown that stops them and drops the run's databases.
+ * Starts the OIDC provider, Alertmanager and the production portal on
+ * PostgreSQL; returns the teardown that stops them and drops the run's
+ * databases.
  */
 export default async function globalSetup(_config: FullConfig) {
   installBundle();
@@ -31,6 +33,14 @@ export default async function globalSetup(_config: FullConfig) {
         `http://localhost:${e2e.oidcPort}/.well-known/openid-configuration`,
       ),
       30_000,
+    );
+    const alertmanager = startAlertmanager();
+    children.push(alertmanager);
+    await waitFor(
+      'Alertmanager answering',
+      answers(`${alertmanagerUrl}/-/ready`),
+      30_000,
+      alertmanager,
     );
     const backend = startBackend(prefix);
     children.push(backend);

@@ -57,6 +57,32 @@ export function startOidcProvider(): ChildProcess {
   );
 }
 
+/**
+ * The real Alertmanager the portal reads firing alerts from, with a config
+ * that routes nowhere and storage that starts empty each run.
+ */
+export function startAlertmanager(): ChildProcess {
+  const dir = path.join(e2e.repoRoot, '.data/e2e/alertmanager');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const configFile = path.join(dir, 'alertmanager.yml');
+  fs.writeFileSync(
+    configFile,
+    'route:\n  receiver: nobody\nreceivers:\n  - name: nobody\n',
+  );
+  return spawnLogged(
+    'alertmanager',
+    e2e.alertmanager,
+    [
+      `--config.file=${configFile}`,
+      `--storage.path=${dir}`,
+      `--web.listen-address=127.0.0.1:${e2e.alertmanagerPort}`,
+      '--cluster.listen-address=',
+    ],
+    {},
+  );
+}
+
 export function startBackend(databasePrefix: string): ChildProcess {
   const pg = new URL(e2e.postgres);
   const config = [
@@ -80,6 +106,7 @@ export function startBackend(databasePrefix: string): ChildProcess {
       AUTH_OIDC_CLIENT_ID: 'gogidix-portal',
       AUTH_OIDC_CLIENT_SECRET: 'e2e-client-secret',
       E2E_PORTAL_PORT: String(e2e.portalPort),
+      E2E_ALERTMANAGER_PORT: String(e2e.alertmanagerPort),
       E2E_DATABASE_PREFIX: databasePrefix,
       E2E_REPO_ROOT: e2e.repoRoot,
       E2E_GIT_ROOT: path.join(e2e.repoRoot, '.data/e2e/git', databasePrefix),

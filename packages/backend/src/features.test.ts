@@ -5,6 +5,10 @@ import request from 'supertest';
 import { portalBackendFeatures } from './features';
 import { readAppConfig } from './__testUtils__/appConfig';
 
+// Starting every plugin (the Kubernetes client is large) takes more than
+// jest's default 5 s on a busy machine.
+jest.setTimeout(60_000);
+
 describe('the portal backend', () => {
   const config = {
     ...readAppConfig(),
@@ -39,6 +43,8 @@ describe('the portal backend', () => {
       ['get', '/api/notifications/'],
       ['get', '/api/user-settings/buckets/home/keys/layout'],
       ['get', '/api/events/bus/v1/subscriptions/x/events'],
+      ['get', '/api/oncall/alerts'],
+      ['get', '/api/kubernetes/clusters'],
     ];
     for (const [method, route] of routes) {
       const res = await request(backend.server)[method](route);

@@ -24,6 +24,9 @@ import searchBackendModuleCatalog from '@backstage/plugin-search-backend-module-
 import userSettingsBackend from '@backstage/plugin-user-settings-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
+import oncallBackend from '@gogidix/plugin-oncall-backend';
+import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
+import searchBackendModuleRunbooks from '@gogidix/plugin-search-backend-module-runbooks';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 
 /**
@@ -68,10 +71,14 @@ export function portalBackendFeatures(
     searchBackend,
     searchBackendModulePg,
     searchBackendModuleCatalog,
+    searchBackendModuleRunbooks,
 
     userSettingsBackend,
     notificationsBackend,
     signalsBackend,
+
+    oncallBackend,
+    kubernetesBackend,
   ];
   if (env.NODE_ENV !== 'production') {
     features.push(authBackendModuleGuestProvider);

@@ -24,6 +24,7 @@ export const SidebarContent = NavContentBlueprint.make({
       // Skipped items
       nav.take('page:search'); // Using search modal instead
       nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
+      nav.take('page:oncall/runbooks'); // Opened from alerts and entity pages
 
       return (
         <Sidebar>
@@ -41,7 +42,7 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarDivider />
           <SidebarGroup label="Operate" icon={<MenuIcon />}>
             {nav.take('page:upcoming/slo')}
-            {nav.take('page:upcoming/on-call')}
+            {nav.take('page:oncall')}
             {nav.take('page:upcoming/compliance')}
             {nav.take('page:upcoming/cost')}
             <SidebarDivider />

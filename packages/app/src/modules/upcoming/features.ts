@@ -2,7 +2,7 @@ import { UpcomingFeature } from './UpcomingPage';
 
 /** What each portal page will show once its plugin lands. */
 export const upcomingFeatures: Record<
-  'slo' | 'compliance' | 'cost' | 'on-call',
+  'slo' | 'compliance' | 'cost',
   UpcomingFeature
 > = {
   slo: {
@@ -43,20 +43,6 @@ export const upcomingFeatures: Record<
     annotations: [
       'gogidix.io/cost-center',
       'backstage.io/kubernetes-namespace',
-    ],
-  },
-  'on-call': {
-    purpose:
-      'Who is on call, what is firing, and the runbook for each alert, across the organisation.',
-    contents: [
-      'who is on call now and next for each service (PagerDuty)',
-      'open incidents and firing alerts (Alertmanager), grouped by service and severity',
-      'a link from every alert to its runbook, rendered in the portal',
-    ],
-    annotations: [
-      'pagerduty.com/service-id',
-      'gogidix.io/alert-selector',
-      'gogidix.io/runbooks',
     ],
   },
 };

@@ -4,7 +4,6 @@ import {
   createRouteRef,
 } from '@backstage/frontend-plugin-api';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
-import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import SpeedIcon from '@mui/icons-material/Speed';
 import { ReactElement } from 'react';
@@ -24,16 +23,10 @@ const pages: Array<{
     icon: <AssignmentTurnedInIcon />,
   },
   { name: 'cost', path: '/cost', title: 'Cost', icon: <PaymentsIcon /> },
-  {
-    name: 'on-call',
-    path: '/on-call',
-    title: 'On-call',
-    icon: <NotificationsActiveIcon />,
-  },
 ];
 
 /**
- * Holds the paths of the SLO, compliance, cost and on-call pages until their
+ * Holds the paths of the SLO, compliance and cost pages until their
  * plugins land; each plugin then takes over its path and its entry here goes.
  */
 export const upcomingPlugin = createFrontendPlugin({

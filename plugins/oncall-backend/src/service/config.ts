@@ -1,0 +1,101 @@
+import { Config } from '@backstage/config';
+
+export interface AlertmanagerSettings {
+  baseUrl: string;
+  serviceLabel: string;
+  timeoutMs: number;
+  /** How errors name the source; default `Alertmanager at <baseUrl>`. */
+  sourceName?: string;
+  headers?: Record<string, string>;
+}
+
+export interface GrafanaInstanceSettings {
+  name: string;
+  baseUrl: string;
+  /** Where people open dashboards; default `baseUrl`. */
+  publicUrl: string;
+  token: string;
+  timeoutMs: number;
+}
+
+export interface PagerDutySettings {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+}
+
+export interface VaultSettings {
+  baseUrl: string;
+  /** Where people open Vault's UI; default `baseUrl`. */
+  publicUrl: string;
+  token: string;
+  /** The KV version 2 mount, default `secret`. */
+  mount: string;
+  timeoutMs: number;
+}
+
+export interface OnCallSettings {
+  alertmanager?: AlertmanagerSettings;
+  pagerDuty?: PagerDutySettings;
+  grafana: GrafanaInstanceSettings[];
+  vault?: VaultSettings;
+}
+
+/** The config keys an unconfigured card names, so people know what to set. */
+export const CONFIG_KEYS = {
+  alertmanager: 'onCall.alertmanager.baseUrl',
+  pagerDuty: 'onCall.pagerDuty.token',
+  grafana: 'onCall.grafana.instances',
+  vault: 'onCall.vault.token',
+} as const;
+
+const DEFAULT_TIMEOUT_MS = 5000;
+
+/** Read once at start-up; a wrong value fails the backend with the key's name. */
+export function readOnCallSettings(config: Config): OnCallSettings {
+  const am = config.getOptionalConfig('onCall.alertmanager');
+  const pd = config.getOptionalConfig('onCall.pagerDuty');
+  const vault = config.getOptionalConfig('onCall.vault');
+  return {
+    alertmanager: am && {
+      baseUrl: trimSlash(am.getString('baseUrl')),
+      serviceLabel: am.getOptionalString('serviceLabel') ?? 'service',
+      timeoutMs: am.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+    },
+    pagerDuty: pd && {
+      baseUrl: trimSlash(
+        pd.getOptionalString('baseUrl') ?? 'https://api.pagerduty.com',
+      ),
+      token: pd.getString('token'),
+      timeoutMs: pd.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+    },
+    vault: vault && {
+      baseUrl: trimSlash(vault.getString('baseUrl')),
+      publicUrl: trimSlash(
+        vault.getOptionalString('publicUrl') ?? vault.getString('baseUrl'),
+      ),
+      token: vault.getString('token'),
+      mount: vault.getOptionalString('mount') ?? 'secret',
+      timeoutMs: vault.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+    },
+    grafana: (
+      config.getOptionalConfigArray('onCall.grafana.instances') ?? []
+    ).map(instance => {
+      const baseUrl = trimSlash(instance.getString('baseUrl'));
+      return {
+        name: instance.getString('name'),
+        baseUrl,
+        publicUrl: trimSlash(
+          instance.getOptionalString('publicUrl') ?? baseUrl,
+        ),
+        token: instance.getString('token'),
+        timeoutMs:
+          instance.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+      };
+    }),
+  };
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

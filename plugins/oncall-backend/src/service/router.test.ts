@@ -1,0 +1,373 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { startAlertmanager } from '../__testUtils__/alertmanager';
+import {
+  GRAFANA_TOKEN,
+  GrafanaStandIn,
+  startGrafanaStandIn,
+} from '../__testUtils__/grafanaStandIn';
+import {
+  VAULT_TOKEN,
+  VaultStandIn,
+  startVaultStandIn,
+} from '../__testUtils__/vaultStandIn';
+import {
+  PagerDutyStandIn,
+  STAND_IN_TOKEN,
+  startPagerDutyStandIn,
+} from '../__testUtils__/pagerDutyStandIn';
+import { oncallPlugin } from '../plugin';
+
+const component = (
+  name: string,
+  location: string,
+  annotations: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      'backstage.io/managed-by-location': location,
+      ...annotations,
+    },
+  },
+  spec: { type: 'service', owner: 'listings', lifecycle: 'production' },
+});
+
+describe('oncall router', () => {
+  let repo: string;
+  let pd: PagerDutyStandIn;
+  let grafana: GrafanaStandIn;
+  let vault: VaultStandIn;
+  const auth = mockCredentials.user.header();
+
+  beforeAll(async () => {
+    repo = await fs.mkdtemp(path.join(os.tmpdir(), 'oncall-router-'));
+    await fs.mkdir(path.join(repo, 'svc/docs/runbooks'), { recursive: true });
+    await fs.writeFile(
+      path.join(repo, 'svc/docs/runbooks/high-error-rate.md'),
+      '# High error rate\n\nRoll back.\n',
+    );
+    await fs.writeFile(path.join(repo, 'svc/docs/runbooks/notes.txt'), 'x');
+    await fs.writeFile(path.join(repo, 'secret.md'), '# Secret\n');
+    await fs.symlink(
+      path.join(repo, 'secret.md'),
+      path.join(repo, 'svc/docs/runbooks/linked.md'),
+    );
+    pd = await startPagerDutyStandIn(new Date());
+    grafana = await startGrafanaStandIn();
+    vault = await startVaultStandIn();
+  });
+  afterAll(async () => {
+    await pd.stop();
+    await grafana.stop();
+    await vault.stop();
+    await fs.rm(repo, { recursive: true, force: true });
+  });
+
+  async function start(
+    config: object = {},
+    credentials: BackstageCredentials = mockCredentials.user(),
+  ) {
+    const location = `file:${path.join(repo, 'svc/catalog-info.yaml')}`;
+    const { server } = await startTestBackend({
+      features: [
+        oncallPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+        mockServices.httpAuth.factory({ defaultCredentials: credentials }),
+        catalogServiceMock.factory({
+          entities: [
+            component('listings-service', location, {
+              'gogidix.io/runbooks': './docs/runbooks',
+              'gogidix.io/alert-selector': 'service=listings-service',
+              'pagerduty.com/service-id': 'PL7M2RD',
+              'grafana/dashboard-selector': "tags @> 'listings-service'",
+              'grafana/alert-label-selector': 'service=listings-service',
+              'vault.io/secrets-path':
+                'listings/listings-service, listings/listings-service/stripe',
+            }),
+            component('escaper', location, {
+              'gogidix.io/runbooks': '../../',
+            }),
+            component('bare', location, {}),
+            component('bad-selector', location, {
+              'grafana/dashboard-selector': 'uid = 1',
+            }),
+          ],
+        }),
+      ],
+    });
+    return server;
+  }
+
+  it.each([
+    '/api/oncall/runbooks/default/component/listings-service',
+    '/api/oncall/runbooks/default/component/listings-service/high-error-rate',
+    '/api/oncall/alerts',
+    '/api/oncall/alerts?entityRef=component:default/listings-service',
+    '/api/oncall/pagerduty?entityRef=component:default/listings-service',
+    '/api/oncall/grafana?entityRef=component:default/listings-service',
+    '/api/oncall/vault?entityRef=component:default/listings-service',
+  ])('refuses %s without credentials', async url => {
+    const server = await start({}, mockCredentials.none());
+    const response = await request(server).get(url);
+    expect(response.status).toBe(401);
+  });
+
+  it('lists the markdown runbooks with their titles, and no file outside the folder', async () => {
+    const server = await start();
+    const response = await request(server)
+      .get('/api/oncall/runbooks/default/component/listings-service')
+      .set('Authorization', auth);
+    expect(response.status).toBe(200);
+    expect(response.body.runbooks).toEqual([
+      { name: 'high-error-rate', title: 'High error rate' },
+    ]);
+    expect(response.body.expectedLocation).toBe(
+      path.join(repo, 'svc/docs/runbooks'),
+    );
+  });
+
+  it('serves one runbook', async () => {
+    const server = await start();
+    const response = await request(server)
+      .get(
+        '/api/oncall/runbooks/default/component/listings-service/high-error-rate',
+      )
+      .set('Authorization', auth);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      name: 'high-error-rate',
+      title: 'High error rate',
+      markdown: '# High error rate\n\nRoll back.\n',
+    });
+  });
+
+  it('says a missing runbook is missing and where it was expected', async () => {
+    const server = await start();
+    const response = await request(server)
+      .get('/api/oncall/runbooks/default/component/listings-service/gone')
+      .set('Authorization', auth);
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toBe(
+      `Runbook missing: expected gone.md in ${path.join(
+        repo,
+        'svc/docs/runbooks',
+      )}`,
+    );
+  });
+
+  it.each([
+    ['a link out of the folder', 'listings-service/linked', 403],
+    ['a name with dots first', 'listings-service/..%2F..%2Fsecret', 400],
+    ['an annotation leaving the repository', 'escaper/secret', 403],
+    ['an entity without runbooks', 'bare/x', 404],
+    ['an unknown entity', 'nobody/x', 404],
+  ])('refuses %s', async (_, target, status) => {
+    const server = await start();
+    const response = await request(server)
+      .get(`/api/oncall/runbooks/default/component/${target}`)
+      .set('Authorization', auth);
+    expect(response.status).toBe(status);
+    expect(response.text).not.toContain('# Secret');
+  });
+
+  it('names the config keys to set when nothing is configured', async () => {
+    const server = await start();
+    const alerts = await request(server)
+      .get('/api/oncall/alerts?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(alerts.body).toEqual({
+      status: 'not-configured',
+      configKey: 'onCall.alertmanager.baseUrl',
+    });
+    const pagerDuty = await request(server)
+      .get('/api/oncall/pagerduty?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(pagerDuty.body).toEqual({
+      status: 'not-configured',
+      configKey: 'onCall.pagerDuty.token',
+    });
+    const bare = await request(server)
+      .get('/api/oncall/pagerduty?entityRef=component:default/bare')
+      .set('Authorization', auth);
+    expect(bare.body.configKey).toBe(
+      'metadata.annotations["pagerduty.com/service-id"]',
+    );
+  });
+
+  it('asks for an entity reference', async () => {
+    const server = await start();
+    const response = await request(server)
+      .get('/api/oncall/pagerduty')
+      .set('Authorization', auth);
+    expect(response.status).toBe(400);
+  });
+
+  it('answers on-call from PagerDuty when configured', async () => {
+    const server = await start({
+      onCall: { pagerDuty: { baseUrl: pd.baseUrl, token: STAND_IN_TOKEN } },
+    });
+    const response = await request(server)
+      .get('/api/oncall/pagerduty?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(response.status).toBe(200);
+    expect(response.body.now[0].user).toBe('Priya Shah');
+  });
+
+  it('says why when a source is down', async () => {
+    const server = await start({
+      onCall: { alertmanager: { baseUrl: 'http://127.0.0.1:7312' } },
+    });
+    const response = await request(server)
+      .get('/api/oncall/alerts')
+      .set('Authorization', auth);
+    expect(response.status).toBe(503);
+    expect(response.body.error.message).toMatch(
+      /Alertmanager at http:\/\/127\.0\.0\.1:7312 is unreachable/,
+    );
+  });
+
+  it('reads every Grafana instance, and one down does not hide the others', async () => {
+    const server = await start({
+      onCall: {
+        grafana: {
+          instances: [
+            {
+              name: 'production',
+              baseUrl: grafana.baseUrl,
+              token: GRAFANA_TOKEN,
+            },
+            { name: 'staging', baseUrl: 'http://127.0.0.1:7313', token: 'x' },
+          ],
+        },
+      },
+    });
+    const response = await request(server)
+      .get('/api/oncall/grafana?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(response.status).toBe(200);
+    const [production, staging] = response.body.instances;
+    expect(production.status).toBe('ok');
+    expect(
+      production.dashboards.map((d: { title: string }) => d.title),
+    ).toEqual(['Listings DB', 'Listings Service – Golden signals']);
+    expect(production.alerts[0].name).toBe('ListingsP99Latency');
+    expect(staging).toMatchObject({
+      instance: 'staging',
+      status: 'error',
+      message: expect.stringMatching(/^Grafana staging .* is unreachable/),
+    });
+  });
+
+  it('names what to set for Grafana, and refuses a selector it cannot read', async () => {
+    const unconfigured = await start();
+    const none = await request(unconfigured)
+      .get('/api/oncall/grafana?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(none.body.configKey).toBe('onCall.grafana.instances');
+    const bare = await request(unconfigured)
+      .get('/api/oncall/grafana?entityRef=component:default/bare')
+      .set('Authorization', auth);
+    expect(bare.body.configKey).toBe(
+      'metadata.annotations["grafana/dashboard-selector"]',
+    );
+    const server = await start({
+      onCall: {
+        grafana: {
+          instances: [
+            {
+              name: 'production',
+              baseUrl: grafana.baseUrl,
+              token: GRAFANA_TOKEN,
+            },
+          ],
+        },
+      },
+    });
+    const bad = await request(server)
+      .get('/api/oncall/grafana?entityRef=component:default/bad-selector')
+      .set('Authorization', auth);
+    expect(bad.status).toBe(400);
+  });
+
+  it('lists secret names for every path, and names what to set', async () => {
+    const server = await start({
+      onCall: { vault: { baseUrl: vault.baseUrl, token: VAULT_TOKEN } },
+    });
+    const response = await request(server)
+      .get('/api/oncall/vault?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(response.status).toBe(200);
+    expect(response.body.mount).toBe('secret');
+    expect(
+      response.body.paths.map(
+        (p: { path: string; secrets: Array<{ name: string }> }) => [
+          p.path,
+          p.secrets.map(s => s.name),
+        ],
+      ),
+    ).toEqual([
+      ['listings/listings-service', ['api-keys', 'database', 'stripe/']],
+      ['listings/listings-service/stripe', ['webhook-secret']],
+    ]);
+
+    const unconfigured = await start();
+    const none = await request(unconfigured)
+      .get('/api/oncall/vault?entityRef=component:default/listings-service')
+      .set('Authorization', auth);
+    expect(none.body.configKey).toBe('onCall.vault.token');
+    const bare = await request(unconfigured)
+      .get('/api/oncall/vault?entityRef=component:default/bare')
+      .set('Authorization', auth);
+    expect(bare.body.configKey).toBe(
+      'metadata.annotations["vault.io/secrets-path"]',
+    );
+  });
+
+  it('links org-wide alerts to the entity whose selector names the service', async () => {
+    const am = await startAlertmanager(7314);
+    try {
+      await am.post([
+        {
+          labels: { alertname: 'ListingsDown', service: 'listings-service' },
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+        {
+          labels: { alertname: 'NodeDiskFull', service: 'node-exporter' },
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+      ]);
+      const server = await start({
+        onCall: { alertmanager: { baseUrl: am.baseUrl } },
+      });
+      let alerts: Array<{ name: string; entityRef?: string }> = [];
+      for (let i = 0; i < 50 && alerts.length < 2; i++) {
+        const response = await request(server)
+          .get('/api/oncall/alerts')
+          .set('Authorization', auth);
+        expect(response.status).toBe(200);
+        alerts = response.body.alerts;
+        await new Promise(r => setTimeout(r, 100));
+      }
+      expect(alerts.map(a => [a.name, a.entityRef])).toEqual([
+        ['ListingsDown', 'component:default/listings-service'],
+        ['NodeDiskFull', undefined],
+      ]);
+    } finally {
+      await am.stop();
+    }
+  });
+});

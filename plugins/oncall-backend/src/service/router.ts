@@ -1,0 +1,230 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ALERT_SELECTOR_ANNOTATION,
+  FiringAlerts,
+  GRAFANA_ALERT_SELECTOR_ANNOTATION,
+  GRAFANA_DASHBOARD_SELECTOR_ANNOTATION,
+  GrafanaInstanceResult,
+  GrafanaOverview,
+  NotConfigured,
+  PAGERDUTY_SERVICE_ANNOTATION,
+  ServiceOnCall,
+  VAULT_SECRETS_ENGINE_ANNOTATION,
+  VAULT_SECRETS_PATH_ANNOTATION,
+  VaultSecretList,
+} from '@gogidix/plugin-oncall-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { AlertmanagerClient } from './AlertmanagerClient';
+import { CONFIG_KEYS } from './config';
+import { parseDashboardSelector } from './dashboardSelector';
+import { GrafanaClient } from './GrafanaClient';
+import { alertFilters } from './matchers';
+import { PagerDutyClient } from './PagerDutyClient';
+import { RunbookReader } from './RunbookReader';
+import { serviceEntities } from './serviceEntities';
+import { VaultClient } from './VaultClient';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  runbooks: RunbookReader;
+  /** Absent when `onCall.alertmanager` is not configured. */
+  alertmanager?: AlertmanagerClient;
+  /** Absent when `onCall.pagerDuty` is not configured. */
+  pagerDuty?: PagerDutyClient;
+  /** One per `onCall.grafana.instances` entry. */
+  grafana: GrafanaClient[];
+  /** Absent when `onCall.vault` is not configured. */
+  vault?: VaultClient;
+}
+
+const annotationKey = (name: string) => `metadata.annotations["${name}"]`;
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, catalog, runbooks } = options;
+  const { alertmanager, pagerDuty, grafana, vault } = options;
+  const router = Router();
+  router.use(express.json());
+
+  /** Every route is for signed-in people and services only. */
+  async function entityFor(req: Request, ref: unknown): Promise<Entity> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (typeof ref !== 'string' || !ref) {
+      throw new InputError('entityRef is required, e.g. component:default/x');
+    }
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${ref} in the catalog`);
+    }
+    return entity;
+  }
+
+  const routeRef = (req: Request) =>
+    `${req.params.kind}:${req.params.namespace}/${req.params.name}`;
+
+  router.get('/runbooks/:namespace/:kind/:name', async (req, res) => {
+    const entity = await entityFor(req, routeRef(req));
+    res.json({
+      entityRef: stringifyEntityRef(entity),
+      expectedLocation: runbooks.expectedLocation(entity),
+      runbooks: await runbooks.list(entity),
+    });
+  });
+
+  router.get('/runbooks/:namespace/:kind/:name/:runbook', async (req, res) => {
+    const entity = await entityFor(req, routeRef(req));
+    res.json(await runbooks.get(entity, req.params.runbook));
+  });
+
+  router.get('/alerts', async (req, res) => {
+    const { entityRef } = req.query;
+    let filters: string[] = [];
+    let entities: Entity[] = [];
+    if (entityRef === undefined) {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      // Org-wide: link each service to its entity, as far as the caller may
+      // see the catalog.
+      ({ items: entities } = await catalog.getEntities(
+        {
+          filter: {
+            [`metadata.annotations.${ALERT_SELECTOR_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
+          },
+          fields: [
+            'kind',
+            'metadata.namespace',
+            'metadata.name',
+            'metadata.annotations',
+          ],
+        },
+        { credentials },
+      ));
+    } else {
+      const entity = await entityFor(req, entityRef);
+      const selector = entity.metadata.annotations?.[ALERT_SELECTOR_ANNOTATION];
+      if (!selector) {
+        res.json(notConfigured(annotationKey(ALERT_SELECTOR_ANNOTATION)));
+        return;
+      }
+      filters = alertFilters(selector);
+    }
+    if (!alertmanager) {
+      res.json(notConfigured(CONFIG_KEYS.alertmanager));
+      return;
+    }
+    const owners = serviceEntities(entities, alertmanager.serviceLabel);
+    const body: FiringAlerts = {
+      status: 'ok',
+      alerts: (await alertmanager.firingAlerts(filters)).map(alert => ({
+        ...alert,
+        entityRef: owners.get(alert.service),
+      })),
+    };
+    res.json(body);
+  });
+
+  router.get('/pagerduty', async (req, res) => {
+    const entity = await entityFor(req, req.query.entityRef);
+    const serviceId =
+      entity.metadata.annotations?.[PAGERDUTY_SERVICE_ANNOTATION];
+    if (!serviceId) {
+      res.json(notConfigured(annotationKey(PAGERDUTY_SERVICE_ANNOTATION)));
+      return;
+    }
+    if (!pagerDuty) {
+      res.json(notConfigured(CONFIG_KEYS.pagerDuty));
+      return;
+    }
+    const body: ServiceOnCall = await pagerDuty.serviceOnCall(serviceId);
+    res.json(body);
+  });
+
+  router.get('/grafana', async (req, res) => {
+    const entity = await entityFor(req, req.query.entityRef);
+    const annotations = entity.metadata.annotations ?? {};
+    const dashboardSelector =
+      annotations[GRAFANA_DASHBOARD_SELECTOR_ANNOTATION];
+    const alertSelector = annotations[GRAFANA_ALERT_SELECTOR_ANNOTATION];
+    if (!dashboardSelector && !alertSelector) {
+      res.json(
+        notConfigured(annotationKey(GRAFANA_DASHBOARD_SELECTOR_ANNOTATION)),
+      );
+      return;
+    }
+    if (grafana.length === 0) {
+      res.json(notConfigured(CONFIG_KEYS.grafana));
+      return;
+    }
+    // Parsed before any request so a bad annotation is a 400, not a 503.
+    const matches = dashboardSelector
+      ? parseDashboardSelector(dashboardSelector)
+      : undefined;
+    const filters = alertSelector ? alertFilters(alertSelector) : undefined;
+    const instances = await Promise.all(
+      grafana.map(async (client): Promise<GrafanaInstanceResult> => {
+        try {
+          const [dashboards, alerts] = await Promise.all([
+            matches ? client.dashboards(matches) : [],
+            filters ? client.alerts(filters) : [],
+          ]);
+          return { instance: client.name, status: 'ok', dashboards, alerts };
+        } catch (error) {
+          return {
+            instance: client.name,
+            status: 'error',
+            message: (error as Error).message,
+          };
+        }
+      }),
+    );
+    const body: GrafanaOverview = { status: 'ok', instances };
+    res.json(body);
+  });
+
+  router.get('/vault', async (req, res) => {
+    const entity = await entityFor(req, req.query.entityRef);
+    const annotations = entity.metadata.annotations ?? {};
+    const paths = (annotations[VAULT_SECRETS_PATH_ANNOTATION] ?? '')
+      .split(',')
+      .map(p => p.trim())
+      .filter(Boolean);
+    if (paths.length === 0) {
+      res.json(notConfigured(annotationKey(VAULT_SECRETS_PATH_ANNOTATION)));
+      return;
+    }
+    if (!vault) {
+      res.json(notConfigured(CONFIG_KEYS.vault));
+      return;
+    }
+    const mount =
+      annotations[VAULT_SECRETS_ENGINE_ANNOTATION] ?? vault.defaultMount;
+    const body: VaultSecretList = {
+      status: 'ok',
+      mount,
+      paths: await Promise.all(
+        paths.map(async path => ({
+          path,
+          secrets: await vault.listSecretNames(path, mount),
+        })),
+      ),
+    };
+    res.json(body);
+  });
+
+  return router;
+}
+
+function notConfigured(configKey: string): NotConfigured {
+  return { status: 'not-configured', configKey };
+}

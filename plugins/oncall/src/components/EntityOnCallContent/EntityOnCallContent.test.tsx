@@ -1,0 +1,258 @@
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { screen } from '@testing-library/react';
+import { onCallApiRef } from '../../api/OnCallApi';
+import {
+  backendError,
+  mockOnCallApi,
+  pending,
+} from '../../__testUtils__/onCallApi';
+import { EntityOnCallContent } from './EntityOnCallContent';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'listings-service',
+    namespace: 'default',
+    annotations: {
+      'gogidix.io/runbooks': './docs/runbooks',
+      'gogidix.io/alert-selector': 'service=listings-service',
+      'pagerduty.com/service-id': 'PL7M2RD',
+      'gogidix.io/logs-query': 'service.name:"listings-service"',
+    },
+  },
+  spec: { type: 'service', owner: 'listings', lifecycle: 'production' },
+};
+
+function render(api: ReturnType<typeof mockOnCallApi>, config: object = {}) {
+  return renderInTestApp(
+    <EntityProvider entity={entity}>
+      <EntityOnCallContent />
+    </EntityProvider>,
+    {
+      apis: [[onCallApiRef, api]],
+      config: { app: { baseUrl: 'http://localhost:3000' }, ...config },
+    },
+  );
+}
+
+describe('EntityOnCallContent', () => {
+  it('shows every card loading on its own', async () => {
+    const api = mockOnCallApi();
+    api.listRunbooks.mockReturnValue(pending());
+    api.firingAlerts.mockReturnValue(pending());
+    api.serviceOnCall.mockReturnValue(pending());
+    api.grafana.mockReturnValue(pending());
+    api.vaultSecrets.mockReturnValue(pending());
+    await render(api);
+    expect(screen.getAllByTestId('progress')).toHaveLength(5);
+  });
+
+  it('shows on-call, incidents, runbooks and alerts, and a failing source alone', async () => {
+    const api = mockOnCallApi();
+    api.listRunbooks.mockResolvedValue({
+      entityRef: 'component:default/listings-service',
+      expectedLocation: '/repo/docs/runbooks',
+      runbooks: [
+        { name: 'high-error-rate', title: 'Listings Service: high error rate' },
+      ],
+    });
+    api.firingAlerts.mockRejectedValue(
+      await backendError(
+        503,
+        'ServiceUnavailableError',
+        'Alertmanager at http://am:9093 is unreachable: no answer within 5000 ms',
+      ),
+    );
+    api.serviceOnCall.mockResolvedValue({
+      status: 'ok',
+      service: { id: 'PL7M2RD', name: 'Listings Service', url: 'https://pd/s' },
+      escalationPolicy: { id: 'PEP1L57', name: 'Listings – primary' },
+      now: [
+        {
+          user: 'Priya Shah',
+          userUrl: 'https://pd/u/1',
+          start: '2026-11-26T09:00:00Z',
+          end: '2026-11-27T09:00:00Z',
+        },
+      ],
+      next: {
+        user: 'Tom Okafor',
+        start: '2026-11-27T09:00:00Z',
+        end: '2026-11-28T09:00:00Z',
+      },
+      incidents: [
+        {
+          id: 'Q2K8ZD5R',
+          number: 4182,
+          title: 'ListingsServiceAvailabilityBurnPage',
+          status: 'acknowledged',
+          urgency: 'high',
+          createdAt: '2026-11-27T04:00:00Z',
+          url: 'https://pd/i/Q2K8ZD5R',
+          assignees: ['Priya Shah'],
+        },
+      ],
+    });
+    api.grafana.mockResolvedValue({
+      status: 'ok',
+      instances: [
+        {
+          instance: 'production',
+          status: 'ok',
+          dashboards: [
+            {
+              title: 'Listings Service – Golden signals',
+              url: 'https://grafana.gogidix.dev/d/lst-golden/x',
+              folderTitle: 'Listings',
+              tags: ['listings-service'],
+            },
+          ],
+          alerts: [],
+        },
+        {
+          instance: 'staging',
+          status: 'error',
+          message: 'Grafana staging at http://g is unreachable: ECONNREFUSED',
+        },
+      ],
+    });
+    api.vaultSecrets.mockResolvedValue({
+      status: 'ok',
+      mount: 'secret',
+      paths: [
+        {
+          path: 'listings/listings-service',
+          secrets: [
+            {
+              name: 'database',
+              path: 'listings/listings-service/database',
+              url: 'https://vault/ui/vault/secrets/secret/kv/x/details',
+            },
+          ],
+        },
+      ],
+    });
+    await render(api);
+
+    expect(
+      await screen.findByRole('link', { name: /^database/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://vault/ui/vault/secrets/secret/kv/x/details',
+    );
+    expect(
+      await screen.findByRole('link', { name: /Golden signals/ }),
+    ).toHaveAttribute('href', 'https://grafana.gogidix.dev/d/lst-golden/x');
+    expect(
+      screen.getByText(
+        'Grafana staging at http://g is unreachable: ECONNREFUSED',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: /Priya Shah/ }),
+    ).toHaveAttribute('href', 'https://pd/u/1');
+    expect(screen.getByText(/^Tom Okafor from/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        name: /#4182 ListingsServiceAvailabilityBurnPage/,
+      }),
+    ).toHaveAttribute('href', 'https://pd/i/Q2K8ZD5R');
+    expect(
+      screen.getByRole('link', { name: 'Listings Service: high error rate' }),
+    ).toHaveAttribute(
+      'href',
+      '/runbooks/default/component/listings-service/high-error-rate',
+    );
+    expect(
+      screen.getByText(
+        'Alertmanager at http://am:9093 is unreachable: no answer within 5000 ms',
+      ),
+    ).toBeInTheDocument();
+    expect(api.firingAlerts).toHaveBeenCalledWith(
+      'component:default/listings-service',
+    );
+  });
+
+  it('says what to configure when no source is set up', async () => {
+    const api = mockOnCallApi();
+    api.listRunbooks.mockResolvedValue({
+      entityRef: 'component:default/listings-service',
+      expectedLocation: '/repo/docs/runbooks',
+      runbooks: [],
+    });
+    api.firingAlerts.mockResolvedValue({
+      status: 'not-configured',
+      configKey: 'onCall.alertmanager.baseUrl',
+    });
+    api.serviceOnCall.mockResolvedValue({
+      status: 'not-configured',
+      configKey: 'onCall.pagerDuty.token',
+    });
+    api.grafana.mockResolvedValue({
+      status: 'not-configured',
+      configKey: 'onCall.grafana.instances',
+    });
+    api.vaultSecrets.mockRejectedValue(
+      await backendError(
+        503,
+        'ServiceUnavailableError',
+        'Vault at https://vault answered 403 Forbidden: permission denied',
+      ),
+    );
+    await render(api);
+    expect(
+      await screen.findByText(
+        'Vault at https://vault answered 403 Forbidden: permission denied',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Set onCall.grafana.instances in app-config.yaml to show Grafana here.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Set onCall.pagerDuty.token in app-config.yaml to show PagerDuty here.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Set onCall.alertmanager.baseUrl in app-config.yaml to show Alertmanager here.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'No runbooks yet: add markdown files to /repo/docs/runbooks.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Set onCall.kibana.baseUrl in app-config.yaml to show Kibana here.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Add metadata.annotations["gogidix.io/trace-service"] to this entity\'s catalog-info.yaml (see docs/annotations.md).',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('links into Kibana when its base URL is configured', async () => {
+    const api = mockOnCallApi();
+    api.listRunbooks.mockReturnValue(pending());
+    api.firingAlerts.mockReturnValue(pending());
+    api.serviceOnCall.mockReturnValue(pending());
+    api.grafana.mockReturnValue(pending());
+    api.vaultSecrets.mockReturnValue(pending());
+    await render(api, {
+      onCall: { kibana: { baseUrl: 'https://logs.gogidix.dev' } },
+    });
+    const link = screen.getByRole('link', { name: /Logs in Kibana/ });
+    expect(link.getAttribute('href')).toMatch(
+      /^https:\/\/logs\.gogidix\.dev\/app\/discover#\/\?_g=/,
+    );
+  });
+});
