@@ -1,0 +1,255 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  attributionKeyFromTags,
+  FocusBillingRow,
+  ImportedPeriod,
+  WorkloadAllocation,
+} from '@gogidix/plugin-cost-common';
+import { Knex } from 'knex';
+import {
+  CostGroup,
+  CostStore,
+  DateRange,
+  ImportRecord,
+  ResourceCostGroup,
+} from './CostStore';
+
+const migrationsDir = resolvePackagePath(
+  '@gogidix/plugin-cost-backend',
+  'migrations',
+);
+
+// Rows per INSERT: well under SQLite's 32,766 bound parameters at 13 columns.
+const INSERT_CHUNK = 1000;
+
+interface OpenImport extends ImportedPeriod {
+  id: number;
+  currency: string;
+}
+
+export class DatabaseCostStore implements CostStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseCostStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseCostStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async importCharges(
+    batches: AsyncIterable<FocusBillingRow[]>,
+    source: string,
+  ): Promise<ImportedPeriod[]> {
+    return this.db.transaction(async tx => {
+      const open = new Map<string, OpenImport>();
+      for await (const batch of batches) {
+        const rows = [];
+        for (const row of batch) {
+          const key = `${row.billingAccountId}\u0000${row.billingPeriodStart}`;
+          let period = open.get(key);
+          if (!period) {
+            period = await this.openImport(tx, row, source);
+            open.set(key, period);
+          }
+          period.rows += 1;
+          period.cost += row.effectiveCost;
+          const tags = attributionKeyFromTags(row.tags);
+          rows.push({
+            import_id: period.id,
+            charge_date: row.chargeDate,
+            service_category: row.serviceCategory,
+            service_name: row.serviceName,
+            charge_category: row.chargeCategory,
+            resource_id: row.resourceId,
+            resource_name: row.resourceName,
+            service_tag: tags.serviceTag,
+            team_tag: tags.teamTag,
+            namespace: tags.namespace,
+            workload: tags.workload,
+            billed_cost: row.billedCost,
+            effective_cost: row.effectiveCost,
+          });
+        }
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+          await tx('cost_charges').insert(rows.slice(i, i + INSERT_CHUNK));
+        }
+      }
+      const periods = [...open.values()];
+      for (const p of periods) {
+        await tx('cost_imports')
+          .where({ id: p.id })
+          .update({ rows: p.rows, cost: p.cost });
+      }
+      return periods.map(
+        ({ billingAccountId, billingPeriodStart, rows, cost }) => ({
+          billingAccountId,
+          billingPeriodStart,
+          rows,
+          cost: Math.round(cost * 100) / 100,
+        }),
+      );
+    });
+  }
+
+  /** Drops what an earlier import of this account and period stored. */
+  private async openImport(
+    tx: Knex.Transaction,
+    row: FocusBillingRow,
+    source: string,
+  ): Promise<OpenImport> {
+    const where = {
+      billing_account_id: row.billingAccountId,
+      billing_period_start: row.billingPeriodStart,
+    };
+    const previous = await tx('cost_imports').where(where).select('id');
+    if (previous.length > 0) {
+      const ids = previous.map(p => p.id);
+      await tx('cost_charges').whereIn('import_id', ids).delete();
+      await tx('cost_imports').whereIn('id', ids).delete();
+    }
+    const [inserted] = await tx('cost_imports')
+      .insert({ ...where, rows: 0, cost: 0, currency: row.currency, source })
+      .returning('id');
+    return {
+      id: typeof inserted === 'object' ? inserted.id : inserted,
+      billingAccountId: row.billingAccountId,
+      billingPeriodStart: row.billingPeriodStart,
+      rows: 0,
+      cost: 0,
+      currency: row.currency,
+    };
+  }
+
+  async listImports(): Promise<ImportRecord[]> {
+    const rows = await this.db('cost_imports').orderBy([
+      { column: 'billing_period_start', order: 'desc' },
+      { column: 'billing_account_id', order: 'asc' },
+    ]);
+    return rows.map(r => ({
+      billingAccountId: r.billing_account_id,
+      billingPeriodStart: r.billing_period_start,
+      rows: Number(r.rows),
+      cost: Number(r.cost),
+      currency: r.currency,
+      source: r.source,
+      importedAt: new Date(r.imported_at).toISOString(),
+    }));
+  }
+
+  async currency(): Promise<string | null> {
+    const row = await this.db('cost_imports')
+      .orderBy('id', 'desc')
+      .first('currency');
+    return row?.currency ?? null;
+  }
+
+  async latestChargeDate(): Promise<string | null> {
+    const row = await this.db('cost_charges')
+      .max({ latest: 'charge_date' })
+      .first();
+    return row?.latest ?? null;
+  }
+
+  async costGroups(range: DateRange): Promise<CostGroup[]> {
+    const keys = ['service_tag', 'team_tag', 'namespace', 'workload'];
+    const rows = await this.db('cost_charges')
+      .whereBetween('charge_date', [range.from, range.to])
+      .groupBy(['charge_date', 'service_category', ...keys])
+      .select(['charge_date', 'service_category', ...keys])
+      .sum({ cost: 'effective_cost' });
+    return rows.map(r => ({
+      date: r.charge_date,
+      serviceCategory: r.service_category,
+      serviceTag: r.service_tag,
+      teamTag: r.team_tag,
+      namespace: r.namespace,
+      workload: r.workload,
+      cost: Number(r.cost),
+    }));
+  }
+
+  async resourceCosts(range: DateRange): Promise<ResourceCostGroup[]> {
+    const columns = [
+      'resource_id',
+      'resource_name',
+      'service_name',
+      'service_tag',
+      'team_tag',
+      'namespace',
+      'workload',
+    ];
+    const rows = await this.db('cost_charges')
+      .whereBetween('charge_date', [range.from, range.to])
+      .whereNotNull('resource_id')
+      .groupBy(columns)
+      .select(columns)
+      .sum({ cost: 'effective_cost' });
+    return rows.map(r => ({
+      resourceId: r.resource_id,
+      resourceName: r.resource_name,
+      serviceName: r.service_name,
+      serviceTag: r.service_tag,
+      teamTag: r.team_tag,
+      namespace: r.namespace,
+      workload: r.workload,
+      cost: Number(r.cost),
+    }));
+  }
+
+  async replaceAllocations(allocations: WorkloadAllocation[]): Promise<void> {
+    const dates = [...new Set(allocations.map(a => a.date))];
+    await this.db.transaction(async tx => {
+      await tx('cost_allocations').whereIn('date', dates).delete();
+      const rows = allocations.map(a => ({
+        date: a.date,
+        namespace: a.namespace,
+        workload: a.workload ?? '',
+        window_hours: a.windowHours,
+        cpu_core_request_average: a.cpuCoreRequestAverage,
+        cpu_core_usage_average: a.cpuCoreUsageAverage,
+        cpu_cost: a.cpuCost,
+        ram_byte_request_average: a.ramByteRequestAverage,
+        ram_byte_usage_average: a.ramByteUsageAverage,
+        ram_cost: a.ramCost,
+        gpu_hours: a.gpuHours,
+        gpu_cost: a.gpuCost,
+        gpu_usage_average: a.gpuUsageAverage,
+        total_cost: a.totalCost,
+      }));
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await tx('cost_allocations').insert(rows.slice(i, i + INSERT_CHUNK));
+      }
+    });
+  }
+
+  async allocations(range: DateRange): Promise<WorkloadAllocation[]> {
+    const rows = await this.db('cost_allocations')
+      .whereBetween('date', [range.from, range.to])
+      .orderBy(['date', 'namespace', 'workload']);
+    return rows.map(r => ({
+      date: r.date,
+      namespace: r.namespace,
+      workload: r.workload || null,
+      windowHours: Number(r.window_hours),
+      cpuCoreRequestAverage: Number(r.cpu_core_request_average),
+      cpuCoreUsageAverage: Number(r.cpu_core_usage_average),
+      cpuCost: Number(r.cpu_cost),
+      ramByteRequestAverage: Number(r.ram_byte_request_average),
+      ramByteUsageAverage: Number(r.ram_byte_usage_average),
+      ramCost: Number(r.ram_cost),
+      gpuHours: Number(r.gpu_hours),
+      gpuCost: Number(r.gpu_cost),
+      gpuUsageAverage:
+        r.gpu_usage_average === null ? null : Number(r.gpu_usage_average),
+      totalCost: Number(r.total_cost),
+    }));
+  }
+}
