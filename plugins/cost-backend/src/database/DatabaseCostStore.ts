@@ -25,6 +25,25 @@ const migrationsDir = resolvePackagePath(
 // Rows per INSERT: well under SQLite's 32,766 bound parameters at 13 columns.
 const INSERT_CHUNK = 1000;
 
+interface KeyColumns {
+  service_tag: string | null;
+  team_tag: string | null;
+  namespace: string | null;
+  workload: string | null;
+  cost: number | string;
+}
+
+interface CostGroupRow extends KeyColumns {
+  charge_date: string;
+  service_category: string;
+}
+
+interface ResourceCostRow extends KeyColumns {
+  resource_id: string;
+  resource_name: string | null;
+  service_name: string;
+}
+
 interface OpenImport extends ImportedPeriod {
   id: number;
   currency: string;
@@ -160,7 +179,7 @@ export class DatabaseCostStore implements CostStore {
 
   async costGroups(range: DateRange): Promise<CostGroup[]> {
     const keys = ['service_tag', 'team_tag', 'namespace', 'workload'];
-    const rows = await this.db('cost_charges')
+    const rows: CostGroupRow[] = await this.db('cost_charges')
       .whereBetween('charge_date', [range.from, range.to])
       .groupBy(['charge_date', 'service_category', ...keys])
       .select(['charge_date', 'service_category', ...keys])
@@ -186,7 +205,7 @@ export class DatabaseCostStore implements CostStore {
       'namespace',
       'workload',
     ];
-    const rows = await this.db('cost_charges')
+    const rows: ResourceCostRow[] = await this.db('cost_charges')
       .whereBetween('charge_date', [range.from, range.to])
       .whereNotNull('resource_id')
       .groupBy(columns)
