@@ -13,6 +13,8 @@ describe('the portal backend', () => {
       database: { client: 'better-sqlite3', connection: ':memory:' },
     },
     catalog: { locations: [] },
+    // Generating the demo bill takes a second; plugin tests cover it.
+    cost: { demo: false },
   };
 
   async function start(env: NodeJS.ProcessEnv) {
@@ -39,6 +41,7 @@ describe('the portal backend', () => {
       ['get', '/api/notifications/'],
       ['get', '/api/user-settings/buckets/home/keys/layout'],
       ['get', '/api/events/bus/v1/subscriptions/x/events'],
+      ['get', '/api/cost/overview'],
     ];
     for (const [method, route] of routes) {
       const res = await request(backend.server)[method](route);

@@ -21,6 +21,7 @@ import userSettingsBackend from '@backstage/plugin-user-settings-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
+import costBackend from '@gogidix/plugin-cost-backend';
 
 /**
  * Every plugin and module the portal's backend runs. Kept apart from
@@ -63,6 +64,8 @@ export function portalBackendFeatures(
     userSettingsBackend,
     notificationsBackend,
     signalsBackend,
+
+    costBackend,
   ];
   if (env.NODE_ENV !== 'production') {
     features.push(authBackendModuleGuestProvider);

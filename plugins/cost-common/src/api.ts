@@ -50,6 +50,11 @@ export interface ServiceMover extends PeriodChange {
   team: string;
 }
 
+/** An anomaly in one team's daily cost. */
+export interface TeamAnomaly extends CostAnomaly {
+  team: string;
+}
+
 export interface CostOverview {
   currency: string;
   days: number;
@@ -64,7 +69,8 @@ export interface CostOverview {
   teams: TeamCost[];
   systems: SystemCost[];
   movers: ServiceMover[];
-  anomalies: CostAnomaly[];
+  /** Newest first. */
+  anomalies: TeamAnomaly[];
   forecast: MonthEndForecast;
 }
 

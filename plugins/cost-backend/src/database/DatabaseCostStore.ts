@@ -22,8 +22,12 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-// Rows per INSERT: well under SQLite's 32,766 bound parameters at 13 columns.
-const INSERT_CHUNK = 1000;
+// Rows per INSERT. Knex writes multi-row inserts on SQLite as a compound
+// SELECT, limited to 500 terms; PostgreSQL takes up to 65,535 parameters
+// (13 per charge row).
+function insertChunk(db: Knex): number {
+  return db.client.config.client === 'pg' ? 4000 : 500;
+}
 
 interface KeyColumns {
   service_tag: string | null;
@@ -61,7 +65,11 @@ export class DatabaseCostStore implements CostStore {
     return new DatabaseCostStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private readonly chunk: number;
+
+  private constructor(private readonly db: Knex) {
+    this.chunk = insertChunk(db);
+  }
 
   async importCharges(
     batches: AsyncIterable<FocusBillingRow[]>,
@@ -97,8 +105,8 @@ export class DatabaseCostStore implements CostStore {
             effective_cost: row.effectiveCost,
           });
         }
-        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-          await tx('cost_charges').insert(rows.slice(i, i + INSERT_CHUNK));
+        for (let i = 0; i < rows.length; i += this.chunk) {
+          await tx('cost_charges').insert(rows.slice(i, i + this.chunk));
         }
       }
       const periods = [...open.values()];
@@ -243,8 +251,8 @@ export class DatabaseCostStore implements CostStore {
         gpu_usage_average: a.gpuUsageAverage,
         total_cost: a.totalCost,
       }));
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await tx('cost_allocations').insert(rows.slice(i, i + INSERT_CHUNK));
+      for (let i = 0; i < rows.length; i += this.chunk) {
+        await tx('cost_allocations').insert(rows.slice(i, i + this.chunk));
       }
     });
   }
