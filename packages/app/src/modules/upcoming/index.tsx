@@ -5,7 +5,6 @@ import {
 } from '@backstage/frontend-plugin-api';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
-import PaymentsIcon from '@mui/icons-material/Payments';
 import SpeedIcon from '@mui/icons-material/Speed';
 import { ReactElement } from 'react';
 import { upcomingFeatures } from './features';
@@ -23,7 +22,6 @@ const pages: Array<{
     title: 'Compliance',
     icon: <AssignmentTurnedInIcon />,
   },
-  { name: 'cost', path: '/cost', title: 'Cost', icon: <PaymentsIcon /> },
   {
     name: 'on-call',
     path: '/on-call',
@@ -33,7 +31,7 @@ const pages: Array<{
 ];
 
 /**
- * Holds the paths of the SLO, compliance, cost and on-call pages until their
+ * Holds the paths of the SLO, compliance and on-call pages until their
  * plugins land; each plugin then takes over its path and its entry here goes.
  */
 export const upcomingPlugin = createFrontendPlugin({
