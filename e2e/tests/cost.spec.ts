@@ -18,8 +18,7 @@ test('a manager sees a team’s top mover on /cost and opens that service’s co
     ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
 
-  await page.getByLabel('Team').click();
-  await page.getByRole('option', { name: 'ai' }).click();
+  await page.getByLabel('Team').selectOption('ai');
 
   const movers = page.getByRole('table', { name: 'Top movers' });
   const topMover = movers.getByRole('row').nth(1);

@@ -172,4 +172,17 @@ describe('CostPage', () => {
     await screen.findByText('€30,000');
     expect(exportCsv).toHaveBeenCalledWith({ days: 90, team: undefined });
   });
+
+  it('narrows everything to the team picked', async () => {
+    const getOverview = jest.fn(async () => overview);
+    const getSavings = jest.fn(async () => savings);
+    await render({ getOverview, getSavings });
+    await screen.findByText('€30,000');
+    fireEvent.change(screen.getByLabelText('Team'), {
+      target: { value: 'ai' },
+    });
+    await screen.findByText('€30,000');
+    expect(getOverview).toHaveBeenLastCalledWith({ days: 30, team: 'ai' });
+    expect(getSavings).toHaveBeenLastCalledWith({ team: 'ai' });
+  });
 });

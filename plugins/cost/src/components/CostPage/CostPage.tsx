@@ -9,12 +9,9 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import { CostOverview } from '@gogidix/plugin-cost-common';
 import Button from '@mui/material/Button';
-import FormControl from '@mui/material/FormControl';
 import Grid from '@mui/material/Grid';
-import InputLabel from '@mui/material/InputLabel';
-import MenuItem from '@mui/material/MenuItem';
-import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useState } from 'react';
@@ -121,22 +118,22 @@ export function CostPage() {
         description="What each team and service costs, what changed, and what to cut."
       >
         <Stack direction="row" spacing={2} alignItems="center">
-          <FormControl size="small" sx={{ minWidth: 160 }}>
-            <InputLabel id="cost-team-label">Team</InputLabel>
-            <Select
-              labelId="cost-team-label"
-              label="Team"
-              value={team}
-              onChange={e => setTeam(e.target.value)}
-            >
-              <MenuItem value={ALL}>All teams</MenuItem>
-              {teamOptions.map(t => (
-                <MenuItem key={t} value={t}>
-                  {t}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
+          <TextField
+            select
+            size="small"
+            label="Team"
+            value={team}
+            onChange={e => setTeam(e.target.value)}
+            SelectProps={{ native: true }}
+            sx={{ minWidth: 160 }}
+          >
+            <option value={ALL}>All teams</option>
+            {teamOptions.map(t => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </TextField>
           <ToggleButtonGroup
             size="small"
             exclusive

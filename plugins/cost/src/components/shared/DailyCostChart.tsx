@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatCost, formatDay } from './format';
+import { formatCost, formatDay, formatWholeCost } from './format';
 
 const PALETTE = [
   '#00897b',
@@ -41,7 +41,7 @@ export function DailyCostChart(props: {
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={formatDay} minTickGap={16} />
         <YAxis
-          tickFormatter={v => formatCost(Number(v), currency)}
+          tickFormatter={v => formatWholeCost(Number(v), currency)}
           width={72}
         />
         <Tooltip

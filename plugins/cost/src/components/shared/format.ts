@@ -7,6 +7,15 @@ export function formatCost(value: number, currency: string): string {
   }).format(value);
 }
 
+/** Money in whole units, for chart axes. */
+export function formatWholeCost(value: number, currency: string): string {
+  return new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: 0,
+  }).format(value);
+}
+
 /** A relative change as "+12%" / "−8%", or "new" when nothing came before. */
 export function formatRatio(ratio: number | null): string {
   if (ratio === null) {
