@@ -18,7 +18,7 @@ test('a manager sees a team’s top mover on /cost and opens that service’s co
     ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
 
-  await page.getByLabel('Team').selectOption('ai');
+  await page.getByLabel('Team', { exact: true }).selectOption('ai');
 
   const movers = page.getByRole('table', { name: 'Top movers' });
   const topMover = movers.getByRole('row').nth(1);
@@ -36,7 +36,10 @@ test('a manager sees a team’s top mover on /cost and opens that service’s co
   await expect(page).toHaveURL(
     /\/catalog\/default\/component\/model-training-pipeline/,
   );
-  await page.getByRole('tab', { name: 'Cost' }).click();
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'Cost' })
+    .click();
   await expect(page.getByText('Daily cost by service category')).toBeVisible();
   await expect(page.getByText(/^Forecast for \d{4}-\d{2}$/)).toBeVisible();
   await page.screenshot({
