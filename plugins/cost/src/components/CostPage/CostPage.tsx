@@ -172,9 +172,7 @@ export function CostPage() {
             <Figures overview={overview.value} />
             <Grid item xs={12}>
               <InfoCard
-                title={
-                  team ? `Daily cost of ${team} by team` : 'Daily cost by team'
-                }
+                title={team ? `Daily cost of ${team}` : 'Daily cost by team'}
               >
                 <DailyCostChart
                   daily={overview.value.daily}
