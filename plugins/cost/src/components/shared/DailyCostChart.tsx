@@ -35,8 +35,10 @@ export function DailyCostChart(props: {
   const { daily, parts, currency, height = 280 } = props;
   const theme = useTheme();
   const data = daily.map(d => ({ date: d.date, ...d.parts }));
+  // 99%, not 100%: at 100% the container cannot shrink inside a flex or
+  // grid parent and the chart overflows its card.
   return (
-    <ResponsiveContainer width="100%" height={height}>
+    <ResponsiveContainer width="99%" height={height}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={formatDay} minTickGap={16} />
