@@ -26,7 +26,7 @@ import { demoCatalogEntities } from '../../plugins/cost-backend/src/__testUtils_
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const PG = process.env.PORTAL_TEST_PG ?? 'postgresql://postgres@127.0.0.1:5432';
-const QUERY_RUNS = 50;
+const QUERY_RUNS = 20;
 const END = '2026-11-26';
 const DAYS = 120;
 

@@ -82,6 +82,35 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
     expect(await store.currency()).toBe('EUR');
   });
 
+  it('keeps quotes, commas and missing values intact', async () => {
+    const { store } = await createStore();
+    await importText(
+      store,
+      focusCsv([
+        focusLine({
+          ResourceId: 'vol-1',
+          ResourceName: 'disk, "old"',
+          Tags: '',
+        }),
+        focusLine({ ResourceId: '', ResourceName: '' }),
+      ]),
+    );
+    expect(
+      await store.resourceCosts({ from: '2026-10-01', to: '2026-10-31' }),
+    ).toEqual([
+      {
+        resourceId: 'vol-1',
+        resourceName: 'disk, "old"',
+        serviceName: 'Amazon Elastic Compute Cloud',
+        serviceTag: null,
+        teamTag: null,
+        namespace: null,
+        workload: null,
+        cost: 9,
+      },
+    ]);
+  });
+
   it('reads gzipped files', async () => {
     const { store } = await createStore();
     const result = await importText(store, focusCsv([focusLine()]), true);

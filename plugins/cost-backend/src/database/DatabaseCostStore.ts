@@ -8,7 +8,11 @@ import {
   ImportedPeriod,
   WorkloadAllocation,
 } from '@gogidix/plugin-cost-common';
+import { stringify } from 'csv-stringify/sync';
 import { Knex } from 'knex';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
 import {
   CostGroup,
   CostStore,
@@ -24,9 +28,35 @@ const migrationsDir = resolvePackagePath(
 
 // Rows per INSERT. Knex writes multi-row inserts on SQLite as a compound
 // SELECT, limited to 500 terms; PostgreSQL takes up to 65,535 parameters
-// (13 per charge row).
+// (14 per allocation row).
 function insertChunk(db: Knex): number {
   return db.client.config.client === 'pg' ? 4000 : 500;
+}
+
+const CHARGE_COLUMNS = [
+  'import_id',
+  'charge_date',
+  'service_category',
+  'service_name',
+  'charge_category',
+  'resource_id',
+  'resource_name',
+  'service_tag',
+  'team_tag',
+  'namespace',
+  'workload',
+  'billed_cost',
+  'effective_cost',
+] as const;
+
+type ChargeRow = Record<
+  (typeof CHARGE_COLUMNS)[number],
+  string | number | null
+>;
+
+/** What the pg driver's connection offers that COPY needs. */
+interface PgConnection {
+  query<T>(stream: T): T;
 }
 
 interface KeyColumns {
@@ -66,9 +96,39 @@ export class DatabaseCostStore implements CostStore {
   }
 
   private readonly chunk: number;
+  private readonly isPostgres: boolean;
 
   private constructor(private readonly db: Knex) {
     this.chunk = insertChunk(db);
+    this.isPostgres = db.client.config.client === 'pg';
+  }
+
+  /**
+   * On PostgreSQL, COPY on the transaction's own connection: about ten times
+   * faster than multi-row INSERTs for large exports, and still rolled back
+   * with the transaction. CSV COPY reads an unquoted empty field as NULL.
+   */
+  private async insertCharges(tx: Knex.Transaction, rows: ChargeRow[]) {
+    if (this.isPostgres) {
+      const connection: PgConnection = await tx.client.acquireConnection();
+      try {
+        const copy = connection.query(
+          copyFrom(
+            `COPY cost_charges (${CHARGE_COLUMNS.join(
+              ', ',
+            )}) FROM STDIN WITH (FORMAT csv)`,
+          ),
+        );
+        const csv = stringify(rows.map(r => CHARGE_COLUMNS.map(c => r[c])));
+        await pipeline(Readable.from([csv]), copy);
+      } finally {
+        await tx.client.releaseConnection(connection);
+      }
+      return;
+    }
+    for (let i = 0; i < rows.length; i += this.chunk) {
+      await tx('cost_charges').insert(rows.slice(i, i + this.chunk));
+    }
   }
 
   async importCharges(
@@ -78,7 +138,7 @@ export class DatabaseCostStore implements CostStore {
     return this.db.transaction(async tx => {
       const open = new Map<string, OpenImport>();
       for await (const batch of batches) {
-        const rows = [];
+        const rows: ChargeRow[] = [];
         for (const row of batch) {
           const key = `${row.billingAccountId}\u0000${row.billingPeriodStart}`;
           let period = open.get(key);
@@ -105,9 +165,7 @@ export class DatabaseCostStore implements CostStore {
             effective_cost: row.effectiveCost,
           });
         }
-        for (let i = 0; i < rows.length; i += this.chunk) {
-          await tx('cost_charges').insert(rows.slice(i, i + this.chunk));
-        }
+        await this.insertCharges(tx, rows);
       }
       const periods = [...open.values()];
       for (const p of periods) {
