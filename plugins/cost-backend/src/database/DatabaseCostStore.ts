@@ -137,15 +137,21 @@ export class DatabaseCostStore implements CostStore {
   ): Promise<ImportedPeriod[]> {
     return this.db.transaction(async tx => {
       const open = new Map<string, OpenImport>();
+      const touched = { from: '9999-12-31', to: '0000-01-01' };
+      const touch = (from: string | null, to: string | null) => {
+        if (from && from < touched.from) touched.from = from;
+        if (to && to > touched.to) touched.to = to;
+      };
       for await (const batch of batches) {
         const rows: ChargeRow[] = [];
         for (const row of batch) {
           const key = `${row.billingAccountId}\u0000${row.billingPeriodStart}`;
           let period = open.get(key);
           if (!period) {
-            period = await this.openImport(tx, row, source);
+            period = await this.openImport(tx, row, source, touch);
             open.set(key, period);
           }
+          touch(row.chargeDate, row.chargeDate);
           period.rows += 1;
           period.cost += row.effectiveCost;
           const tags = attributionKeyFromTags(row.tags);
@@ -167,6 +173,9 @@ export class DatabaseCostStore implements CostStore {
         }
         await this.insertCharges(tx, rows);
       }
+      if (touched.from <= touched.to) {
+        await this.rebuildDaily(tx, touched);
+      }
       const periods = [...open.values()];
       for (const p of periods) {
         await tx('cost_imports')
@@ -184,11 +193,34 @@ export class DatabaseCostStore implements CostStore {
     });
   }
 
+  /** Recomputes the daily rollup for the days an import touched. */
+  private async rebuildDaily(tx: Knex.Transaction, range: DateRange) {
+    const keys = [
+      'charge_date',
+      'service_category',
+      'service_tag',
+      'team_tag',
+      'namespace',
+      'workload',
+    ];
+    await tx('cost_daily')
+      .whereBetween('charge_date', [range.from, range.to])
+      .delete();
+    await tx('cost_daily').insert(
+      tx('cost_charges')
+        .whereBetween('charge_date', [range.from, range.to])
+        .select(keys)
+        .sum({ cost: 'effective_cost' })
+        .groupBy(keys),
+    );
+  }
+
   /** Drops what an earlier import of this account and period stored. */
   private async openImport(
     tx: Knex.Transaction,
     row: FocusBillingRow,
     source: string,
+    touch: (from: string | null, to: string | null) => void,
   ): Promise<OpenImport> {
     const where = {
       billing_account_id: row.billingAccountId,
@@ -197,6 +229,12 @@ export class DatabaseCostStore implements CostStore {
     const previous = await tx('cost_imports').where(where).select('id');
     if (previous.length > 0) {
       const ids = previous.map(p => p.id);
+      const span = await tx('cost_charges')
+        .whereIn('import_id', ids)
+        .min({ from: 'charge_date' })
+        .max({ to: 'charge_date' })
+        .first();
+      touch(span?.from ?? null, span?.to ?? null);
       await tx('cost_charges').whereIn('import_id', ids).delete();
       await tx('cost_imports').whereIn('id', ids).delete();
     }
@@ -237,7 +275,7 @@ export class DatabaseCostStore implements CostStore {
   }
 
   async latestChargeDate(): Promise<string | null> {
-    const row = await this.db('cost_charges')
+    const row = await this.db('cost_daily')
       .max({ latest: 'charge_date' })
       .first();
     return row?.latest ?? null;
@@ -245,11 +283,11 @@ export class DatabaseCostStore implements CostStore {
 
   async costGroups(range: DateRange): Promise<CostGroup[]> {
     const keys = ['service_tag', 'team_tag', 'namespace', 'workload'];
-    const rows: CostGroupRow[] = await this.db('cost_charges')
+    const rows: CostGroupRow[] = await this.db('cost_daily')
       .whereBetween('charge_date', [range.from, range.to])
       .groupBy(['charge_date', 'service_category', ...keys])
       .select(['charge_date', 'service_category', ...keys])
-      .sum({ cost: 'effective_cost' });
+      .sum({ cost: 'cost' });
     return rows.map(r => ({
       date: r.charge_date,
       serviceCategory: r.service_category,
