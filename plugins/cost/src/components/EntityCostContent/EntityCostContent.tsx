@@ -1,5 +1,4 @@
 import {
-  Content,
   EmptyState,
   InfoCard,
   Progress,
@@ -60,48 +59,44 @@ export function EntityCostContent() {
   }
 
   const { change, forecast, currency } = value;
+  // No <Content> wrapper: the entity page already pads its tabs.
   return (
-    <Content>
-      <Grid container spacing={3}>
-        <Grid item xs={12} md={4}>
-          <Figure
-            title={`Last ${days} days`}
-            value={formatCost(change.current, currency)}
-            note={`${value.from} to ${value.to}`}
-          />
-        </Grid>
-        <Grid item xs={12} md={4}>
-          <Figure
-            title="Change against the previous period"
-            value={formatRatio(change.changeRatio)}
-            note={`${change.change >= 0 ? '+' : ''}${formatCost(
-              change.change,
-              currency,
-            )} (was ${formatCost(change.previous, currency)})`}
-          />
-        </Grid>
-        <Grid item xs={12} md={4}>
-          <Figure
-            title={`Forecast for ${forecast.month}`}
-            value={formatCost(forecast.forecast, currency)}
-            note={`${formatCost(forecast.monthToDate, currency)} so far, ${
-              forecast.remainingDays
-            } days to go`}
-          />
-        </Grid>
-        <Grid item xs={12}>
-          <InfoCard
-            title="Daily cost by service category"
-            action={periodPicker}
-          >
-            <DailyCostChart
-              daily={value.daily}
-              parts={value.categories}
-              currency={currency}
-            />
-          </InfoCard>
-        </Grid>
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={4}>
+        <Figure
+          title={`Last ${days} days`}
+          value={formatCost(change.current, currency)}
+          note={`${value.from} to ${value.to}`}
+        />
       </Grid>
-    </Content>
+      <Grid item xs={12} md={4}>
+        <Figure
+          title="Change against the previous period"
+          value={formatRatio(change.changeRatio)}
+          note={`${change.change >= 0 ? '+' : ''}${formatCost(
+            change.change,
+            currency,
+          )} (was ${formatCost(change.previous, currency)})`}
+        />
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <Figure
+          title={`Forecast for ${forecast.month}`}
+          value={formatCost(forecast.forecast, currency)}
+          note={`${formatCost(forecast.monthToDate, currency)} so far, ${
+            forecast.remainingDays
+          } days to go`}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Daily cost by service category" action={periodPicker}>
+          <DailyCostChart
+            daily={value.daily}
+            parts={value.categories}
+            currency={currency}
+          />
+        </InfoCard>
+      </Grid>
+    </Grid>
   );
 }

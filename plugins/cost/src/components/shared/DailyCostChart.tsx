@@ -1,4 +1,5 @@
 import { DailyCost } from '@gogidix/plugin-cost-common';
+import Box from '@mui/material/Box';
 import { useTheme } from '@mui/material/styles';
 import {
   Bar,
@@ -35,33 +36,35 @@ export function DailyCostChart(props: {
   const { daily, parts, currency, height = 280 } = props;
   const theme = useTheme();
   const data = daily.map(d => ({ date: d.date, ...d.parts }));
-  // 99%, not 100%: at 100% the container cannot shrink inside a flex or
-  // grid parent and the chart overflows its card.
+  // The box gives the chart a width it can shrink to: without it the
+  // container keeps its first measured width and overflows its card.
   return (
-    <ResponsiveContainer width="99%" height={height}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="date" tickFormatter={formatDay} minTickGap={16} />
-        <YAxis
-          tickFormatter={v => formatWholeCost(Number(v), currency)}
-          width={72}
-        />
-        <Tooltip
-          labelFormatter={label => formatDay(String(label))}
-          formatter={value => formatCost(Number(value), currency)}
-          contentStyle={{ background: theme.palette.background.paper }}
-        />
-        <Legend />
-        {parts.map((part, i) => (
-          <Bar
-            key={part}
-            dataKey={part}
-            stackId="cost"
-            fill={PALETTE[i % PALETTE.length]}
-            isAnimationActive={false}
+    <Box sx={{ width: '100%', minWidth: 0, overflow: 'hidden' }}>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="date" tickFormatter={formatDay} minTickGap={16} />
+          <YAxis
+            tickFormatter={v => formatWholeCost(Number(v), currency)}
+            width={72}
           />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+          <Tooltip
+            labelFormatter={label => formatDay(String(label))}
+            formatter={value => formatCost(Number(value), currency)}
+            contentStyle={{ background: theme.palette.background.paper }}
+          />
+          <Legend />
+          {parts.map((part, i) => (
+            <Bar
+              key={part}
+              dataKey={part}
+              stackId="cost"
+              fill={PALETTE[i % PALETTE.length]}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </Box>
   );
 }
