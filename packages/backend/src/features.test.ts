@@ -17,6 +17,8 @@ describe('the portal backend', () => {
       database: { client: 'better-sqlite3', connection: ':memory:' },
     },
     catalog: { locations: [] },
+    // Generating the demo bill takes a second; plugin tests cover it.
+    cost: { demo: false },
   };
 
   async function start(env: NodeJS.ProcessEnv) {
@@ -45,6 +47,7 @@ describe('the portal backend', () => {
       ['get', '/api/events/bus/v1/subscriptions/x/events'],
       ['get', '/api/oncall/alerts'],
       ['get', '/api/kubernetes/clusters'],
+      ['get', '/api/cost/overview'],
     ];
     for (const [method, route] of routes) {
       const res = await request(backend.server)[method](route);

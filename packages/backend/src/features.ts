@@ -28,6 +28,7 @@ import oncallBackend from '@gogidix/plugin-oncall-backend';
 import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import searchBackendModuleRunbooks from '@gogidix/plugin-search-backend-module-runbooks';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
+import costBackend from '@gogidix/plugin-cost-backend';
 
 /**
  * Every plugin and module the portal's backend runs. Kept apart from
@@ -79,6 +80,7 @@ export function portalBackendFeatures(
 
     oncallBackend,
     kubernetesBackend,
+    costBackend,
   ];
   if (env.NODE_ENV !== 'production') {
     features.push(authBackendModuleGuestProvider);

@@ -44,7 +44,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:upcoming/slo')}
             {nav.take('page:oncall')}
             {nav.take('page:upcoming/compliance')}
-            {nav.take('page:upcoming/cost')}
+            {nav.take('page:cost')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

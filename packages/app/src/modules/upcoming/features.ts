@@ -1,10 +1,7 @@
 import { UpcomingFeature } from './UpcomingPage';
 
 /** What each portal page will show once its plugin lands. */
-export const upcomingFeatures: Record<
-  'slo' | 'compliance' | 'cost',
-  UpcomingFeature
-> = {
+export const upcomingFeatures: Record<'slo' | 'compliance', UpcomingFeature> = {
   slo: {
     purpose:
       'Service level objectives for every service and team, computed from OpenSLO documents and Prometheus.',
@@ -29,20 +26,6 @@ export const upcomingFeatures: Record<
       'gogidix.io/runbooks',
       'pagerduty.com/service-id',
       'gogidix.io/openslo',
-    ],
-  },
-  cost: {
-    purpose:
-      'What each team and service costs, from FOCUS billing exports and OpenCost allocations.',
-    contents: [
-      'daily cost per service by category over 30 and 90 days, with a month-end forecast',
-      'totals by team and system, top movers and anomalies',
-      'savings: idle GPUs, over-sized requests, resources with no owner',
-      'budget against actual where a team budget is set',
-    ],
-    annotations: [
-      'gogidix.io/cost-center',
-      'backstage.io/kubernetes-namespace',
     ],
   },
 };

@@ -4,7 +4,6 @@ import {
   createRouteRef,
 } from '@backstage/frontend-plugin-api';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
-import PaymentsIcon from '@mui/icons-material/Payments';
 import SpeedIcon from '@mui/icons-material/Speed';
 import { ReactElement } from 'react';
 import { upcomingFeatures } from './features';
@@ -22,11 +21,10 @@ const pages: Array<{
     title: 'Compliance',
     icon: <AssignmentTurnedInIcon />,
   },
-  { name: 'cost', path: '/cost', title: 'Cost', icon: <PaymentsIcon /> },
 ];
 
 /**
- * Holds the paths of the SLO, compliance and cost pages until their
+ * Holds the paths of the SLO and compliance pages until their
  * plugins land; each plugin then takes over its path and its entry here goes.
  */
 export const upcomingPlugin = createFrontendPlugin({

@@ -1,0 +1,222 @@
+/**
+ * Cost benchmark: ingest of a FOCUS export into PostgreSQL through the
+ * plugin's streaming import, the same file through a raw PostgreSQL COPY,
+ * and the latency of the team page's API call on the loaded data.
+ *
+ * Run from the repository root: bench/cost/run.sh [rows]
+ */
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  statSync,
+} from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import knexFactory, { Knex } from 'knex';
+import { stringify } from 'csv-stringify/sync';
+import { addDays, CostAttributionIndex } from '@gogidix/plugin-cost-common';
+import { DatabaseCostStore } from '../../plugins/cost-backend/src/database/DatabaseCostStore';
+import { importFocusCsv } from '../../plugins/cost-backend/src/service/focusImport';
+import { CostService } from '../../plugins/cost-backend/src/service/CostService';
+import { toCostComponent } from '../../plugins/cost-backend/src/service/catalogIndex';
+import { DEMO_ESTATE } from '../../plugins/cost-backend/src/demo/demoEstate';
+import { demoCatalogEntities } from '../../plugins/cost-backend/src/__testUtils__/catalog';
+
+const ROWS = Number(process.argv[2] ?? 1_000_000);
+const PG = process.env.PORTAL_TEST_PG ?? 'postgresql://postgres@127.0.0.1:5432';
+const QUERY_RUNS = 20;
+const END = '2026-11-26';
+const DAYS = 120;
+
+const COLUMNS = [
+  'BillingAccountId',
+  'BillingAccountName',
+  'BillingCurrency',
+  'BillingPeriodStart',
+  'BillingPeriodEnd',
+  'ChargePeriodStart',
+  'ChargePeriodEnd',
+  'ChargeCategory',
+  'ServiceCategory',
+  'ServiceName',
+  'ResourceId',
+  'ResourceName',
+  'ListCost',
+  'BilledCost',
+  'EffectiveCost',
+  'Tags',
+];
+
+/** The demo estate's resources, repeated over enough accounts to reach `rows`. */
+async function writeFocusFile(file: string, rows: number) {
+  const out = createWriteStream(file);
+  out.write(`${COLUMNS.join(',')}\n`);
+  let written = 0;
+  for (let account = 0; written < rows; account++) {
+    for (let d = 0; d < DAYS && written < rows; d++) {
+      const date = addDays(END, -d);
+      const period = `${date.slice(0, 7)}-01`;
+      const [y, m] = period.split('-').map(Number);
+      const periodEnd = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+      const lines: string[][] = [];
+      for (const r of DEMO_ESTATE) {
+        if (written + lines.length >= rows) break;
+        const tags: Record<string, string> = r.kubernetes
+          ? {
+              'kubernetes-namespace': r.team!,
+              'app.kubernetes.io/name': r.service!,
+            }
+          : {
+              ...(r.service && { service: r.service }),
+              ...(r.team && { team: r.team }),
+            };
+        const cost = (
+          r.dailyCost *
+          (0.9 + ((d * 7 + account) % 20) / 100)
+        ).toFixed(4);
+        lines.push([
+          `bench-${account}`,
+          `bench-${account}`,
+          'EUR',
+          `${period}T00:00:00Z`,
+          `${periodEnd}T00:00:00Z`,
+          `${date}T00:00:00Z`,
+          `${addDays(date, 1)}T00:00:00Z`,
+          'Usage',
+          r.serviceCategory,
+          r.serviceName,
+          `${r.resourceId}-${account}`,
+          r.resourceName,
+          cost,
+          cost,
+          cost,
+          JSON.stringify(tags),
+        ]);
+      }
+      written += lines.length;
+      if (!out.write(stringify(lines))) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
+}
+
+async function main() {
+  const dir = path.resolve(__dirname, '../../.data/bench/cost');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `focus-${ROWS}.csv`);
+  let t = Date.now();
+  await writeFocusFile(file, ROWS);
+  console.log(
+    `Generated ${ROWS} FOCUS rows (${(statSync(file).size / 1e6).toFixed(
+      0,
+    )} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
+
+  const database = `cost_bench_${Date.now()}`;
+  const admin = knexFactory({ client: 'pg', connection: PG });
+  await admin.raw(`CREATE DATABASE ${database}`);
+  const url = `${PG.replace(/\/$/, '')}/${database}`;
+  const db: Knex = knexFactory({
+    client: 'pg',
+    connection: url,
+    pool: { min: 1, max: 5 },
+  });
+  try {
+    const store = await DatabaseCostStore.create({
+      database: { getClient: async () => db },
+    });
+
+    t = Date.now();
+    const result = await importFocusCsv(store, createReadStream(file), {
+      gzip: false,
+      source: 'bench',
+    });
+    const importSeconds = (Date.now() - t) / 1000;
+    const importRate = result.rows / importSeconds;
+    console.log(
+      `Import:  ${result.rows} rows in ${importSeconds.toFixed(
+        1,
+      )} s = ${Math.round(importRate)} rows/s`,
+    );
+
+    // The same file through COPY into a table typed like the file.
+    await db.raw(`CREATE TABLE focus_copy (
+      billing_account_id text, billing_account_name text, billing_currency text,
+      billing_period_start timestamptz, billing_period_end timestamptz,
+      charge_period_start timestamptz, charge_period_end timestamptz,
+      charge_category text, service_category text, service_name text,
+      resource_id text, resource_name text, list_cost numeric, billed_cost numeric,
+      effective_cost numeric, tags jsonb)`);
+    t = Date.now();
+    execFileSync('psql', [
+      url,
+      '-q',
+      '-c',
+      `\\copy focus_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`,
+    ]);
+    const copySeconds = (Date.now() - t) / 1000;
+    const copyRate = ROWS / copySeconds;
+    console.log(
+      `COPY:    ${ROWS} rows in ${copySeconds.toFixed(1)} s = ${Math.round(
+        copyRate,
+      )} rows/s`,
+    );
+    console.log(
+      `Import takes ${(importSeconds / copySeconds).toFixed(
+        2,
+      )}x as long as COPY`,
+    );
+
+    const index = new CostAttributionIndex(
+      demoCatalogEntities()
+        .filter(e => e.kind === 'Component')
+        .map(toCostComponent),
+      demoCatalogEntities()
+        .filter(e => e.kind === 'Group')
+        .map(e => e.metadata.name),
+    );
+    const service = new CostService(
+      store,
+      { index: async () => index },
+      { budgets: { ai: 9000 } },
+      () => END,
+    );
+    for (const [label, team] of [
+      ['team (ai)', 'ai'],
+      ['organisation', undefined],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < QUERY_RUNS; i++) {
+        t = performance.now();
+        await service.overview({ days: 30, team });
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      console.log(
+        `Overview, 30 days, ${label}: P50 ${percentile(times, 50).toFixed(
+          0,
+        )} ms, P95 ${percentile(times, 95).toFixed(
+          0,
+        )} ms over ${QUERY_RUNS} calls`,
+      );
+    }
+  } finally {
+    await db.destroy();
+    await admin.raw(`DROP DATABASE IF EXISTS ${database}`);
+    await admin.destroy();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+
+test('a manager sees a team’s top mover on /cost and opens that service’s cost', async ({
+  page,
+}) => {
+  await page.goto('/cost');
+  // The demo bill is generated and ingested at start; the catalog fills in
+  // the team names that attribution needs.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('table', { name: 'By team' })).toBeVisible({
+      timeout: 5_000,
+    });
+    await expect(
+      page
+        .getByRole('table', { name: 'By team' })
+        .getByRole('link', { name: 'ai' }),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
+
+  await page.getByLabel('Team', { exact: true }).selectOption('ai');
+
+  const movers = page.getByRole('table', { name: 'Top movers' });
+  const topMover = movers.getByRole('row').nth(1);
+  // Nightly retraining started three weeks ago in the demo bill.
+  await expect(topMover.getByRole('link')).toHaveText(
+    'model-training-pipeline',
+  );
+  await expect(page.getByText(/Estimated €[\d,]+ a month/)).toBeVisible();
+  await page.screenshot({
+    path: '.data/e2e/results/cost-team-ai.png',
+    fullPage: true,
+  });
+
+  await topMover.getByRole('link').click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/model-training-pipeline/,
+  );
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'Cost' })
+    .click();
+  await expect(page.getByText('Daily cost by service category')).toBeVisible();
+  await expect(page.getByText(/^Forecast for \d{4}-\d{2}$/)).toBeVisible();
+  await page.screenshot({
+    path: '.data/e2e/results/cost-entity.png',
+    fullPage: true,
+  });
+});

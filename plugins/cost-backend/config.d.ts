@@ -1,0 +1,24 @@
+export interface Config {
+  /** The cost plugin: FOCUS billing exports and OpenCost allocations. */
+  cost?: {
+    /**
+     * Generate and ingest the demo organisation's FOCUS export and OpenCost
+     * allocations at start. For the embedded default only.
+     */
+    demo?: boolean;
+    /** Monthly budget per team name, in the billing currency. */
+    budgets?: { [team: string]: number };
+    /** Pull allocations from OpenCost's /allocation API on a schedule. */
+    opencost?: {
+      /** OpenCost's API base URL, e.g. http://opencost.opencost:9003. */
+      baseUrl: string;
+      /**
+       * The pod label holding the workload name, as OpenCost names it
+       * (Prometheus-sanitised). Defaults to `app`.
+       */
+      workloadLabel?: string;
+      /** How often to pull, in minutes. Defaults to 60. */
+      frequencyMinutes?: number;
+    };
+  };
+}

@@ -1,0 +1,41 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+export interface CostConfig {
+  demo: boolean;
+  budgets: Record<string, number>;
+  opencost?: {
+    baseUrl: string;
+    workloadLabel: string;
+    frequencyMinutes: number;
+  };
+}
+
+/** Reads and checks the `cost` section once, at start. */
+export function readCostConfig(config: Config): CostConfig {
+  const cost = config.getOptionalConfig('cost');
+  const budgets: Record<string, number> = {};
+  const budgetConfig = cost?.getOptionalConfig('budgets');
+  for (const team of budgetConfig?.keys() ?? []) {
+    const amount = budgetConfig!.getNumber(team);
+    if (!(amount > 0)) {
+      throw new InputError(`cost.budgets.${team} must be a positive amount`);
+    }
+    budgets[team] = amount;
+  }
+  const opencost = cost?.getOptionalConfig('opencost');
+  const frequencyMinutes =
+    opencost?.getOptionalNumber('frequencyMinutes') ?? 60;
+  if (!(frequencyMinutes >= 1)) {
+    throw new InputError('cost.opencost.frequencyMinutes must be at least 1');
+  }
+  return {
+    demo: cost?.getOptionalBoolean('demo') ?? false,
+    budgets,
+    opencost: opencost && {
+      baseUrl: opencost.getString('baseUrl'),
+      workloadLabel: opencost.getOptionalString('workloadLabel') ?? 'app',
+      frequencyMinutes,
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { costPermissions } from '@gogidix/plugin-cost-common';
+import { DatabaseCostStore } from './database/DatabaseCostStore';
+import { loadDemoCost } from './demo/loadDemo';
+import { CatalogCostCatalog } from './service/catalogIndex';
+import { CostService } from './service/CostService';
+import { OpenCostClient } from './service/openCost';
+import { createRouter } from './service/router';
+import { readCostConfig } from './config';
+
+/** Cost per service and team from FOCUS exports and OpenCost. */
+export const costPlugin = createBackendPlugin({
+  pluginId: 'cost',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const settings = readCostConfig(deps.config);
+        const store = await DatabaseCostStore.create({
+          database: deps.database,
+        });
+        deps.permissionsRegistry.addPermissions(costPermissions);
+
+        if (settings.demo) {
+          const today = new Date().toISOString().slice(0, 10);
+          const loaded = await loadDemoCost(store, today);
+          deps.logger.info(
+            `Loaded the demo cost data: ${loaded.rows} FOCUS rows, ${loaded.allocations} OpenCost allocations`,
+          );
+        }
+
+        if (settings.opencost) {
+          const { baseUrl, workloadLabel, frequencyMinutes } =
+            settings.opencost;
+          const client = new OpenCostClient({ baseUrl, workloadLabel });
+          await deps.scheduler.scheduleTask({
+            id: 'cost-opencost-allocations',
+            frequency: { minutes: frequencyMinutes },
+            timeout: { minutes: 5 },
+            // Three days so that a missed run or a late day is filled in.
+            fn: async () => {
+              const allocations = await client.dailyAllocations('3d');
+              await store.replaceAllocations(allocations);
+              deps.logger.info(
+                `Stored ${allocations.length} OpenCost allocations`,
+              );
+            },
+          });
+        }
+
+        const service = new CostService(
+          store,
+          new CatalogCostCatalog(deps.catalog, deps.auth),
+          { budgets: settings.budgets },
+        );
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            logger: deps.logger,
+            store,
+            service,
+          }),
+        );
+      },
+    });
+  },
+});

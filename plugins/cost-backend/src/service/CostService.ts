@@ -1,0 +1,398 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  addDays,
+  Attribution,
+  CostAttributionIndex,
+  CostDay,
+  CostOverview,
+  CostSavings,
+  dailySeries,
+  detectAnomalies,
+  EntityCost,
+  monthEndForecast,
+  periodChange,
+  sortSavings,
+  topMovers,
+  UNALLOCATED,
+  allocationSavings,
+  unownedResourceSavings,
+  DailyCost,
+  TeamAnomaly,
+} from '@gogidix/plugin-cost-common';
+import { CostGroup, CostStore } from '../database/CostStore';
+import { CostCatalog } from './catalogIndex';
+
+/** Settings read once from `cost` config. */
+export interface CostSettings {
+  /** Monthly budget per team, in the billing currency. */
+  budgets: Record<string, number>;
+}
+
+/** A cost group with its owner resolved against the catalog. */
+export interface AttributedCost extends Attribution {
+  date: string;
+  serviceCategory: string;
+  cost: number;
+  /** The component's name, or a label for team-level or unallocated cost. */
+  service: string;
+}
+
+/** One row of the CSV export. */
+export interface CostExportRow {
+  date: string;
+  team: string;
+  system: string;
+  service: string;
+  entityRef: string;
+  serviceCategory: string;
+  cost: number;
+}
+
+const SAVINGS_DAYS = 30;
+// The anomaly baseline needs this many days before the first day shown.
+const BASELINE_DAYS = 14;
+
+function serviceLabel(index: CostAttributionIndex, a: Attribution): string {
+  if (a.entityRef) {
+    return index.component(a.entityRef)?.name ?? a.entityRef;
+  }
+  return a.team === UNALLOCATED ? UNALLOCATED : `${a.team} (no service tag)`;
+}
+
+function sumBy<T>(
+  items: T[],
+  key: (item: T) => string,
+  cost: (item: T) => number,
+) {
+  const sums = new Map<string, number>();
+  for (const item of items) {
+    sums.set(key(item), (sums.get(key(item)) ?? 0) + cost(item));
+  }
+  return sums;
+}
+
+/** Reads stored cost and turns it into what the cost pages show. */
+export class CostService {
+  constructor(
+    private readonly store: CostStore,
+    private readonly catalog: CostCatalog,
+    private readonly settings: CostSettings,
+    private readonly today: () => string = () =>
+      new Date().toISOString().slice(0, 10),
+  ) {}
+
+  /**
+   * The window ends on the last day with charges, not today: billing
+   * exports arrive a day or more late, and an empty last day would read as
+   * a drop.
+   */
+  async #window(days: number) {
+    const to = (await this.store.latestChargeDate()) ?? this.today();
+    const from = addDays(to, -(days - 1));
+    const previousFrom = addDays(from, -days);
+    const monthStart = `${to.slice(0, 7)}-01`;
+    const earliest = [
+      previousFrom,
+      addDays(from, -BASELINE_DAYS),
+      monthStart,
+    ].sort()[0];
+    return { to, from, previousFrom, earliest };
+  }
+
+  async #attributed(from: string, to: string): Promise<AttributedCost[]> {
+    const [groups, index] = await Promise.all([
+      this.store.costGroups({ from, to }),
+      this.catalog.index(),
+    ]);
+    return groups.map((g: CostGroup) => {
+      const attribution = index.attribute(g);
+      return {
+        ...attribution,
+        date: g.date,
+        serviceCategory: g.serviceCategory,
+        cost: g.cost,
+        service: serviceLabel(index, attribution),
+      };
+    });
+  }
+
+  async #currency(): Promise<string> {
+    return (await this.store.currency()) ?? 'USD';
+  }
+
+  async entityCost(entityRef: string, days: number): Promise<EntityCost> {
+    const index = await this.catalog.index();
+    if (!index.component(entityRef)) {
+      throw new NotFoundError(`No component ${entityRef} in the catalog`);
+    }
+    const w = await this.#window(days);
+    const costs = (await this.#attributed(w.earliest, w.to)).filter(
+      c => c.entityRef === entityRef,
+    );
+    const points = costs.map(c => ({
+      date: c.date,
+      part: c.serviceCategory,
+      cost: c.cost,
+    }));
+    const daily = dailySeries(points, w.from, w.to);
+    const sum = (from: string, to: string) =>
+      costs
+        .filter(c => c.date >= from && c.date <= to)
+        .reduce((s, c) => s + c.cost, 0);
+    return {
+      entityRef,
+      currency: await this.#currency(),
+      days,
+      from: w.from,
+      to: w.to,
+      daily,
+      categories: [
+        ...new Set(
+          costs.filter(c => c.date >= w.from).map(c => c.serviceCategory),
+        ),
+      ].sort(),
+      change: periodChange(
+        sum(w.from, w.to),
+        sum(w.previousFrom, addDays(w.from, -1)),
+      ),
+      forecast: monthEndForecast(dailySeries(points, w.earliest, w.to), w.to),
+    };
+  }
+
+  async overview(options: {
+    days: number;
+    team?: string;
+  }): Promise<CostOverview> {
+    const index = await this.catalog.index();
+    const team = options.team ?? null;
+    if (team && team !== UNALLOCATED && !index.teams.includes(team)) {
+      throw new NotFoundError(`No team ${team} in the catalog`);
+    }
+    const w = await this.#window(options.days);
+    const all = await this.#attributed(w.earliest, w.to);
+    const costs = team ? all.filter(c => c.team === team) : all;
+    const current = costs.filter(c => c.date >= w.from);
+    const previous = costs.filter(
+      c => c.date >= w.previousFrom && c.date < w.from,
+    );
+
+    const change = (
+      key: (c: AttributedCost) => string,
+    ): Array<[string, ReturnType<typeof periodChange>]> => {
+      const now = sumBy(current, key, c => c.cost);
+      const before = sumBy(previous, key, c => c.cost);
+      return [...new Set([...now.keys(), ...before.keys()])]
+        .map(
+          k =>
+            [k, periodChange(now.get(k) ?? 0, before.get(k) ?? 0)] as [
+              string,
+              ReturnType<typeof periodChange>,
+            ],
+        )
+        .sort((a, b) => b[1].current - a[1].current);
+    };
+
+    const byTeamDaily = (teamName: string): DailyCost[] =>
+      dailySeries(
+        costs
+          .filter(c => c.team === teamName)
+          .map(c => ({ date: c.date, part: c.serviceCategory, cost: c.cost })),
+        w.earliest,
+        w.to,
+      );
+
+    const moverKey = (c: AttributedCost) => c.entityRef ?? `team:${c.team}`;
+    const labels = new Map(costs.map(c => [moverKey(c), c]));
+    const movers = topMovers(
+      sumBy(current, moverKey, c => c.cost),
+      sumBy(previous, moverKey, c => c.cost),
+    ).map(m => {
+      const c = labels.get(m.key)!;
+      return {
+        entityRef: c.entityRef,
+        name: c.service,
+        team: c.team,
+        current: m.current,
+        previous: m.previous,
+        change: m.change,
+        changeRatio: m.changeRatio,
+      };
+    });
+
+    const allDaily = dailySeries(
+      costs.map(c => ({ date: c.date, part: c.serviceCategory, cost: c.cost })),
+      w.earliest,
+      w.to,
+    );
+
+    return {
+      currency: await this.#currency(),
+      days: options.days,
+      from: w.from,
+      to: w.to,
+      team,
+      total: periodChange(
+        current.reduce((s, c) => s + c.cost, 0),
+        previous.reduce((s, c) => s + c.cost, 0),
+      ),
+      unallocated:
+        Math.round(
+          current
+            .filter(c => c.team === UNALLOCATED)
+            .reduce((s, c) => s + c.cost, 0) * 100,
+        ) / 100,
+      daily: dailySeries(
+        current.map(c => ({ date: c.date, part: c.team, cost: c.cost })),
+        w.from,
+        w.to,
+      ),
+      teams: change(c => c.team).map(([name, pc]) => {
+        const monthly = this.settings.budgets[name];
+        const forecast =
+          monthly === undefined
+            ? null
+            : monthEndForecast(byTeamDaily(name), w.to);
+        return {
+          team: name,
+          ...pc,
+          budget: forecast
+            ? {
+                monthly,
+                monthToDate: forecast.monthToDate,
+                forecast: forecast.forecast,
+              }
+            : null,
+        };
+      }),
+      systems: change(c => c.system ?? UNALLOCATED).map(([system, pc]) => ({
+        system,
+        ...pc,
+      })),
+      movers,
+      anomalies: this.#anomalies(costs, w.earliest, w.to).filter(
+        a => a.date >= w.from,
+      ),
+      forecast: monthEndForecast(allDaily, w.to),
+    };
+  }
+
+  /**
+   * Per team: a jump that matters to one team is lost in the noise of the
+   * whole organisation's bill.
+   */
+  #anomalies(costs: AttributedCost[], from: string, to: string): TeamAnomaly[] {
+    const teams = new Map<string, Map<string, CostDay>>();
+    for (const c of costs) {
+      let days = teams.get(c.team);
+      if (!days) {
+        days = new Map();
+        for (let date = from; date <= to; date = addDays(date, 1)) {
+          days.set(date, { date, total: 0, parts: [] });
+        }
+        teams.set(c.team, days);
+      }
+      const day = days.get(c.date);
+      if (day) {
+        day.total += c.cost;
+        day.parts.push({
+          service: c.service,
+          category: c.serviceCategory,
+          cost: c.cost,
+        });
+      }
+    }
+    return [...teams]
+      .flatMap(([team, days]) =>
+        detectAnomalies([...days.values()], {
+          baselineDays: BASELINE_DAYS,
+        }).map(a => ({ ...a, team })),
+      )
+      .sort(
+        (a, b) =>
+          b.date.localeCompare(a.date) ||
+          Math.abs(b.deviation) - Math.abs(a.deviation),
+      );
+  }
+
+  async savings(options: { team?: string }): Promise<CostSavings> {
+    const index = await this.catalog.index();
+    const to = (await this.store.latestChargeDate()) ?? this.today();
+    const range = { from: addDays(to, -(SAVINGS_DAYS - 1)), to };
+    const today = this.today();
+    const [allocations, resources] = await Promise.all([
+      this.store.allocations({
+        from: addDays(today, -(SAVINGS_DAYS - 1)),
+        to: today,
+      }),
+      this.store.resourceCosts(range),
+    ]);
+    const all = sortSavings([
+      ...allocationSavings(allocations, a =>
+        index.attribute({
+          serviceTag: null,
+          teamTag: null,
+          namespace: a.namespace,
+          workload: a.workload,
+        }),
+      ),
+      ...unownedResourceSavings(
+        resources.map(r => ({ ...r, attribution: index.attribute(r) })),
+        SAVINGS_DAYS,
+      ),
+    ]);
+    const recommendations = options.team
+      ? all.filter(r => r.owner === options.team)
+      : all;
+    return {
+      currency: await this.#currency(),
+      totalMonthlySaving:
+        Math.round(
+          recommendations.reduce((s, r) => s + r.monthlySaving, 0) * 100,
+        ) / 100,
+      recommendations,
+    };
+  }
+
+  async exportRows(options: {
+    days: number;
+    team?: string;
+  }): Promise<CostExportRow[]> {
+    const w = await this.#window(options.days);
+    const costs = (await this.#attributed(w.from, w.to)).filter(
+      c => !options.team || c.team === options.team,
+    );
+    const rows = sumBy(
+      costs,
+      c =>
+        [
+          c.date,
+          c.team,
+          c.system ?? '',
+          c.service,
+          c.entityRef ?? '',
+          c.serviceCategory,
+        ].join('\u0000'),
+      c => c.cost,
+    );
+    return [...rows.entries()]
+      .map(([key, cost]) => {
+        const [date, team, system, service, entityRef, serviceCategory] =
+          key.split('\u0000');
+        return {
+          date,
+          team,
+          system,
+          service,
+          entityRef,
+          serviceCategory,
+          cost: Math.round(cost * 100) / 100,
+        };
+      })
+      .sort(
+        (a, b) =>
+          a.date.localeCompare(b.date) ||
+          a.team.localeCompare(b.team) ||
+          a.service.localeCompare(b.service),
+      );
+  }
+}

@@ -1,0 +1,256 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CostOverview, EntityCost } from '@gogidix/plugin-cost-common';
+import request from 'supertest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { demoCatalogEntities } from '../__testUtils__/catalog';
+import { focusCsv, focusLine } from '../__testUtils__/focus';
+import { costPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+async function startBackend(
+  options: {
+    demo?: boolean;
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  } = {},
+) {
+  const { server } = await startTestBackend({
+    features: [
+      costPlugin,
+      catalogServiceMock.factory({ entities: demoCatalogEntities() }),
+      mockServices.rootConfig.factory({
+        data: { cost: { demo: options.demo ?? false, budgets: { ai: 9000 } } },
+      }),
+      mockServices.permissions.factory({
+        result: options.permission ?? AuthorizeResult.ALLOW,
+      }),
+    ],
+  });
+  return server;
+}
+
+const october = focusCsv([
+  focusLine({ ChargePeriodStart: '2026-10-14', EffectiveCost: '30' }),
+  focusLine({
+    ChargePeriodStart: '2026-10-15',
+    EffectiveCost: '40',
+    ServiceCategory: 'Databases',
+  }),
+  focusLine({
+    ChargePeriodStart: '2026-10-15',
+    EffectiveCost: '5',
+    Tags: '',
+    ResourceId: 'vol-9',
+  }),
+]);
+
+describe('cost router', () => {
+  const routes: Array<[string, string]> = [
+    ['get', '/api/cost/overview'],
+    ['get', '/api/cost/savings'],
+    ['get', '/api/cost/imports'],
+    [
+      'get',
+      '/api/cost/entity-cost?entityRef=component:default/listings-service',
+    ],
+    ['get', '/api/cost/export.csv'],
+    ['post', '/api/cost/imports'],
+  ];
+
+  it.each(routes)(
+    '%s %s refuses unauthenticated requests',
+    async (method, path) => {
+      const server = await startBackend();
+      const res = await (method === 'get'
+        ? request(server).get(path)
+        : request(server).post(path)
+      ).set('Authorization', mockCredentials.none.header());
+      expect(res.status).toBe(401);
+    },
+  );
+
+  it.each(routes)(
+    '%s %s refuses users without the permission',
+    async (method, path) => {
+      const server = await startBackend({ permission: AuthorizeResult.DENY });
+      const res = await (method === 'get'
+        ? request(server).get(path)
+        : request(server).post(path)
+      )
+        .set('content-type', 'text/csv')
+        .send(october);
+      expect(res.status).toBe(403);
+    },
+  );
+
+  it('serves every path and method documented in openapi.yaml', async () => {
+    const spec = parseYaml(
+      readFileSync(join(__dirname, '../schema/openapi.yaml'), 'utf8'),
+    );
+    const documented = Object.entries(
+      spec.paths as Record<string, object>,
+    ).flatMap(([path, methods]) =>
+      Object.keys(methods).map(m => `${m} /api/cost${path}`),
+    );
+    expect(documented.sort()).toEqual(
+      routes.map(([m, p]) => `${m} ${p.split('?')[0]}`).sort(),
+    );
+  });
+
+  it('imports an upload, then serves entity cost, overview, export', async () => {
+    const server = await startBackend();
+    const imported = await request(server)
+      .post('/api/cost/imports?source=october.csv')
+      .set('content-type', 'text/csv')
+      .send(october);
+    expect(imported.status).toBe(201);
+    expect(imported.body).toEqual({
+      rows: 3,
+      periods: [
+        {
+          billingAccountId: 'acct-1',
+          billingPeriodStart: '2026-10-01',
+          rows: 3,
+          cost: 75,
+        },
+      ],
+    });
+
+    const entity = await request(server).get(
+      '/api/cost/entity-cost?entityRef=component:default/listings-service&days=2',
+    );
+    expect(entity.status).toBe(200);
+    const body = entity.body as EntityCost;
+    expect(body.daily).toEqual([
+      { date: '2026-10-14', total: 30, parts: { Compute: 30 } },
+      { date: '2026-10-15', total: 40, parts: { Databases: 40 } },
+    ]);
+    expect(body.change).toEqual({
+      current: 70,
+      previous: 0,
+      change: 70,
+      changeRatio: null,
+    });
+    expect(body.forecast.monthToDate).toBe(70);
+
+    const overview = (await request(server).get('/api/cost/overview?days=2'))
+      .body as CostOverview;
+    expect(overview.unallocated).toBe(5);
+    expect(overview.teams.map(t => [t.team, t.current])).toEqual([
+      ['listings', 70],
+      ['unallocated', 5],
+    ]);
+
+    const csv = await request(server).get(
+      '/api/cost/export.csv?days=2&team=listings',
+    );
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.trim().split('\n')).toEqual([
+      'date,team,system,service,entityRef,serviceCategory,cost',
+      '2026-10-14,listings,property-marketplace,listings-service,component:default/listings-service,Compute,30',
+      '2026-10-15,listings,property-marketplace,listings-service,component:default/listings-service,Databases,40',
+    ]);
+  });
+
+  it('rejects a malformed upload with every problem and keeps what was there', async () => {
+    const server = await startBackend();
+    await request(server)
+      .post('/api/cost/imports')
+      .set('content-type', 'text/csv')
+      .send(october);
+    const res = await request(server)
+      .post('/api/cost/imports')
+      .set('content-type', 'text/csv')
+      .send(
+        focusCsv([
+          focusLine({ EffectiveCost: '1e' }),
+          focusLine({ ChargePeriodStart: 'soon' }),
+        ]),
+      );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(
+      'line 2: EffectiveCost "1e" is not a decimal number',
+    );
+    expect(res.body.error.message).toContain(
+      'line 3: ChargePeriodStart "soon" is not an ISO 8601 UTC date',
+    );
+    const imports = await request(server).get('/api/cost/imports');
+    expect(imports.body.items.map((i: { cost: number }) => i.cost)).toEqual([
+      75,
+    ]);
+  });
+
+  it.each([
+    ['/api/cost/overview?days=0', 400],
+    ['/api/cost/overview?days=abc', 400],
+    ['/api/cost/entity-cost', 400],
+    ['/api/cost/entity-cost?entityRef=component:default/nope', 404],
+    ['/api/cost/overview?team=marketing', 404],
+  ])('GET %s answers %d', async (path, status) => {
+    const server = await startBackend();
+    expect((await request(server).get(path)).status).toBe(status);
+  });
+
+  it('refuses uploads that are neither CSV nor gzip', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .post('/api/cost/imports')
+      .set('content-type', 'application/json')
+      .send('{}');
+    expect(res.status).toBe(400);
+  });
+
+  describe('on the demo data', () => {
+    it('tells the story the demo sets up', async () => {
+      const server = await startBackend({ demo: true });
+      const overview = (await request(server).get('/api/cost/overview?days=30'))
+        .body as CostOverview;
+      expect(overview.currency).toBe('EUR');
+      // Nightly retraining started three weeks ago: the AI team's top mover.
+      const ai = (
+        await request(server).get('/api/cost/overview?days=30&team=ai')
+      ).body as CostOverview;
+      expect(ai.movers[0]).toMatchObject({
+        name: 'model-training-pipeline',
+        entityRef: 'component:default/model-training-pipeline',
+      });
+      expect(ai.teams[0].budget?.monthly).toBe(9000);
+      // The search reindex nine days before the end is an anomaly, explained.
+      expect(overview.anomalies).toContainEqual(
+        expect.objectContaining({
+          date: addDaysTo(overview.to, -9),
+          service: 'search-service',
+          category: 'Analytics',
+        }),
+      );
+      expect(overview.unallocated).toBeGreaterThan(0);
+
+      const savings = (await request(server).get('/api/cost/savings')).body;
+      const kinds = savings.recommendations.map(
+        (r: { kind: string; target: string }) => `${r.kind} ${r.target}`,
+      );
+      expect(kinds).toEqual(
+        expect.arrayContaining([
+          'idle-gpu ai/image-classifier',
+          'oversized-requests listings/listings-service',
+          'no-owner arn:aws:store:eu-west-1:111122223333:volume/vol-0f3a9c2e',
+        ]),
+      );
+      expect(kinds).not.toContain('idle-gpu ai/valuation-model');
+    });
+  });
+});
+
+function addDaysTo(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+}

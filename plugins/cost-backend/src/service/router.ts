@@ -1,0 +1,151 @@
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  costImportPermission,
+  costReadPermission,
+} from '@gogidix/plugin-cost-common';
+import { stringify } from 'csv-stringify';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { CostStore } from '../database/CostStore';
+import { CostService } from './CostService';
+import { importFocusCsv } from './focusImport';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  logger: LoggerService;
+  store: CostStore;
+  service: CostService;
+}
+
+const MAX_DAYS = 366;
+
+function daysParam(req: Request, fallback: number): number {
+  const raw = req.query.days;
+  if (raw === undefined) {
+    return fallback;
+  }
+  const days = Number(raw);
+  if (
+    typeof raw !== 'string' ||
+    !Number.isInteger(days) ||
+    days < 1 ||
+    days > MAX_DAYS
+  ) {
+    throw new InputError(`days must be a whole number from 1 to ${MAX_DAYS}`);
+  }
+  return days;
+}
+
+function optionalString(req: Request, name: string): string | undefined {
+  const raw = req.query[name];
+  if (raw === undefined) {
+    return undefined;
+  }
+  if (typeof raw !== 'string' || !raw.trim()) {
+    throw new InputError(`${name} must be a non-empty string`);
+  }
+  return raw.trim();
+}
+
+/** The cost plugin's HTTP API; the contract is src/schema/openapi.yaml. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, logger, store, service } = options;
+  const router = Router();
+
+  async function authorize(req: Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to ${permission.attributes.action} cost`,
+      );
+    }
+  }
+
+  router.post('/imports', async (req, res) => {
+    await authorize(req, costImportPermission);
+    const type = req.headers['content-type']?.split(';')[0].trim();
+    const gzip =
+      type === 'application/gzip' || req.headers['content-encoding'] === 'gzip';
+    if (!gzip && type !== 'text/csv') {
+      throw new InputError(
+        'Send a FOCUS export as text/csv or application/gzip',
+      );
+    }
+    const source = optionalString(req, 'source') ?? 'upload';
+    const result = await importFocusCsv(store, req, { gzip, source });
+    logger.info(`Imported ${result.rows} FOCUS rows from ${source}`);
+    res.status(201).json(result);
+  });
+
+  router.get('/imports', async (req, res) => {
+    await authorize(req, costReadPermission);
+    res.json({ items: await store.listImports() });
+  });
+
+  router.get('/entity-cost', async (req, res) => {
+    await authorize(req, costReadPermission);
+    const entityRef = optionalString(req, 'entityRef');
+    if (!entityRef) {
+      throw new InputError('entityRef is required');
+    }
+    res.json(await service.entityCost(entityRef, daysParam(req, 30)));
+  });
+
+  router.get('/overview', async (req, res) => {
+    await authorize(req, costReadPermission);
+    res.json(
+      await service.overview({
+        days: daysParam(req, 30),
+        team: optionalString(req, 'team'),
+      }),
+    );
+  });
+
+  router.get('/savings', async (req, res) => {
+    await authorize(req, costReadPermission);
+    res.json(await service.savings({ team: optionalString(req, 'team') }));
+  });
+
+  router.get('/export.csv', async (req, res) => {
+    await authorize(req, costReadPermission);
+    const days = daysParam(req, 30);
+    const team = optionalString(req, 'team');
+    const rows = await service.exportRows({ days, team });
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="cost-${team ?? 'all'}-${days}d.csv"`,
+    );
+    stringify(rows, {
+      header: true,
+      columns: [
+        'date',
+        'team',
+        'system',
+        'service',
+        'entityRef',
+        'serviceCategory',
+        'cost',
+      ],
+    }).pipe(res);
+  });
+
+  return router;
+}

@@ -1,0 +1,81 @@
+/** Request and response bodies of the cost backend (see its openapi.yaml). */
+import { CostAnomaly } from './anomalies';
+import { SavingsRecommendation } from './savings';
+import { DailyCost, MonthEndForecast, PeriodChange } from './series';
+
+export interface ImportedPeriod {
+  billingAccountId: string;
+  billingPeriodStart: string;
+  rows: number;
+  cost: number;
+}
+
+export interface ImportResult {
+  rows: number;
+  periods: ImportedPeriod[];
+}
+
+export interface EntityCost {
+  entityRef: string;
+  currency: string;
+  days: number;
+  from: string;
+  to: string;
+  /** Daily cost split by FOCUS service category. */
+  daily: DailyCost[];
+  categories: string[];
+  change: PeriodChange;
+  forecast: MonthEndForecast;
+}
+
+export interface TeamBudget {
+  monthly: number;
+  monthToDate: number;
+  forecast: number;
+}
+
+export interface TeamCost extends PeriodChange {
+  team: string;
+  budget: TeamBudget | null;
+}
+
+export interface SystemCost extends PeriodChange {
+  system: string;
+}
+
+export interface ServiceMover extends PeriodChange {
+  /** Component ref, or null for team-level or unallocated cost. */
+  entityRef: string | null;
+  name: string;
+  team: string;
+}
+
+/** An anomaly in one team's daily cost. */
+export interface TeamAnomaly extends CostAnomaly {
+  team: string;
+}
+
+export interface CostOverview {
+  currency: string;
+  days: number;
+  from: string;
+  to: string;
+  /** When set, everything below is limited to this team. */
+  team: string | null;
+  total: PeriodChange;
+  unallocated: number;
+  /** Daily cost split by team. */
+  daily: DailyCost[];
+  teams: TeamCost[];
+  systems: SystemCost[];
+  movers: ServiceMover[];
+  /** Newest first. */
+  anomalies: TeamAnomaly[];
+  forecast: MonthEndForecast;
+}
+
+export interface CostSavings {
+  currency: string;
+  totalMonthlySaving: number;
+  recommendations: SavingsRecommendation[];
+}

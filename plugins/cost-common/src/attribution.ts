@@ -1,0 +1,162 @@
+/**
+ * Attribution of cost to catalog entities. Billing rows and OpenCost
+ * allocations carry tags, namespaces and workload labels; the catalog says
+ * which component and team those mean. Whatever matches nothing lands in an
+ * explicit "unallocated" bucket, never dropped.
+ */
+
+/** The bucket for cost that no tag, namespace or label ties to an owner. */
+export const UNALLOCATED = 'unallocated';
+
+/** Resource tag keys read for attribution, in order of preference. */
+export const COST_TAG_KEYS = {
+  service: ['service', 'app'],
+  team: ['team', 'cost-center'],
+  namespace: ['kubernetes-namespace', 'aws:eks:namespace'],
+  workload: ['app.kubernetes.io/name', 'aws:eks:workload-name'],
+} as const;
+
+/** The raw keys one cost line carries; null when absent. */
+export interface AttributionKey {
+  serviceTag: string | null;
+  teamTag: string | null;
+  namespace: string | null;
+  workload: string | null;
+}
+
+/** What the catalog says about one component, as far as cost is concerned. */
+export interface CostComponent {
+  entityRef: string;
+  name: string;
+  /** The team charged: `gogidix.io/cost-center`, else the owner's name. */
+  team: string;
+  system: string | null;
+  kubernetesId: string | null;
+  kubernetesNamespace: string | null;
+}
+
+export type AttributionRule =
+  | 'service-tag'
+  | 'workload-label'
+  | 'team-tag'
+  | 'namespace'
+  | 'unallocated';
+
+export interface Attribution {
+  /** The component, or null when only the team is known (or nothing). */
+  entityRef: string | null;
+  /** Team name, or {@link UNALLOCATED}. */
+  team: string;
+  system: string | null;
+  rule: AttributionRule;
+}
+
+function firstTag(
+  tags: Record<string, string>,
+  keys: readonly string[],
+): string | null {
+  for (const key of keys) {
+    const value = tags[key]?.trim();
+    if (value) {
+      return value;
+    }
+  }
+  return null;
+}
+
+/** Reads the attribution keys out of a FOCUS row's tags. */
+export function attributionKeyFromTags(
+  tags: Record<string, string>,
+): AttributionKey {
+  return {
+    serviceTag: firstTag(tags, COST_TAG_KEYS.service),
+    teamTag: firstTag(tags, COST_TAG_KEYS.team),
+    namespace: firstTag(tags, COST_TAG_KEYS.namespace),
+    workload: firstTag(tags, COST_TAG_KEYS.workload),
+  };
+}
+
+/** Lookup tables built once per catalog snapshot. */
+export class CostAttributionIndex {
+  readonly #byName = new Map<string, CostComponent>();
+  readonly #byWorkload = new Map<string, CostComponent>();
+  readonly #teamByNamespace = new Map<string, string>();
+  readonly #teams: Set<string>;
+
+  constructor(components: CostComponent[], teams: string[]) {
+    this.#teams = new Set(teams);
+    for (const component of components) {
+      this.#byName.set(component.name, component);
+      this.#teams.add(component.team);
+      const namespace = component.kubernetesNamespace;
+      if (component.kubernetesId) {
+        this.#byWorkload.set(
+          `${namespace ?? ''}/${component.kubernetesId}`,
+          component,
+        );
+      }
+      if (namespace && !this.#teamByNamespace.has(namespace)) {
+        this.#teamByNamespace.set(namespace, component.team);
+      }
+    }
+  }
+
+  get components(): CostComponent[] {
+    return [...this.#byName.values()];
+  }
+
+  get teams(): string[] {
+    return [...this.#teams].sort();
+  }
+
+  component(entityRef: string): CostComponent | undefined {
+    return this.components.find(c => c.entityRef === entityRef);
+  }
+
+  /**
+   * Attributes one cost line. Order: the service tag names a component; the
+   * workload label (in its namespace) is a component's kubernetes-id; the team
+   * tag names a known team; the namespace belongs to a team's components.
+   */
+  attribute(key: AttributionKey): Attribution {
+    const byService = key.serviceTag && this.#byName.get(key.serviceTag);
+    if (byService) {
+      return toAttribution(byService, 'service-tag');
+    }
+    const byWorkload =
+      key.workload &&
+      (this.#byWorkload.get(`${key.namespace ?? ''}/${key.workload}`) ??
+        this.#byWorkload.get(`/${key.workload}`));
+    if (byWorkload) {
+      return toAttribution(byWorkload, 'workload-label');
+    }
+    if (key.teamTag && this.#teams.has(key.teamTag)) {
+      return {
+        entityRef: null,
+        team: key.teamTag,
+        system: null,
+        rule: 'team-tag',
+      };
+    }
+    const namespaceTeam =
+      key.namespace && this.#teamByNamespace.get(key.namespace);
+    if (namespaceTeam) {
+      return {
+        entityRef: null,
+        team: namespaceTeam,
+        system: null,
+        rule: 'namespace',
+      };
+    }
+    return {
+      entityRef: null,
+      team: UNALLOCATED,
+      system: null,
+      rule: 'unallocated',
+    };
+  }
+}
+
+function toAttribution(c: CostComponent, rule: AttributionRule): Attribution {
+  return { entityRef: c.entityRef, team: c.team, system: c.system, rule };
+}

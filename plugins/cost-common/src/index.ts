@@ -1,0 +1,15 @@
+/**
+ * Shared types, pure cost computations, permissions and the typed client of
+ * the cost plugin family.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './anomalies';
+export * from './api';
+export * from './attribution';
+export * from './client';
+export * from './focus';
+export * from './permissions';
+export * from './savings';
+export * from './series';

@@ -1,0 +1,188 @@
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  CostApi,
+  CostOverview,
+  CostSavings,
+} from '@gogidix/plugin-cost-common';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { costApiRef } from '../../api';
+import { CostPage } from './CostPage';
+
+const change = (current: number, previous: number) => ({
+  current,
+  previous,
+  change: current - previous,
+  changeRatio: previous ? (current - previous) / previous : null,
+});
+
+const overview: CostOverview = {
+  currency: 'EUR',
+  days: 30,
+  from: '2026-10-28',
+  to: '2026-11-26',
+  team: null,
+  total: change(30000, 27000),
+  unallocated: 290,
+  daily: [{ date: '2026-11-26', total: 1000, parts: { ai: 600, search: 400 } }],
+  teams: [
+    {
+      team: 'ai',
+      ...change(18000, 15000),
+      budget: { monthly: 9000, monthToDate: 8000, forecast: 9800 },
+    },
+    { team: 'search', ...change(6000, 6000), budget: null },
+    { team: 'unallocated', ...change(290, 280), budget: null },
+  ],
+  systems: [{ system: 'ai-services', ...change(18000, 15000) }],
+  movers: [
+    {
+      entityRef: 'component:default/model-training-pipeline',
+      name: 'model-training-pipeline',
+      team: 'ai',
+      ...change(5800, 2700),
+    },
+  ],
+  anomalies: [
+    {
+      team: 'search',
+      date: '2026-11-17',
+      actual: 340,
+      expected: 200,
+      deviation: 140,
+      service: 'search-service',
+      category: 'Analytics',
+      serviceDelta: 144,
+    },
+  ],
+  forecast: {
+    month: '2026-11',
+    monthToDate: 26000,
+    forecast: 31000,
+    remainingDays: 4,
+  },
+};
+
+const savings: CostSavings = {
+  currency: 'EUR',
+  totalMonthlySaving: 1258,
+  recommendations: [
+    {
+      kind: 'idle-gpu',
+      target: 'ai/image-classifier',
+      entityRef: null,
+      owner: 'ai',
+      monthlySaving: 1258,
+      detail:
+        'GPUs 12% utilised over 336 h; move to a smaller profile or share the GPU',
+    },
+  ],
+};
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+function render(api: Partial<CostApi>) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[[costApiRef, { getSavings: async () => savings, ...api }]]}
+    >
+      <CostPage />
+    </TestApiProvider>,
+    { mountedRoutes },
+  );
+}
+
+describe('CostPage', () => {
+  it('shows progress while loading', async () => {
+    await render({ getOverview: () => new Promise(() => {}) });
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the error', async () => {
+    await render({
+      getOverview: async () => {
+        throw new Error('no cost backend');
+      },
+    });
+    expect(
+      await screen.findByText('Error: no cost backend'),
+    ).toBeInTheDocument();
+  });
+
+  it('says how to get data in when nothing was imported', async () => {
+    await render({
+      getOverview: async () => ({
+        ...overview,
+        total: change(0, 0),
+        teams: [],
+        movers: [],
+        anomalies: [],
+      }),
+    });
+    expect(await screen.findByText('No cost imported yet')).toBeInTheDocument();
+  });
+
+  it('shows totals, movers linking to the service, anomalies, budget and savings', async () => {
+    const getOverview = jest.fn(async () => overview);
+    await render({ getOverview });
+    expect(await screen.findByText('€30,000')).toBeInTheDocument();
+    expect(screen.getByText('+11%')).toBeInTheDocument();
+
+    const movers = screen.getByRole('table', { name: 'Top movers' });
+    expect(
+      within(movers).getByRole('link', { name: 'model-training-pipeline' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/model-training-pipeline',
+    );
+    expect(within(movers).getByText('+€3,100 (+115%)')).toBeInTheDocument();
+
+    const anomalies = screen.getByRole('table', { name: 'Anomalies' });
+    expect(
+      within(anomalies).getByText('search-service, Analytics: +€144'),
+    ).toBeInTheDocument();
+
+    const teams = screen.getByRole('table', { name: 'By team' });
+    expect(
+      within(teams).getByText('€8,000 of €9,000; forecast €9,800'),
+    ).toBeInTheDocument();
+    expect(within(teams).getAllByText('no budget set')).toHaveLength(2);
+
+    expect(
+      await screen.findByText('Estimated €1,258 a month'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Under-used GPU')).toBeInTheDocument();
+    expect(getOverview).toHaveBeenCalledWith({ days: 30, team: undefined });
+  });
+
+  it('asks again for 90 days and exports what is shown', async () => {
+    const getOverview = jest.fn(async () => overview);
+    const exportCsv = jest.fn(async () => 'date,team\n');
+    URL.createObjectURL = jest.fn(() => 'blob:cost');
+    URL.revokeObjectURL = jest.fn();
+    await render({ getOverview, exportCsv });
+    await screen.findByText('€30,000');
+    fireEvent.click(screen.getByRole('button', { name: '90 days' }));
+    await screen.findByText('€30,000');
+    expect(getOverview).toHaveBeenLastCalledWith({ days: 90, team: undefined });
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await screen.findByText('€30,000');
+    expect(exportCsv).toHaveBeenCalledWith({ days: 90, team: undefined });
+  });
+
+  it('narrows everything to the team picked', async () => {
+    const getOverview = jest.fn(async () => overview);
+    const getSavings = jest.fn(async () => savings);
+    await render({ getOverview, getSavings });
+    await screen.findByText('€30,000');
+    fireEvent.change(screen.getByLabelText('Team'), {
+      target: { value: 'ai' },
+    });
+    await screen.findByText('€30,000');
+    expect(getOverview).toHaveBeenLastCalledWith({ days: 30, team: 'ai' });
+    expect(getSavings).toHaveBeenLastCalledWith({ team: 'ai' });
+  });
+});

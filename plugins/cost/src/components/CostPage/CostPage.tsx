@@ -1,0 +1,207 @@
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { CostOverview } from '@gogidix/plugin-cost-common';
+import Button from '@mui/material/Button';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { costApiRef } from '../../api';
+import { DailyCostChart } from '../shared/DailyCostChart';
+import { Figure } from '../shared/Figure';
+import { formatCost, formatRatio } from '../shared/format';
+import {
+  AnomaliesTable,
+  MoversTable,
+  SystemsTable,
+  TeamsTable,
+} from './OverviewTables';
+import { SavingsTable } from './SavingsTable';
+
+const ALL = '';
+
+function download(csv: string, filename: string) {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function Figures({ overview }: { overview: CostOverview }) {
+  const { total, forecast, currency } = overview;
+  return (
+    <>
+      <Grid item xs={12} sm={6} lg={3}>
+        <Figure
+          title={`Last ${overview.days} days`}
+          value={formatCost(total.current, currency)}
+          note={`${overview.from} to ${overview.to}`}
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} lg={3}>
+        <Figure
+          title="Change against the previous period"
+          value={formatRatio(total.changeRatio)}
+          note={`${total.change >= 0 ? '+' : ''}${formatCost(
+            total.change,
+            currency,
+          )}`}
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} lg={3}>
+        <Figure
+          title={`Forecast for ${forecast.month}`}
+          value={formatCost(forecast.forecast, currency)}
+          note={`${formatCost(forecast.monthToDate, currency)} so far`}
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} lg={3}>
+        <Figure
+          title="Unallocated"
+          value={formatCost(overview.unallocated, currency)}
+          note="Cost no tag, namespace or label ties to an owner"
+        />
+      </Grid>
+    </>
+  );
+}
+
+/** The cost page for managers: by team and system, movers, anomalies, savings. */
+export function CostPage() {
+  const costApi = useApi(costApiRef);
+  const [days, setDays] = useState(30);
+  const [team, setTeam] = useState(ALL);
+  const [teamOptions, setTeamOptions] = useState<string[]>([]);
+  const query = { days, team: team || undefined };
+
+  const overview = useAsync(async () => {
+    const result = await costApi.getOverview(query);
+    if (!result.team) {
+      setTeamOptions(result.teams.map(t => t.team).sort());
+    }
+    return result;
+  }, [costApi, days, team]);
+  const savings = useAsync(
+    () => costApi.getSavings({ team: query.team }),
+    [costApi, team],
+  );
+  const [exportError, setExportError] = useState<Error>();
+
+  const exportCsv = async () => {
+    try {
+      setExportError(undefined);
+      download(
+        await costApi.exportCsv(query),
+        `cost-${team || 'all'}-${days}d.csv`,
+      );
+    } catch (e) {
+      setExportError(e as Error);
+    }
+  };
+
+  return (
+    <Content>
+      <ContentHeader
+        title="Cost"
+        description="What each team and service costs, what changed, and what to cut."
+      >
+        <Stack direction="row" spacing={2} alignItems="center">
+          <TextField
+            select
+            size="small"
+            label="Team"
+            value={team}
+            onChange={e => setTeam(e.target.value)}
+            SelectProps={{ native: true }}
+            sx={{ minWidth: 160 }}
+          >
+            <option value={ALL}>All teams</option>
+            {teamOptions.map(t => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </TextField>
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={days}
+            onChange={(_, next: number | null) => next && setDays(next)}
+            aria-label="Period"
+          >
+            <ToggleButton value={30}>30 days</ToggleButton>
+            <ToggleButton value={90}>90 days</ToggleButton>
+          </ToggleButtonGroup>
+          <Button
+            variant="outlined"
+            onClick={exportCsv}
+            disabled={!overview.value}
+          >
+            Export CSV
+          </Button>
+        </Stack>
+      </ContentHeader>
+      {exportError && <ResponseErrorPanel error={exportError} />}
+      {overview.loading && <Progress />}
+      {overview.error && <ResponseErrorPanel error={overview.error} />}
+      {overview.value &&
+        overview.value.total.current === 0 &&
+        overview.value.total.previous === 0 && (
+          <EmptyState
+            missing="data"
+            title="No cost imported yet"
+            description="Upload a FOCUS billing export to /api/cost/imports (text/csv or application/gzip), or configure cost.opencost."
+          />
+        )}
+      {overview.value &&
+        (overview.value.total.current !== 0 ||
+          overview.value.total.previous !== 0) && (
+          <Grid container spacing={3}>
+            <Figures overview={overview.value} />
+            <Grid item xs={12}>
+              <InfoCard
+                title={team ? `Daily cost of ${team}` : 'Daily cost by team'}
+              >
+                <DailyCostChart
+                  daily={overview.value.daily}
+                  parts={overview.value.teams.map(t => t.team)}
+                  currency={overview.value.currency}
+                />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12} lg={6}>
+              <MoversTable overview={overview.value} />
+            </Grid>
+            <Grid item xs={12} lg={6}>
+              <AnomaliesTable overview={overview.value} />
+            </Grid>
+            <Grid item xs={12} lg={7}>
+              <TeamsTable overview={overview.value} />
+            </Grid>
+            <Grid item xs={12} lg={5}>
+              <SystemsTable overview={overview.value} />
+            </Grid>
+            <Grid item xs={12}>
+              <SavingsTable
+                savings={savings.value}
+                loading={savings.loading}
+                error={savings.error}
+              />
+            </Grid>
+          </Grid>
+        )}
+    </Content>
+  );
+}

@@ -1,0 +1,94 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { CostApi, EntityCost } from '@gogidix/plugin-cost-common';
+import { screen } from '@testing-library/react';
+import { costApiRef } from '../../api';
+import { EntityCostContent } from './EntityCostContent';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'search-service', namespace: 'default' },
+  spec: { type: 'service', owner: 'search', lifecycle: 'production' },
+};
+
+const cost: EntityCost = {
+  entityRef: 'component:default/search-service',
+  currency: 'EUR',
+  days: 30,
+  from: '2026-10-28',
+  to: '2026-11-26',
+  daily: [
+    { date: '2026-11-26', total: 78, parts: { Analytics: 48, Compute: 30 } },
+  ],
+  categories: ['Analytics', 'Compute'],
+  change: { current: 2460, previous: 2050, change: 410, changeRatio: 0.2 },
+  forecast: {
+    month: '2026-11',
+    monthToDate: 2150,
+    forecast: 2390,
+    remainingDays: 4,
+  },
+};
+
+function render(api: Partial<CostApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[costApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityCostContent />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+describe('EntityCostContent', () => {
+  it('shows progress while loading', async () => {
+    await render({ getEntityCost: () => new Promise(() => {}) });
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the error', async () => {
+    await render({
+      getEntityCost: async () => {
+        throw new Error('cost backend down');
+      },
+    });
+    expect(
+      await screen.findByText('Error: cost backend down'),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when nothing is attributed and how attribution works', async () => {
+    await render({
+      getEntityCost: async () => ({
+        ...cost,
+        daily: [],
+        categories: [],
+        change: { current: 0, previous: 0, change: 0, changeRatio: null },
+      }),
+    });
+    expect(
+      await screen.findByText(
+        'No cost attributed to search-service in the last 30 days',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the period cost, its change and the month-end forecast', async () => {
+    const getEntityCost = jest.fn(async () => cost);
+    await render({ getEntityCost });
+    expect(await screen.findByText('€2,460')).toBeInTheDocument();
+    expect(screen.getByText('+20%')).toBeInTheDocument();
+    expect(screen.getByText('+€410 (was €2,050)')).toBeInTheDocument();
+    expect(screen.getByText('€2,390')).toBeInTheDocument();
+    expect(screen.getByText('€2,150 so far, 4 days to go')).toBeInTheDocument();
+    expect(getEntityCost).toHaveBeenCalledWith(
+      'component:default/search-service',
+      30,
+    );
+  });
+});

@@ -1,0 +1,102 @@
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@mui/material/Grid';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { costApiRef } from '../../api';
+import { DailyCostChart } from '../shared/DailyCostChart';
+import { Figure } from '../shared/Figure';
+import { formatCost, formatRatio } from '../shared/format';
+
+/** The cost tab of a component: daily cost by category, change, forecast. */
+export function EntityCostContent() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const costApi = useApi(costApiRef);
+  const [days, setDays] = useState(30);
+  const { value, loading, error } = useAsync(
+    () => costApi.getEntityCost(entityRef, days),
+    [costApi, entityRef, days],
+  );
+
+  const periodPicker = (
+    <ToggleButtonGroup
+      size="small"
+      exclusive
+      value={days}
+      onChange={(_, next: number | null) => next && setDays(next)}
+      aria-label="Period"
+    >
+      <ToggleButton value={30}>30 days</ToggleButton>
+      <ToggleButton value={90}>90 days</ToggleButton>
+    </ToggleButtonGroup>
+  );
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value || value.change.current === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title={`No cost attributed to ${entity.metadata.name} in the last ${days} days`}
+        description="Cost is matched by the resource tag `service`, or by the Kubernetes namespace and workload label in the annotations backstage.io/kubernetes-namespace and backstage.io/kubernetes-id."
+        action={periodPicker}
+      />
+    );
+  }
+
+  const { change, forecast, currency } = value;
+  // No <Content> wrapper: the entity page already pads its tabs.
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={4}>
+        <Figure
+          title={`Last ${days} days`}
+          value={formatCost(change.current, currency)}
+          note={`${value.from} to ${value.to}`}
+        />
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <Figure
+          title="Change against the previous period"
+          value={formatRatio(change.changeRatio)}
+          note={`${change.change >= 0 ? '+' : ''}${formatCost(
+            change.change,
+            currency,
+          )} (was ${formatCost(change.previous, currency)})`}
+        />
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <Figure
+          title={`Forecast for ${forecast.month}`}
+          value={formatCost(forecast.forecast, currency)}
+          note={`${formatCost(forecast.monthToDate, currency)} so far, ${
+            forecast.remainingDays
+          } days to go`}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Daily cost by service category" action={periodPicker}>
+          <DailyCostChart
+            daily={value.daily}
+            parts={value.categories}
+            currency={currency}
+          />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}
