@@ -39,6 +39,7 @@ describe('the portal backend', () => {
       ['get', '/api/notifications/'],
       ['get', '/api/user-settings/buckets/home/keys/layout'],
       ['get', '/api/events/bus/v1/subscriptions/x/events'],
+      ['get', '/api/slo/summary'],
     ];
     for (const [method, route] of routes) {
       const res = await request(backend.server)[method](route);

@@ -20,6 +20,7 @@ import searchBackendModuleCatalog from '@backstage/plugin-search-backend-module-
 import userSettingsBackend from '@backstage/plugin-user-settings-backend';
 import notificationsBackend from '@backstage/plugin-notifications-backend';
 import signalsBackend from '@backstage/plugin-signals-backend';
+import sloBackend from '@gogidix/plugin-slo-backend';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 
 /**
@@ -63,6 +64,8 @@ export function portalBackendFeatures(
     userSettingsBackend,
     notificationsBackend,
     signalsBackend,
+
+    sloBackend,
   ];
   if (env.NODE_ENV !== 'production') {
     features.push(authBackendModuleGuestProvider);

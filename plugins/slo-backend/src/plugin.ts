@@ -1,0 +1,90 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { DatabaseSloStore } from './database/DatabaseSloStore';
+import { COARSE_STEP, DemoObservationFeed } from './demo/DemoObservationFeed';
+import { readSloSettings } from './service/config';
+import { SloLinks } from './service/links';
+import { OpenSloDocumentReader } from './service/OpenSloDocumentReader';
+import { PrometheusSliSource } from './service/PrometheusSliSource';
+import { createRouter } from './service/router';
+import { SloService } from './service/SloService';
+import { StoredObservationSource } from './service/StoredObservationSource';
+
+/**
+ * The SLO backend: evaluates the catalog's OpenSLO documents against
+ * Prometheus (or, with none configured, the embedded demo observations),
+ * stores snapshots on a schedule and serves the SLO pages.
+ */
+export const sloPlugin = createBackendPlugin({
+  pluginId: 'slo',
+  register(env) {
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+      },
+      async init(deps) {
+        const settings = readSloSettings(deps.config);
+        const store = await DatabaseSloStore.create({
+          database: deps.database,
+        });
+        const links = new SloLinks(settings.appBaseUrl, settings.grafana);
+        const source = settings.prometheus
+          ? new PrometheusSliSource(settings.prometheus)
+          : new StoredObservationSource(store, COARSE_STEP);
+        const feed = settings.prometheus
+          ? undefined
+          : new DemoObservationFeed(store, deps.logger, settings.historyDays);
+        const service = new SloService({
+          store,
+          source,
+          documents: new OpenSloDocumentReader(deps.urlReader),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger: deps.logger,
+          links,
+        });
+        deps.logger.info(
+          settings.prometheus
+            ? `SLIs from Prometheus at ${settings.prometheus.baseUrl}`
+            : 'No slo.prometheus configured: SLIs from the embedded demo observations',
+        );
+
+        // A global task: with several replicas, one of them runs each round.
+        await deps.scheduler.scheduleTask({
+          id: 'slo-snapshot',
+          frequency: { minutes: settings.snapshotMinutes },
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 10 },
+          scope: 'global',
+          fn: async () => {
+            const now = new Date();
+            await service.refreshDefinitions();
+            await feed?.catchUp(now);
+            await service.backfillHistory(now, settings.historyDays);
+            await service.evaluateAll(now);
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            service,
+            store,
+            links,
+          }),
+        );
+      },
+    });
+  },
+});
