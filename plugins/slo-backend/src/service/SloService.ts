@@ -2,6 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   Entity,
+  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
@@ -167,10 +168,19 @@ export class SloService {
   ): SloDefinition {
     const spec = (entity.spec ?? {}) as { owner?: string; system?: string };
     const tier = entity.metadata.labels?.['gogidix.io/tier'];
+    // Full refs, so the home card can filter by the user's ownership refs.
+    const owner = spec.owner
+      ? stringifyEntityRef(
+          parseEntityRef(spec.owner, {
+            defaultKind: 'group',
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }),
+        )
+      : 'unknown';
     return {
       slo,
       entityRef,
-      owner: spec.owner ?? 'unknown',
+      owner,
       ...(spec.system ? { system: spec.system } : {}),
       ...(tier ? { tier } : {}),
     };

@@ -40,7 +40,7 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarDivider />
           <SidebarGroup label="Operate" icon={<MenuIcon />}>
-            {nav.take('page:upcoming/slo')}
+            {nav.take('page:slo')}
             {nav.take('page:upcoming/on-call')}
             {nav.take('page:upcoming/compliance')}
             {nav.take('page:upcoming/cost')}

@@ -6,7 +6,6 @@ import {
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import PaymentsIcon from '@mui/icons-material/Payments';
-import SpeedIcon from '@mui/icons-material/Speed';
 import { ReactElement } from 'react';
 import { upcomingFeatures } from './features';
 
@@ -16,7 +15,6 @@ const pages: Array<{
   title: string;
   icon: ReactElement;
 }> = [
-  { name: 'slo', path: '/slo', title: 'SLOs', icon: <SpeedIcon /> },
   {
     name: 'compliance',
     path: '/compliance',
@@ -33,7 +31,7 @@ const pages: Array<{
 ];
 
 /**
- * Holds the paths of the SLO, compliance, cost and on-call pages until their
+ * Holds the paths of the compliance, cost and on-call pages until their
  * plugins land; each plugin then takes over its path and its entry here goes.
  */
 export const upcomingPlugin = createFrontendPlugin({
