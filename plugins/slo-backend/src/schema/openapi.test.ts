@@ -3,10 +3,12 @@ import { join } from 'node:path';
 
 describe('openapi.generated.ts', () => {
   it('is generated from the current openapi.yaml', () => {
-    // Throws (and fails the test) when the generator's --check finds a difference.
-    execFileSync('node', [
-      join(__dirname, '../../scripts/generate-openapi.mjs'),
-      '--check',
-    ]);
+    // The generator's --check exits non-zero when the file differs.
+    expect(() =>
+      execFileSync('node', [
+        join(__dirname, '../../scripts/generate-openapi.mjs'),
+        '--check',
+      ]),
+    ).not.toThrow();
   });
 });

@@ -1,4 +1,5 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   CompoundEntityRef,
   Entity,
@@ -46,7 +47,9 @@ export class SloService {
     const { catalog, auth, store, documents, logger } = this.deps;
     const { items } = await catalog.getEntities(
       {
-        filter: { [`metadata.annotations.${OPENSLO_ANNOTATION}`]: {} as never },
+        filter: {
+          [`metadata.annotations.${OPENSLO_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
+        },
       },
       { credentials: await auth.getOwnServiceCredentials() },
     );
