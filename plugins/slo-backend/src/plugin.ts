@@ -60,7 +60,13 @@ export const sloPlugin = createBackendPlugin({
             : 'No slo.prometheus configured: SLIs from the embedded demo observations',
         );
 
-        // A global task: with several replicas, one of them runs each round.
+        const round = async () => {
+          const now = new Date();
+          await feed?.catchUp(now);
+          await service.backfillHistory(now, settings.historyDays);
+          await service.evaluateAll(now);
+        };
+        // Global tasks: with several replicas, one of them runs each round.
         await deps.scheduler.scheduleTask({
           id: 'slo-snapshot',
           frequency: { minutes: settings.snapshotMinutes },
@@ -68,11 +74,21 @@ export const sloPlugin = createBackendPlugin({
           initialDelay: { seconds: 10 },
           scope: 'global',
           fn: async () => {
-            const now = new Date();
             await service.refreshDefinitions();
-            await feed?.catchUp(now);
-            await service.backfillHistory(now, settings.historyDays);
-            await service.evaluateAll(now);
+            await round();
+          },
+        });
+        // The catalog fills in over the first minutes after a start, and
+        // new services appear any time: evaluate new SLOs within a minute
+        // instead of at the next snapshot round.
+        await deps.scheduler.scheduleTask({
+          id: 'slo-definitions',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 40 },
+          scope: 'global',
+          fn: async () => {
+            if ((await service.refreshDefinitions()) > 0) await round();
           },
         });
 

@@ -42,9 +42,10 @@ export class SloService {
     },
   ) {}
 
-  /** Re-reads every entity that names an OpenSLO document. */
-  async refreshDefinitions(): Promise<void> {
+  /** Re-reads every entity that names an OpenSLO document; returns how many SLOs are new. */
+  async refreshDefinitions(): Promise<number> {
     const { catalog, auth, store, documents, logger } = this.deps;
+    const known = new Set((await store.listSlos()).map(s => s.slo.id));
     const { items } = await catalog.getEntities(
       {
         filter: {
@@ -70,6 +71,7 @@ export class SloService {
     }
     await store.replaceDefinitions(refs, definitions);
     await store.retainEntities(refs);
+    return definitions.filter(d => !known.has(d.slo.id)).length;
   }
 
   /** Evaluates every stored SLO at `at` and records the results. */

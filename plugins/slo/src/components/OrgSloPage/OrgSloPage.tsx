@@ -81,10 +81,10 @@ function Summary({ summary }: { summary: OrgSloSummary }) {
           <Total label="No data" value={totals.missing} color="#9e9e9e" />
         </Stack>
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} lg={6}>
         <StatusCountTable title="By team" rows={summary.byTeam} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} lg={6}>
         <StatusCountTable title="By system" rows={summary.bySystem} />
       </Grid>
       <Grid item xs={12}>
