@@ -80,7 +80,7 @@ export const sloPlugin = createBackendPlugin({
         });
         // The catalog fills in over the first minutes after a start, and
         // new services appear any time: evaluate new SLOs within a minute
-        // instead of at the next snapshot round.
+        // instead of at the next snapshot round. The demo feed keeps up too.
         await deps.scheduler.scheduleTask({
           id: 'slo-definitions',
           frequency: { minutes: 1 },
@@ -89,6 +89,7 @@ export const sloPlugin = createBackendPlugin({
           scope: 'global',
           fn: async () => {
             if ((await service.refreshDefinitions()) > 0) await round();
+            else await feed?.catchUp(new Date());
           },
         });
 

@@ -15,7 +15,7 @@ import { SliSource } from './SliSource';
  * total counters. A window's ratio is the increase between the newest
  * counters at or before its start and its end; with no counter near either
  * end, or no new events in between, the window is missing. One query per
- * window boundary, whatever the number of SLOs.
+ * window boundary (plus one for the newest data), whatever the number of SLOs.
  */
 export class StoredObservationSource implements SliSource {
   constructor(
