@@ -2,6 +2,7 @@
 # SLO benchmark, one command from the repo root:
 #   bench/slo/run.sh                 # store on SQLite
 #   BENCH_PG=postgresql://postgres@127.0.0.1:5432/slo_bench bench/slo/run.sh
+#   BENCH_PART=summary (or queries) runs one half
 # Needs Debian's prometheus/promtool (scripts/bootstrap.sh: bootstrap_prometheus)
 # and starts Prometheus on 127.0.0.1:7292 for the query-count part.
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/bootstrap.sh"

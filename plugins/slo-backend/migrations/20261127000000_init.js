@@ -31,6 +31,9 @@ exports.up = async function up(knex) {
     table.string('day', 10).notNullable().index();
     table.string('status').notNullable();
     table.double('budget_remaining');
+    // Copied from the definition so the org trend needs no join.
+    table.string('owner').notNullable();
+    table.string('tier');
     table.primary(['slo_id', 'day']);
   });
   await knex.schema.createTable('slo_observations', table => {

@@ -70,6 +70,7 @@ export class DatabaseSloStore implements SloStore {
       }
       for (const ids of chunks(gone)) {
         await tx('slo_definitions').whereIn('slo_id', ids).delete();
+        await tx('slo_daily').whereIn('slo_id', ids).delete();
       }
       for (const batch of chunks(definitions, 50)) {
         await tx('slo_definitions')
@@ -96,6 +97,11 @@ export class DatabaseSloStore implements SloStore {
     ).distinct('entity_ref');
     const gone = rows.map(r => r.entity_ref).filter(ref => !keep.has(ref));
     for (const refs of chunks(gone)) {
+      // A removed SLO leaves the trend too.
+      const ids = this.db('slo_definitions')
+        .select('slo_id')
+        .whereIn('entity_ref', refs);
+      await this.db('slo_daily').whereIn('slo_id', ids).delete();
       await this.db('slo_definitions').whereIn('entity_ref', refs).delete();
     }
   }
@@ -145,9 +151,26 @@ export class DatabaseSloStore implements SloStore {
           .merge(['evaluation']);
       }
       for (const batch of chunks(daily, 50)) {
+        const owners = new Map<
+          string,
+          { owner: string; tier: string | null }
+        >();
+        const rows: Array<{
+          slo_id: string;
+          owner: string;
+          tier: string | null;
+        }> = await tx('slo_definitions')
+          .select('slo_id', 'owner', 'tier')
+          .whereIn(
+            'slo_id',
+            batch.map(e => e.sloId),
+          );
+        for (const row of rows) owners.set(row.slo_id, row);
+        const known = batch.filter(e => owners.has(e.sloId));
+        if (known.length === 0) continue;
         await tx('slo_daily')
           .insert(
-            batch.map(e => ({
+            known.map(e => ({
               slo_id: e.sloId,
               day: e.at.slice(0, 10),
               status: e.status,
@@ -155,10 +178,12 @@ export class DatabaseSloStore implements SloStore {
                 typeof e.budget.remaining === 'number'
                   ? e.budget.remaining
                   : null,
+              owner: owners.get(e.sloId)!.owner,
+              tier: owners.get(e.sloId)!.tier,
             })),
           )
           .onConflict(['slo_id', 'day'])
-          .merge(['status', 'budget_remaining']);
+          .merge(['status', 'budget_remaining', 'owner', 'tier']);
       }
       // Back-filled history must not overwrite a newer "latest".
       for (const e of evaluations) {
@@ -224,15 +249,14 @@ export class DatabaseSloStore implements SloStore {
     filter: SloFilter,
     since: Date,
   ): Promise<DailyCountsByStatus[]> {
-    const query = this.db('slo_daily as d')
-      .join('slo_definitions as s', 's.slo_id', 'd.slo_id')
-      .select('d.day', 'd.status')
+    const query = this.db('slo_daily')
+      .select('day', 'status')
       .count({ count: '*' })
-      .where('d.day', '>=', since.toISOString().slice(0, 10))
-      .groupBy('d.day', 'd.status')
-      .orderBy('d.day');
-    if (filter.owners?.length) query.whereIn('s.owner', filter.owners);
-    if (filter.tiers?.length) query.whereIn('s.tier', filter.tiers);
+      .where('day', '>=', since.toISOString().slice(0, 10))
+      .groupBy('day', 'status')
+      .orderBy('day');
+    if (filter.owners?.length) query.whereIn('owner', filter.owners);
+    if (filter.tiers?.length) query.whereIn('tier', filter.tiers);
     const rows = (await query) as unknown as Array<{
       day: string;
       status: string;
