@@ -11,6 +11,16 @@ const jane = mockApis.identity({
 });
 
 describe('HomeSloCard', () => {
+  it('shows progress while loading', async () => {
+    await renderInTestApp(<HomeSloCard />, {
+      apis: [
+        [sloApiRef, mockSloApi({ getOrgSummary: () => new Promise(() => {}) })],
+        [identityApiRef, jane],
+      ],
+    });
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
   it('asks for the SLOs of what the user and their teams own, worst first', async () => {
     const api = mockSloApi();
     await renderInTestApp(<HomeSloCard />, {
