@@ -48,6 +48,7 @@ describe('the portal backend', () => {
       ['get', '/api/oncall/alerts'],
       ['get', '/api/kubernetes/clusters'],
       ['get', '/api/cost/overview'],
+      ['get', '/api/slo/summary'],
     ];
     for (const [method, route] of routes) {
       const res = await request(backend.server)[method](route);

@@ -27,6 +27,7 @@ import signalsBackend from '@backstage/plugin-signals-backend';
 import oncallBackend from '@gogidix/plugin-oncall-backend';
 import kubernetesBackend from '@backstage/plugin-kubernetes-backend';
 import searchBackendModuleRunbooks from '@gogidix/plugin-search-backend-module-runbooks';
+import sloBackend from '@gogidix/plugin-slo-backend';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 import costBackend from '@gogidix/plugin-cost-backend';
 
@@ -81,6 +82,7 @@ export function portalBackendFeatures(
     oncallBackend,
     kubernetesBackend,
     costBackend,
+    sloBackend,
   ];
   if (env.NODE_ENV !== 'production') {
     features.push(authBackendModuleGuestProvider);

@@ -14,3 +14,4 @@ export * from './compute/budget';
 export * from './compute/evaluate';
 export { errorRatioQuery } from './sloth/queries';
 export * from './sloth/rules';
+export * from './api';

@@ -41,7 +41,7 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarDivider />
           <SidebarGroup label="Operate" icon={<MenuIcon />}>
-            {nav.take('page:upcoming/slo')}
+            {nav.take('page:slo')}
             {nav.take('page:oncall')}
             {nav.take('page:upcoming/compliance')}
             {nav.take('page:cost')}

@@ -4,7 +4,6 @@ import {
   createRouteRef,
 } from '@backstage/frontend-plugin-api';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
-import SpeedIcon from '@mui/icons-material/Speed';
 import { ReactElement } from 'react';
 import { upcomingFeatures } from './features';
 
@@ -14,7 +13,6 @@ const pages: Array<{
   title: string;
   icon: ReactElement;
 }> = [
-  { name: 'slo', path: '/slo', title: 'SLOs', icon: <SpeedIcon /> },
   {
     name: 'compliance',
     path: '/compliance',
@@ -24,8 +22,8 @@ const pages: Array<{
 ];
 
 /**
- * Holds the paths of the SLO and compliance pages until their
- * plugins land; each plugin then takes over its path and its entry here goes.
+ * Holds the path of the compliance page until its plugin lands; the plugin
+ * then takes over the path and its entry here goes.
  */
 export const upcomingPlugin = createFrontendPlugin({
   pluginId: 'upcoming',

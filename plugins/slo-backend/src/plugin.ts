@@ -1,0 +1,107 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { DatabaseSloStore } from './database/DatabaseSloStore';
+import { COARSE_STEP, DemoObservationFeed } from './demo/DemoObservationFeed';
+import { readSloSettings } from './service/config';
+import { SloLinks } from './service/links';
+import { OpenSloDocumentReader } from './service/OpenSloDocumentReader';
+import { PrometheusSliSource } from './service/PrometheusSliSource';
+import { createRouter } from './service/router';
+import { SloService } from './service/SloService';
+import { StoredObservationSource } from './service/StoredObservationSource';
+
+/**
+ * The SLO backend: evaluates the catalog's OpenSLO documents against
+ * Prometheus (or, with none configured, the embedded demo observations),
+ * stores snapshots on a schedule and serves the SLO pages.
+ */
+export const sloPlugin = createBackendPlugin({
+  pluginId: 'slo',
+  register(env) {
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+      },
+      async init(deps) {
+        const settings = readSloSettings(deps.config);
+        const store = await DatabaseSloStore.create({
+          database: deps.database,
+        });
+        const links = new SloLinks(settings.appBaseUrl, settings.grafana);
+        const source = settings.prometheus
+          ? new PrometheusSliSource(settings.prometheus)
+          : new StoredObservationSource(store, COARSE_STEP);
+        const feed = settings.prometheus
+          ? undefined
+          : new DemoObservationFeed(store, deps.logger, settings.historyDays);
+        const service = new SloService({
+          store,
+          source,
+          documents: new OpenSloDocumentReader(deps.urlReader),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger: deps.logger,
+          links,
+        });
+        deps.logger.info(
+          settings.prometheus
+            ? `SLIs from Prometheus at ${settings.prometheus.baseUrl}`
+            : 'No slo.prometheus configured: SLIs from the embedded demo observations',
+        );
+
+        const round = async () => {
+          const now = new Date();
+          await feed?.catchUp(now);
+          await service.backfillHistory(now, settings.historyDays);
+          await service.evaluateAll(now);
+        };
+        // Global tasks: with several replicas, one of them runs each round.
+        await deps.scheduler.scheduleTask({
+          id: 'slo-snapshot',
+          frequency: { minutes: settings.snapshotMinutes },
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 10 },
+          scope: 'global',
+          fn: async () => {
+            await service.refreshDefinitions();
+            await round();
+          },
+        });
+        // The catalog fills in over the first minutes after a start, and
+        // new services appear any time: evaluate new SLOs within a minute
+        // instead of at the next snapshot round. The demo feed keeps up too.
+        await deps.scheduler.scheduleTask({
+          id: 'slo-definitions',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 40 },
+          scope: 'global',
+          fn: async () => {
+            if ((await service.refreshDefinitions()) > 0) await round();
+            else await feed?.catchUp(new Date());
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            service,
+            store,
+            links,
+          }),
+        );
+      },
+    });
+  },
+});

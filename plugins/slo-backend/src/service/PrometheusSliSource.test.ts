@@ -1,0 +1,194 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { evaluateSlo, WindowErrorRatios } from '@gogidix/plugin-slo-common';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSloStore } from '../database/DatabaseSloStore';
+import { SliObservation } from '../database/SloStore';
+import { ratioSlo, sloTestDatabases } from '../__testUtils__/fixtures';
+import { formatObservations, parseObservations } from './openMetrics';
+import { PrometheusSliSource } from './PrometheusSliSource';
+import { StoredObservationSource } from './StoredObservationSource';
+
+// A real Prometheus (Debian's package, installed by bootstrap_prometheus),
+// backfilled with promtool from the same OpenMetrics text the demo ingests.
+const PROMETHEUS = process.env.PORTAL_PROMETHEUS ?? 'prometheus';
+const PROMTOOL = process.env.PORTAL_PROMTOOL ?? 'promtool';
+// In the SLO engineer's port block (7200-7299).
+const PORT = Number(process.env.SLO_TEST_PROMETHEUS_PORT ?? 7290);
+
+const STEP = 60;
+const DAYS = 31;
+const INCIDENT_MINUTES = 60;
+const end = Math.floor(Date.now() / 1000 / 3600) * 3600 - 3600;
+
+/**
+ * 1,000 events a minute for 31 days: 1 bad event a minute (0.1%), then an
+ * incident in the last hour with 50 bad a minute (5%). With a 99.9% target
+ * the figures below follow by hand.
+ */
+function knownHistory(sloId: string): SliObservation[] {
+  const out: SliObservation[] = [];
+  let good = 0;
+  let total = 0;
+  for (let ts = end - DAYS * 86400; ts <= end; ts += STEP) {
+    const incident = ts > end - INCIDENT_MINUTES * 60;
+    total += 1000;
+    good += incident ? 950 : 999;
+    out.push({ sloId, ts, good, total });
+  }
+  return out;
+}
+
+const slo = ratioSlo('listings-service', 'availability', 0.999);
+const silent = ratioSlo('silent-service', 'availability', 0.999);
+
+// Error ratios by hand: windows inside the incident see 5%; the 2h window
+// half of it; 30 days 43,140 minutes at 0.1% plus 60 at 5%.
+const expected: Record<string, number> = {
+  '5m': 0.05,
+  '30m': 0.05,
+  '1h': 0.05,
+  '2h': (60 * 50 + 60 * 1) / (120 * 1000),
+  '6h': (60 * 50 + 300 * 1) / (360 * 1000),
+  '1d': (60 * 50 + 1380 * 1) / (1440 * 1000),
+  '3d': (60 * 50 + 4260 * 1) / (4320 * 1000),
+  period: (60 * 50 + 43140 * 1) / (43200 * 1000),
+};
+
+function expectClose(ratios: WindowErrorRatios | undefined) {
+  for (const [window, value] of Object.entries(expected)) {
+    const actual = ratios?.[window as keyof WindowErrorRatios];
+    expect({
+      window,
+      actual:
+        typeof actual === 'number'
+          ? Number((actual / value).toFixed(2))
+          : actual,
+    }).toEqual({
+      window,
+      actual: 1,
+    });
+  }
+}
+
+async function waitReady(url: string, child: ChildProcess) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error('prometheus exited');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error('prometheus did not become ready');
+}
+
+describe('PrometheusSliSource against a real Prometheus', () => {
+  const databases = sloTestDatabases();
+  let dir: string;
+  let prometheus: ChildProcess;
+  const openMetrics = formatObservations(knownHistory(slo.id));
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'slo-prometheus-'));
+    writeFileSync(join(dir, 'history.om'), openMetrics);
+    writeFileSync(
+      join(dir, 'prometheus.yml'),
+      'global:\n  scrape_interval: 1m\n',
+    );
+    execFileSync(
+      PROMTOOL,
+      [
+        'tsdb',
+        'create-blocks-from',
+        'openmetrics',
+        // Few large blocks instead of one per 2 hours: much faster to write.
+        '--max-block-duration=240h',
+        join(dir, 'history.om'),
+        join(dir, 'data'),
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
+    prometheus = spawn(
+      PROMETHEUS,
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'data')}`,
+        '--storage.tsdb.retention.time=90d',
+        `--web.listen-address=127.0.0.1:${PORT}`,
+      ],
+      { stdio: 'ignore' },
+    );
+    await waitReady(`http://127.0.0.1:${PORT}/-/ready`, prometheus);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (prometheus && prometheus.exitCode === null) {
+      const exited = new Promise(resolve => prometheus.once('exit', resolve));
+      prometheus.kill();
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('computes the known SLI, budget and burn rates, in one query per window', async () => {
+    let queries = 0;
+    const source = new PrometheusSliSource({
+      baseUrl: `http://127.0.0.1:${PORT}`,
+      timeoutMs: 30_000,
+      fetch: (input, init) => {
+        queries++;
+        return fetch(input, init);
+      },
+    });
+    const at = new Date(end * 1000);
+    const ratios = await source.errorRatios([slo, silent], at);
+    expectClose(ratios.get(slo.id));
+    // 7 burn-rate windows + one 30d period shared by both SLOs.
+    expect(queries).toBe(8);
+
+    const evaluation = evaluateSlo(slo, ratios.get(slo.id)!, at);
+    expect(evaluation.sli).toBeCloseTo(1 - expected.period, 5);
+    expect(evaluation.budget.remaining).toBeCloseTo(
+      1 - expected.period / 0.001,
+      1,
+    );
+    expect(evaluation.status).toBe('exhausted');
+    expect(evaluation.alert.state).toBe('page');
+
+    // No series at all is missing data, never 100%.
+    const nothing = evaluateSlo(silent, ratios.get(silent.id)!, at);
+    expect(nothing.sli).toBe('missing');
+    expect(nothing.alert.state).toBe('missing');
+  });
+
+  it('agrees with the stored observations the demo path computes from the same text', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseSloStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    await store.insertObservations(parseObservations(openMetrics));
+    const ratios = await new StoredObservationSource(store, 3600).errorRatios(
+      [slo, silent],
+      new Date(end * 1000),
+    );
+    expectClose(ratios.get(slo.id));
+    expect(ratios.get(silent.id)?.period).toBe('missing');
+  });
+
+  it('reports an unreachable Prometheus as unavailable', async () => {
+    const source = new PrometheusSliSource({
+      baseUrl: 'http://127.0.0.1:7291',
+      timeoutMs: 2000,
+    });
+    await expect(
+      source.errorRatios([slo], new Date(end * 1000)),
+    ).rejects.toBeInstanceOf(ServiceUnavailableError);
+  });
+});

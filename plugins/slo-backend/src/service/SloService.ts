@@ -1,0 +1,193 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import {
+  CompoundEntityRef,
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  compliancePeriod,
+  EntitySloStatus,
+  evaluateSlo,
+  OPENSLO_ANNOTATION,
+  ResolvedSlo,
+  SloEvaluation,
+  SloStatus,
+} from '@gogidix/plugin-slo-common';
+import { SloDefinition, SloStore } from '../database/SloStore';
+import { OpenSloDocumentReader } from './OpenSloDocumentReader';
+import { SliSource } from './SliSource';
+import { SloLinks } from './links';
+
+const HOUR = 3600_000;
+
+/**
+ * Reads SLO definitions from the catalog, evaluates them against the SLI
+ * source at a given time, and keeps snapshots so pages can draw history and
+ * fall back to the last known values when the source is down.
+ */
+export class SloService {
+  constructor(
+    private readonly deps: {
+      store: SloStore;
+      source: SliSource;
+      documents: OpenSloDocumentReader;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      links: SloLinks;
+    },
+  ) {}
+
+  /** Re-reads every entity that names an OpenSLO document; returns how many SLOs are new. */
+  async refreshDefinitions(): Promise<number> {
+    const { catalog, auth, store, documents, logger } = this.deps;
+    const known = new Set((await store.listSlos()).map(s => s.slo.id));
+    const { items } = await catalog.getEntities(
+      {
+        filter: {
+          [`metadata.annotations.${OPENSLO_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
+        },
+      },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const refs: string[] = [];
+    const definitions: SloDefinition[] = [];
+    for (const entity of items) {
+      const entityRef = stringifyEntityRef(entity);
+      const { slos, problems } = await documents.read(entity);
+      for (const problem of problems) {
+        logger.warn(
+          `OpenSLO problem in ${problem.source} at ${problem.path}: ${problem.message}`,
+        );
+      }
+      refs.push(entityRef);
+      definitions.push(
+        ...slos.map(slo => this.definition(entity, entityRef, slo)),
+      );
+    }
+    await store.replaceDefinitions(refs, definitions);
+    await store.retainEntities(refs);
+    return definitions.filter(d => !known.has(d.slo.id)).length;
+  }
+
+  /** Evaluates every stored SLO at `at` and records the results. */
+  async evaluateAll(at: Date): Promise<SloEvaluation[]> {
+    const slos = (await this.deps.store.listSlos()).map(s => s.slo);
+    const ratios = await this.deps.source.errorRatios(slos, at);
+    const evaluations = slos.map(slo =>
+      evaluateSlo(slo, ratios.get(slo.id) ?? { period: 'missing' }, at),
+    );
+    await this.deps.store.recordEvaluations(evaluations);
+    return evaluations;
+  }
+
+  /**
+   * Fills hourly snapshots from the newest one (or `days` ago) up to `now`,
+   * so burn-down charts and trends exist from the first start.
+   */
+  async backfillHistory(now: Date, days: number): Promise<number> {
+    const newest = await this.deps.store.newestSnapshotAt();
+    const earliest =
+      Math.floor((now.getTime() - days * 24 * HOUR) / HOUR) * HOUR;
+    let at = Math.max(earliest, newest ? newest.getTime() + HOUR : earliest);
+    let rounds = 0;
+    for (; at < now.getTime(); at += HOUR, rounds++) {
+      await this.evaluateAll(new Date(at));
+    }
+    return rounds;
+  }
+
+  /** The entity's SLOs as of `at`; stored values with a notice when the source is down. */
+  async entityStatus(
+    ref: CompoundEntityRef,
+    at: Date,
+  ): Promise<EntitySloStatus> {
+    const { catalog, auth, documents, source, store } = this.deps;
+    const entity = await catalog.getEntityByRef(ref, {
+      credentials: await auth.getOwnServiceCredentials(),
+    });
+    if (!entity)
+      throw new NotFoundError(`No entity ${stringifyEntityRef(ref)}`);
+    const entityRef = stringifyEntityRef(entity);
+    const { slos, problems } = await documents.read(entity);
+
+    let freshness: EntitySloStatus['freshness'] = 'live';
+    let notice: string | undefined;
+    let evaluations = new Map<string, SloEvaluation>();
+    try {
+      const ratios = await source.errorRatios(slos, at);
+      for (const slo of slos) {
+        evaluations.set(
+          slo.id,
+          evaluateSlo(slo, ratios.get(slo.id) ?? { period: 'missing' }, at),
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableError)) throw error;
+      freshness = 'stored';
+      evaluations = await store.latestSnapshots(
+        slos.map(s => s.id),
+        at,
+      );
+      notice = `The SLI source is unreachable (${
+        error.message
+      }). Showing the last values computed at or before ${at.toISOString()}.`;
+    }
+
+    const statuses: SloStatus[] = [];
+    for (const slo of slos) {
+      const period = compliancePeriod(slo.timeWindow, at);
+      const snapshots = await store.listSnapshots([slo.id], period.start, at);
+      statuses.push({
+        slo,
+        ...(evaluations.has(slo.id)
+          ? { evaluation: evaluations.get(slo.id) }
+          : {}),
+        burnDown: snapshots.map(s => ({
+          at: s.at,
+          remaining:
+            typeof s.budget.remaining === 'number' ? s.budget.remaining : null,
+          sli: typeof s.sli === 'number' ? s.sli : null,
+        })),
+        links: this.deps.links.forSlo(entity, slo),
+      });
+    }
+    return {
+      entityRef,
+      at: at.toISOString(),
+      freshness,
+      ...(notice ? { notice } : {}),
+      problems,
+      slos: statuses,
+    };
+  }
+
+  private definition(
+    entity: Entity,
+    entityRef: string,
+    slo: ResolvedSlo,
+  ): SloDefinition {
+    const spec = (entity.spec ?? {}) as { owner?: string; system?: string };
+    const tier = entity.metadata.labels?.['gogidix.io/tier'];
+    // Full refs, so the home card can filter by the user's ownership refs.
+    const owner = spec.owner
+      ? stringifyEntityRef(
+          parseEntityRef(spec.owner, {
+            defaultKind: 'group',
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }),
+        )
+      : 'unknown';
+    return {
+      slo,
+      entityRef,
+      owner,
+      ...(spec.system ? { system: spec.system } : {}),
+      ...(tier ? { tier } : {}),
+    };
+  }
+}

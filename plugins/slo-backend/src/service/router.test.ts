@@ -1,0 +1,269 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ResolvedSlo, WindowErrorRatios } from '@gogidix/plugin-slo-common';
+import express from 'express';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DatabaseSloStore } from '../database/DatabaseSloStore';
+import { sloTestDatabases } from '../__testUtils__/fixtures';
+import { SloLinks } from './links';
+import { OpenSloDocumentReader } from './OpenSloDocumentReader';
+import { createRouter } from './router';
+import { SliSource } from './SliSource';
+import { SloService } from './SloService';
+
+const demoDir = join(__dirname, '../../../../demo/services');
+
+function component(name: string, openslo: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      labels: { 'gogidix.io/tier': 'tier-0' },
+      annotations: {
+        'gogidix.io/openslo': openslo,
+        'backstage.io/managed-by-location': `file:${join(
+          demoDir,
+          name,
+          'catalog-info.yaml',
+        )}`,
+      },
+    },
+    spec: {
+      type: 'service',
+      owner: 'listings',
+      system: 'property-marketplace',
+    },
+  };
+}
+
+/** An SLI source whose answers (or failure) the test sets. */
+class ScriptedSource implements SliSource {
+  ratio: number | 'down' = 0.0002;
+  async errorRatios(slos: ResolvedSlo[]) {
+    if (this.ratio === 'down')
+      throw new ServiceUnavailableError('connect ECONNREFUSED');
+    const r = this.ratio;
+    return new Map<string, WindowErrorRatios>(
+      slos.map(s => [
+        s.id,
+        {
+          period: r,
+          '5m': r,
+          '30m': r,
+          '1h': r,
+          '2h': r,
+          '6h': r,
+          '1d': r,
+          '3d': r,
+        },
+      ]),
+    );
+  }
+}
+
+describe('SLO router', () => {
+  const databases = sloTestDatabases();
+  const now = new Date('2026-11-20T10:00:00Z');
+  let app: express.Express;
+  let source: ScriptedSource;
+  let service: SloService;
+
+  beforeEach(async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseSloStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    source = new ScriptedSource();
+    const links = new SloLinks('http://portal.test', {
+      baseUrl: 'https://grafana.test',
+      dashboardUid: 'slo-detail',
+    });
+    service = new SloService({
+      store,
+      source,
+      documents: new OpenSloDocumentReader(mockServices.urlReader.mock()),
+      catalog: catalogServiceMock({
+        entities: [
+          component('listings-service', './slo/openslo.yaml'),
+          component('media-service', './slo/missing.yaml'),
+        ],
+      }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      links,
+    });
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      service,
+      store,
+      links,
+      now: () => now,
+    });
+    app = express().use(router).use(mockErrorHandler());
+  });
+
+  const user = { Authorization: mockCredentials.user.header() };
+  const status = '/entities/component/default/listings-service/status';
+
+  it.each([
+    ['get', status],
+    ['get', '/summary'],
+    ['get', '/summary.csv'],
+    ['post', '/rules'],
+  ] as const)('refuses %s %s without credentials', async (method, path) => {
+    const res = await request(app)
+      [method](path)
+      .send(method === 'post' ? { document: 'x' } : undefined);
+    expect(res.status).toBe(401);
+  });
+
+  it("evaluates an entity's SLOs from its OpenSLO document, with links", async () => {
+    const res = await request(app).get(status).set(user);
+    expect(res.status).toBe(200);
+    expect(res.body.freshness).toBe('live');
+    expect(res.body.problems).toEqual([]);
+    expect(res.body.slos.map((s: { slo: ResolvedSlo }) => s.slo.id)).toEqual([
+      'listings-service-availability',
+      'listings-service-latency',
+    ]);
+    const [availability] = res.body.slos;
+    expect(availability.evaluation.sli).toBeCloseTo(0.9998, 6);
+    expect(availability.evaluation.budget.remaining).toBeCloseTo(0.6, 6);
+    expect(availability.links).toEqual({
+      runbook:
+        'http://portal.test/runbooks/default/component/listings-service/slo-availability-burn',
+      grafana:
+        'https://grafana.test/d/slo-detail?var-service=listings-service&var-slo=availability',
+    });
+  });
+
+  it('reports an unreadable document at the annotation', async () => {
+    const res = await request(app)
+      .get('/entities/component/default/media-service/status')
+      .set(user);
+    expect(res.status).toBe(200);
+    expect(res.body.slos).toEqual([]);
+    expect(res.body.problems[0].path).toBe(
+      'metadata.annotations["gogidix.io/openslo"]',
+    );
+  });
+
+  it('answers 404 for an unknown entity', async () => {
+    const res = await request(app)
+      .get('/entities/component/default/nope/status')
+      .set(user);
+    expect(res.status).toBe(404);
+  });
+
+  it.each([['yesterday'], ['2027-01-01T00:00:00Z']])(
+    'answers 400 for at=%s',
+    async at => {
+      const res = await request(app).get(status).query({ at }).set(user);
+      expect(res.status).toBe(400);
+    },
+  );
+
+  it('falls back to the last stored values, with a notice, while the source is down', async () => {
+    await service.refreshDefinitions();
+    await service.evaluateAll(new Date('2026-11-20T08:00:00Z'));
+    source.ratio = 'down';
+    const res = await request(app).get(status).set(user);
+    expect(res.status).toBe(200);
+    expect(res.body.freshness).toBe('stored');
+    expect(res.body.notice).toMatch(/unreachable/);
+    expect(res.body.slos[0].evaluation.at).toBe('2026-11-20T08:00:00.000Z');
+
+    // Recovery needs no restart: the next request is live again.
+    source.ratio = 0.0002;
+    expect((await request(app).get(status).set(user)).body.freshness).toBe(
+      'live',
+    );
+  });
+
+  it('summarises by team, filters by owner and tier, and exports CSV', async () => {
+    await service.refreshDefinitions();
+    source.ratio = 0.002;
+    await service.evaluateAll(new Date('2026-11-20T09:00:00Z'));
+    const res = await request(app)
+      .get('/summary')
+      .query({ owner: 'group:default/listings' })
+      .set(user);
+    expect(res.status).toBe(200);
+    // 0.2% errors: 4x the 99.95% availability budget, a fifth of the 99% latency one.
+    expect(res.body.totals).toEqual({
+      healthy: 1,
+      atRisk: 0,
+      exhausted: 1,
+      missing: 0,
+    });
+    expect(res.body.byTeam).toEqual([
+      {
+        name: 'group:default/listings',
+        healthy: 1,
+        atRisk: 0,
+        exhausted: 1,
+        missing: 0,
+      },
+    ]);
+    expect(res.body.trend).toEqual([
+      { day: '2026-11-20', healthy: 1, atRisk: 0, exhausted: 1, missing: 0 },
+    ]);
+    const other = await request(app)
+      .get('/summary')
+      .query({ owner: 'group:default/payments' })
+      .set(user);
+    expect(other.body.slos).toEqual([]);
+    expect(
+      (await request(app).get('/summary').query({ tier: 'tier-9x' }).set(user))
+        .status,
+    ).toBe(400);
+
+    const csv = await request(app).get('/summary.csv').set(user);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toBe(
+      'sloId,displayName,entityRef,owner,system,tier,target,window,sli,budgetRemaining,burnRate1h,alert,status,at',
+    );
+    expect(lines[1]).toMatch(
+      /^listings-service-availability,Availability,component:default\/listings-service,group:default\/listings,/,
+    );
+  });
+
+  it('generates Sloth rules for a posted document and rejects one with no usable SLO', async () => {
+    const document = readFileSync(
+      join(demoDir, 'listings-service/slo/openslo.yaml'),
+      'utf8',
+    );
+    const res = await request(app).post('/rules').set(user).send({ document });
+    expect(res.status).toBe(200);
+    expect(
+      res.body.rules.groups.map((g: { name: string }) => g.name),
+    ).toContain('sloth-slo-alerts-listings-service-availability');
+    const bad = await request(app)
+      .post('/rules')
+      .set(user)
+      .send({
+        document: document
+          .replace(/target: 0\.9995/, 'target: 2')
+          .replace(/target: 0\.99\n/, 'target: 3\n'),
+      });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/spec\.objectives\[0\]\.target/);
+    expect((await request(app).post('/rules').set(user).send({})).status).toBe(
+      400,
+    );
+  });
+});

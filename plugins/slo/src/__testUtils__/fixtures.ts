@@ -1,0 +1,165 @@
+import {
+  EntitySloStatus,
+  evaluateSlo,
+  OrgSloRow,
+  OrgSloSummary,
+  parseOpenSloDocuments,
+} from '@gogidix/plugin-slo-common';
+import { SloApi } from '../api/SloApi';
+
+const DOCUMENT = `
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: availability
+  displayName: Availability
+spec:
+  service: listings-service
+  indicator:
+    metadata:
+      name: listings-availability
+    spec:
+      ratioMetric:
+        counter: true
+        good:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: sum(rate(http_requests_total{code!~"5.."}[{{.window}}]))
+        total:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: sum(rate(http_requests_total[{{.window}}]))
+  timeWindow:
+    - duration: 28d
+      isRolling: true
+  budgetingMethod: Occurrences
+  objectives:
+    - target: 0.999
+`;
+
+export const availability = parseOpenSloDocuments(DOCUMENT, 'openslo.yaml')
+  .slos[0];
+
+/** The entity status the backend would send: computed by the real maths. */
+export function entityStatus(
+  overrides: Partial<EntitySloStatus> = {},
+): EntitySloStatus {
+  const evaluation = evaluateSlo(
+    availability,
+    {
+      period: 0.0004,
+      '5m': 0.02,
+      '30m': 0.01,
+      '1h': 0.016,
+      '2h': 0.004,
+      '6h': 0.002,
+      '1d': 0.001,
+      '3d': 0.0005,
+    },
+    new Date('2026-11-20T10:00:00Z'),
+  );
+  return {
+    entityRef: 'component:default/listings-service',
+    at: '2026-11-20T10:00:00.000Z',
+    freshness: 'live',
+    problems: [],
+    slos: [
+      {
+        slo: availability,
+        evaluation,
+        burnDown: [
+          { at: '2026-11-19T10:00:00.000Z', remaining: 0.7, sli: 0.9997 },
+          { at: '2026-11-20T10:00:00.000Z', remaining: 0.6, sli: 0.9996 },
+        ],
+        links: {
+          runbook:
+            'http://localhost:3000/runbooks/default/component/listings-service/slo-availability-burn',
+          grafana:
+            'https://grafana.gogidix.dev/d/slo-detail?var-service=listings-service&var-slo=availability',
+        },
+      },
+    ],
+    ...overrides,
+  };
+}
+
+function row(
+  name: string,
+  owner: string,
+  status: string,
+  burnRate1h: number,
+): OrgSloRow {
+  return {
+    sloId: `${name}-availability`,
+    displayName: 'Availability',
+    entityRef: `component:default/${name}`,
+    owner,
+    system: 'property-marketplace',
+    tier: 'tier-0',
+    target: 0.999,
+    window: '28d',
+    sli: 0.9991,
+    budgetRemaining: status === 'exhausted' ? -0.2 : 0.6,
+    burnRate1h,
+    alert: 'ok',
+    status,
+    at: '2026-11-20T10:00:00.000Z',
+  };
+}
+
+export function orgSummary(
+  overrides: Partial<OrgSloSummary> = {},
+): OrgSloSummary {
+  const slos = [
+    row('listings-service', 'group:default/listings', 'healthy', 0.4),
+    row('payments-service', 'group:default/payments', 'exhausted', 3.2),
+  ];
+  return {
+    asOf: '2026-11-20T10:00:00.000Z',
+    filters: { owners: [], tiers: [] },
+    totals: { healthy: 1, atRisk: 0, exhausted: 1, missing: 0 },
+    byTeam: [
+      {
+        name: 'group:default/payments',
+        healthy: 0,
+        atRisk: 0,
+        exhausted: 1,
+        missing: 0,
+      },
+      {
+        name: 'group:default/listings',
+        healthy: 1,
+        atRisk: 0,
+        exhausted: 0,
+        missing: 0,
+      },
+    ],
+    bySystem: [
+      {
+        name: 'property-marketplace',
+        healthy: 1,
+        atRisk: 0,
+        exhausted: 1,
+        missing: 0,
+      },
+    ],
+    fastestBurners: [slos[1], slos[0]],
+    trend: [
+      { day: '2026-11-19', healthy: 2, atRisk: 0, exhausted: 0, missing: 0 },
+      { day: '2026-11-20', healthy: 1, atRisk: 0, exhausted: 1, missing: 0 },
+    ],
+    slos,
+    ...overrides,
+  };
+}
+
+export function mockSloApi(overrides: Partial<SloApi> = {}): SloApi {
+  return {
+    getEntityStatus: jest.fn(async () => entityStatus()),
+    getOrgSummary: jest.fn(async () => orgSummary()),
+    getOrgSummaryCsv: jest.fn(async () => 'sloId\n'),
+    ...overrides,
+  };
+}

@@ -1,0 +1,74 @@
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { sloApiRef } from '../../api/SloApi';
+import { percent } from '../shared/format';
+import { StatusChip } from '../shared/StatusChip';
+
+const ORDER: Record<string, number> = {
+  exhausted: 0,
+  'at-risk': 1,
+  missing: 2,
+  healthy: 3,
+};
+
+/** The SLOs of the services the signed-in user and their teams own, worst first. */
+export function HomeSloCard() {
+  const identityApi = useApi(identityApiRef);
+  const sloApi = useApi(sloApiRef);
+  const { value, loading, error } = useAsync(async () => {
+    const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
+    if (ownershipEntityRefs.length === 0) return undefined;
+    return sloApi.getOrgSummary({ owners: ownershipEntityRefs });
+  }, [identityApi, sloApi]);
+
+  if (loading) return <Progress />;
+  if (error)
+    return (
+      <ResponseErrorPanel error={error} title="Could not load your SLOs" />
+    );
+  if (!value || value.slos.length === 0) {
+    return (
+      <Typography variant="body2">
+        None of your services has an SLO yet. Add an OpenSLO document and the{' '}
+        <code>gogidix.io/openslo</code> annotation.
+      </Typography>
+    );
+  }
+  const rows = [...value.slos].sort(
+    (a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9),
+  );
+  const { totals } = value;
+  return (
+    <>
+      <Typography variant="body2" gutterBottom>
+        {totals.exhausted} exhausted, {totals.atRisk} at risk, {totals.healthy}{' '}
+        healthy
+        {totals.missing ? `, ${totals.missing} without data` : ''}.{' '}
+        <Link to="/slo">All SLOs</Link>
+      </Typography>
+      <List dense>
+        {rows.slice(0, 8).map(row => (
+          <ListItem
+            key={row.sloId}
+            secondaryAction={<StatusChip status={row.status} />}
+          >
+            <ListItemText
+              primary={`${row.entityRef.replace(/^.*\//, '')} · ${
+                row.displayName
+              }`}
+              secondary={`Budget left ${percent(
+                row.budgetRemaining,
+                1,
+              )} · SLI ${percent(row.sli)}`}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { BudgetPoint } from '@gogidix/plugin-slo-common';
+import Typography from '@mui/material/Typography';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+const day = (iso: string) => iso.slice(5, 10);
+
+/** Error budget left over the SLO's period, from the hourly snapshots. */
+export function BurnDownChart({ points }: { points: BudgetPoint[] }) {
+  const data = points
+    .filter(p => p.remaining !== null)
+    .map(p => ({ at: p.at, remaining: Math.round(p.remaining! * 1000) / 10 }));
+  if (data.length < 2) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        Not enough history for a burn-down yet.
+      </Typography>
+    );
+  }
+  return (
+    <ResponsiveContainer width="100%" height={180}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="at" tickFormatter={day} minTickGap={32} />
+        <YAxis unit="%" width={48} />
+        <Tooltip
+          labelFormatter={label => String(label).replace('T', ' ').slice(0, 16)}
+          formatter={v => [`${v}%`, 'Budget left']}
+        />
+        <ReferenceLine y={0} stroke="#c62828" />
+        <Line
+          type="monotone"
+          dataKey="remaining"
+          stroke="#00897b"
+          dot={false}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
