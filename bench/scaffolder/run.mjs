@@ -94,34 +94,16 @@ for (const ref of [
   );
 }
 
+// The answers a developer gives on the shared form pages, as the tests use them.
 const golden = {
+  ...JSON.parse(
+    fs.readFileSync(
+      path.join(root, 'templates/_shared/example-answers.json'),
+      'utf8',
+    ),
+  ),
   language: 'typescript',
   nodeVersion: '22',
-  description: 'Benchmark service.',
-  owner: 'group:default/listings',
-  system: 'system:default/property-marketplace',
-  tier: 'tier-2',
-  lifecycle: 'experimental',
-  ciProvider: 'github',
-  registry: 'harbor.gogidix.dev/listings',
-  environments: ['dev', 'staging', 'prod'],
-  meshEnabled: true,
-  timeoutSeconds: 5,
-  retries: 2,
-  perTryTimeoutSeconds: 2,
-  circuitBreaking: true,
-  canaryWeight: 10,
-  serviceMonitor: true,
-  dashboard: true,
-  logs: true,
-  traces: true,
-  availability: 0.999,
-  latencyThresholdMs: 300,
-  latencyTarget: 0.99,
-  sloWindow: '28d',
-  gpuProfile: 'none',
-  vaultEnabled: true,
-  vaultPolicy: 'service-read',
   postgres: true,
   bucket: true,
   queue: true,
