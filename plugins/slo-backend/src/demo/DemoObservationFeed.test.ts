@@ -7,6 +7,7 @@ import {
   COARSE_STEP,
   DemoObservationFeed,
   FINE_STEP,
+  isLocalDocument,
 } from './DemoObservationFeed';
 import { generateDemoObservations } from './demoObservations';
 
@@ -91,5 +92,38 @@ describe('DemoObservationFeed', () => {
     expect(
       Object.values(ratios.get(slos[0].id)!).every(r => typeof r === 'number'),
     ).toBe(true);
+  });
+
+  it('invents no history for a service published to a repository', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseSloStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    const published = {
+      ...ratioSlo('photos', 'availability'),
+      source:
+        'https://git.portal.localhost/listings/photos/blob/main/slo/openslo.yaml',
+    };
+    await store.replaceDefinitions(
+      ['component:default/photos'],
+      [
+        {
+          slo: published,
+          entityRef: 'component:default/photos',
+          owner: 'group:default/a',
+        },
+      ],
+    );
+    const feed = new DemoObservationFeed(
+      store,
+      mockServices.logger.mock(),
+      30,
+      30,
+    );
+    expect(await feed.catchUp(new Date('2026-11-20T10:02:00Z'))).toBe(0);
+    expect(isLocalDocument(published.source)).toBe(false);
+    expect(isLocalDocument('/srv/demo/services/photos/slo/openslo.yaml')).toBe(
+      true,
+    );
   });
 });

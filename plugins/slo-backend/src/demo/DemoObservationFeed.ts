@@ -9,6 +9,11 @@ export const FINE_STEP = 300;
 /** Older history, hourly: enough for the 28/30-day periods of back-filled snapshots. */
 export const COARSE_STEP = 3600;
 
+/** A document read from disk (the demo catalog), not from a repository URL. */
+export function isLocalDocument(source: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(source);
+}
+
 /**
  * The embedded SLI source for a portal without Prometheus: writes the demo
  * organisation's observations as OpenMetrics text and ingests that text
@@ -24,7 +29,12 @@ export class DemoObservationFeed {
   ) {}
 
   async catchUp(now: Date): Promise<number> {
-    const slos = (await this.store.listSlos()).map(s => s.slo);
+    // Only the demo organisation's documents (files on this machine) get a
+    // generated history; a service published to a repository shows "no data"
+    // until a real Prometheus is configured, never invented figures.
+    const slos = (await this.store.listSlos())
+      .map(s => s.slo)
+      .filter(slo => isLocalDocument(slo.source));
     const to = Math.floor(now.getTime() / 1000 / FINE_STEP) * FINE_STEP;
     const fineFrom = to - this.fineDays * DAY;
     const latest = await this.store.latestObservationTs();
