@@ -125,6 +125,8 @@ export function CostPage() {
             value={team}
             onChange={e => setTeam(e.target.value)}
             SelectProps={{ native: true }}
+            // "All teams" is an empty value: keep the label above it.
+            InputLabelProps={{ shrink: true }}
             sx={{ minWidth: 160 }}
           >
             <option value={ALL}>All teams</option>
