@@ -189,7 +189,9 @@ console.log(
 console.log(
   `  ratio golden/baseline (median): ${(g.median / b.median).toFixed(2)}x`,
 );
-console.log('  golden path, median time per step:');
+console.log(
+  '  golden path, median time per step (1 s resolution: task event timestamps):',
+);
 for (const stepId of Object.keys(results.golden[0].steps)) {
   const xs = results.golden
     .map(r => r.steps[stepId])
