@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { templateFiles } from '../../plugins/scaffolder-backend-module-gogidix/src/templateFiles';
 import { e2e } from '../support/environment';
 
 /**
@@ -9,17 +9,16 @@ import { e2e } from '../support/environment';
  * without publishing anything. The editor opens a folder through the File
  * System Access API; the test hands it a real folder in the browser's
  * origin-private file system, filled with the template as
- * scripts/template-for-editor.mjs writes it.
+ * `yarn template-for-editor` writes it.
  */
 test('the dry-run preview of the TypeScript template shows the generated files and the validation', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  const { templateFiles } = await import(
-    pathToFileURL(path.join(e2e.repoRoot, 'scripts/template-for-editor.mjs'))
-      .href
+  const files: Record<string, string> = templateFiles(
+    path.join(e2e.repoRoot, 'templates'),
+    'typescript-service',
   );
-  const files: Record<string, string> = templateFiles('typescript-service');
 
   await page.addInitScript(() => {
     (window as any).showDirectoryPicker = async () =>

@@ -9,52 +9,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import scaffolderModuleGogidix from '../index';
+import { templateFiles } from '../templateFiles';
 
 export const repoRoot = path.resolve(__dirname, '../../../..');
 export const templatesDir = path.join(repoRoot, 'templates');
 
 /** A template entity as the catalog holds it: `$yaml` pieces from templates/_shared resolved. */
 export function loadTemplate(name: string): Entity {
-  const dir = path.join(templatesDir, name);
-  const resolve = (value: unknown): unknown => {
-    if (Array.isArray(value)) {
-      return value.map(resolve);
-    }
-    if (value && typeof value === 'object') {
-      const record = value as Record<string, unknown>;
-      if (typeof record.$yaml === 'string') {
-        return parse(fs.readFileSync(path.resolve(dir, record.$yaml), 'utf8'));
-      }
-      return Object.fromEntries(
-        Object.entries(record).map(([k, v]) => [k, resolve(v)]),
-      );
-    }
-    return value;
-  };
-  return resolve(
-    parse(fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8')),
-  ) as Entity;
+  return parse(templateFiles(templatesDir, name)['template.yaml']) as Entity;
 }
 
 /** The template's folder as the dry-run API takes it. */
 export function templateDirectoryContents(name: string) {
-  const dir = path.join(templatesDir, name);
-  const files: Array<{ path: string; base64Content: string }> = [];
-  const walk = (current: string) => {
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        walk(full);
-      } else {
-        files.push({
-          path: path.relative(dir, full),
-          base64Content: fs.readFileSync(full).toString('base64'),
-        });
-      }
-    }
-  };
-  walk(dir);
-  return files;
+  return Object.entries(templateFiles(templatesDir, name)).map(
+    ([filePath, content]) => ({
+      path: filePath,
+      base64Content: Buffer.from(content).toString('base64'),
+    }),
+  );
 }
 
 export const demoEntities: Entity[] = [
