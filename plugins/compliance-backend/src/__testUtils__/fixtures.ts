@@ -73,3 +73,56 @@ export function sloSummaryFetch(
       headers: { 'Content-Type': 'application/json' },
     })) as unknown as typeof fetch;
 }
+
+/**
+ * The compliance round as the plugin wires it, over the demo components,
+ * with the SLO plugin answering for the given rows.
+ */
+export async function demoRound(
+  store: DatabaseComplianceStore,
+  options: {
+    now: Date;
+    slo?: Array<{ entityRef: string; status: string }>;
+    sloFetch?: typeof fetch;
+    rules?: string;
+  },
+) {
+  const { mockServices: services } = await import(
+    '@backstage/backend-test-utils'
+  );
+  const { parseRuleSet } = await import('../rules/ruleSet');
+  const { CatalogFactRetriever } = await import(
+    '../facts/CatalogFactRetriever'
+  );
+  const { RepositoryFactRetriever } = await import(
+    '../facts/RepositoryFactRetriever'
+  );
+  const { TrivyFactRetriever } = await import('../facts/TrivyFactRetriever');
+  const { SloFactRetriever } = await import('../facts/SloFactRetriever');
+  const { ComplianceService } = await import('../service/ComplianceService');
+  const { loadTrivyReports } = await import('../demo/loadTrivyReports');
+  const rulesFile = path.join(__dirname, '../../rules/default.yaml');
+  const ruleSet = parseRuleSet(
+    options.rules ?? fs.readFileSync(rulesFile, 'utf8'),
+    rulesFile,
+  );
+  const logger = services.logger.mock();
+  await loadTrivyReports(store, demoTrivy, logger, options.now);
+  const service = new ComplianceService({
+    ruleSet,
+    retrievers: [
+      new CatalogFactRetriever(),
+      new RepositoryFactRetriever(services.urlReader.mock()),
+      new TrivyFactRetriever(store),
+      new SloFactRetriever({
+        discovery: services.discovery(),
+        auth: services.auth(),
+        fetch: options.sloFetch ?? sloSummaryFetch(options.slo ?? []),
+      }),
+    ],
+    store,
+    logger,
+    entities: async () => demoComponents(),
+  });
+  return { service, ruleSet, summary: await service.runRound(options.now) };
+}

@@ -115,7 +115,10 @@ describe('CheckEvaluator', () => {
     ],
     [
       'on-call',
-      [...replace(fact('catalog.pagerduty', false)), fact('catalog.tier', 'tier-3')],
+      [
+        ...replace(fact('catalog.pagerduty', false)),
+        fact('catalog.tier', 'tier-3'),
+      ],
       'pass',
       undefined,
     ],
@@ -140,9 +143,9 @@ describe('CheckEvaluator', () => {
       ),
     });
     expect(outcomes.get('no-critical')!.status).toBe('pass');
-    expect(
-      new CheckEvaluator(rules, known).unknownFactReferences(),
-    ).toEqual([{ checkId: 'cost-centre', facts: ['catalog.costCentre'] }]);
+    expect(new CheckEvaluator(rules, known).unknownFactReferences()).toEqual([
+      { checkId: 'cost-centre', facts: ['catalog.costCentre'] },
+    ]);
   });
 
   it('keeps the facts it read as evidence', async () => {

@@ -37,7 +37,9 @@ describe('parseRuleSet', () => {
         'ISO 27001:2022 A.8.32',
       ]),
     );
-    const trivy = rules.checks.find(c => c.id === 'no-critical-vulnerabilities')!;
+    const trivy = rules.checks.find(
+      c => c.id === 'no-critical-vulnerabilities',
+    )!;
     expect(trivy.facts).toEqual(['trivy.critical']);
     expect(trivy.controls).toEqual(['SOC 2 CC7.1', 'ISO 27001:2022 A.8.8']);
     expect(rules.campaigns.map(c => c.id)).toEqual([
