@@ -46,6 +46,7 @@ function LevelTotal({
   return (
     <Paper
       variant="outlined"
+      aria-label={`${levelLabel(level)} components`}
       sx={{
         p: 2,
         minWidth: 130,
