@@ -134,11 +134,12 @@ describe('EntityComplianceContent', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'Request a waiver' }),
     );
-    await userEvent.type(
-      screen.getByLabelText('Reason'),
-      'Fixed upstream, release next week',
-    );
-    await userEvent.type(screen.getByLabelText('Approver'), 'sofia.rossi');
+    fireEvent.change(screen.getByLabelText('Reason'), {
+      target: { value: 'Fixed upstream, release next week' },
+    });
+    fireEvent.change(screen.getByLabelText('Approver'), {
+      target: { value: 'sofia.rossi' },
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Waive' }));
     expect(createWaiver).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'payments-service' },
