@@ -16,7 +16,17 @@ export async function loadTrivyReports(
   logger: LoggerService,
   now = new Date(),
 ): Promise<{ loaded: number; failed: number }> {
-  const files = (await fs.readdir(dir)).filter(f => f.endsWith('.json')).sort();
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    throw new Error(
+      `compliance.trivyReportsDir: cannot read ${dir}: ${
+        (error as Error).message
+      }`,
+    );
+  }
+  const files = names.filter(f => f.endsWith('.json')).sort();
   let loaded = 0;
   let failed = 0;
   for (const file of files) {
