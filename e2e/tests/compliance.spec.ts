@@ -15,7 +15,7 @@ const screenshot = (name: string) =>
   path.join(e2e.repoRoot, '.data/e2e', `compliance-${name}.png`);
 
 async function filterByTeam(page: Page, team: string) {
-  await page.getByLabel('Team').click();
+  await page.getByRole('combobox', { name: 'Team' }).click();
   await page.getByRole('option', { name: team, exact: true }).click();
   await page.keyboard.press('Escape');
 }
