@@ -20,11 +20,14 @@ export async function loadTrivyReports(
   try {
     names = await fs.readdir(dir);
   } catch (error) {
-    throw new Error(
-      `compliance.trivyReportsDir: cannot read ${dir}: ${
+    // Reports also arrive through the upload route: a missing folder costs
+    // the preloaded reports only, not the plugin.
+    logger.warn(
+      `compliance.trivyReportsDir: cannot read ${dir}, no reports loaded: ${
         (error as Error).message
       }`,
     );
+    return { loaded: 0, failed: 0 };
   }
   const files = names.filter(f => f.endsWith('.json')).sort();
   let loaded = 0;
