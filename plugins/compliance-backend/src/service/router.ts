@@ -25,11 +25,10 @@ import { ComplianceStore } from '../database/ComplianceStore';
 import { RuleSet } from '../rules/ruleSet';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { ingestTrivyReport } from './trivyIngest';
+import { EXPORT_COLUMNS, exportRows } from './auditExport';
 import {
-  EXPORT_COLUMNS,
   applyWaivers,
   entityCompliance,
-  exportRows,
   orgCompliance,
   withActive,
 } from './views';
