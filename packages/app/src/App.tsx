@@ -4,7 +4,6 @@ import { brandingModule } from './modules/branding';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
 import { scaffolderModule } from './modules/scaffolder';
-import { upcomingPlugin } from './modules/upcoming';
 
 // Plugins listed in package.json are discovered through `app.packages: all`;
 // these are the app's own modules.
@@ -15,6 +14,5 @@ export default createApp({
     homeModule,
     navModule,
     scaffolderModule,
-    upcomingPlugin,
   ],
 });

@@ -30,6 +30,7 @@ import searchBackendModuleRunbooks from '@gogidix/plugin-search-backend-module-r
 import sloBackend from '@gogidix/plugin-slo-backend';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 import costBackend from '@gogidix/plugin-cost-backend';
+import complianceBackend from '@gogidix/plugin-compliance-backend';
 
 /**
  * Every plugin and module the portal's backend runs. Kept apart from
@@ -83,6 +84,7 @@ export function portalBackendFeatures(
     kubernetesBackend,
     costBackend,
     sloBackend,
+    complianceBackend,
   ];
   if (env.NODE_ENV !== 'production') {
     features.push(authBackendModuleGuestProvider);

@@ -43,7 +43,7 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarGroup label="Operate" icon={<MenuIcon />}>
             {nav.take('page:slo')}
             {nav.take('page:oncall')}
-            {nav.take('page:upcoming/compliance')}
+            {nav.take('page:compliance')}
             {nav.take('page:cost')}
             <SidebarDivider />
             <SidebarScrollWrapper>

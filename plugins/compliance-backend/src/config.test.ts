@@ -1,0 +1,46 @@
+import { ConfigReader } from '@backstage/config';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readComplianceSettings } from './config';
+
+describe('readComplianceSettings', () => {
+  it('reads the shipped rules by default', () => {
+    const settings = readComplianceSettings(new ConfigReader({}));
+    expect(settings.rulesFile).toMatch(/rules\/default\.yaml$/);
+    expect(settings.ruleSet.checks.length).toBeGreaterThan(0);
+    expect(settings.roundMinutes).toBe(15);
+    expect(settings.trivyReportsDir).toBeUndefined();
+  });
+
+  it('names the setting when the rules file is missing', () => {
+    expect(() =>
+      readComplianceSettings(
+        new ConfigReader({ compliance: { rulesFile: '/nowhere/rules.yaml' } }),
+      ),
+    ).toThrow(/^compliance\.rulesFile: cannot read \/nowhere\/rules\.yaml/);
+  });
+
+  it('fails the start with the field at fault when the rules are wrong', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compliance-rules-'));
+    const file = path.join(dir, 'rules.yaml');
+    fs.writeFileSync(file, 'checks:\n  - id: Bad Id\n');
+    try {
+      expect(() =>
+        readComplianceSettings(
+          new ConfigReader({ compliance: { rulesFile: file } }),
+        ),
+      ).toThrow(/rules\.yaml is invalid:\n {2}checks\.0\.id: use lower-case/);
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('refuses a round shorter than a minute', () => {
+    expect(() =>
+      readComplianceSettings(
+        new ConfigReader({ compliance: { roundMinutes: 0 } }),
+      ),
+    ).toThrow('compliance.roundMinutes must be at least 1, got 0');
+  });
+});

@@ -1,0 +1,87 @@
+import {
+  CheckStatus,
+  Evidence,
+  ScorecardLevel,
+  TrivySeverity,
+  Waiver,
+} from '@gogidix/plugin-compliance-common';
+import { CollectedFact } from '../facts/FactRetriever';
+
+export interface StoredTrivyReport {
+  entityRef: string;
+  artifactName: string | null;
+  scannedAt: string | null;
+  counts: Record<TrivySeverity, number> | null;
+  /** Who sent it: the CI user or service, or the demo file. */
+  source: string;
+  receivedAt: string;
+  /** Why the last report received could not be read. */
+  error?: string;
+}
+
+/** A check's stored outcome, after waivers. */
+export interface StoredCheckResult {
+  checkId: string;
+  status: CheckStatus;
+  reason?: string;
+  evidence: Evidence[];
+  waiverId?: string;
+}
+
+export interface EntityRoundResult {
+  entityRef: string;
+  title?: string;
+  team: string;
+  system?: string;
+  level: ScorecardLevel;
+  checks: StoredCheckResult[];
+}
+
+export interface StoredEntityResult extends EntityRoundResult {
+  evaluatedAt: string;
+}
+
+export interface RoundRecord {
+  startedAt: string;
+  finishedAt: string;
+  results: EntityRoundResult[];
+  campaigns: Array<{ campaignId: string; passing: number; total: number }>;
+}
+
+export interface DailyTeamCounts {
+  day: string;
+  team: string;
+  entities: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  waived: number;
+}
+
+export interface ComplianceStore {
+  saveTrivyReport(report: StoredTrivyReport): Promise<void>;
+  listTrivyReports(): Promise<StoredTrivyReport[]>;
+
+  /** Replaces every stored fact with this round's. */
+  replaceFacts(facts: CollectedFact[]): Promise<void>;
+  listFacts(entityRef: string): Promise<Evidence[]>;
+
+  /** Stores a round's results, today's trend rows and campaign progress. */
+  saveRound(round: RoundRecord): Promise<number>;
+  /** Results of the latest round, optionally only these teams'. */
+  latestResults(filter?: {
+    teams?: string[];
+    entityRef?: string;
+  }): Promise<StoredEntityResult[]>;
+  latestRoundAt(): Promise<string | undefined>;
+  dailyTeamCounts(since: string, teams?: string[]): Promise<DailyTeamCounts[]>;
+  campaignHistory(
+    since: string,
+  ): Promise<
+    Array<{ campaignId: string; day: string; passing: number; total: number }>
+  >;
+
+  createWaiver(waiver: Omit<Waiver, 'active'>): Promise<void>;
+  /** Waivers of one entity, or all; expired ones included. */
+  listWaivers(entityRef?: string): Promise<Array<Omit<Waiver, 'active'>>>;
+}

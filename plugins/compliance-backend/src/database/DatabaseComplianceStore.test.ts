@@ -1,0 +1,223 @@
+import {
+  complianceTestDatabases,
+  createTestStore,
+} from '../__testUtils__/fixtures';
+import { EntityRoundResult } from './ComplianceStore';
+
+const databases = complianceTestDatabases();
+
+const result = (
+  name: string,
+  team: string,
+  statuses: Array<'pass' | 'fail' | 'error'>,
+): EntityRoundResult => ({
+  entityRef: `component:default/${name}`,
+  title: name,
+  team: `group:default/${team}`,
+  level: statuses.every(s => s === 'pass') ? 'gold' : 'none',
+  checks: statuses.map((status, i) => ({
+    checkId: `check-${i}`,
+    status,
+    evidence: [
+      {
+        factId: `fact.${i}`,
+        value: status === 'pass',
+        source: 'test',
+        collectedAt: '2026-11-27T09:00:00.000Z',
+      },
+    ],
+  })),
+});
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseComplianceStore on %s',
+  databaseId => {
+    const createStore = () => createTestStore(databases, databaseId);
+
+    it('replaces facts and reads them back with value, source, time and error', async () => {
+      const store = await createStore();
+      await store.replaceFacts([
+        {
+          entityRef: 'component:default/a',
+          factId: 'x',
+          value: ['a', 'b'],
+          source: 's',
+          collectedAt: '2026-11-27T09:00:00.000Z',
+        },
+        {
+          entityRef: 'component:default/a',
+          factId: 'y',
+          value: null,
+          source: 's',
+          collectedAt: '2026-11-27T09:00:00.000Z',
+          error: 'gone',
+        },
+      ]);
+      await store.replaceFacts([
+        {
+          entityRef: 'component:default/a',
+          factId: 'x',
+          value: 3,
+          source: 's2',
+          collectedAt: '2026-11-27T10:00:00.000Z',
+        },
+      ]);
+      expect(await store.listFacts('component:default/a')).toEqual([
+        {
+          factId: 'x',
+          value: 3,
+          source: 's2',
+          collectedAt: '2026-11-27T10:00:00.000Z',
+        },
+      ]);
+    });
+
+    it('keeps rounds: latest results by team, the daily trend and campaign progress', async () => {
+      const store = await createStore();
+      await store.saveRound({
+        startedAt: '2026-11-26T09:00:00.000Z',
+        finishedAt: '2026-11-26T09:00:05.000Z',
+        results: [
+          result('a', 'listings', ['fail', 'fail']),
+          result('b', 'search', ['pass', 'fail']),
+        ],
+        campaigns: [{ campaignId: 'c', passing: 1, total: 4 }],
+      });
+      await store.saveRound({
+        startedAt: '2026-11-27T09:00:00.000Z',
+        finishedAt: '2026-11-27T09:00:05.000Z',
+        results: [
+          result('a', 'listings', ['pass', 'pass']),
+          result('b', 'search', ['pass', 'error']),
+        ],
+        campaigns: [{ campaignId: 'c', passing: 3, total: 4 }],
+      });
+      const latest = await store.latestResults();
+      expect(latest.map(r => [r.entityRef, r.level, r.evaluatedAt])).toEqual([
+        ['component:default/a', 'gold', '2026-11-27T09:00:05.000Z'],
+        ['component:default/b', 'none', '2026-11-27T09:00:05.000Z'],
+      ]);
+      expect(latest[0].checks[0].evidence[0].factId).toBe('fact.0');
+      expect(
+        (await store.latestResults({ teams: ['group:default/search'] })).map(
+          r => r.entityRef,
+        ),
+      ).toEqual(['component:default/b']);
+      expect(await store.latestRoundAt()).toBe('2026-11-27T09:00:05.000Z');
+      expect(
+        await store.dailyTeamCounts('2026-11-01', ['group:default/listings']),
+      ).toEqual([
+        {
+          day: '2026-11-26',
+          team: 'group:default/listings',
+          entities: 1,
+          passed: 0,
+          failed: 2,
+          errors: 0,
+          waived: 0,
+        },
+        {
+          day: '2026-11-27',
+          team: 'group:default/listings',
+          entities: 1,
+          passed: 2,
+          failed: 0,
+          errors: 0,
+          waived: 0,
+        },
+      ]);
+      expect(await store.campaignHistory('2026-11-01')).toEqual([
+        { campaignId: 'c', day: '2026-11-26', passing: 1, total: 4 },
+        { campaignId: 'c', day: '2026-11-27', passing: 3, total: 4 },
+      ]);
+    });
+
+    it('lets the day’s last round stand for the day and prunes old rounds', async () => {
+      const store = await createStore();
+      for (let i = 0; i < 12; i++) {
+        await store.saveRound({
+          startedAt: `2026-11-27T0${Math.floor(i / 6)}:${i % 6}0:00.000Z`,
+          finishedAt: `2026-11-27T0${Math.floor(i / 6)}:${i % 6}0:01.000Z`,
+          results: [result('a', 'listings', i % 2 ? ['pass'] : ['fail'])],
+          campaigns: [],
+        });
+      }
+      expect(await store.dailyTeamCounts('2026-11-27')).toEqual([
+        {
+          day: '2026-11-27',
+          team: 'group:default/listings',
+          entities: 1,
+          passed: 1,
+          failed: 0,
+          errors: 0,
+          waived: 0,
+        },
+      ]);
+      expect((await store.latestResults())[0].level).toBe('gold');
+    });
+
+    it('stores Trivy reports, the latest per entity, including unreadable ones', async () => {
+      const store = await createStore();
+      await store.saveTrivyReport({
+        entityRef: 'component:default/a',
+        artifactName: 'img:1',
+        scannedAt: '2026-11-20T00:00:00.000Z',
+        counts: { CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 },
+        source: 'ci',
+        receivedAt: '2026-11-20T00:01:00.000Z',
+      });
+      await store.saveTrivyReport({
+        entityRef: 'component:default/a',
+        artifactName: null,
+        scannedAt: null,
+        counts: null,
+        source: 'ci',
+        receivedAt: '2026-11-21T00:01:00.000Z',
+        error: 'SchemaVersion must be 2',
+      });
+      expect(await store.listTrivyReports()).toEqual([
+        {
+          entityRef: 'component:default/a',
+          artifactName: null,
+          scannedAt: null,
+          counts: null,
+          source: 'ci',
+          receivedAt: '2026-11-21T00:01:00.000Z',
+          error: 'SchemaVersion must be 2',
+        },
+      ]);
+    });
+
+    it('stores waivers and lists them per entity, newest first', async () => {
+      const store = await createStore();
+      const waiver = {
+        entityRef: 'component:default/a',
+        checkId: 'mtls-strict',
+        reason: 'Legacy clients until March',
+        approver: 'user:default/sofia.rossi',
+        createdBy: 'user:default/jane.doe',
+        expiresAt: '2027-03-01T00:00:00.000Z',
+      };
+      await store.createWaiver({
+        ...waiver,
+        id: 'w1',
+        createdAt: '2026-11-01T00:00:00.000Z',
+      });
+      await store.createWaiver({
+        ...waiver,
+        id: 'w2',
+        createdAt: '2026-11-02T00:00:00.000Z',
+      });
+      await store.createWaiver({
+        ...waiver,
+        id: 'w3',
+        entityRef: 'component:default/b',
+        createdAt: '2026-11-02T00:00:00.000Z',
+      });
+      expect(
+        (await store.listWaivers('component:default/a')).map(w => w.id),
+      ).toEqual(['w2', 'w1']);
+      expect(await store.listWaivers()).toHaveLength(3);
+    });
+  },
+);

@@ -1,0 +1,48 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  complianceTestDatabases,
+  createTestStore,
+  demoTrivy,
+} from '../__testUtils__/fixtures';
+import { loadTrivyReports } from './loadTrivyReports';
+
+const databases = complianceTestDatabases();
+
+describe('loadTrivyReports', () => {
+  it('loads the demo reports through the upload parser, keeping the unreadable one as an error', async () => {
+    const store = await createTestStore(databases);
+    const logger = mockServices.logger.mock();
+    const result = await loadTrivyReports(store, demoTrivy, logger);
+    expect(result).toEqual({ loaded: 5, failed: 1 });
+    const reports = new Map(
+      (await store.listTrivyReports()).map(r => [r.entityRef, r]),
+    );
+    expect(reports.get('component:default/listings-service')?.counts).toEqual({
+      CRITICAL: 0,
+      HIGH: 3,
+      MEDIUM: 5,
+      LOW: 8,
+      UNKNOWN: 0,
+    });
+    expect(
+      reports.get('component:default/legacy-listings-importer')?.error,
+    ).toMatch(/^not valid JSON/);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/legacy-listings-importer\.json: not valid JSON/),
+    );
+  });
+
+  it('warns and loads nothing when the folder is missing', async () => {
+    const store = await createTestStore(databases);
+    const logger = mockServices.logger.mock();
+    expect(await loadTrivyReports(store, '/nowhere/trivy', logger)).toEqual({
+      loaded: 0,
+      failed: 0,
+    });
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^compliance\.trivyReportsDir: cannot read \/nowhere\/trivy/,
+      ),
+    );
+  });
+});

@@ -1,0 +1,69 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ComplianceStore } from '../database/ComplianceStore';
+import { ingestTrivyReport } from '../service/trivyIngest';
+
+/**
+ * Loads `<component name>.json` Trivy reports from a folder (the demo's, or
+ * reports CI dropped on a shared volume) through the same parser as the
+ * upload route. A file that is not valid JSON or not a Trivy report is
+ * stored as an error for its component; the other files still load.
+ */
+export async function loadTrivyReports(
+  store: Pick<ComplianceStore, 'saveTrivyReport'>,
+  dir: string,
+  logger: LoggerService,
+  now = new Date(),
+): Promise<{ loaded: number; failed: number }> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    // Reports also arrive through the upload route: a missing folder costs
+    // the preloaded reports only, not the plugin.
+    logger.warn(
+      `compliance.trivyReportsDir: cannot read ${dir}, no reports loaded: ${
+        (error as Error).message
+      }`,
+    );
+    return { loaded: 0, failed: 0 };
+  }
+  const files = names.filter(f => f.endsWith('.json')).sort();
+  let loaded = 0;
+  let failed = 0;
+  for (const file of files) {
+    const entityRef = `component:default/${path.basename(file, '.json')}`;
+    const full = path.join(dir, file);
+    const text = await fs.readFile(full, 'utf8');
+    try {
+      let report: unknown;
+      try {
+        report = JSON.parse(text);
+      } catch (error) {
+        const reason = `not valid JSON: ${(error as Error).message}`;
+        await store.saveTrivyReport({
+          entityRef,
+          artifactName: null,
+          scannedAt: null,
+          counts: null,
+          source: `file ${full}`,
+          receivedAt: now.toISOString(),
+          error: reason,
+        });
+        throw new Error(reason);
+      }
+      await ingestTrivyReport(store, {
+        entityRef,
+        report,
+        source: `file ${full}`,
+        now,
+      });
+      loaded++;
+    } catch (error) {
+      failed++;
+      logger.warn(`Trivy report ${full}: ${(error as Error).message}`);
+    }
+  }
+  return { loaded, failed };
+}

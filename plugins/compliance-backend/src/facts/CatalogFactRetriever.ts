@@ -1,0 +1,70 @@
+import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
+import { FactRetriever, factsWithValues } from './FactRetriever';
+
+export const TIER_LABEL = 'gogidix.io/tier';
+const PAGERDUTY_ANNOTATION = 'pagerduty.com/service-id';
+const RUNBOOKS_ANNOTATION = 'gogidix.io/runbooks';
+const OPENSLO_ANNOTATION = 'gogidix.io/openslo';
+const VAULT_ANNOTATION = 'vault.io/secrets-path';
+
+const text = (value: unknown) =>
+  typeof value === 'string' && value.trim() !== '' ? value : null;
+
+/** Ownership, lifecycle, tier and operational annotations, read from the entity. */
+export class CatalogFactRetriever implements FactRetriever {
+  readonly id = 'catalog';
+  readonly facts = [
+    { id: 'catalog.owner', description: 'spec.owner, or null' },
+    { id: 'catalog.lifecycle', description: 'spec.lifecycle, or null' },
+    { id: 'catalog.tier', description: `the ${TIER_LABEL} label, or null` },
+    {
+      id: 'catalog.pagerduty',
+      description: `whether ${PAGERDUTY_ANNOTATION} is set`,
+    },
+    {
+      id: 'catalog.runbooksDeclared',
+      description: `whether ${RUNBOOKS_ANNOTATION} is set`,
+    },
+    {
+      id: 'catalog.sloDeclared',
+      description: `whether ${OPENSLO_ANNOTATION} is set`,
+    },
+    {
+      id: 'catalog.vaultPath',
+      description: `whether ${VAULT_ANNOTATION} is set`,
+    },
+    {
+      id: 'catalog.apiSpec',
+      description: 'whether spec.providesApis names at least one API',
+    },
+  ];
+
+  async retrieve(
+    entities: Array<{ entity: Entity; entityRef: string }>,
+    now: Date,
+  ) {
+    const collectedAt = now.toISOString();
+    return entities.flatMap(({ entity, entityRef }) => {
+      const annotations = entity.metadata.annotations ?? {};
+      const spec = entity.spec ?? {};
+      const apis = spec.providesApis;
+      return factsWithValues(
+        entityRef,
+        {
+          'catalog.owner': text(spec.owner),
+          'catalog.lifecycle': text(spec.lifecycle),
+          'catalog.tier': text(entity.metadata.labels?.[TIER_LABEL]),
+          'catalog.pagerduty': Boolean(text(annotations[PAGERDUTY_ANNOTATION])),
+          'catalog.runbooksDeclared': Boolean(
+            text(annotations[RUNBOOKS_ANNOTATION]),
+          ),
+          'catalog.sloDeclared': Boolean(text(annotations[OPENSLO_ANNOTATION])),
+          'catalog.vaultPath': Boolean(text(annotations[VAULT_ANNOTATION])),
+          'catalog.apiSpec': Array.isArray(apis) && apis.length > 0,
+        },
+        `catalog ${annotations[ANNOTATION_LOCATION] ?? entityRef}`,
+        collectedAt,
+      );
+    });
+  }
+}

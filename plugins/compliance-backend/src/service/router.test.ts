@@ -1,0 +1,375 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import request from 'supertest';
+import { parse } from 'csv-parse/sync';
+import {
+  complianceTestDatabases,
+  createTestStore,
+  demoRound,
+} from '../__testUtils__/fixtures';
+import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
+import { createRouter } from './router';
+
+const databases = complianceTestDatabases();
+const now = new Date('2026-11-27T09:00:00Z');
+const user = { Authorization: mockCredentials.user.header() };
+const payments = '/entities/component/default/payments-service';
+// As the client sends it: URLSearchParams encodes ':' and '/'.
+const paymentsTeam = encodeURIComponent('group:default/payments');
+
+/** A policy that refuses what `deny` says, by permission name and resource. */
+function permissions(deny: (name: string, resourceRef?: string) => boolean) {
+  return mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(r => ({
+        result: deny(
+          r.permission.name,
+          (r as { resourceRef?: string }).resourceRef,
+        )
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      })),
+  });
+}
+
+describe('compliance router', () => {
+  let store: DatabaseComplianceStore;
+  let auditor: ReturnType<typeof mockServices.auditor.mock>;
+  let auditEvent: { success: jest.Mock; fail: jest.Mock };
+
+  beforeAll(async () => {
+    store = await createTestStore(databases);
+    await demoRound(store, {
+      now,
+      slo: [
+        {
+          entityRef: 'component:default/payments-service',
+          status: 'exhausted',
+        },
+      ],
+    });
+  });
+
+  async function app(
+    deny: (name: string, resourceRef?: string) => boolean = () => false,
+  ) {
+    const { ruleSet } = await demoRound(store, { now });
+    auditEvent = { success: jest.fn(), fail: jest.fn() };
+    auditor = mockServices.auditor.mock({
+      createEvent: async () => auditEvent,
+    });
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      permissions: permissions(deny),
+      auditor,
+      store,
+      ruleSet,
+      now: () => now,
+    });
+    return express().use(router).use(mockErrorHandler());
+  }
+
+  it.each([
+    ['get', '/summary'],
+    ['get', '/export.csv'],
+    ['get', '/export.json'],
+    ['get', payments],
+    ['post', `${payments}/waivers`],
+    ['post', `${payments}/trivy`],
+  ] as const)(
+    'answers 401 to %s %s without credentials',
+    async (method, path) => {
+      const response = await request(await app())
+        [method](path)
+        .send({
+          checkId: 'mtls-strict',
+          reason: 'Legacy clients need plaintext',
+          approver: 'user:default/sofia.rossi',
+          expiresAt: '2027-03-01T00:00:00Z',
+        });
+      expect(response.status).toBe(401);
+    },
+  );
+
+  it('summarises the teams the caller may read, worst gaps first', async () => {
+    const response = await request(
+      await app(
+        (name, ref) =>
+          name === 'compliance.org.read' && ref === 'group:default/ai',
+      ),
+    )
+      .get('/summary')
+      .set(user);
+    expect(response.status).toBe(200);
+    expect(response.body.teams).toContain('group:default/payments');
+    expect(response.body.teams).not.toContain('group:default/ai');
+    expect(
+      response.body.byTeam.map((t: { team: string }) => t.team),
+    ).not.toContain('group:default/ai');
+    expect(response.body.gaps[0].level).toBe('bronze');
+    expect(response.body.controls.map((c: { key: string }) => c.key)).toContain(
+      'SOC 2 CC8.1',
+    );
+    expect(response.body.heatmap.length).toBe(
+      response.body.byTeam.length * response.body.controls.length,
+    );
+    expect(response.body.campaigns[0]).toMatchObject({
+      id: 'trivy-everywhere',
+    });
+  });
+
+  it('filters by team', async () => {
+    const response = await request(await app())
+      .get(`/summary?team=${paymentsTeam}`)
+      .set(user);
+    expect(response.status).toBe(200);
+    expect(
+      response.body.entities.map((e: { entityRef: string }) => e.entityRef),
+    ).toEqual(expect.arrayContaining(['component:default/payments-service']));
+    expect(
+      response.body.entities.every(
+        (e: { team: string }) => e.team === 'group:default/payments',
+      ),
+    ).toBe(true);
+  });
+
+  it.each([
+    ['a team filter that is not a group ref', '/summary?team=payments', 400],
+    ['a team the caller may not read', `/summary?team=${paymentsTeam}`, 403],
+  ])('refuses %s', async (_, path, status) => {
+    const response = await request(
+      await app(
+        (name, ref) =>
+          name === 'compliance.org.read' && ref === 'group:default/payments',
+      ),
+    )
+      .get(path)
+      .set(user);
+    expect(response.status).toBe(status);
+  });
+
+  it('serves an entity with evidence, 403 without permission, 404 when not evaluated', async () => {
+    const ok = await request(await app())
+      .get(payments)
+      .set(user);
+    expect(ok.status).toBe(200);
+    const check = ok.body.checks.find(
+      (c: { checkId: string }) => c.checkId === 'no-critical-vulnerabilities',
+    );
+    expect(check).toMatchObject({
+      status: 'fail',
+      howToFix: expect.any(String),
+    });
+    expect(check.evidence[0]).toMatchObject({
+      factId: 'trivy.critical',
+      value: 1,
+    });
+
+    const denied = await request(
+      await app(name => name === 'compliance.entity.read'),
+    )
+      .get(payments)
+      .set(user);
+    expect(denied.status).toBe(403);
+
+    const missing = await request(await app())
+      .get('/entities/component/default/nope')
+      .set(user);
+    expect(missing.status).toBe(404);
+  });
+
+  it('exports CSV an auditor can read, one row per control, entity and check', async () => {
+    const response = await request(await app())
+      .get(`/export.csv?team=${paymentsTeam}`)
+      .set(user);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-disposition']).toMatch(
+      /compliance-export\.csv/,
+    );
+    const rows: Array<Record<string, string>> = parse(response.text, {
+      columns: true,
+    });
+    const row = rows.find(
+      r =>
+        r.entityRef === 'component:default/payments-service' &&
+        r.control === 'A.8.8' &&
+        r.checkId === 'no-critical-vulnerabilities',
+    )!;
+    expect(row).toMatchObject({
+      framework: 'ISO 27001:2022',
+      controlStatus: 'fail',
+      checkStatus: 'fail',
+      evidence: 'trivy.critical = 1',
+      evaluatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    expect(row.evidenceSources).toMatch(/demo\/trivy\/payments-service\.json/);
+  });
+
+  it('exports JSON and refuses without compliance.export.read', async () => {
+    const ok = await request(await app())
+      .get('/export.json')
+      .set(user);
+    expect(ok.status).toBe(200);
+    expect(ok.body.controls.length).toBeGreaterThan(10);
+    expect(ok.body.entities.length).toBe(24);
+    expect(ok.body.entities[0].checks[0].evidence[0]).toHaveProperty(
+      'collectedAt',
+    );
+
+    const denied = await request(
+      await app(name => name === 'compliance.export.read'),
+    )
+      .get('/export.json')
+      .set(user);
+    expect(denied.status).toBe(403);
+  });
+
+  describe('waivers', () => {
+    const body = {
+      checkId: 'mtls-strict',
+      reason: 'Legacy clients need plaintext until March',
+      approver: 'user:default/sofia.rossi',
+      expiresAt: '2027-03-01T00:00:00Z',
+    };
+
+    it('creates a waiver, records the audit event, and the check counts as waived at once', async () => {
+      const server = await app();
+      const created = await request(server)
+        .post('/entities/component/default/search-service/waivers')
+        .set(user)
+        .send(body);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        ...body,
+        expiresAt: '2027-03-01T00:00:00.000Z',
+        createdBy: 'user:default/mock',
+        active: true,
+      });
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'waiver-create',
+          meta: {
+            entityRef: 'component:default/search-service',
+            checkId: 'mtls-strict',
+          },
+        }),
+      );
+      expect(auditEvent.success).toHaveBeenCalled();
+
+      const entity = await request(server)
+        .get('/entities/component/default/search-service')
+        .set(user);
+      const check = entity.body.checks.find(
+        (c: { checkId: string }) => c.checkId === 'mtls-strict',
+      );
+      expect(check.status).toBe('waived');
+      expect(check.waiver.approver).toBe('user:default/sofia.rossi');
+    });
+
+    it.each([
+      [
+        'an unknown check',
+        { checkId: 'nope' },
+        400,
+        /checkId: no check "nope"/,
+      ],
+      [
+        'a past expiry',
+        { expiresAt: '2026-01-01T00:00:00Z' },
+        400,
+        /in the future/,
+      ],
+      [
+        'an expiry over a year away',
+        { expiresAt: '2028-06-01T00:00:00Z' },
+        400,
+        /at most 365 days/,
+      ],
+      ['a short reason', { reason: 'because' }, 400, /reason/],
+      [
+        'an approver that is no user ref',
+        { approver: 'sofia' },
+        400,
+        /approver/,
+      ],
+    ])('refuses %s', async (_, change, status, message) => {
+      const response = await request(await app())
+        .post(`${payments}/waivers`)
+        .set(user)
+        .send({ ...body, ...change });
+      expect(response.status).toBe(status);
+      expect(response.body.error.message).toMatch(message);
+    });
+
+    it('refuses without compliance.waiver.create and records the failure', async () => {
+      const response = await request(
+        await app(name => name === 'compliance.waiver.create'),
+      )
+        .post(`${payments}/waivers`)
+        .set(user)
+        .send(body);
+      expect(response.status).toBe(403);
+      expect(auditEvent.fail).toHaveBeenCalled();
+    });
+
+    it('answers 404 for an entity that was never evaluated', async () => {
+      const response = await request(await app())
+        .post('/entities/component/default/nope/waivers')
+        .set(user)
+        .send(body);
+      expect(response.status).toBe(404);
+    });
+  });
+
+  describe('Trivy uploads', () => {
+    const report = {
+      SchemaVersion: 2,
+      CreatedAt: '2026-11-27T08:00:00Z',
+      ArtifactName: 'harbor.gogidix.dev/web/status-page:1.0.0',
+      Results: [{ Target: 'x', Vulnerabilities: [{ Severity: 'HIGH' }] }],
+    };
+
+    it('stores a report CI uploads', async () => {
+      const response = await request(await app())
+        .post('/entities/component/default/status-page/trivy')
+        .set(user)
+        .send(report);
+      expect(response.status).toBe(201);
+      expect(response.body.counts).toMatchObject({ CRITICAL: 0, HIGH: 1 });
+      const stored = (await store.listTrivyReports()).find(
+        r => r.entityRef === 'component:default/status-page',
+      );
+      expect(stored?.source).toBe('uploaded by user:default/mock');
+    });
+
+    it('refuses a malformed report with the reason, and records it for the entity', async () => {
+      const response = await request(await app())
+        .post('/entities/component/default/mobile-bff/trivy')
+        .set(user)
+        .send({ ...report, SchemaVersion: 1 });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(/SchemaVersion must be 2/);
+      const stored = (await store.listTrivyReports()).find(
+        r => r.entityRef === 'component:default/mobile-bff',
+      );
+      expect(stored?.error).toMatch(/SchemaVersion must be 2/);
+    });
+
+    it('refuses without compliance.trivy.create', async () => {
+      const response = await request(
+        await app(name => name === 'compliance.trivy.create'),
+      )
+        .post('/entities/component/default/status-page/trivy')
+        .set(user)
+        .send(report);
+      expect(response.status).toBe(403);
+    });
+  });
+});

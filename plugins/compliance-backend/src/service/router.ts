@@ -1,0 +1,332 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  complianceEntityReadPermission,
+  complianceExportReadPermission,
+  complianceOrgReadPermission,
+  complianceTrivyCreatePermission,
+  complianceWaiverCreatePermission,
+} from '@gogidix/plugin-compliance-common';
+import { stringify } from 'csv-stringify/sync';
+import express from 'express';
+import { randomUUID } from 'node:crypto';
+import { ComplianceStore } from '../database/ComplianceStore';
+import { RuleSet } from '../rules/ruleSet';
+import { createOpenApiRouter } from '../schema/openapi.generated';
+import { ingestTrivyReport } from './trivyIngest';
+import { EXPORT_COLUMNS, exportRows } from './auditExport';
+import {
+  applyWaivers,
+  entityCompliance,
+  orgCompliance,
+  withActive,
+} from './views';
+
+const TREND_DAYS = 90;
+const MAX_WAIVER_DAYS = 365;
+const DAY = 86400_000;
+
+const asList = (value: unknown): string[] =>
+  value === undefined
+    ? []
+    : (Array.isArray(value) ? value : [value]).map(String);
+
+/** The user (or service) a request came from, for waivers and report sources. */
+function who(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef ?? `service:${principal.subject}`;
+}
+
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  store: ComplianceStore;
+  ruleSet: RuleSet;
+  now?: () => Date;
+}): Promise<express.Router> {
+  const { httpAuth, permissions, auditor, store, ruleSet } = options;
+  const now = options.now ?? (() => new Date());
+  const router = await createOpenApiRouter();
+  // Trivy reports of large images run to a few megabytes.
+  router.use(express.json({ limit: '20mb' }));
+
+  const allowed = async (
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ) =>
+    (await permissions.authorize([{ permission }], { credentials }))[0]
+      .result === AuthorizeResult.ALLOW;
+
+  const allowedFor = async (
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    refs: string[],
+  ): Promise<Set<string>> => {
+    if (refs.length === 0) return new Set();
+    const decisions = await permissions.authorize(
+      refs.map(resourceRef => ({ permission, resourceRef })),
+      { credentials },
+    );
+    return new Set(
+      refs.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW),
+    );
+  };
+
+  /** The latest results of the teams asked for that the caller may read. */
+  const visibleResults = async (
+    credentials: BackstageCredentials,
+    query: { team?: unknown },
+  ) => {
+    const requested = asList(query.team);
+    const all = await store.latestResults();
+    const teams = [...new Set(all.map(r => r.team))].sort();
+    const readable = await allowedFor(
+      credentials,
+      complianceOrgReadPermission,
+      teams,
+    );
+    if (teams.length > 0 && readable.size === 0) {
+      throw new NotAllowedError('You may not read the compliance of any team');
+    }
+    const refused = requested.filter(
+      t => teams.includes(t) && !readable.has(t),
+    );
+    if (refused.length > 0) {
+      throw new NotAllowedError(
+        `You may not read the compliance of ${refused.join(', ')}`,
+      );
+    }
+    const shown = requested.length > 0 ? new Set(requested) : readable;
+    const waivers = await store.listWaivers();
+    return {
+      teams: teams.filter(t => readable.has(t)),
+      filters: { teams: requested },
+      shownTeams: [...shown].filter(t => readable.has(t)),
+      waivers,
+      results: applyWaivers(
+        all.filter(r => shown.has(r.team) && readable.has(r.team)),
+        ruleSet,
+        waivers,
+        now(),
+      ),
+    };
+  };
+
+  router.get('/summary', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const visible = await visibleResults(credentials, req.query);
+    const since = new Date(now().getTime() - TREND_DAYS * DAY)
+      .toISOString()
+      .slice(0, 10);
+    const [trend, campaignHistory, evaluatedAt] = await Promise.all([
+      store.dailyTeamCounts(since, visible.shownTeams),
+      store.campaignHistory(since),
+      store.latestRoundAt(),
+    ]);
+    res.json({
+      ...orgCompliance({
+        results: visible.results,
+        ruleSet,
+        trend,
+        campaignHistory,
+        teams: visible.teams,
+        filters: visible.filters,
+        evaluatedAt: evaluatedAt ?? null,
+      }),
+    });
+  });
+
+  const exportFor = async (req: express.Request) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (!(await allowed(credentials, complianceExportReadPermission))) {
+      throw new NotAllowedError('You may not export compliance evidence');
+    }
+    const visible = await visibleResults(credentials, req.query);
+    return { ...visible, generatedAt: now() };
+  };
+
+  router.get('/export.json', async (req, res) => {
+    const { results, waivers, generatedAt, filters } = await exportFor(req);
+    const at = generatedAt;
+    res.attachment('compliance-export.json').json({
+      generatedAt: at.toISOString(),
+      filters,
+      controls: ruleSet.controls.map(c => ({
+        framework: c.framework,
+        id: c.id,
+        title: c.title,
+        checks: c.checks,
+      })),
+      checks: ruleSet.checks.map(c => ({
+        id: c.id,
+        title: c.title,
+        level: c.level,
+        description: c.description,
+        facts: c.facts,
+        controls: c.controls,
+      })),
+      entities: results.map(result => {
+        const mine = waivers.filter(w => w.entityRef === result.entityRef);
+        const { checks, controls, ...entity } = entityCompliance(
+          result,
+          ruleSet,
+          mine,
+          at,
+        );
+        return {
+          ...entity,
+          controls: controls.map(c => ({
+            framework: c.framework,
+            id: c.id,
+            status: c.status,
+            checkIds: c.checkIds,
+          })),
+          checks: checks.map(c => ({
+            checkId: c.checkId,
+            status: c.status,
+            reason: c.reason,
+            evidence: c.evidence,
+            waiver: c.waiver,
+          })),
+        };
+      }),
+    });
+  });
+
+  router.get('/export.csv', async (req, res) => {
+    const { results, waivers, generatedAt } = await exportFor(req);
+    const rows = exportRows(results, ruleSet, waivers, generatedAt);
+    res
+      .type('text/csv')
+      .attachment('compliance-export.csv')
+      .send(
+        stringify(
+          rows.map(row => EXPORT_COLUMNS.map(column => row[column])),
+          { header: true, columns: EXPORT_COLUMNS as string[] },
+        ),
+      );
+  });
+
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = stringifyEntityRef(req.params);
+    const allowedRefs = await allowedFor(
+      credentials,
+      complianceEntityReadPermission,
+      [entityRef],
+    );
+    if (!allowedRefs.has(entityRef)) {
+      throw new NotAllowedError(
+        `You may not read the compliance of ${entityRef}`,
+      );
+    }
+    const [result] = await store.latestResults({ entityRef });
+    if (!result) {
+      throw new NotFoundError(
+        `${entityRef} has not been evaluated: it is not a catalog component, or the first compliance round has not run yet`,
+      );
+    }
+    const waivers = await store.listWaivers(entityRef);
+    const [current] = applyWaivers([result], ruleSet, waivers, now());
+    res.json({ ...entityCompliance(current, ruleSet, waivers, now()) });
+  });
+
+  router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const entityRef = stringifyEntityRef(req.params);
+    const event = await auditor.createEvent({
+      eventId: 'waiver-create',
+      severityLevel: 'medium',
+      request: req,
+      meta: { entityRef, checkId: String(req.body?.checkId ?? '') },
+    });
+    try {
+      const allowedRefs = await allowedFor(
+        credentials,
+        complianceWaiverCreatePermission,
+        [entityRef],
+      );
+      if (!allowedRefs.has(entityRef)) {
+        throw new NotAllowedError(`You may not waive checks of ${entityRef}`);
+      }
+      const { checkId, reason, approver, expiresAt } = req.body;
+      if (!ruleSet.checks.some(c => c.id === checkId)) {
+        throw new InputError(
+          `checkId: no check "${checkId}" (checks: ${ruleSet.checks
+            .map(c => c.id)
+            .join(', ')})`,
+        );
+      }
+      const expires = Date.parse(expiresAt);
+      const at = now();
+      if (expires <= at.getTime()) {
+        throw new InputError('expiresAt must be in the future');
+      }
+      if (expires > at.getTime() + MAX_WAIVER_DAYS * DAY) {
+        throw new InputError(
+          `expiresAt may be at most ${MAX_WAIVER_DAYS} days away: waivers are reviewed at least yearly`,
+        );
+      }
+      const [evaluated] = await store.latestResults({ entityRef });
+      if (!evaluated) {
+        throw new NotFoundError(`${entityRef} has not been evaluated`);
+      }
+      const waiver = {
+        id: randomUUID(),
+        entityRef,
+        checkId,
+        reason: reason.trim(),
+        approver,
+        createdBy: who(credentials),
+        createdAt: at.toISOString(),
+        expiresAt: new Date(expires).toISOString(),
+      };
+      await store.createWaiver(waiver);
+      await event.success({ meta: { waiverId: waiver.id, approver } });
+      res.status(201).json({ ...withActive(waiver, at) });
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.post('/entities/:kind/:namespace/:name/trivy', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (!(await allowed(credentials, complianceTrivyCreatePermission))) {
+      throw new NotAllowedError('You may not upload Trivy reports');
+    }
+    const entityRef = stringifyEntityRef(req.params);
+    const summary = await ingestTrivyReport(store, {
+      entityRef,
+      report: req.body,
+      source: `uploaded by ${who(credentials)}`,
+      now: now(),
+    });
+    res.status(201).json({ ...summary });
+  });
+
+  return router;
+}

@@ -1,0 +1,125 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { Link, Table } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  ComplianceGap,
+  ControlSummary,
+  EntityScore,
+  TeamCompliance,
+} from '@gogidix/plugin-compliance-common';
+import {
+  LevelChip,
+  StatusChip,
+  levelLabel,
+  percent,
+  shortRef,
+} from '../shared/format';
+
+/** A link to the Compliance tab of the entity. */
+export function EntityLink({ entityRef }: { entityRef: string }) {
+  const entityRoute = useRouteRef(entityRouteRef);
+  const ref = parseEntityRef(entityRef);
+  const base = entityRoute?.({
+    kind: ref.kind,
+    namespace: ref.namespace,
+    name: ref.name,
+  });
+  return base ? (
+    <Link to={`${base}/compliance`}>{ref.name}</Link>
+  ) : (
+    <>{ref.name}</>
+  );
+}
+
+export function TeamTable({ rows }: { rows: TeamCompliance[] }) {
+  return (
+    <Table<TeamCompliance & { id: string }>
+      title="By team"
+      columns={[
+        {
+          title: 'Team',
+          field: 'team',
+          render: r => shortRef(r.team),
+          highlight: true,
+        },
+        { title: 'Components', field: 'entities', type: 'numeric' },
+        { title: 'Gold', render: r => r.levels.gold, type: 'numeric' },
+        { title: 'Silver', render: r => r.levels.silver, type: 'numeric' },
+        { title: 'Bronze', render: r => r.levels.bronze, type: 'numeric' },
+        { title: 'No level', render: r => r.levels.none, type: 'numeric' },
+        {
+          title: 'Checks met',
+          render: r => percent(r.passRate),
+          type: 'numeric',
+        },
+      ]}
+      data={rows.map(r => ({ ...r, id: r.team }))}
+      options={{ paging: false, search: false, padding: 'dense' }}
+    />
+  );
+}
+
+export function ControlTable({ rows }: { rows: ControlSummary[] }) {
+  return (
+    <Table<ControlSummary & { id: string }>
+      title="By framework control"
+      columns={[
+        { title: 'Framework', field: 'framework' },
+        { title: 'Control', field: 'id', highlight: true },
+        { title: 'Title', field: 'title' },
+        { title: 'Meeting', field: 'passing', type: 'numeric' },
+        { title: 'Failing', field: 'failing', type: 'numeric' },
+        { title: 'Errors', field: 'erroring', type: 'numeric' },
+        { title: 'Met', render: r => percent(r.passRate), type: 'numeric' },
+      ]}
+      data={rows.map(r => ({ ...r, id: r.key }))}
+      options={{ paging: false, search: false, padding: 'dense' }}
+    />
+  );
+}
+
+export function GapTable({ rows }: { rows: ComplianceGap[] }) {
+  return (
+    <Table<ComplianceGap & { id: string }>
+      title="Worst gaps first"
+      columns={[
+        { title: 'Level', render: r => levelLabel(r.level) },
+        { title: 'Check', field: 'title', highlight: true },
+        {
+          title: 'Component',
+          render: r => <EntityLink entityRef={r.entityRef} />,
+        },
+        { title: 'Team', render: r => shortRef(r.team) },
+        { title: 'Status', render: r => <StatusChip status={r.status} /> },
+        { title: 'Why', field: 'reason' },
+      ]}
+      data={rows.map(r => ({ ...r, id: `${r.entityRef} ${r.checkId}` }))}
+      options={{ pageSize: 10, search: true, padding: 'dense' }}
+    />
+  );
+}
+
+export function EntityTable({ rows }: { rows: EntityScore[] }) {
+  return (
+    <Table<EntityScore & { id: string }>
+      title="Components"
+      columns={[
+        {
+          title: 'Component',
+          render: r => <EntityLink entityRef={r.entityRef} />,
+          customFilterAndSearch: (term, r) =>
+            r.entityRef.includes(String(term)),
+        },
+        { title: 'Team', render: r => shortRef(r.team) },
+        { title: 'Level', render: r => <LevelChip level={r.level} /> },
+        { title: 'Pass', field: 'passed', type: 'numeric' },
+        { title: 'Fail', field: 'failed', type: 'numeric' },
+        { title: 'Error', field: 'errors', type: 'numeric' },
+        { title: 'Waived', field: 'waived', type: 'numeric' },
+      ]}
+      data={rows.map(r => ({ ...r, id: r.entityRef }))}
+      options={{ pageSize: 20, search: true, padding: 'dense' }}
+    />
+  );
+}

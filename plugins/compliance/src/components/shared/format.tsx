@@ -1,0 +1,67 @@
+import {
+  CheckStatus,
+  ControlStatus,
+  ScorecardLevel,
+} from '@gogidix/plugin-compliance-common';
+import Chip from '@mui/material/Chip';
+
+/** "group:default/listings" -> "listings". */
+export const shortRef = (ref: string) => ref.replace(/^[^:]+:(default\/)?/, '');
+
+/** 0.8333 -> "83%"; nothing evaluated says so. */
+export const percent = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : `${Math.round(value * 100)}%`;
+
+/** "2026-11-27T09:00:00.000Z" -> "2026-11-27 09:00 UTC" */
+export const when = (iso: string | null | undefined) =>
+  iso ? `${iso.replace('T', ' ').slice(0, 16)} UTC` : 'never';
+
+const STATUS = {
+  pass: { label: 'Pass', color: 'success' },
+  fail: { label: 'Fail', color: 'error' },
+  error: { label: 'Error', color: 'warning' },
+  waived: { label: 'Waived', color: 'info' },
+} as const;
+
+export function StatusChip({
+  status,
+}: {
+  status: CheckStatus | ControlStatus;
+}) {
+  const { label, color } = STATUS[status];
+  return <Chip size="small" label={label} color={color} />;
+}
+
+export const LEVEL_COLORS: Record<ScorecardLevel, string> = {
+  gold: '#c9a227',
+  silver: '#9e9e9e',
+  bronze: '#a0522d',
+  none: '#616161',
+};
+
+export const levelLabel = (level: ScorecardLevel) =>
+  level === 'none' ? 'No level' : level[0].toUpperCase() + level.slice(1);
+
+export function LevelChip({
+  level,
+  size = 'small',
+}: {
+  level: ScorecardLevel;
+  size?: 'small' | 'medium';
+}) {
+  return (
+    <Chip
+      size={size}
+      label={levelLabel(level)}
+      sx={{
+        bgcolor: LEVEL_COLORS[level],
+        color: '#fff',
+        fontWeight: 600,
+      }}
+    />
+  );
+}
+
+/** A fact's value as an auditor reads it. */
+export const showValue = (value: unknown) =>
+  typeof value === 'string' ? value : JSON.stringify(value);
