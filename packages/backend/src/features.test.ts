@@ -49,6 +49,7 @@ describe('the portal backend', () => {
       ['get', '/api/kubernetes/clusters'],
       ['get', '/api/cost/overview'],
       ['get', '/api/slo/summary'],
+      ['get', '/api/audit/events'],
     ];
     for (const [method, route] of routes) {
       const res = await request(backend.server)[method](route);

@@ -30,6 +30,9 @@ import searchBackendModuleRunbooks from '@gogidix/plugin-search-backend-module-r
 import sloBackend from '@gogidix/plugin-slo-backend';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 import costBackend from '@gogidix/plugin-cost-backend';
+import auditBackend, {
+  auditorServiceFactory,
+} from '@gogidix/plugin-audit-backend';
 
 /**
  * Every plugin and module the portal's backend runs. Kept apart from
@@ -83,6 +86,9 @@ export function portalBackendFeatures(
     kubernetesBackend,
     costBackend,
     sloBackend,
+    // Every plugin's auditor events are logged and stored for the audit page.
+    auditBackend,
+    auditorServiceFactory,
   ];
   if (env.NODE_ENV !== 'production') {
     features.push(authBackendModuleGuestProvider);

@@ -1,0 +1,7 @@
+/**
+ * Types and the permission of the audit trail plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './permissions';
+export * from './types';
