@@ -3,5 +3,6 @@
  *
  * @packageDocumentation
  */
+export * from './client';
 export * from './permissions';
 export * from './types';
