@@ -60,11 +60,13 @@ test('an admin finds a cost import in the audit trail and exports it', async ({
   const table = page.getByRole('table', { name: 'Audit events' });
   const rows = table.getByRole('row');
   await expect(rows).toHaveCount(3);
-  const failed = rows.filter({ hasText: `broken-${source}` });
+  const rowOf = (target: string) =>
+    rows.filter({ has: page.getByRole('cell', { name: target, exact: true }) });
+  const failed = rowOf(`broken-${source}`);
   await expect(failed).toContainText('user:default/jane.doe');
   await expect(failed).toContainText('failed');
   await expect(failed).toContainText('Import rejected, nothing was changed');
-  const succeeded = rows.filter({ hasText: new RegExp(`\\s${source}`) });
+  const succeeded = rowOf(source);
   await expect(succeeded).toContainText('succeeded');
   await expect(succeeded).toContainText('cost');
   await page.screenshot({

@@ -75,7 +75,7 @@ export function AuditPage() {
 
   return (
     <Content>
-      <ContentHeader title="Audit trail">
+      <ContentHeader title="Audited actions">
         <Stack direction="row" spacing={1}>
           <Button
             variant="outlined"
