@@ -48,7 +48,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function start(http: Record<string, number> = {}) {
+async function start(limits: Record<string, number> = {}) {
   const reached: string[] = [];
   const port = await freePort();
   // The real backend wiring: the test backend replaces the root router.
@@ -61,7 +61,7 @@ async function start(http: Record<string, number> = {}) {
           listen: { host: '127.0.0.1', port },
           baseUrl: `http://127.0.0.1:${port}`,
         },
-        gogidix: { http },
+        gogidix: { http: limits },
       },
     }),
     ...['cost', 'scaffolder', 'slo', 'catalog', 'compliance'].map(id =>
