@@ -11,7 +11,10 @@ import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { AuditEventPage } from '@gogidix/plugin-audit-common';
 import Router from 'express-promise-router';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
+import { parse as parseYaml } from 'yaml';
 import { auditPlugin } from '../plugin';
 import { auditorServiceFactory } from './auditorServiceFactory';
 
@@ -85,6 +88,13 @@ async function eventsOf(
 
 describe('audit router', () => {
   const routes = ['/events', '/export.csv', '/export.json'];
+
+  it('serves exactly the paths documented in openapi.yaml', () => {
+    const spec = parseYaml(
+      readFileSync(join(__dirname, '../schema/openapi.yaml'), 'utf8'),
+    );
+    expect(Object.keys(spec.paths).sort()).toEqual([...routes].sort());
+  });
 
   it.each(routes)('%s refuses unauthenticated requests', async route => {
     const server = await start();

@@ -7,6 +7,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { auditApiRef } from '../../api';
 import { AuditPage } from './AuditPage';
 
+// Rendering the app and typing into MUI fields takes seconds on a busy CI machine.
+jest.setTimeout(30_000);
+
 const events: AuditEvent[] = [
   {
     id: '2',
