@@ -1,8 +1,11 @@
 import { FullConfig } from '@playwright/test';
 import { ChildProcess } from 'node:child_process';
 import { alertmanagerUrl, e2e, portalUrl } from './environment';
+import { leakedSecrets } from './secretScan';
+import path from 'node:path';
 import {
   answers,
+  backendSecrets,
   dropDatabases,
   installBundle,
   startAlertmanager,
@@ -24,6 +27,14 @@ export default async function globalSetup(_config: FullConfig) {
   const teardown = async () => {
     await Promise.all(children.map(stop));
     await dropDatabases(prefix);
+    // Secrets come from the environment and must never reach the log.
+    const log = path.join(e2e.repoRoot, '.data/e2e/logs/portal.log');
+    const leaks = leakedSecrets(log, backendSecrets);
+    if (leaks.length > 0) {
+      throw new Error(
+        `The portal's log (${log}) holds secrets: ${leaks.join(', ')}`,
+      );
+    }
   };
   try {
     children.push(startOidcProvider());

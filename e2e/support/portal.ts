@@ -51,7 +51,7 @@ export function startOidcProvider(): ChildProcess {
     {
       OIDC_PORT: String(e2e.oidcPort),
       OIDC_CLIENT_ID: 'gogidix-portal',
-      OIDC_CLIENT_SECRET: 'e2e-client-secret',
+      OIDC_CLIENT_SECRET: backendSecrets.AUTH_OIDC_CLIENT_SECRET,
       PORTAL_BASE_URL: portalUrl,
     },
   );
@@ -83,6 +83,16 @@ export function startAlertmanager(): ChildProcess {
   );
 }
 
+/**
+ * The secrets the portal is started with: a test scans its log for them
+ * after the run (support/secretScan.ts).
+ */
+export const backendSecrets = {
+  AUTH_SESSION_SECRET: crypto.randomBytes(24).toString('hex'),
+  AUTH_OIDC_CLIENT_SECRET: 'e2e-client-secret',
+  GITLAB_TOKEN: 'e2e-unused-gitlab-token',
+};
+
 export function startBackend(databasePrefix: string): ChildProcess {
   const pg = new URL(e2e.postgres);
   const config = [
@@ -101,10 +111,10 @@ export function startBackend(databasePrefix: string): ChildProcess {
       POSTGRES_PORT: pg.port || '5432',
       POSTGRES_USER: decodeURIComponent(pg.username) || 'postgres',
       POSTGRES_PASSWORD: decodeURIComponent(pg.password),
-      AUTH_SESSION_SECRET: crypto.randomBytes(24).toString('hex'),
+      AUTH_SESSION_SECRET: backendSecrets.AUTH_SESSION_SECRET,
       AUTH_OIDC_METADATA_URL: `http://localhost:${e2e.oidcPort}/.well-known/openid-configuration`,
       AUTH_OIDC_CLIENT_ID: 'gogidix-portal',
-      AUTH_OIDC_CLIENT_SECRET: 'e2e-client-secret',
+      AUTH_OIDC_CLIENT_SECRET: backendSecrets.AUTH_OIDC_CLIENT_SECRET,
       E2E_PORTAL_PORT: String(e2e.portalPort),
       E2E_ALERTMANAGER_PORT: String(e2e.alertmanagerPort),
       E2E_DATABASE_PREFIX: databasePrefix,
@@ -116,7 +126,7 @@ export function startBackend(databasePrefix: string): ChildProcess {
       ),
       GITHUB_ORGANISATION: 'gogidix',
       GITLAB_HOST: 'gitlab.com',
-      GITLAB_TOKEN: 'e2e-unused',
+      GITLAB_TOKEN: backendSecrets.GITLAB_TOKEN,
     },
     e2e.bundleDir,
   );

@@ -50,6 +50,7 @@ describe('the portal backend', () => {
       ['get', '/api/cost/overview'],
       ['get', '/api/slo/summary'],
       ['get', '/api/compliance/summary'],
+      ['get', '/api/audit/events'],
     ];
     for (const [method, route] of routes) {
       const res = await request(backend.server)[method](route);

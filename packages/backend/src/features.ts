@@ -31,6 +31,9 @@ import sloBackend from '@gogidix/plugin-slo-backend';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 import costBackend from '@gogidix/plugin-cost-backend';
 import complianceBackend from '@gogidix/plugin-compliance-backend';
+import auditBackend, {
+  auditorServiceFactory,
+} from '@gogidix/plugin-audit-backend';
 
 /**
  * Every plugin and module the portal's backend runs. Kept apart from
@@ -85,6 +88,9 @@ export function portalBackendFeatures(
     costBackend,
     sloBackend,
     complianceBackend,
+    // Every plugin's auditor events are logged and stored for the audit page.
+    auditBackend,
+    auditorServiceFactory,
   ];
   if (env.NODE_ENV !== 'production') {
     features.push(authBackendModuleGuestProvider);

@@ -2,12 +2,14 @@ import { createBackend } from '@backstage/backend-defaults';
 import { PortalConfigError } from './config/checkConfig';
 import { schemaCheckedRootConfigServiceFactory } from './config/rootConfig';
 import { portalBackendFeatures } from './features';
+import { portalRootHttpRouterServiceFactory } from './http/rootHttpRouter';
 import { startMetricsExporter } from './metrics';
 
 async function start() {
   await startMetricsExporter();
   const backend = createBackend();
   backend.add(schemaCheckedRootConfigServiceFactory);
+  backend.add(portalRootHttpRouterServiceFactory);
   for (const feature of portalBackendFeatures()) {
     backend.add(feature);
   }

@@ -20,11 +20,13 @@ async function startBackend(
   options: {
     demo?: boolean;
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    auditor?: ReturnType<typeof mockServices.auditor.mock>;
   } = {},
 ) {
   const { server } = await startTestBackend({
     features: [
       costPlugin,
+      ...(options.auditor ? [options.auditor.factory] : []),
       catalogServiceMock.factory({ entities: demoCatalogEntities() }),
       mockServices.rootConfig.factory({
         data: { cost: { demo: options.demo ?? false, budgets: { ai: 9000 } } },
@@ -103,6 +105,41 @@ describe('cost router', () => {
     expect(documented.sort()).toEqual(
       routes.map(([m, p]) => `${m} ${p.split('?')[0]}`).sort(),
     );
+  });
+
+  it('records each import in the audit trail, a rejected one as failed', async () => {
+    const success = jest.fn();
+    const fail = jest.fn();
+    const auditor = mockServices.auditor.mock({
+      createEvent: async () => ({ success, fail }),
+    });
+    const server = await startBackend({ auditor });
+    await request(server)
+      .post('/api/cost/imports?source=october.csv')
+      .set('content-type', 'text/csv')
+      .send(october)
+      .expect(201);
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'cost-import',
+        severityLevel: 'medium',
+        meta: { target: 'october.csv' },
+      }),
+    );
+    expect(success).toHaveBeenCalledWith({
+      meta: { rows: 3, periods: ['acct-1 2026-10-01'] },
+    });
+
+    await request(server)
+      .post('/api/cost/imports?source=notes.txt')
+      .set('content-type', 'text/plain')
+      .send('hello')
+      .expect(400);
+    expect(fail).toHaveBeenCalledWith({
+      error: expect.objectContaining({
+        message: 'Send a FOCUS export as text/csv or application/gzip',
+      }),
+    });
   });
 
   it('imports an upload, then serves entity cost, overview, export', async () => {

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -20,6 +21,7 @@ import { CostService } from './CostService';
 import { importFocusCsv } from './focusImport';
 
 export interface RouterOptions {
+  auditor: AuditorService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   logger: LoggerService;
@@ -61,7 +63,7 @@ function optionalString(req: Request, name: string): string | undefined {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, logger, store, service } = options;
+  const { auditor, httpAuth, permissions, logger, store, service } = options;
   const router = Router();
 
   async function authorize(req: Request, permission: BasicPermission) {
@@ -80,18 +82,39 @@ export async function createRouter(
 
   router.post('/imports', async (req, res) => {
     await authorize(req, costImportPermission);
-    const type = req.headers['content-type']?.split(';')[0].trim();
-    const gzip =
-      type === 'application/gzip' || req.headers['content-encoding'] === 'gzip';
-    if (!gzip && type !== 'text/csv') {
-      throw new InputError(
-        'Send a FOCUS export as text/csv or application/gzip',
-      );
-    }
     const source = optionalString(req, 'source') ?? 'upload';
-    const result = await importFocusCsv(store, req, { gzip, source });
-    logger.info(`Imported ${result.rows} FOCUS rows from ${source}`);
-    res.status(201).json(result);
+    // Recorded in the audit trail whatever the outcome, rejected files too.
+    const auditorEvent = await auditor.createEvent({
+      eventId: 'cost-import',
+      severityLevel: 'medium',
+      request: req,
+      meta: { target: source },
+    });
+    try {
+      const type = req.headers['content-type']?.split(';')[0].trim();
+      const gzip =
+        type === 'application/gzip' ||
+        req.headers['content-encoding'] === 'gzip';
+      if (!gzip && type !== 'text/csv') {
+        throw new InputError(
+          'Send a FOCUS export as text/csv or application/gzip',
+        );
+      }
+      const result = await importFocusCsv(store, req, { gzip, source });
+      logger.info(`Imported ${result.rows} FOCUS rows from ${source}`);
+      await auditorEvent.success({
+        meta: {
+          rows: result.rows,
+          periods: result.periods.map(
+            p => `${p.billingAccountId} ${p.billingPeriodStart}`,
+          ),
+        },
+      });
+      res.status(201).json(result);
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      throw error;
+    }
   });
 
   router.get('/imports', async (req, res) => {

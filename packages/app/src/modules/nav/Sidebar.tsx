@@ -13,6 +13,8 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { RequirePermission } from '@backstage/plugin-permission-react';
+import { auditEventReadPermission } from '@gogidix/plugin-audit-common';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -45,6 +47,13 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:oncall')}
             {nav.take('page:compliance')}
             {nav.take('page:cost')}
+            {/* The audit trail is for platform admins only. */}
+            <RequirePermission
+              permission={auditEventReadPermission}
+              errorPage={null}
+            >
+              {nav.take('page:audit')}
+            </RequirePermission>
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

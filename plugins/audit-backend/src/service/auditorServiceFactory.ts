@@ -1,0 +1,155 @@
+import { DefaultAuditorService } from '@backstage/backend-defaults/auditor';
+import {
+  AuditorService,
+  AuditorServiceCreateEventOptions,
+  AuditorServiceEventSeverityLevel,
+  coreServices,
+  createServiceFactory,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { AuditOutcome, AuditSeverity } from '@gogidix/plugin-audit-common';
+import { JsonObject } from '@backstage/types';
+import { randomUUID } from 'node:crypto';
+import { AuditEventQueue, auditEventQueueServiceRef } from './AuditEventQueue';
+import { redactText, redactUrl, storableMeta, targetOf } from './redaction';
+
+type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+/** The event DefaultAuditorService hands to its log function. */
+type AuditorEvent = Parameters<
+  Parameters<typeof DefaultAuditorService.create>[0]
+>[0];
+
+/**
+ * The log level of each severity, from `backend.auditor.severityLogLevelMappings`
+ * with Backstage's defaults, so that logging stays as it was.
+ */
+export function severityLogLevels(
+  config: Config,
+): Record<AuditorServiceEventSeverityLevel, LogLevel> {
+  const defaults = {
+    low: 'debug',
+    medium: 'info',
+    high: 'info',
+    critical: 'info',
+  } as const;
+  const levels = { ...defaults } as Record<
+    AuditorServiceEventSeverityLevel,
+    LogLevel
+  >;
+  for (const severity of Object.keys(defaults) as AuditSeverity[]) {
+    const key = `backend.auditor.severityLogLevelMappings.${severity}`;
+    const value = config.getOptionalString(key);
+    if (value === undefined) continue;
+    if (!LOG_LEVELS.includes(value as LogLevel)) {
+      throw new InputError(
+        `${key} is '${value}'; use one of ${LOG_LEVELS.join(', ')}`,
+      );
+    }
+    levels[severity] = value as LogLevel;
+  }
+  return levels;
+}
+
+function outcomeOf(status: AuditorEvent['status']): AuditOutcome {
+  if (status === 'succeeded' || status === 'failed') return status;
+  return 'initiated';
+}
+
+/**
+ * Logs auditor events as Backstage's default auditor does, and publishes
+ * each action to the audit store: one record when it starts, completed
+ * under the same id when the plugin reports success or failure.
+ */
+export class PersistingAuditorService implements AuditorService {
+  constructor(
+    private readonly options: {
+      queue: AuditEventQueue;
+      logger: LoggerService;
+      levels: Record<AuditorServiceEventSeverityLevel, LogLevel>;
+      deps: Parameters<typeof DefaultAuditorService.create>[1];
+      now?: () => Date;
+    },
+  ) {}
+
+  async createEvent(options: AuditorServiceCreateEventOptions) {
+    const { queue, deps } = this.options;
+    const now = this.options.now ?? (() => new Date());
+    const id = randomUUID();
+    const time = now().toISOString();
+    // One DefaultAuditorService per action, so that its log calls carry
+    // this action's id; it resolves the actor as Backstage does.
+    const auditor = DefaultAuditorService.create(event => {
+      this.log(event);
+      const outcome = outcomeOf(event.status);
+      const meta = storableMeta(event.meta as JsonObject | undefined);
+      queue.publish({
+        id,
+        time,
+        ...(outcome === 'initiated'
+          ? {}
+          : { completedAt: now().toISOString() }),
+        plugin: event.plugin,
+        eventId: event.eventId,
+        severity: event.severityLevel,
+        outcome,
+        ...(event.actor.actorId ? { actor: event.actor.actorId } : {}),
+        ...(targetOf(meta) ? { target: targetOf(meta) } : {}),
+        ...('error' in event && event.error
+          ? { error: redactText(String(event.error.message ?? event.error)) }
+          : {}),
+        ...(event.request
+          ? {
+              request: {
+                method: event.request.method,
+                url: redactUrl(event.request.url),
+              },
+            }
+          : {}),
+        ...(meta ? { meta } : {}),
+      });
+    }, deps);
+    return auditor.createEvent(options);
+  }
+
+  // The same log lines as Backstage's auditorServiceFactory.
+  private log(event: AuditorEvent) {
+    const { logger, levels } = this.options;
+    const level = levels[event.severityLevel];
+    const message = `${event.plugin}.${event.eventId}`;
+    if ('error' in event) {
+      const { error, ...rest } = event;
+      logger.child(rest as JsonObject)[level](message, error);
+    } else {
+      logger[level](message, event as JsonObject);
+    }
+  }
+}
+
+/**
+ * Replaces `coreServices.auditor`: every plugin's audit events are logged as
+ * before and also stored by the audit plugin, without the request waiting
+ * for the database.
+ */
+export const auditorServiceFactory = createServiceFactory({
+  service: coreServices.auditor,
+  deps: {
+    config: coreServices.rootConfig,
+    logger: coreServices.logger,
+    auth: coreServices.auth,
+    httpAuth: coreServices.httpAuth,
+    plugin: coreServices.pluginMetadata,
+    queue: auditEventQueueServiceRef,
+  },
+  factory({ config, logger, auth, httpAuth, plugin, queue }) {
+    return new PersistingAuditorService({
+      queue,
+      logger: logger.child({ isAuditEvent: true }),
+      levels: severityLogLevels(config),
+      deps: { auth, httpAuth, plugin },
+    });
+  },
+});

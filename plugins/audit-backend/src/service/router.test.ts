@@ -1,0 +1,195 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { AuditEventPage } from '@gogidix/plugin-audit-common';
+import Router from 'express-promise-router';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { parse as parseYaml } from 'yaml';
+import { auditPlugin } from '../plugin';
+import { auditorServiceFactory } from './auditorServiceFactory';
+
+jest.setTimeout(60_000);
+
+const jane = mockCredentials.user.header('user:default/jane.doe');
+
+/** A plugin whose two routes record an audited action each. */
+const deployPlugin = createBackendPlugin({
+  pluginId: 'deploy',
+  register(env) {
+    env.registerInit({
+      deps: {
+        auditor: coreServices.auditor,
+        httpRouter: coreServices.httpRouter,
+      },
+      async init({ auditor, httpRouter }) {
+        const router = Router();
+        router.post('/:service', async (req, res) => {
+          const event = await auditor.createEvent({
+            eventId: 'deploy',
+            severityLevel: 'medium',
+            request: req,
+            meta: { entityRef: `component:default/${req.params.service}` },
+          });
+          if (req.params.service === 'forbidden') {
+            const error = new NotAllowedError('=cmd|calc frozen');
+            await event.fail({ error });
+            throw error;
+          }
+          await event.success();
+          res.status(201).json({});
+        });
+        httpRouter.use(router);
+      },
+    });
+  },
+});
+
+async function start(
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  const { server } = await startTestBackend({
+    features: [
+      auditPlugin,
+      auditorServiceFactory,
+      deployPlugin,
+      mockServices.permissions.factory({ result: permission }),
+    ],
+  });
+  return server;
+}
+
+async function eventsOf(
+  server: Parameters<typeof request>[0],
+  query = '',
+  count = 0,
+): Promise<AuditEventPage> {
+  // The store is written after the response: wait for it.
+  for (let attempt = 0; ; attempt++) {
+    const res = await request(server)
+      .get(`/api/audit/events${query}`)
+      .set('Authorization', jane);
+    expect(res.status).toBe(200);
+    if (res.body.totalCount >= count || attempt > 50) return res.body;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}
+
+describe('audit router', () => {
+  const routes = ['/events', '/export.csv', '/export.json'];
+
+  it('serves exactly the paths documented in openapi.yaml', () => {
+    const spec = parseYaml(
+      readFileSync(join(__dirname, '../schema/openapi.yaml'), 'utf8'),
+    );
+    expect(Object.keys(spec.paths).sort()).toEqual([...routes].sort());
+  });
+
+  it.each(routes)('%s refuses unauthenticated requests', async route => {
+    const server = await start();
+    const res = await request(server)
+      .get(`/api/audit${route}`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it.each(routes)('%s needs audit.event.read', async route => {
+    const server = await start(AuthorizeResult.DENY);
+    const res = await request(server)
+      .get(`/api/audit${route}`)
+      .set('Authorization', jane);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe('Not allowed to read the audit trail');
+  });
+
+  it('lists the actions of other plugins with filters, and exports them', async () => {
+    const server = await start();
+    expect(
+      (
+        await request(server)
+          .post('/api/deploy/listings-service')
+          .set('Authorization', jane)
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await request(server)
+          .post('/api/deploy/forbidden')
+          .set('Authorization', jane)
+      ).status,
+    ).toBe(403);
+
+    const all = await eventsOf(server, '?plugin=deploy&outcome=failed', 1);
+    expect(all.items).toEqual([
+      expect.objectContaining({
+        plugin: 'deploy',
+        eventId: 'deploy',
+        actor: 'user:default/jane.doe',
+        target: 'component:default/forbidden',
+        outcome: 'failed',
+        error: '=cmd|calc frozen',
+      }),
+    ]);
+    const succeeded = await eventsOf(server, '?outcome=succeeded', 1);
+    expect(succeeded.items.map(e => e.target)).toEqual([
+      'component:default/listings-service',
+    ]);
+    const paged = await eventsOf(server, '?plugin=deploy&limit=1&offset=1');
+    expect(paged).toMatchObject({ totalCount: 2, offset: 1, limit: 1 });
+
+    const json = await request(server)
+      .get('/api/audit/export.json?plugin=deploy')
+      .set('Authorization', jane);
+    expect(json.headers['content-disposition']).toContain('audit.json');
+    expect(json.body.items).toHaveLength(2);
+
+    const csv = await request(server)
+      .get('/api/audit/export.csv?plugin=deploy')
+      .set('Authorization', jane);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toBe(
+      'time,completedAt,actor,plugin,eventId,target,outcome,severity,error,method,url,meta',
+    );
+    expect(lines).toHaveLength(3);
+    // A spreadsheet must not run the error text as a formula.
+    expect(csv.text).toContain(",'=cmd|calc frozen,");
+  });
+
+  it.each([
+    ['?outcome=done', 'outcome must be one of initiated, succeeded, failed'],
+    ['?severity=urgent', 'severity must be one of low, medium, high, critical'],
+    ['?from=yesterday', 'from must be an ISO 8601 time, got "yesterday"'],
+    ['?limit=0', 'limit must be a whole number from 1 to 500'],
+    ['?limit=5000', 'limit must be a whole number from 1 to 500'],
+    ['?offset=-1', 'offset must be a whole number from 0 to 1000000'],
+    [
+      '?plugin=a&plugin=b',
+      'plugin must be one text value of at most 512 characters',
+    ],
+    [
+      `?actor=${'x'.repeat(600)}`,
+      'actor must be one text value of at most 512 characters',
+    ],
+  ])('rejects %s naming the field', async (query, message) => {
+    const server = await start();
+    const res = await request(server)
+      .get(`/api/audit/events${query}`)
+      .set('Authorization', jane);
+    expect({ status: res.status, body: res.body }).toMatchObject({
+      status: 400,
+    });
+    expect(res.body.error.message).toBe(message);
+  });
+});

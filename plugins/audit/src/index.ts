@@ -1,0 +1,7 @@
+/**
+ * The audit trail page of the portal, at /audit.
+ *
+ * @packageDocumentation
+ */
+export { auditPlugin as default } from './plugin';
+export { auditApiRef } from './api';
