@@ -1,6 +1,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { PortalConfigError } from './config/checkConfig';
 import { schemaCheckedRootConfigServiceFactory } from './config/rootConfig';
+import { httpRouterWithDatabaseErrors } from './databaseUnavailable';
 import { portalBackendFeatures } from './features';
 import { startMetricsExporter } from './metrics';
 
@@ -8,6 +9,7 @@ async function start() {
   await startMetricsExporter();
   const backend = createBackend();
   backend.add(schemaCheckedRootConfigServiceFactory);
+  backend.add(httpRouterWithDatabaseErrors);
   for (const feature of portalBackendFeatures()) {
     backend.add(feature);
   }
