@@ -42,5 +42,6 @@ step "formatting" yarn prettier --check .
 step "unit and database tests" yarn test
 step "production build" yarn build:all
 step "e2e journeys" yarn test:e2e
+step "reliability: two replicas, PostgreSQL restart, killed scaffolder run" yarn test:reliability
 
 log "All tests passed in $((SECONDS - started)) s."

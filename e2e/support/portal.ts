@@ -93,20 +93,38 @@ export const backendSecrets = {
   GITLAB_TOKEN: 'e2e-unused-gitlab-token',
 };
 
-export function startBackend(databasePrefix: string): ChildProcess {
-  const pg = new URL(e2e.postgres);
+/**
+ * What the reliability suite and the load bench change: another port, log
+ * name, database server or git root, extra config files and environment.
+ */
+export interface BackendOptions {
+  name?: string;
+  port?: number;
+  postgres?: string;
+  gitRoot?: string;
+  configFiles?: string[];
+  env?: Record<string, string>;
+}
+
+export function startBackend(
+  databasePrefix: string,
+  options: BackendOptions = {},
+): ChildProcess {
+  const pg = new URL(options.postgres ?? e2e.postgres);
+  const port = options.port ?? e2e.portalPort;
   const config = [
     path.join(e2e.repoRoot, 'app-config.yaml'),
     path.join(e2e.repoRoot, 'app-config.production.yaml'),
     path.join(e2e.repoRoot, 'e2e/app-config.e2e.yaml'),
+    ...(options.configFiles ?? []),
   ].flatMap(file => ['--config', file]);
   return spawnLogged(
-    'portal',
+    options.name ?? 'portal',
     process.execPath,
     ['packages/backend', ...config],
     {
       NODE_ENV: 'production',
-      PORTAL_BASE_URL: portalUrl,
+      PORTAL_BASE_URL: `http://localhost:${port}`,
       POSTGRES_HOST: pg.hostname,
       POSTGRES_PORT: pg.port || '5432',
       POSTGRES_USER: decodeURIComponent(pg.username) || 'postgres',
@@ -115,11 +133,13 @@ export function startBackend(databasePrefix: string): ChildProcess {
       AUTH_OIDC_METADATA_URL: `http://localhost:${e2e.oidcPort}/.well-known/openid-configuration`,
       AUTH_OIDC_CLIENT_ID: 'gogidix-portal',
       AUTH_OIDC_CLIENT_SECRET: backendSecrets.AUTH_OIDC_CLIENT_SECRET,
-      E2E_PORTAL_PORT: String(e2e.portalPort),
+      E2E_PORTAL_PORT: String(port),
       E2E_ALERTMANAGER_PORT: String(e2e.alertmanagerPort),
       E2E_DATABASE_PREFIX: databasePrefix,
       E2E_REPO_ROOT: e2e.repoRoot,
-      E2E_GIT_ROOT: path.join(e2e.repoRoot, '.data/e2e/git', databasePrefix),
+      E2E_GIT_ROOT:
+        options.gitRoot ??
+        path.join(e2e.repoRoot, '.data/e2e/git', databasePrefix),
       GOGIDIX_LIBRARY_CHART: path.join(
         e2e.repoRoot,
         'infra/helm/gogidix-service',
@@ -127,6 +147,7 @@ export function startBackend(databasePrefix: string): ChildProcess {
       GITHUB_ORGANISATION: 'gogidix',
       GITLAB_HOST: 'gitlab.com',
       GITLAB_TOKEN: backendSecrets.GITLAB_TOKEN,
+      ...options.env,
     },
     e2e.bundleDir,
   );
@@ -187,8 +208,8 @@ export async function stop(child: ChildProcess) {
 export const answers = (url: string) => async () => (await fetch(url)).ok;
 
 /** Drops the databases a run created (Backstage makes one per plugin). */
-export async function dropDatabases(prefix: string) {
-  const client = new Client({ connectionString: e2e.postgres });
+export async function dropDatabases(prefix: string, postgres = e2e.postgres) {
+  const client = new Client({ connectionString: postgres });
   await client.connect();
   try {
     const { rows } = await client.query(

@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   gogidix?: {
     /** Where generated services get the platform's shared pieces. */
@@ -27,6 +29,11 @@ export interface Config {
        * `<baseUrl>/<owner>/<name>/blob/main/<path>`.
        */
       baseUrl: string;
+      /**
+       * How often to clear what publishes killed mid-way left behind (see
+       * sweepUnfinishedPublishes), e.g. `{ minutes: 1 }` (the default).
+       */
+      sweepFrequency?: HumanDuration | string;
     };
   };
 }

@@ -1,6 +1,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { PortalConfigError } from './config/checkConfig';
 import { schemaCheckedRootConfigServiceFactory } from './config/rootConfig';
+import { httpRouterWithDatabaseErrors } from './databaseUnavailable';
 import { portalBackendFeatures } from './features';
 import { portalRootHttpRouterServiceFactory } from './http/rootHttpRouter';
 import { startMetricsExporter } from './metrics';
@@ -10,6 +11,7 @@ async function start() {
   const backend = createBackend();
   backend.add(schemaCheckedRootConfigServiceFactory);
   backend.add(portalRootHttpRouterServiceFactory);
+  backend.add(httpRouterWithDatabaseErrors);
   for (const feature of portalBackendFeatures()) {
     backend.add(feature);
   }

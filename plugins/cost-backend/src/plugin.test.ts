@@ -60,3 +60,35 @@ describe('the cost plugin with OpenCost configured', () => {
     }
   });
 });
+
+describe('the cost plugin with the demo bill', () => {
+  it('loads the demo bill once, on a global schedule, not at start', async () => {
+    const scheduler = mockServices.scheduler.mock();
+    const backend = await startTestBackend({
+      features: [
+        costPlugin,
+        scheduler.factory,
+        catalogServiceMock.factory({ entities: demoCatalogEntities() }),
+        mockServices.rootConfig.factory({ data: { cost: { demo: true } } }),
+      ],
+    });
+    try {
+      // Nothing is imported while the plugin starts: replicas starting
+      // together would otherwise import the same bill twice.
+      const before = await request(backend.server).get('/api/cost/imports');
+      expect(before.body.items).toEqual([]);
+      expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 'cost-demo-load', scope: 'global' }),
+      );
+      const task = scheduler.scheduleTask.mock.calls[0][0];
+      await task.fn(new AbortController().signal);
+      const after = await request(backend.server).get('/api/cost/imports');
+      expect(after.body.items.length).toBeGreaterThan(0);
+      expect(after.body.items[0]).toEqual(
+        expect.objectContaining({ source: 'demo' }),
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+});

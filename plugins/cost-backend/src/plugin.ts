@@ -38,11 +38,22 @@ export const costPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(costPermissions);
 
         if (settings.demo) {
-          const today = new Date().toISOString().slice(0, 10);
-          const loaded = await loadDemoCost(store, today);
-          deps.logger.info(
-            `Loaded the demo cost data: ${loaded.rows} FOCUS rows, ${loaded.allocations} OpenCost allocations`,
-          );
+          // A global task, not a load at start: replicas starting together
+          // would each import the same bill and collide on its unique keys.
+          // Daily, so that the demo bill keeps reaching yesterday.
+          await deps.scheduler.scheduleTask({
+            id: 'cost-demo-load',
+            frequency: { hours: 24 },
+            timeout: { minutes: 10 },
+            scope: 'global',
+            fn: async () => {
+              const today = new Date().toISOString().slice(0, 10);
+              const loaded = await loadDemoCost(store, today);
+              deps.logger.info(
+                `Loaded the demo cost data: ${loaded.rows} FOCUS rows, ${loaded.allocations} OpenCost allocations`,
+              );
+            },
+          });
         }
 
         if (settings.opencost) {
@@ -53,6 +64,7 @@ export const costPlugin = createBackendPlugin({
             id: 'cost-opencost-allocations',
             frequency: { minutes: frequencyMinutes },
             timeout: { minutes: 5 },
+            scope: 'global',
             // Three days so that a missed run or a late day is filled in.
             fn: async () => {
               const allocations = await client.dailyAllocations('3d');

@@ -4,6 +4,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { urlReaderFactoriesServiceRef } from '@backstage/backend-defaults/urlReader';
+import { readDurationFromConfig } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
@@ -15,6 +16,10 @@ import { createRenderPlatformAction } from './actions/renderPlatform';
 import { createValidateServiceAction } from './actions/validateService';
 import { LocalGitUrlReader } from './localGit/LocalGitUrlReader';
 import { readLocalGitConfig } from './localGit/config';
+import {
+  scaffolderTaskStatusReader,
+  sweepUnfinishedPublishes,
+} from './localGit/sweepUnfinishedPublishes';
 
 /** The Gogidix golden path's scaffolder actions. */
 export const scaffolderModuleGogidix = createBackendModule({
@@ -27,8 +32,12 @@ export const scaffolderModuleGogidix = createBackendModule({
         config: coreServices.rootConfig,
         reader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
       },
-      async init({ scaffolder, config, reader, catalog }) {
+      async init({ scaffolder, config, reader, catalog, ...deps }) {
         const libraryChart = config.getOptionalString(
           'gogidix.platform.libraryChart',
         );
@@ -51,6 +60,24 @@ export const scaffolderModuleGogidix = createBackendModule({
           scaffolder.addActions(
             createPublishLocalAction({ repositories, catalog }),
           );
+          const frequencyKey = 'gogidix.localGit.sweepFrequency';
+          // Global: one replica sweeps at a time, so two never race on a folder.
+          await deps.scheduler.scheduleTask({
+            id: 'gogidix-unfinished-publish-sweep',
+            frequency: config.has(frequencyKey)
+              ? readDurationFromConfig(config, { key: frequencyKey })
+              : { minutes: 1 },
+            timeout: { minutes: 5 },
+            scope: 'global',
+            fn: () =>
+              sweepUnfinishedPublishes({
+                repositories,
+                catalog,
+                auth: deps.auth,
+                logger: deps.logger,
+                taskStatus: scaffolderTaskStatusReader(deps),
+              }),
+          });
         }
       },
     });

@@ -95,12 +95,14 @@ describe('gogidix:repo:publish', () => {
       .mockResolvedValueOnce(undefined)
       .mockResolvedValueOnce(undefined)
       .mockResolvedValue(component);
-    const { run } = setup(addLocation, getEntityByRef);
+    const { run, repositories } = setup(addLocation, getEntityByRef);
     await run();
     expect(getEntityByRef).toHaveBeenCalledTimes(3);
     expect(getEntityByRef).toHaveBeenCalledWith(
       'component:default/listing-photos',
       expect.anything(),
     );
+    // Registered: nothing is left for the unfinished-publish sweep.
+    expect(await repositories.unfinished()).toEqual([]);
   });
 });

@@ -35,7 +35,9 @@ async function waitForEntity(
  * `gogidix:repo:publish` publishes the workspace as a new git repository on
  * this machine and registers its catalog-info.yaml, as one step: if the
  * catalog cannot take the entities, the repository is removed again, so a
- * failed run leaves neither a repository nor a catalog entry behind.
+ * failed run leaves neither a repository nor a catalog entry behind. If the
+ * process dies in between, `sweepUnfinishedPublishes` clears up once the
+ * task has ended.
  */
 export function createPublishLocalAction(options: {
   repositories: LocalGitRepositories;
@@ -87,6 +89,7 @@ export function createPublishLocalAction(options: {
         message:
           ctx.input.message ??
           `Create ${name} from the Gogidix portal template`,
+        taskId: ctx.task.id,
       });
       ctx.logger.info(
         `Published ${owner}/${name} at ${published.commitHash.slice(0, 8)}`,
@@ -109,6 +112,7 @@ export function createPublishLocalAction(options: {
         }
         entityRef = stringifyEntityRef(entity);
         await catalog.addLocation(location, { credentials });
+        await repositories.markRegistered(owner, name);
       } catch (error) {
         await repositories.remove(owner, name);
         ctx.logger.error(

@@ -19,6 +19,23 @@ export interface LocalGitLocation {
   filePath: string;
 }
 
+/**
+ * Kept inside a new repository until the catalog has stored its
+ * registration; names the scaffolder task that published it.
+ */
+const PENDING_REGISTRATION = 'gogidix-pending-registration.json';
+/** A publish builds its repository in `<root>/.staging-<taskId>.<random>`. */
+const STAGING_PREFIX = '.staging-';
+
+/**
+ * What a publish leaves behind when its process dies: a staging folder, or a
+ * repository in place whose registration was never stored. Each carries
+ * the id of the scaffolder task that made it.
+ */
+export type UnfinishedPublish =
+  | { kind: 'staging'; folder: string; taskId: string }
+  | { kind: 'repository'; owner: string; name: string; taskId: string };
+
 export interface PublishedRepository {
   remoteUrl: string;
   repoContentsUrl: string;
@@ -30,7 +47,9 @@ export interface PublishedRepository {
  * Bare git repositories in one folder on this machine, addressed by URLs
  * under a configured base. New repositories appear all at once: they are
  * built under a temporary name and renamed into place, so a failed publish
- * never leaves a half-made repository behind.
+ * never leaves a half-made repository behind. Until its registration is
+ * stored, a new repository carries a marker naming its task, so that what a
+ * killed process left behind can be found and cleared (`unfinished`).
  */
 export class LocalGitRepositories {
   constructor(private readonly root: string, readonly baseUrl: string) {
@@ -97,9 +116,14 @@ export class LocalGitRepositories {
     sourceDir: string;
     author: { name: string; email: string };
     message: string;
+    /** The scaffolder task publishing, recorded until registration. */
+    taskId: string;
   }): Promise<PublishedRepository> {
-    const { owner, name, sourceDir, author, message } = options;
+    const { owner, name, sourceDir, author, message, taskId } = options;
     const finalPath = this.repositoryPath(owner, name);
+    if (!/^[A-Za-z0-9-]+$/.test(taskId)) {
+      throw new InputError(`Task id "${taskId}" is not a scaffolder task id`);
+    }
     if (await this.exists(owner, name)) {
       throw new ConflictError(
         `A repository ${owner}/${name} already exists; choose another service name`,
@@ -108,9 +132,11 @@ export class LocalGitRepositories {
     await fs.mkdir(path.dirname(finalPath), { recursive: true });
     const staging = path.join(
       this.root,
-      `.staging-${name}-${randomBytes(4).toString('hex')}`,
+      `${STAGING_PREFIX}${taskId}.${randomBytes(4).toString('hex')}`,
     );
-    const work = `${staging}-work`;
+    const bare = path.join(staging, 'repo.git');
+    const work = path.join(staging, 'work');
+    const marker = JSON.stringify({ taskId });
     const env = {
       ...process.env,
       GIT_AUTHOR_NAME: author.name,
@@ -119,16 +145,18 @@ export class LocalGitRepositories {
       GIT_COMMITTER_EMAIL: author.email,
     };
     try {
-      await run('git', ['init', '--quiet', '--bare', '-b', 'main', staging]);
+      await fs.mkdir(staging);
+      await run('git', ['init', '--quiet', '--bare', '-b', 'main', bare]);
+      await fs.writeFile(path.join(bare, PENDING_REGISTRATION), marker);
       await fs.cp(sourceDir, work, { recursive: true });
       const git = (...args: string[]) => run('git', args, { cwd: work, env });
       await git('init', '--quiet', '-b', 'main');
       await git('add', '--all');
       await git('commit', '--quiet', '--no-verify', '-m', message);
-      await git('push', '--quiet', staging, 'main');
+      await git('push', '--quiet', bare, 'main');
       const { stdout } = await git('rev-parse', 'HEAD');
       // rename() fails if another publish won the race for the same name.
-      await fs.rename(staging, finalPath).catch(error => {
+      await fs.rename(bare, finalPath).catch(error => {
         throw new ConflictError(
           `A repository ${owner}/${name} was created while publishing; nothing of this run was kept`,
           error,
@@ -141,9 +169,55 @@ export class LocalGitRepositories {
         commitHash: stdout.trim(),
       };
     } finally {
-      await fs.rm(work, { recursive: true, force: true });
       await fs.rm(staging, { recursive: true, force: true });
     }
+  }
+
+  /** Records that the catalog stored the repository's registration. */
+  async markRegistered(owner: string, name: string): Promise<void> {
+    await fs.rm(
+      path.join(this.repositoryPath(owner, name), PENDING_REGISTRATION),
+      { force: true },
+    );
+  }
+
+  /** Staging folders and unregistered repositories, with their tasks. */
+  async unfinished(): Promise<UnfinishedPublish[]> {
+    const found: UnfinishedPublish[] = [];
+    const entries = await fs
+      .readdir(this.root, { withFileTypes: true })
+      .catch(() => []);
+    for (const entry of entries.filter(e => e.isDirectory())) {
+      if (entry.name.startsWith(STAGING_PREFIX)) {
+        const taskId = entry.name
+          .slice(STAGING_PREFIX.length)
+          .replace(/\.[^.]*$/, '');
+        found.push({ kind: 'staging', folder: entry.name, taskId });
+        continue;
+      }
+      const repos = await fs.readdir(path.join(this.root, entry.name));
+      for (const repo of repos.filter(r => r.endsWith('.git'))) {
+        const taskId = await readMarker(
+          path.join(this.root, entry.name, repo),
+        ).catch(() => undefined);
+        if (taskId !== undefined) {
+          const name = repo.slice(0, -'.git'.length);
+          found.push({ kind: 'repository', owner: entry.name, name, taskId });
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Removes a staging folder left by a publish that died. */
+  async removeStaging(folder: string): Promise<void> {
+    if (!folder.startsWith(STAGING_PREFIX) || folder.includes('/')) {
+      throw new InputError(`${folder} is not a staging folder`);
+    }
+    await fs.rm(path.join(this.root, folder), {
+      recursive: true,
+      force: true,
+    });
   }
 
   /** Removes a published repository (used to undo a publish whose registration failed). */
@@ -210,4 +284,13 @@ export class LocalGitRepositories {
     }
     return repo;
   }
+}
+
+/** The task id in a repository's pending-registration marker. */
+async function readMarker(folder: string): Promise<string> {
+  const text = await fs.readFile(
+    path.join(folder, PENDING_REGISTRATION),
+    'utf8',
+  );
+  return String(JSON.parse(text).taskId ?? '');
 }

@@ -29,6 +29,7 @@ describe('local git repositories', () => {
       sourceDir: source,
       author: { name: 'Jane Doe', email: 'jane@gogidix.io' },
       message: 'first',
+      taskId: 'task-1',
     });
     const config = new ConfigReader({
       gogidix: { localGit: { root, baseUrl: 'https://git.test' } },

@@ -197,5 +197,34 @@ describe.each(databases.eachSupportedId())(
       expect(found.get(5000)).toEqual([]);
       expect(await store.latestObservationTs()).toBe(1300);
     });
+
+    it('lets two replicas refresh definitions and record evaluations at once without a deadlock', async () => {
+      const store = await createStore();
+      const many = Array.from({ length: 120 }, (_, i) => {
+        const slo = ratioSlo(`service-${i}`, 'availability');
+        return {
+          slo,
+          entityRef: `component:default/service-${i}`,
+          owner: 'group:default/listings',
+          tier: 'tier-1',
+        };
+      });
+      const refs = many.map(d => d.entityRef);
+      await store.replaceDefinitions(refs, many);
+      const evaluations = many.map(d =>
+        evaluationAt(d.slo, '2026-11-20T10:00:00Z', 0.0005),
+      );
+      // The snapshot task on one replica and the definitions task on the
+      // other write the same rows in opposite orders.
+      for (let round = 0; round < 5; round++) {
+        await Promise.all([
+          store.replaceDefinitions(refs, many),
+          store.replaceDefinitions([...refs].reverse(), [...many].reverse()),
+          store.recordEvaluations([...evaluations].reverse()),
+          store.recordEvaluations(evaluations),
+        ]);
+      }
+      expect(await store.listSlos()).toHaveLength(120);
+    }, 60_000);
   },
 );

@@ -27,6 +27,21 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
+/**
+ * The snapshot and definition tasks are separate global tasks, so two
+ * replicas can run one each at once, upserting the same rows in different
+ * orders: PostgreSQL then aborts one as a deadlock. One transaction-scoped
+ * advisory lock makes those writes take turns (SQLite writes one at a time
+ * anyway). The number is arbitrary but fixed.
+ */
+const SLO_WRITE_LOCK = 5_710_001;
+
+async function takeWriteTurn(tx: Knex.Transaction) {
+  if (tx.client.config.client === 'pg') {
+    await tx.raw('SELECT pg_advisory_xact_lock(?)', [SLO_WRITE_LOCK]);
+  }
+}
+
 const hourOf = (iso: string) => Math.floor(Date.parse(iso) / 3600_000) * 3600;
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -60,6 +75,7 @@ export class DatabaseSloStore implements SloStore {
   async replaceDefinitions(entityRefs: string[], definitions: SloDefinition[]) {
     const keep = new Set(definitions.map(d => d.slo.id));
     await this.db.transaction(async tx => {
+      await takeWriteTurn(tx);
       // Rows are updated in place so the latest evaluation survives a refresh.
       const gone: string[] = [];
       for (const refs of chunks(entityRefs)) {
@@ -138,6 +154,7 @@ export class DatabaseSloStore implements SloStore {
     const hourly = newest(e => `${e.sloId}@${hourOf(e.at)}`);
     const daily = newest(e => `${e.sloId}@${e.at.slice(0, 10)}`);
     await this.db.transaction(async tx => {
+      await takeWriteTurn(tx);
       for (const batch of chunks(hourly, 50)) {
         await tx('slo_snapshots')
           .insert(
