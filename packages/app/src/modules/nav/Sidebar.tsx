@@ -13,10 +13,15 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { oncallAlertReadPermission } from '@gogidix/plugin-oncall-common';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
+      // The on-call page is for on-call engineers; others reach their
+      // services' alerts from each service's On-call tab.
+      const onCall = usePermission({ permission: oncallAlertReadPermission });
       const nav = navItems.withComponent(item => (
         <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
       ));
@@ -25,6 +30,7 @@ export const SidebarContent = NavContentBlueprint.make({
       nav.take('page:search'); // Using search modal instead
       nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
       nav.take('page:oncall/runbooks'); // Opened from alerts and entity pages
+      const onCallItem = nav.take('page:oncall');
 
       return (
         <Sidebar>
@@ -42,7 +48,7 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarDivider />
           <SidebarGroup label="Operate" icon={<MenuIcon />}>
             {nav.take('page:slo')}
-            {nav.take('page:oncall')}
+            {onCall.allowed ? onCallItem : null}
             {nav.take('page:upcoming/compliance')}
             {nav.take('page:cost')}
             <SidebarDivider />
