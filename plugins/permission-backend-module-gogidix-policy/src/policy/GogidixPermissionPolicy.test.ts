@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
@@ -35,6 +36,16 @@ function setUp() {
   const fail = jest.fn();
   auditor.createEvent.mockResolvedValue({ success: jest.fn(), fail });
   const tree = GroupTree.fromEntities(orgGroups(), 'gogidix.io/lead');
+  const userInfo = {
+    getUserInfo: jest.fn(async (credentials: BackstageCredentials) => {
+      const ref = (credentials.principal as { userEntityRef: string })
+        .userEntityRef;
+      return {
+        userEntityRef: ref,
+        ownershipEntityRefs: [ref, ...memberships[ref]],
+      };
+    }),
+  };
   const policy = new GogidixPermissionPolicy({
     settings: {
       platformAdmins: ['group:default/platform-admins'],
@@ -45,16 +56,7 @@ function setUp() {
     groups: { get: async () => tree },
     auditor,
     logger: mockServices.logger.mock(),
-    userInfo: {
-      getUserInfo: async credentials => {
-        const ref = (credentials.principal as { userEntityRef: string })
-          .userEntityRef;
-        return {
-          userEntityRef: ref,
-          ownershipEntityRefs: [ref, ...memberships[ref]],
-        };
-      },
-    },
+    userInfo,
   });
   const decide = (user: string, permission: Permission) => {
     const credentials = mockCredentials.user(user);
@@ -66,7 +68,7 @@ function setUp() {
       },
     );
   };
-  return { policy, decide, auditor, fail };
+  return { policy, decide, auditor, fail, userInfo };
 }
 
 const ALLOW = { result: AuthorizeResult.ALLOW };
@@ -170,6 +172,23 @@ describe('GogidixPermissionPolicy', () => {
     expect(fail).toHaveBeenCalledTimes(1);
     await decide('user:default/jane', basicPermission('catalog.location.read'));
     expect(auditor.createEvent).toHaveBeenCalledTimes(1);
+  });
+
+  it("reads a user's claims once for a batch of checks", async () => {
+    const { policy, userInfo } = setUp();
+    const user = {
+      credentials: mockCredentials.user('user:default/jane'),
+      info: { userEntityRef: 'user:default/jane', ownershipEntityRefs: [] },
+    };
+    await policy.handle(
+      { permission: basicPermission('catalog.entity.read') },
+      user,
+    );
+    await policy.handle(
+      { permission: basicPermission('scaffolder.task.create') },
+      user,
+    );
+    expect(userInfo.getUserInfo).toHaveBeenCalledTimes(1);
   });
 
   it('denies a request without a signed-in user', async () => {

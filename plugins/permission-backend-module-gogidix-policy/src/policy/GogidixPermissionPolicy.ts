@@ -1,5 +1,7 @@
 import {
   AuditorService,
+  BackstageCredentials,
+  BackstageUserInfo,
   BackstageUserPrincipal,
   LoggerService,
   UserInfoService,
@@ -55,9 +57,7 @@ export class GogidixPermissionPolicy implements PermissionPolicy {
     if (!user || principal?.type !== 'user' || !principal.userEntityRef) {
       return this.deny(permission.name, undefined, 'no signed-in user');
     }
-    const { ownershipEntityRefs } = await this.deps.userInfo.getUserInfo(
-      user.credentials,
-    );
+    const { ownershipEntityRefs } = await this.userInfoOf(user.credentials);
     const portalUser = resolvePortalUser(
       principal.userEntityRef,
       ownershipEntityRefs,
@@ -98,6 +98,24 @@ export class GogidixPermissionPolicy implements PermissionPolicy {
       ? { anyOf: [owned, ...refs.filter(isGroupRef).map(isGroup)] }
       : owned;
     return createCatalogConditionalDecision(permission, conditions);
+  }
+
+  /**
+   * The permission plugin asks once per item of a batch with the same
+   * credentials; their claims are read once per batch.
+   */
+  private readonly userInfos = new WeakMap<
+    BackstageCredentials,
+    Promise<BackstageUserInfo>
+  >();
+
+  private userInfoOf(credentials: BackstageCredentials) {
+    let info = this.userInfos.get(credentials);
+    if (!info) {
+      info = this.deps.userInfo.getUserInfo(credentials);
+      this.userInfos.set(credentials, info);
+    }
+    return info;
   }
 
   private async deny(
