@@ -17,11 +17,16 @@ export const e2e = {
   user: { login: 'jane.doe', displayName: 'Jane Doe' },
   /**
    * Journeys that need another role sign in as its demo user (README,
-   * "Roles"): the manager of all engineering, and an SRE on call.
+   * "Roles"): the manager of all engineering, an SRE on call, and a
+   * platform admin.
    */
   roleUsers: {
     manager: { login: 'amara.okafor', displayName: 'Amara Okafor' },
     onCall: { login: 'hana.kim', displayName: 'Hana Kim' },
+    platformAdmin: {
+      login: 'priya.raghunathan',
+      displayName: 'Priya Raghunathan',
+    },
   },
 };
 

@@ -3,15 +3,19 @@ import { expect, test } from '@playwright/test';
 // Signed in as jane.doe: a developer on the platform team, not on call and
 // managing no one (README, "Roles").
 
-test('a developer is told the org-wide alert list is for on-call, and has no On-call menu item', async ({
+test('a developer is told the org-wide alert list is for on-call, and has no On-call or Register menu item', async ({
   page,
 }) => {
   await page.goto('/on-call');
   await expect(
     page.getByText(/The list of every firing alert is for on-call engineers/),
   ).toBeVisible();
+  const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(sidebar.getByRole('link', { name: 'Catalog' })).toBeVisible();
+  await expect(sidebar.getByRole('link', { name: 'On-call' })).toHaveCount(0);
+  // Registering existing components is for platform admins.
   await expect(
-    page.getByRole('navigation').getByRole('link', { name: 'On-call' }),
+    sidebar.getByRole('link', { name: 'Register Existing Component' }),
   ).toHaveCount(0);
 });
 

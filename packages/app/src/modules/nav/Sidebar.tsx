@@ -13,6 +13,7 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { oncallAlertReadPermission } from '@gogidix/plugin-oncall-common';
 
@@ -22,6 +23,10 @@ export const SidebarContent = NavContentBlueprint.make({
       // The on-call page is for on-call engineers; others reach their
       // services' alerts from each service's On-call tab.
       const onCall = usePermission({ permission: oncallAlertReadPermission });
+      // Registering existing components is for platform admins.
+      const register = usePermission({
+        permission: catalogEntityCreatePermission,
+      });
       const nav = navItems.withComponent(item => (
         <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
       ));
@@ -31,6 +36,7 @@ export const SidebarContent = NavContentBlueprint.make({
       nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
       nav.take('page:oncall/runbooks'); // Opened from alerts and entity pages
       const onCallItem = nav.take('page:oncall');
+      const registerItem = nav.take('page:catalog-import');
 
       return (
         <Sidebar>
@@ -44,6 +50,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:api-docs')}
             {nav.take('page:scaffolder')}
+            {register.allowed ? registerItem : null}
           </SidebarGroup>
           <SidebarDivider />
           <SidebarGroup label="Operate" icon={<MenuIcon />}>

@@ -6,6 +6,11 @@ import { WarningPanel } from '@backstage/core-components';
  */
 export function NotAllowed(props: { title: string; message: string }) {
   return (
-    <WarningPanel severity="info" title={props.title} message={props.message} />
+    <WarningPanel
+      severity="info"
+      title={props.title}
+      message={props.message}
+      defaultExpanded
+    />
   );
 }
