@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signedInState } from '../support/environment';
 
 // Signed in as jane.doe: a developer on the platform team, not on call and
 // managing no one (README, "Roles").
@@ -11,7 +12,9 @@ test('a developer is told the org-wide alert list is for on-call, and has no On-
     page.getByText(/The list of every firing alert is for on-call engineers/),
   ).toBeVisible();
   const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(sidebar.getByRole('link', { name: 'Catalog' })).toBeVisible();
+  await expect(
+    sidebar.getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
   await expect(sidebar.getByRole('link', { name: 'On-call' })).toHaveCount(0);
   // Registering existing components is for platform admins.
   await expect(
@@ -37,4 +40,19 @@ test("a developer is told another team's service cost is not theirs to see", asy
   await expect(
     page.getByText("A service's cost is for its team and their managers."),
   ).toBeVisible();
+});
+
+test.describe('as a platform admin', () => {
+  test.use({ storageState: signedInState('platformAdmin') });
+
+  test('the menu offers registering existing components and the on-call page', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
+    await expect(
+      sidebar.getByRole('link', { name: 'Register Existing Component' }),
+    ).toBeVisible();
+    await expect(sidebar.getByRole('link', { name: 'On-call' })).toBeVisible();
+  });
 });
