@@ -29,6 +29,22 @@ import { GroupTree } from '../roles/GroupTree';
 import { PortalUser, resolvePortalUser } from '../roles/PortalUser';
 import { PERMISSION_RULES, Role, ruleFor, widestReach } from './rules';
 
+const isGroupRef = (ref: string) => ref.startsWith('group:');
+
+/** The resource is this group itself. */
+function isGroup(
+  ref: string,
+): PermissionCriteria<PermissionCondition<'catalog-entity'>> {
+  const { namespace, name } = parseEntityRef(ref);
+  return {
+    allOf: [
+      catalogConditions.isEntityKind({ kinds: ['Group'] }),
+      catalogConditions.hasMetadata({ key: 'namespace', value: namespace }),
+      catalogConditions.hasMetadata({ key: 'name', value: name }),
+    ],
+  };
+}
+
 /**
  * Decides every permission check of the portal from the table in
  * `rules.ts` and the user's roles. Each denial is recorded in the audit
@@ -140,20 +156,4 @@ export class GogidixPermissionPolicy implements PermissionPolicy {
     });
     return { result: AuthorizeResult.DENY };
   }
-}
-
-const isGroupRef = (ref: string) => ref.startsWith('group:');
-
-/** The resource is this group itself. */
-function isGroup(
-  ref: string,
-): PermissionCriteria<PermissionCondition<'catalog-entity'>> {
-  const { namespace, name } = parseEntityRef(ref);
-  return {
-    allOf: [
-      catalogConditions.isEntityKind({ kinds: ['Group'] }),
-      catalogConditions.hasMetadata({ key: 'namespace', value: namespace }),
-      catalogConditions.hasMetadata({ key: 'name', value: name }),
-    ],
-  };
 }

@@ -6,7 +6,10 @@ import {
   SidebarScrollWrapper,
   SidebarSpace,
 } from '@backstage/core-components';
-import { NavContentBlueprint } from '@backstage/plugin-app-react';
+import {
+  NavContentBlueprint,
+  NavContentComponentProps,
+} from '@backstage/plugin-app-react';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
@@ -19,64 +22,66 @@ import { oncallAlertReadPermission } from '@gogidix/plugin-oncall-common';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
-    component: ({ navItems }) => {
-      // The on-call page is for on-call engineers; others reach their
-      // services' alerts from each service's On-call tab.
-      const onCall = usePermission({ permission: oncallAlertReadPermission });
-      // Registering existing components is for platform admins.
-      const register = usePermission({
-        permission: catalogEntityCreatePermission,
-      });
-      const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
-      ));
-
-      // Skipped items
-      nav.take('page:search'); // Using search modal instead
-      nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
-      nav.take('page:oncall/runbooks'); // Opened from alerts and entity pages
-      const onCallItem = nav.take('page:oncall');
-      const registerItem = nav.take('page:catalog-import');
-
-      return (
-        <Sidebar>
-          <SidebarLogo />
-          <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
-            <SidebarSearchModal />
-          </SidebarGroup>
-          <SidebarDivider />
-          <SidebarGroup label="Menu" icon={<MenuIcon />}>
-            {nav.take('page:home')}
-            {nav.take('page:catalog')}
-            {nav.take('page:api-docs')}
-            {nav.take('page:scaffolder')}
-            {register.allowed ? registerItem : null}
-          </SidebarGroup>
-          <SidebarDivider />
-          <SidebarGroup label="Operate" icon={<MenuIcon />}>
-            {nav.take('page:slo')}
-            {onCall.allowed ? onCallItem : null}
-            {nav.take('page:upcoming/compliance')}
-            {nav.take('page:cost')}
-            <SidebarDivider />
-            <SidebarScrollWrapper>
-              {nav.rest({ sortBy: 'title' })}
-            </SidebarScrollWrapper>
-          </SidebarGroup>
-          <SidebarSpace />
-          <SidebarDivider />
-          <NotificationsSidebarItem />
-          <SidebarDivider />
-          <SidebarGroup
-            label="Settings"
-            icon={<UserSettingsSignInAvatar />}
-            to="/settings"
-          >
-            {nav.take('page:app-visualizer')}
-            {nav.take('page:user-settings')}
-          </SidebarGroup>
-        </Sidebar>
-      );
-    },
+    component: PortalSidebar,
   },
 });
+
+function PortalSidebar({ navItems }: NavContentComponentProps) {
+  // The on-call page is for on-call engineers; others reach their
+  // services' alerts from each service's On-call tab.
+  const onCall = usePermission({ permission: oncallAlertReadPermission });
+  // Registering existing components is for platform admins.
+  const register = usePermission({
+    permission: catalogEntityCreatePermission,
+  });
+  const nav = navItems.withComponent(item => (
+    <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
+  ));
+
+  // Skipped items
+  nav.take('page:search'); // Using search modal instead
+  nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
+  nav.take('page:oncall/runbooks'); // Opened from alerts and entity pages
+  const onCallItem = nav.take('page:oncall');
+  const registerItem = nav.take('page:catalog-import');
+
+  return (
+    <Sidebar>
+      <SidebarLogo />
+      <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
+        <SidebarSearchModal />
+      </SidebarGroup>
+      <SidebarDivider />
+      <SidebarGroup label="Menu" icon={<MenuIcon />}>
+        {nav.take('page:home')}
+        {nav.take('page:catalog')}
+        {nav.take('page:api-docs')}
+        {nav.take('page:scaffolder')}
+        {register.allowed ? registerItem : null}
+      </SidebarGroup>
+      <SidebarDivider />
+      <SidebarGroup label="Operate" icon={<MenuIcon />}>
+        {nav.take('page:slo')}
+        {onCall.allowed ? onCallItem : null}
+        {nav.take('page:upcoming/compliance')}
+        {nav.take('page:cost')}
+        <SidebarDivider />
+        <SidebarScrollWrapper>
+          {nav.rest({ sortBy: 'title' })}
+        </SidebarScrollWrapper>
+      </SidebarGroup>
+      <SidebarSpace />
+      <SidebarDivider />
+      <NotificationsSidebarItem />
+      <SidebarDivider />
+      <SidebarGroup
+        label="Settings"
+        icon={<UserSettingsSignInAvatar />}
+        to="/settings"
+      >
+        {nav.take('page:app-visualizer')}
+        {nav.take('page:user-settings')}
+      </SidebarGroup>
+    </Sidebar>
+  );
+}
