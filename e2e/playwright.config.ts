@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
-import { e2e, portalUrl } from './support/environment';
+import { e2e, portalUrl, signedInState } from './support/environment';
 
 /**
  * User journeys through the production build of the portal on PostgreSQL,
@@ -50,7 +50,7 @@ export default defineConfig({
       name: 'journeys',
       dependencies: ['sign-in'],
       use: {
-        storageState: path.join(e2e.repoRoot, '.data/e2e/signed-in.json'),
+        storageState: signedInState(),
       },
     },
   ],

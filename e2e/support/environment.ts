@@ -15,7 +15,26 @@ export const e2e = {
   bundleDir: path.resolve(__dirname, '../../.data/e2e/portal'),
   /** Demo user who signs in: a platform engineer who owns api-gateway. */
   user: { login: 'jane.doe', displayName: 'Jane Doe' },
+  /**
+   * Journeys that need another role sign in as its demo user (README,
+   * "Roles"): the manager of all engineering, an SRE on call, and a
+   * platform admin.
+   */
+  roleUsers: {
+    manager: { login: 'amara.okafor', displayName: 'Amara Okafor' },
+    onCall: { login: 'hana.kim', displayName: 'Hana Kim' },
+    platformAdmin: {
+      login: 'priya.raghunathan',
+      displayName: 'Priya Raghunathan',
+    },
+  },
 };
+
+export type E2eRole = keyof typeof e2e.roleUsers;
+
+/** Where a role's signed-in browser state is kept (signIn.setup.ts). */
+export const signedInState = (role?: E2eRole) =>
+  path.join(e2e.repoRoot, `.data/e2e/signed-in${role ? `-${role}` : ''}.json`);
 
 export const portalUrl = `http://localhost:${e2e.portalPort}`;
 export const alertmanagerUrl = `http://127.0.0.1:${e2e.alertmanagerPort}`;

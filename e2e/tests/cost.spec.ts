@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { signedInState } from '../support/environment';
+
+// The org-wide view of every team is a manager's (README, "Roles").
+test.use({ storageState: signedInState('manager') });
 
 test('a manager sees a team’s top mover on /cost and opens that service’s cost', async ({
   page,

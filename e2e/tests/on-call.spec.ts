@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { alertmanagerUrl, portalUrl } from '../support/environment';
+import {
+  alertmanagerUrl,
+  portalUrl,
+  signedInState,
+} from '../support/environment';
+
+// The org-wide alert list is for on-call engineers (README, "Roles").
+test.use({ storageState: signedInState('onCall') });
 
 const runbookPath =
   '/runbooks/default/component/listings-service/slo-availability-burn';

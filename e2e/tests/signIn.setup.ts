@@ -1,6 +1,5 @@
-import { expect, test as setup } from '@playwright/test';
-import path from 'node:path';
-import { e2e } from '../support/environment';
+import { Page, expect, test as setup } from '@playwright/test';
+import { E2eRole, e2e, signedInState } from '../support/environment';
 
 setup('a developer signs in through the OIDC provider', async ({ page }) => {
   await page.goto('/');
@@ -11,11 +10,31 @@ setup('a developer signs in through the OIDC provider', async ({ page }) => {
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Enter' })).toHaveCount(0);
 
+  await signIn(page, e2e.user);
+  await page.context().storageState({ path: signedInState() });
+});
+
+for (const role of Object.keys(e2e.roleUsers) as E2eRole[]) {
+  const user = e2e.roleUsers[role];
+  setup(
+    `${user.login} (${role}) signs in through the OIDC provider`,
+    async ({ page }) => {
+      await page.goto('/');
+      await signIn(page, user);
+      await page.context().storageState({ path: signedInState(role) });
+    },
+  );
+}
+
+async function signIn(
+  page: Page,
+  user: { login: string; displayName: string },
+) {
   const popupPromise = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'Sign in' }).click();
   const popup = await popupPromise;
 
-  await popup.locator('input[name="login"]').fill(e2e.user.login);
+  await popup.locator('input[name="login"]').fill(user.login);
   await popup.locator('input[name="password"]').fill('any password works here');
   await popup.getByRole('button', { name: /sign-in/i }).click();
   await popup.getByRole('button', { name: /continue/i }).click();
@@ -23,10 +42,7 @@ setup('a developer signs in through the OIDC provider', async ({ page }) => {
 
   await expect(
     page.getByRole('heading', {
-      name: new RegExp(`, ${e2e.user.displayName}$`),
+      name: new RegExp(`, ${user.displayName}$`),
     }),
   ).toBeVisible();
-  await page.context().storageState({
-    path: path.join(e2e.repoRoot, '.data/e2e/signed-in.json'),
-  });
-});
+}

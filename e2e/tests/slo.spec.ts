@@ -1,6 +1,9 @@
 import { Page, expect, test } from '@playwright/test';
 import path from 'node:path';
-import { e2e } from '../support/environment';
+import { e2e, signedInState } from '../support/environment';
+
+// The org-wide view of every team is a manager's (README, "Roles").
+test.use({ storageState: signedInState('manager') });
 
 /** Reloads until `check` passes: the first SLO round runs shortly after start. */
 async function eventually(

@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { templateFiles } from '../../plugins/scaffolder-backend-module-gogidix/src/templateFiles';
-import { e2e } from '../support/environment';
+import { e2e, signedInState } from '../support/environment';
+
+// Template management (the editor and its dry runs) is for platform admins
+// (README, "Roles").
+test.use({ storageState: signedInState('platformAdmin') });
 
 /**
  * A template author previews a template with a dry run in the Template

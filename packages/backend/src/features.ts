@@ -17,7 +17,7 @@ import scaffolderBackendModuleGogidix, {
   localGitUrlReaderFactory,
 } from '@gogidix/plugin-scaffolder-backend-module-gogidix';
 import permissionBackend from '@backstage/plugin-permission-backend';
-import permissionBackendModuleAllowAllPolicy from '@backstage/plugin-permission-backend-module-allow-all-policy';
+import permissionBackendModuleGogidixPolicy from '@gogidix/plugin-permission-backend-module-gogidix-policy';
 import searchBackend from '@backstage/plugin-search-backend';
 import searchBackendModulePg from '@backstage/plugin-search-backend-module-pg';
 import searchBackendModuleCatalog from '@backstage/plugin-search-backend-module-catalog';
@@ -69,10 +69,9 @@ export function portalBackendFeatures(
     scaffolderBackendModuleGogidix,
     localGitUrlReaderFactory,
 
-    // Until the portal's role policy lands, every signed-in user may do
-    // everything; anonymous requests are still refused by the auth layer.
+    // Roles from catalog groups and gogidix.roles (see README, "Roles").
     permissionBackend,
-    permissionBackendModuleAllowAllPolicy,
+    permissionBackendModuleGogidixPolicy,
 
     searchBackend,
     searchBackendModulePg,

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { oncallPermissions } from '@gogidix/plugin-oncall-common';
 import { AlertmanagerClient } from './service/AlertmanagerClient';
 import { readOnCallSettings } from './service/config';
 import { GrafanaClient } from './service/GrafanaClient';
@@ -24,14 +25,26 @@ export const oncallPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
       },
-      async init({ config, httpAuth, httpRouter, urlReader, catalog }) {
+      async init({
+        config,
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+        urlReader,
+        catalog,
+      }) {
         const settings = readOnCallSettings(config);
+        permissionsRegistry.addPermissions(oncallPermissions);
         httpRouter.use(
           await createRouter({
             httpAuth,
+            permissions,
             catalog,
             runbooks: new RunbookReader(
               urlReader,

@@ -7,3 +7,4 @@
 export * from './annotations';
 export * from './types';
 export * from './urls';
+export * from './permissions';

@@ -10,13 +10,13 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DocumentCollatorFactory,
   IndexableDocument,
 } from '@backstage/plugin-search-common';
 import {
+  oncallRunbookReadPermission,
   RUNBOOKS_ANNOTATION,
   Runbook,
   RunbookSummary,
@@ -39,7 +39,8 @@ export interface RunbookDocument extends IndexableDocument {
 export class RunbookCollatorFactory implements DocumentCollatorFactory {
   readonly type = 'runbook';
   // Results are only shown to people who may read the entity.
-  readonly visibilityPermission = catalogEntityReadPermission;
+  // A runbook is found by those who may read that entity's runbooks.
+  readonly visibilityPermission = oncallRunbookReadPermission;
 
   constructor(
     private readonly deps: {

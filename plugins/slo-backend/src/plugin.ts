@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { sloPermissions } from '@gogidix/plugin-slo-common';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { COARSE_STEP, DemoObservationFeed } from './demo/DemoObservationFeed';
 import { readSloSettings } from './service/config';
@@ -30,11 +31,14 @@ export const sloPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
       },
       async init(deps) {
         const settings = readSloSettings(deps.config);
+        deps.permissionsRegistry.addPermissions(sloPermissions);
         const store = await DatabaseSloStore.create({
           database: deps.database,
         });
@@ -96,6 +100,7 @@ export const sloPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
             service,
             store,
             links,

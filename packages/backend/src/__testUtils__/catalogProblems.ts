@@ -11,11 +11,12 @@ import yaml from 'yaml';
  */
 export async function catalogProblems(
   server: Server,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; token?: string } = {},
 ): Promise<{ entities: Entity[]; problems: string[] }> {
   const { entities, failures } = await settledCatalog(
     server,
     options.timeoutMs ?? 60_000,
+    options.token,
   );
   const problems = failures.map(
     item =>
@@ -81,14 +82,22 @@ function unprocessedName(item: UnprocessedEntity): string {
  * entity still waiting for processing has failed with errors (which it will
  * keep doing). Those failures are returned.
  */
-async function settledCatalog(server: Server, timeoutMs: number) {
+async function settledCatalog(
+  server: Server,
+  timeoutMs: number,
+  token?: string,
+) {
   const deadline = Date.now() + timeoutMs;
   let previous = -1;
+  const get = (path: string) => {
+    const req = request(server).get(path);
+    return token ? req.auth(token, { type: 'bearer' }) : req;
+  };
   for (;;) {
     const [entities, pending, failed] = await Promise.all([
-      request(server).get('/api/catalog/entities'),
-      request(server).get('/api/catalog/entities/unprocessed/pending'),
-      request(server).get('/api/catalog/entities/unprocessed/failed'),
+      get('/api/catalog/entities'),
+      get('/api/catalog/entities/unprocessed/pending'),
+      get('/api/catalog/entities/unprocessed/failed'),
     ]);
     const items: Entity[] = entities.body;
     const unprocessed: UnprocessedEntity[] = [

@@ -18,6 +18,11 @@ describe('checkConfig', () => {
       database: { client: 'pg', connection: { host: 'db' } },
     },
     auth: { environment: 'production', providers: {} },
+    // As app-config.production.yaml sets it.
+    gogidix: {
+      ...(base.gogidix as JsonObject),
+      signIn: { providers: ['oidc'] },
+    },
   };
 
   const check =
@@ -34,6 +39,19 @@ describe('checkConfig', () => {
       'an unknown sign-in method',
       { gogidix: { signIn: { providers: ['okta'] } } },
       /gogidix\.signIn\.providers\.0: must be equal to one of the allowed values/,
+    ],
+    [
+      'role groups that are not a list',
+      {
+        gogidix: {
+          ...(base.gogidix as JsonObject),
+          roles: {
+            platformAdmins: 'group:default/platform-admins',
+            onCall: [],
+          },
+        },
+      },
+      /gogidix\.roles\.platformAdmins: must be array/,
     ],
     [
       'a title that is not text',
@@ -63,6 +81,16 @@ describe('checkConfig', () => {
         },
       },
       /auth\.providers\.guest\.dangerouslyAllowOutsideDevelopment: guest sign-in is refused in production/,
+    ],
+    [
+      'a sign-in page offering guest',
+      {
+        gogidix: {
+          ...(base.gogidix as JsonObject),
+          signIn: { providers: ['oidc', 'guest'] },
+        },
+      },
+      /gogidix\.signIn\.providers: guest sign-in is refused in production/,
     ],
     [
       'SQLite',

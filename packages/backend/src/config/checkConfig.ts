@@ -70,6 +70,13 @@ function productionProblems(config: Config): string[] {
     );
   }
   if (
+    config.getOptionalStringArray('gogidix.signIn.providers')?.includes('guest')
+  ) {
+    problems.push(
+      'gogidix.signIn.providers: guest sign-in is refused in production; offer oidc only',
+    );
+  }
+  if (
     config.getOptionalBoolean(
       'backend.auth.dangerouslyDisableDefaultAuthPolicy',
     )

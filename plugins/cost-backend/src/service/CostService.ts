@@ -159,9 +159,16 @@ export class CostService {
     };
   }
 
+  /** Every team cost can be attributed to, unallocated included. */
+  async teams(): Promise<string[]> {
+    return [...(await this.catalog.index()).teams, UNALLOCATED];
+  }
+
   async overview(options: {
     days: number;
     team?: string;
+    /** The teams the caller may see; all when absent. */
+    visible?: Set<string>;
   }): Promise<CostOverview> {
     const index = await this.catalog.index();
     const team = options.team ?? null;
@@ -169,7 +176,10 @@ export class CostService {
       throw new NotFoundError(`No team ${team} in the catalog`);
     }
     const w = await this.#window(options.days);
-    const all = await this.#attributed(w.earliest, w.to);
+    const all = visibleOnly(
+      await this.#attributed(w.earliest, w.to),
+      options.visible,
+    );
     const costs = team ? all.filter(c => c.team === team) : all;
     const current = costs.filter(c => c.date >= w.from);
     const previous = costs.filter(
@@ -314,7 +324,10 @@ export class CostService {
       );
   }
 
-  async savings(options: { team?: string }): Promise<CostSavings> {
+  async savings(options: {
+    team?: string;
+    visible?: Set<string>;
+  }): Promise<CostSavings> {
     const index = await this.catalog.index();
     const to = (await this.store.latestChargeDate()) ?? this.today();
     const range = { from: addDays(to, -(SAVINGS_DAYS - 1)), to };
@@ -340,9 +353,11 @@ export class CostService {
         SAVINGS_DAYS,
       ),
     ]);
-    const recommendations = options.team
-      ? all.filter(r => r.owner === options.team)
-      : all;
+    const recommendations = all.filter(
+      r =>
+        (!options.team || r.owner === options.team) &&
+        (!options.visible || options.visible.has(r.owner)),
+    );
     return {
       currency: await this.#currency(),
       totalMonthlySaving:
@@ -356,11 +371,13 @@ export class CostService {
   async exportRows(options: {
     days: number;
     team?: string;
+    visible?: Set<string>;
   }): Promise<CostExportRow[]> {
     const w = await this.#window(options.days);
-    const costs = (await this.#attributed(w.from, w.to)).filter(
-      c => !options.team || c.team === options.team,
-    );
+    const costs = visibleOnly(
+      await this.#attributed(w.from, w.to),
+      options.visible,
+    ).filter(c => !options.team || c.team === options.team);
     const rows = sumBy(
       costs,
       c =>
@@ -395,4 +412,11 @@ export class CostService {
           a.service.localeCompare(b.service),
       );
   }
+}
+
+function visibleOnly(
+  costs: AttributedCost[],
+  visible: Set<string> | undefined,
+): AttributedCost[] {
+  return visible ? costs.filter(c => visible.has(c.team)) : costs;
 }

@@ -21,8 +21,24 @@ async function startBackend(
     demo?: boolean;
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     auditor?: ReturnType<typeof mockServices.auditor.mock>;
+    /** Only these resources (group or entity refs) are allowed. */
+    allowedRefs?: string[];
   } = {},
 ) {
+  const { allowedRefs } = options;
+  const permissions = allowedRefs
+    ? mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(r => ({
+            result:
+              'resourceRef' in r && allowedRefs.includes(r.resourceRef!)
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          })),
+      }).factory
+    : mockServices.permissions.factory({
+        result: options.permission ?? AuthorizeResult.ALLOW,
+      });
   const { server } = await startTestBackend({
     features: [
       costPlugin,
@@ -31,9 +47,7 @@ async function startBackend(
       mockServices.rootConfig.factory({
         data: { cost: { demo: options.demo ?? false, budgets: { ai: 9000 } } },
       }),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
+      permissions,
     ],
   });
   return server;
@@ -195,6 +209,51 @@ describe('cost router', () => {
       '2026-10-14,listings,property-marketplace,listings-service,component:default/listings-service,Compute,30',
       '2026-10-15,listings,property-marketplace,listings-service,component:default/listings-service,Databases,40',
     ]);
+  });
+
+  it('shows a user only the teams and services they may see', async () => {
+    const server = await startBackend({
+      demo: true,
+      allowedRefs: ['group:default/ai', 'component:default/valuation-model'],
+    });
+    const overview = await request(server).get('/api/cost/overview');
+    expect(overview.status).toBe(200);
+    expect((overview.body as CostOverview).teams.map(t => t.team)).toEqual([
+      'ai',
+    ]);
+
+    const savings = await request(server).get('/api/cost/savings');
+    expect(
+      new Set(
+        savings.body.recommendations.map((r: { owner: string }) => r.owner),
+      ),
+    ).toEqual(new Set(['ai']));
+
+    const csv = await request(server).get('/api/cost/export.csv?days=2');
+    const teams = csv.text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map(line => line.split(',')[1]);
+    expect(new Set(teams)).toEqual(new Set(['ai']));
+
+    for (const path of [
+      '/api/cost/overview?team=listings',
+      '/api/cost/savings?team=listings',
+      '/api/cost/export.csv?team=listings',
+      '/api/cost/entity-cost?entityRef=component:default/listings-service',
+      '/api/cost/imports',
+    ]) {
+      const res = await request(server).get(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 403 });
+    }
+    expect(
+      (
+        await request(server).get(
+          '/api/cost/entity-cost?entityRef=component:default/valuation-model',
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('rejects a malformed upload with every problem and keeps what was there', async () => {

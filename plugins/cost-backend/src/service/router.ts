@@ -10,8 +10,9 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
-  costImportPermission,
-  costReadPermission,
+  costEntityReadPermission,
+  costImportCreatePermission,
+  costImportReadPermission,
 } from '@gogidix/plugin-cost-common';
 import { stringify } from 'csv-stringify';
 import express, { Request } from 'express';
@@ -19,6 +20,7 @@ import Router from 'express-promise-router';
 import { CostStore } from '../database/CostStore';
 import { CostService } from './CostService';
 import { importFocusCsv } from './focusImport';
+import { TeamAccess } from './teamAccess';
 
 export interface RouterOptions {
   auditor: AuditorService;
@@ -66,6 +68,8 @@ export async function createRouter(
   const { auditor, httpAuth, permissions, logger, store, service } = options;
   const router = Router();
 
+  const teamAccess = new TeamAccess(permissions, service);
+
   async function authorize(req: Request, permission: BasicPermission) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -75,13 +79,21 @@ export async function createRouter(
     });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `Not allowed to ${permission.attributes.action} cost`,
+        `Not allowed to ${permission.attributes.action} cost imports`,
       );
     }
   }
 
+  /** The teams the caller may see, after checking the one asked for. */
+  async function visibleTeams(req: Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    return teamAccess.visibleTeams(credentials, optionalString(req, 'team'));
+  }
+
   router.post('/imports', async (req, res) => {
-    await authorize(req, costImportPermission);
+    await authorize(req, costImportCreatePermission);
     const source = optionalString(req, 'source') ?? 'upload';
     // Recorded in the audit trail whatever the outcome, rejected files too.
     const auditorEvent = await auditor.createEvent({
@@ -118,39 +130,51 @@ export async function createRouter(
   });
 
   router.get('/imports', async (req, res) => {
-    await authorize(req, costReadPermission);
+    await authorize(req, costImportReadPermission);
     res.json({ items: await store.listImports() });
   });
 
   router.get('/entity-cost', async (req, res) => {
-    await authorize(req, costReadPermission);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const entityRef = optionalString(req, 'entityRef');
     if (!entityRef) {
       throw new InputError('entityRef is required');
+    }
+    const [decision] = await permissions.authorize(
+      [{ permission: costEntityReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed to read the cost of ${entityRef}`);
     }
     res.json(await service.entityCost(entityRef, daysParam(req, 30)));
   });
 
   router.get('/overview', async (req, res) => {
-    await authorize(req, costReadPermission);
+    const visible = await visibleTeams(req);
     res.json(
       await service.overview({
         days: daysParam(req, 30),
         team: optionalString(req, 'team'),
+        visible,
       }),
     );
   });
 
   router.get('/savings', async (req, res) => {
-    await authorize(req, costReadPermission);
-    res.json(await service.savings({ team: optionalString(req, 'team') }));
+    const visible = await visibleTeams(req);
+    res.json(
+      await service.savings({ team: optionalString(req, 'team'), visible }),
+    );
   });
 
   router.get('/export.csv', async (req, res) => {
-    await authorize(req, costReadPermission);
+    const visible = await visibleTeams(req);
     const days = daysParam(req, 30);
     const team = optionalString(req, 'team');
-    const rows = await service.exportRows({ days, team });
+    const rows = await service.exportRows({ days, team, visible });
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader(
       'content-disposition',

@@ -3,9 +3,13 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +84,7 @@ describe('oncall router', () => {
   async function start(
     config: object = {},
     credentials: BackstageCredentials = mockCredentials.user(),
+    permissions: BackendFeature = mockServices.permissions.factory(),
   ) {
     const location = `file:${path.join(repo, 'svc/catalog-info.yaml')}`;
     const { server } = await startTestBackend({
@@ -87,6 +92,7 @@ describe('oncall router', () => {
         oncallPlugin,
         mockServices.rootConfig.factory({ data: config }),
         mockServices.httpAuth.factory({ defaultCredentials: credentials }),
+        permissions,
         catalogServiceMock.factory({
           entities: [
             component('listings-service', location, {
@@ -111,6 +117,36 @@ describe('oncall router', () => {
     });
     return server;
   }
+
+  describe('for a user the policy lets read only the runbooks of listings-service', () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(r => ({
+          result:
+            r.permission.name === 'oncall.runbook.read' &&
+            'resourceRef' in r &&
+            r.resourceRef === 'component:default/listings-service'
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        })),
+    }).factory;
+
+    it.each([
+      ['/api/oncall/runbooks/default/component/listings-service', 200],
+      ['/api/oncall/runbooks/default/component/escaper', 403],
+      ['/api/oncall/alerts', 403],
+      ['/api/oncall/alerts?entityRef=component:default/listings-service', 403],
+      [
+        '/api/oncall/pagerduty?entityRef=component:default/listings-service',
+        403,
+      ],
+      ['/api/oncall/grafana?entityRef=component:default/listings-service', 403],
+      ['/api/oncall/vault?entityRef=component:default/listings-service', 403],
+    ])('%s answers %s', async (url, status) => {
+      const server = await start({}, mockCredentials.user(), permissions);
+      expect((await request(server).get(url)).status).toBe(status);
+    });
+  });
 
   it.each([
     '/api/oncall/runbooks/default/component/listings-service',

@@ -1,7 +1,20 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizePermissionRequest,
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ALERT_SELECTOR_ANNOTATION,
@@ -11,6 +24,9 @@ import {
   GrafanaInstanceResult,
   GrafanaOverview,
   NotConfigured,
+  oncallAlertReadPermission,
+  oncallEntityReadPermission,
+  oncallRunbookReadPermission,
   PAGERDUTY_SERVICE_ANNOTATION,
   ServiceOnCall,
   VAULT_SECRETS_ENGINE_ANNOTATION,
@@ -31,6 +47,7 @@ import { VaultClient } from './VaultClient';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   catalog: CatalogService;
   runbooks: RunbookReader;
   /** Absent when `onCall.alertmanager` is not configured. */
@@ -48,20 +65,52 @@ const annotationKey = (name: string) => `metadata.annotations["${name}"]`;
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, catalog, runbooks } = options;
+  const { httpAuth, permissions, catalog, runbooks } = options;
   const { alertmanager, pagerDuty, grafana, vault } = options;
   const router = Router();
   router.use(express.json());
 
-  /** Every route is for signed-in people and services only. */
-  async function entityFor(req: Request, ref: unknown): Promise<Entity> {
+  async function authorize(
+    credentials: BackstageCredentials,
+    request: AuthorizePermissionRequest,
+  ) {
+    const [decision] = await permissions.authorize([request], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to read ${
+          request.resourceRef
+            ? `the on-call data of ${request.resourceRef}`
+            : 'every alert'
+        }`,
+      );
+    }
+  }
+
+  /**
+   * Every route is for signed-in people and services only, and each
+   * entity's data for those the policy lets read it.
+   */
+  async function entityFor(
+    req: Request,
+    ref: unknown,
+    permission: ResourcePermission<'catalog-entity'> = oncallEntityReadPermission,
+  ): Promise<Entity> {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
     if (typeof ref !== 'string' || !ref) {
       throw new InputError('entityRef is required, e.g. component:default/x');
     }
-    const entity = await catalog.getEntityByRef(ref, { credentials });
+    let entityRef: string;
+    try {
+      entityRef = stringifyEntityRef(parseEntityRef(ref));
+    } catch (error) {
+      throw new InputError(`entityRef: ${(error as Error).message}`);
+    }
+    await authorize(credentials, { permission, resourceRef: entityRef });
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) {
       throw new NotFoundError(`No entity ${ref} in the catalog`);
     }
@@ -72,7 +121,11 @@ export async function createRouter(
     `${req.params.kind}:${req.params.namespace}/${req.params.name}`;
 
   router.get('/runbooks/:namespace/:kind/:name', async (req, res) => {
-    const entity = await entityFor(req, routeRef(req));
+    const entity = await entityFor(
+      req,
+      routeRef(req),
+      oncallRunbookReadPermission,
+    );
     res.json({
       entityRef: stringifyEntityRef(entity),
       expectedLocation: runbooks.expectedLocation(entity),
@@ -81,7 +134,11 @@ export async function createRouter(
   });
 
   router.get('/runbooks/:namespace/:kind/:name/:runbook', async (req, res) => {
-    const entity = await entityFor(req, routeRef(req));
+    const entity = await entityFor(
+      req,
+      routeRef(req),
+      oncallRunbookReadPermission,
+    );
     res.json(await runbooks.get(entity, req.params.runbook));
   });
 
@@ -93,6 +150,7 @@ export async function createRouter(
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
+      await authorize(credentials, { permission: oncallAlertReadPermission });
       // Org-wide: link each service to its entity, as far as the caller may
       // see the catalog.
       ({ items: entities } = await catalog.getEntities(

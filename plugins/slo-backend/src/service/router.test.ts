@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ResolvedSlo, WindowErrorRatios } from '@gogidix/plugin-slo-common';
 import express from 'express';
@@ -21,7 +22,7 @@ import { SloService } from './SloService';
 
 const demoDir = join(__dirname, '../../../../demo/services');
 
-function component(name: string, openslo: string): Entity {
+function component(name: string, openslo: string, owner = 'listings'): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -40,7 +41,7 @@ function component(name: string, openslo: string): Entity {
     },
     spec: {
       type: 'service',
-      owner: 'listings',
+      owner,
       system: 'property-marketplace',
     },
   };
@@ -106,6 +107,7 @@ describe('SLO router', () => {
       httpAuth: mockServices.httpAuth({
         defaultCredentials: mockCredentials.none(),
       }),
+      permissions: mockServices.permissions(),
       service,
       store,
       links,
@@ -265,5 +267,101 @@ describe('SLO router', () => {
     expect((await request(app).post('/rules').set(user).send({})).status).toBe(
       400,
     );
+  });
+
+  describe('for a user who may see some teams', () => {
+    /** The policy's answers, by resource: only the platform team's. */
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(r => ({
+          result:
+            'resourceRef' in r &&
+            [
+              'group:default/platform',
+              'component:default/api-gateway',
+            ].includes(r.resourceRef!)
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        })),
+    });
+
+    async function scopedApp() {
+      const knex = await databases.init('SQLITE_3');
+      const store = await DatabaseSloStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      const links = new SloLinks('http://portal.test', undefined);
+      const scoped = new SloService({
+        store,
+        source,
+        documents: new OpenSloDocumentReader(mockServices.urlReader.mock()),
+        catalog: catalogServiceMock({
+          entities: [
+            component('listings-service', './slo/openslo.yaml'),
+            component('api-gateway', './slo/openslo.yaml', 'platform'),
+          ],
+        }),
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+        links,
+      });
+      await scoped.refreshDefinitions();
+      await scoped.evaluateAll(new Date('2026-11-20T09:00:00Z'));
+      const router = await createRouter({
+        httpAuth: mockServices.httpAuth(),
+        permissions,
+        service: scoped,
+        store,
+        links,
+        now: () => now,
+      });
+      return express().use(router).use(mockErrorHandler());
+    }
+
+    it('summarises only the teams they may see', async () => {
+      const scoped = await scopedApp();
+      const res = await request(scoped).get('/summary');
+      expect(res.status).toBe(200);
+      expect(res.body.byTeam.map((t: { name: string }) => t.name)).toEqual([
+        'group:default/platform',
+      ]);
+      expect(
+        new Set(res.body.slos.map((s: { owner: string }) => s.owner)),
+      ).toEqual(new Set(['group:default/platform']));
+      const csv = await request(scoped).get('/summary.csv');
+      expect(csv.text).not.toMatch(/listings/);
+    });
+
+    it.each([
+      ['/summary', { owner: 'group:default/listings' }],
+      ['/summary.csv', { owner: 'group:default/listings' }],
+      ['/entities/component/default/listings-service/status', {}],
+    ])('answers 403 for %s %j', async (path, query) => {
+      const res = await request(await scopedApp())
+        .get(path)
+        .query(query);
+      expect(res.status).toBe(403);
+    });
+
+    it('serves the status of a service they may see', async () => {
+      const res = await request(await scopedApp()).get(
+        '/entities/component/default/api-gateway/status',
+      );
+      expect(res.status).toBe(200);
+    });
+  });
+
+  it('refuses rules to a user without slo.rules.create', async () => {
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions({ result: AuthorizeResult.DENY }),
+      service,
+      store: {} as never,
+      links: new SloLinks('http://portal.test', undefined),
+    });
+    const res = await request(express().use(router).use(mockErrorHandler()))
+      .post('/rules')
+      .send({ document: 'x' });
+    expect(res.status).toBe(403);
   });
 });

@@ -1,9 +1,17 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   generateSlothRules,
   parseOpenSloDocuments,
+  sloEntityReadPermission,
+  sloOrgReadPermission,
+  sloRulesCreatePermission,
 } from '@gogidix/plugin-slo-common';
 import stringify from 'csv-stringify/lib/sync';
 import express from 'express';
@@ -46,40 +54,96 @@ const asList = (value: unknown): string[] =>
 
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   service: SloService;
   store: SloStore;
   links: SloLinks;
   now?: () => Date;
 }): Promise<express.Router> {
-  const { httpAuth, service, store, links } = options;
+  const { httpAuth, permissions, service, store, links } = options;
   const now = options.now ?? (() => new Date());
   const router = await createOpenApiRouter();
   router.use(express.json({ limit: '512kb' }));
 
   router.get('/entities/:kind/:namespace/:name/status', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = stringifyEntityRef(req.params);
+    const [decision] = await permissions.authorize(
+      [{ permission: sloEntityReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed to read the SLOs of ${entityRef}`);
+    }
     const at = parseAt(req.query.at, now());
     res.json({ ...(await service.entityStatus(req.params, at)) });
   });
 
-  const summary = async (query: { owner?: unknown; tier?: unknown }) => {
+  /**
+   * The owners (teams) the caller may see, or undefined for all of them:
+   * one batch of `slo.org.read` checks with each owner as the resource.
+   * Throws when the caller may see no team at all.
+   */
+  const visibleOwners = async (credentials: BackstageCredentials) => {
+    const owners = [
+      ...new Set((await store.listSlos({})).map(slo => slo.owner)),
+    ];
+    const decisions = await permissions.authorize(
+      owners.map(owner => ({
+        permission: sloOrgReadPermission,
+        resourceRef: owner,
+      })),
+      { credentials },
+    );
+    const visible = owners.filter(
+      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+    );
+    if (owners.length > 0 && visible.length === 0) {
+      throw new NotAllowedError("Not allowed to read any team's SLOs");
+    }
+    return visible.length === owners.length ? undefined : visible;
+  };
+
+  const summary = async (
+    credentials: BackstageCredentials,
+    query: { owner?: unknown; tier?: unknown },
+  ) => {
     const filters = { owners: asList(query.owner), tiers: asList(query.tier) };
+    const visible = await visibleOwners(credentials);
+    const denied = filters.owners.filter(owner => !visible?.includes(owner));
+    if (visible && denied.length) {
+      throw new NotAllowedError(
+        `Not allowed to read the SLOs of ${denied.join(', ')}`,
+      );
+    }
+    // Without an owner filter, a caller who may not see every team gets
+    // the teams they may see.
+    const scoped = {
+      ...filters,
+      owners: filters.owners.length ? filters.owners : visible ?? [],
+    };
     const since = new Date(now().getTime() - TREND_DAYS * 86400_000);
     const [stored, trend] = await Promise.all([
-      store.listSlos(filters),
-      store.dailyStatusCounts(filters, since),
+      store.listSlos(scoped),
+      store.dailyStatusCounts(scoped, since),
     ]);
     return orgSummary(stored, trend, filters);
   };
 
   router.get('/summary', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ ...(await summary(req.query)) });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json({ ...(await summary(credentials, req.query)) });
   });
 
   router.get('/summary.csv', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const { slos } = await summary(req.query);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { slos } = await summary(credentials, req.query);
     res
       .type('text/csv')
       .attachment('slo-summary.csv')
@@ -92,7 +156,16 @@ export async function createRouter(options: {
   });
 
   router.post('/rules', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: sloRulesCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Not allowed to generate SLO rules');
+    }
     const { document, entityRef } = req.body;
     const { slos, problems } = parseOpenSloDocuments(document, 'request body');
     if (slos.length === 0) {

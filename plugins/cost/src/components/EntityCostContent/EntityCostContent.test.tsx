@@ -1,11 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  mockApis,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { CostApi, EntityCost } from '@gogidix/plugin-cost-common';
 import { screen } from '@testing-library/react';
+import { SWRConfig } from 'swr';
 import { costApiRef } from '../../api';
 import { EntityCostContent } from './EntityCostContent';
 
@@ -35,12 +39,23 @@ const cost: EntityCost = {
   },
 };
 
-function render(api: Partial<CostApi>) {
+function render(
+  api: Partial<CostApi>,
+  permission = mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+) {
   return renderInTestApp(
-    <TestApiProvider apis={[[costApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <EntityCostContent />
-      </EntityProvider>
+    <TestApiProvider
+      apis={[
+        [costApiRef, api],
+        [permissionApiRef, permission],
+      ]}
+    >
+      {/* A fresh cache of permission answers for each render. */}
+      <SWRConfig value={{ provider: () => new Map() }}>
+        <EntityProvider entity={entity}>
+          <EntityCostContent />
+        </EntityProvider>
+      </SWRConfig>
     </TestApiProvider>,
   );
 }
@@ -90,5 +105,19 @@ describe('EntityCostContent', () => {
       'component:default/search-service',
       30,
     );
+  });
+
+  it("tells a user outside the service's team who may see its cost", async () => {
+    const getEntityCost = jest.fn();
+    await render(
+      { getEntityCost },
+      mockApis.permission({ authorize: AuthorizeResult.DENY }),
+    );
+    expect(
+      await screen.findByText(
+        "A service's cost is for its team and their managers.",
+      ),
+    ).toBeInTheDocument();
+    expect(getEntityCost).not.toHaveBeenCalled();
   });
 });

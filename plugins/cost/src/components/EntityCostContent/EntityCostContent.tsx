@@ -7,6 +7,8 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { costEntityReadPermission } from '@gogidix/plugin-cost-common';
 import Grid from '@mui/material/Grid';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -16,11 +18,30 @@ import { costApiRef } from '../../api';
 import { DailyCostChart } from '../shared/DailyCostChart';
 import { Figure } from '../shared/Figure';
 import { formatCost, formatRatio } from '../shared/format';
+import { NotAllowed } from '../NotAllowed/NotAllowed';
 
 /** The cost tab of a component: daily cost by category, change, forecast. */
 export function EntityCostContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
+  const { loading, allowed } = usePermission({
+    permission: costEntityReadPermission,
+    resourceRef: entityRef,
+  });
+  // The tab's own progress shows once the answer is in.
+  if (loading) return null;
+  if (!allowed) {
+    return (
+      <NotAllowed
+        title="Not allowed"
+        message="A service's cost is for its team and their managers."
+      />
+    );
+  }
+  return <EntityCost entityRef={entityRef} name={entity.metadata.name} />;
+}
+
+function EntityCost({ entityRef, name }: { entityRef: string; name: string }) {
   const costApi = useApi(costApiRef);
   const [days, setDays] = useState(30);
   const { value, loading, error } = useAsync(
@@ -51,7 +72,7 @@ export function EntityCostContent() {
     return (
       <EmptyState
         missing="data"
-        title={`No cost attributed to ${entity.metadata.name} in the last ${days} days`}
+        title={`No cost attributed to ${name} in the last ${days} days`}
         description="Cost is matched by the resource tag `service`, or by the Kubernetes namespace and workload label in the annotations backstage.io/kubernetes-namespace and backstage.io/kubernetes-id."
         action={periodPicker}
       />

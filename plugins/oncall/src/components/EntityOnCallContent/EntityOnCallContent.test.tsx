@@ -1,7 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { SWRConfig } from 'swr';
 import { onCallApiRef } from '../../api/OnCallApi';
 import {
   backendError,
@@ -26,13 +29,23 @@ const entity: Entity = {
   spec: { type: 'service', owner: 'listings', lifecycle: 'production' },
 };
 
-function render(api: ReturnType<typeof mockOnCallApi>, config: object = {}) {
+function render(
+  api: ReturnType<typeof mockOnCallApi>,
+  config: object = {},
+  permission = mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+) {
   return renderInTestApp(
-    <EntityProvider entity={entity}>
-      <EntityOnCallContent />
-    </EntityProvider>,
+    // A fresh cache of permission answers for each render.
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <EntityProvider entity={entity}>
+        <EntityOnCallContent />
+      </EntityProvider>
+    </SWRConfig>,
     {
-      apis: [[onCallApiRef, api]],
+      apis: [
+        [onCallApiRef, api],
+        [permissionApiRef, permission],
+      ],
       config: { app: { baseUrl: 'http://localhost:3000' }, ...config },
     },
   );
@@ -47,7 +60,9 @@ describe('EntityOnCallContent', () => {
     api.grafana.mockReturnValue(pending());
     api.vaultSecrets.mockReturnValue(pending());
     await render(api);
-    expect(screen.getAllByTestId('progress')).toHaveLength(5);
+    await waitFor(() =>
+      expect(screen.getAllByTestId('progress')).toHaveLength(5),
+    );
   });
 
   it('shows on-call, incidents, runbooks and alerts, and a failing source alone', async () => {
@@ -250,9 +265,24 @@ describe('EntityOnCallContent', () => {
     await render(api, {
       onCall: { kibana: { baseUrl: 'https://logs.gogidix.dev' } },
     });
-    const link = screen.getByRole('link', { name: /Logs in Kibana/ });
+    const link = await screen.findByRole('link', { name: /Logs in Kibana/ });
     expect(link.getAttribute('href')).toMatch(
       /^https:\/\/logs\.gogidix\.dev\/app\/discover#\/\?_g=/,
     );
+  });
+
+  it("tells a user outside the service's team who may see its on-call tab", async () => {
+    const api = mockOnCallApi();
+    await render(
+      api,
+      {},
+      mockApis.permission({ authorize: AuthorizeResult.DENY }),
+    );
+    expect(
+      await screen.findByText(
+        "A service's on-call tab is for its team, their managers and on-call engineers.",
+      ),
+    ).toBeInTheDocument();
+    expect(api.firingAlerts).not.toHaveBeenCalled();
   });
 });

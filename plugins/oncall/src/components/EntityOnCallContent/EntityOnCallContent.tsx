@@ -1,5 +1,8 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Content } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { oncallEntityReadPermission } from '@gogidix/plugin-oncall-common';
 import Grid from '@mui/material/Grid';
 import { AlertsCard } from './AlertsCard';
 import { GpuRequestsCard } from './GpuRequestsCard';
@@ -8,9 +11,35 @@ import { LogsAndTracesCard } from './LogsAndTracesCard';
 import { PagerDutyCard } from './PagerDutyCard';
 import { RunbooksCard } from './RunbooksCard';
 import { VaultCard } from './VaultCard';
+import { NotAllowed } from '../NotAllowed/NotAllowed';
+
+/**
+ * A service's on-call tab, for its team, its managers and on-call; others
+ * are told who may see it.
+ */
+export function EntityOnCallContent() {
+  const { entity } = useEntity();
+  const { loading, allowed } = usePermission({
+    permission: oncallEntityReadPermission,
+    resourceRef: stringifyEntityRef(entity),
+  });
+  // Each card shows its own progress once the answer is in.
+  if (loading) return null;
+  if (!allowed) {
+    return (
+      <Content>
+        <NotAllowed
+          title="Not allowed"
+          message="A service's on-call tab is for its team, their managers and on-call engineers."
+        />
+      </Content>
+    );
+  }
+  return <OnCallCards />;
+}
 
 /** Each card reads its own source, so one failing leaves the others working. */
-export function EntityOnCallContent() {
+function OnCallCards() {
   const { entity } = useEntity();
   const runsOnKubernetes =
     !!entity.metadata.annotations?.['backstage.io/kubernetes-id'];

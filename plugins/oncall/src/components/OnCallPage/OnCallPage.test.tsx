@@ -1,6 +1,9 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { FiringAlert } from '@gogidix/plugin-oncall-common';
 import { screen, within } from '@testing-library/react';
+import { SWRConfig } from 'swr';
 import { onCallApiRef } from '../../api/OnCallApi';
 import {
   backendError,
@@ -25,11 +28,23 @@ const alert = (
   labels: {},
 });
 
-function render(api: ReturnType<typeof mockOnCallApi>) {
-  return renderInTestApp(<OnCallPage />, {
-    apis: [[onCallApiRef, api]],
-    config: { app: { baseUrl: 'http://localhost:3000' } },
-  });
+function render(
+  api: ReturnType<typeof mockOnCallApi>,
+  permission = mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+) {
+  return renderInTestApp(
+    // A fresh cache of permission answers for each render.
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <OnCallPage />
+    </SWRConfig>,
+    {
+      apis: [
+        [onCallApiRef, api],
+        [permissionApiRef, permission],
+      ],
+      config: { app: { baseUrl: 'http://localhost:3000' } },
+    },
+  );
 }
 
 describe('OnCallPage', () => {
@@ -37,7 +52,7 @@ describe('OnCallPage', () => {
     const api = mockOnCallApi();
     api.firingAlerts.mockReturnValue(pending());
     await render(api);
-    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
 
   it('lists what fires by service and severity, each with its runbook', async () => {
@@ -64,10 +79,10 @@ describe('OnCallPage', () => {
       ],
     });
     await render(api);
-    expect(api.firingAlerts).toHaveBeenCalledWith();
     const listingsPage = await screen.findByRole('region', {
       name: 'listings-service page',
     });
+    expect(api.firingAlerts).toHaveBeenCalledWith();
     expect(
       within(listingsPage).getByRole('link', { name: 'Runbook' }),
     ).toHaveAttribute(
@@ -130,5 +145,16 @@ describe('OnCallPage', () => {
         'Alertmanager at http://am:9093 is unreachable: fetch failed (ECONNREFUSED)',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('tells a user who is not on call where their alerts are', async () => {
+    const api = mockOnCallApi();
+    await render(api, mockApis.permission({ authorize: AuthorizeResult.DENY }));
+    expect(
+      await screen.findByText(
+        /The list of every firing alert is for on-call engineers/,
+      ),
+    ).toBeInTheDocument();
+    expect(api.firingAlerts).not.toHaveBeenCalled();
   });
 });

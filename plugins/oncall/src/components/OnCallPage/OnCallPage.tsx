@@ -6,16 +6,40 @@ import {
   Link,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import { RequirePermission } from '@backstage/plugin-permission-react';
+import { oncallAlertReadPermission } from '@gogidix/plugin-oncall-common';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { onCallApiRef } from '../../api/OnCallApi';
 import { AlertList } from '../AlertList/AlertList';
+import { NotAllowed } from '../NotAllowed/NotAllowed';
 import { SourceState } from '../SourceState/SourceState';
 import { groupAlerts } from './groupAlerts';
 
-/** Everything firing now across the organisation, by service and severity. */
+/**
+ * Everything firing now across the organisation, by service and severity:
+ * for on-call engineers.
+ */
 export function OnCallPage() {
+  return (
+    <RequirePermission
+      permission={oncallAlertReadPermission}
+      errorPage={
+        <Content>
+          <NotAllowed
+            title="Not allowed"
+            message="The list of every firing alert is for on-call engineers. Your services' alerts are on each service's On-call tab."
+          />
+        </Content>
+      }
+    >
+      <FiringAlerts />
+    </RequirePermission>
+  );
+}
+
+function FiringAlerts() {
   const api = useApi(onCallApiRef);
   const { loading, error, value } = useAsync(() => api.firingAlerts(), []);
 

@@ -1,0 +1,30 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** The org-wide list of firing alerts (the On-call page). */
+export const oncallAlertReadPermission = createPermission({
+  name: 'oncall.alert.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * One service's on-call tab (its alerts, who is on call, dashboards and
+ * secret names): the service's entity ref is the resource.
+ */
+export const oncallEntityReadPermission = createPermission({
+  name: 'oncall.entity.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
+/** One service's runbooks: the service's entity ref is the resource. */
+export const oncallRunbookReadPermission = createPermission({
+  name: 'oncall.runbook.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
+export const oncallPermissions = [
+  oncallAlertReadPermission,
+  oncallEntityReadPermission,
+  oncallRunbookReadPermission,
+];

@@ -1,0 +1,202 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  AuthorizeResult,
+  Permission,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import { orgGroups } from '../__testUtils__/org';
+import { GroupTree } from '../roles/GroupTree';
+import { GogidixPermissionPolicy } from './GogidixPermissionPolicy';
+
+const entityPermission = (name: string) =>
+  createPermission({
+    name,
+    attributes: { action: 'read' },
+    resourceType: 'catalog-entity',
+  });
+const basicPermission = (name: string) =>
+  createPermission({ name, attributes: { action: 'read' } });
+
+/** Who is in which groups, as their sign-in token says. */
+const memberships: Record<string, string[]> = {
+  'user:default/jane': ['group:default/platform'],
+  'user:default/priya': [
+    'group:default/platform',
+    'group:default/platform-admins',
+  ],
+  'user:default/helper': ['group:default/admin-helpers'],
+  'user:default/amara': ['group:default/engineering'],
+  'user:default/alex': ['group:default/product'],
+  'user:default/hana': ['group:default/sre'],
+};
+
+function setUp() {
+  const auditor = mockServices.auditor.mock();
+  const fail = jest.fn();
+  auditor.createEvent.mockResolvedValue({ success: jest.fn(), fail });
+  const tree = GroupTree.fromEntities(orgGroups(), 'gogidix.io/lead');
+  const userInfo = {
+    getUserInfo: jest.fn(async (credentials: BackstageCredentials) => {
+      const ref = (credentials.principal as { userEntityRef: string })
+        .userEntityRef;
+      return {
+        userEntityRef: ref,
+        ownershipEntityRefs: [ref, ...memberships[ref]],
+      };
+    }),
+  };
+  const policy = new GogidixPermissionPolicy({
+    settings: {
+      platformAdmins: ['group:default/platform-admins'],
+      onCall: ['group:default/sre'],
+      managerAnnotation: 'gogidix.io/lead',
+      groupCacheMs: 60_000,
+    },
+    groups: { get: async () => tree },
+    auditor,
+    logger: mockServices.logger.mock(),
+    userInfo,
+  });
+  const decide = (user: string, permission: Permission) => {
+    const credentials = mockCredentials.user(user);
+    return policy.handle(
+      { permission },
+      {
+        credentials,
+        info: { userEntityRef: user, ownershipEntityRefs: [] },
+      },
+    );
+  };
+  return { policy, decide, auditor, fail, userInfo };
+}
+
+const ALLOW = { result: AuthorizeResult.ALLOW };
+const DENY = { result: AuthorizeResult.DENY };
+
+describe('GogidixPermissionPolicy', () => {
+  it.each([
+    // A developer reads the catalog and runs templates, nothing admin.
+    ['user:default/jane', basicPermission('catalog.location.read'), ALLOW],
+    ['user:default/jane', entityPermission('catalog.entity.read'), ALLOW],
+    ['user:default/jane', basicPermission('scaffolder.task.create'), ALLOW],
+    ['user:default/jane', basicPermission('catalog.location.delete'), DENY],
+    [
+      'user:default/jane',
+      basicPermission('scaffolder.template.management'),
+      DENY,
+    ],
+    ['user:default/jane', basicPermission('cost.import.create'), DENY],
+    ['user:default/jane', basicPermission('oncall.alert.read'), DENY],
+    ['user:default/jane', basicPermission('audit.event.read'), DENY],
+    ['user:default/jane', basicPermission('compliance.export.read'), DENY],
+    ['user:default/jane', basicPermission('no.such.permission'), DENY],
+    // Platform admins, directly or through a group below, may do anything.
+    ['user:default/priya', basicPermission('catalog.location.delete'), ALLOW],
+    ['user:default/priya', entityPermission('cost.org.read'), ALLOW],
+    ['user:default/priya', basicPermission('no.such.permission'), ALLOW],
+    ['user:default/helper', basicPermission('audit.event.read'), ALLOW],
+    // Managers export and import-read; on-call sees the org's alerts.
+    ['user:default/amara', basicPermission('compliance.export.read'), ALLOW],
+    ['user:default/amara', basicPermission('cost.import.read'), ALLOW],
+    ['user:default/amara', basicPermission('oncall.alert.read'), DENY],
+    ['user:default/hana', basicPermission('oncall.alert.read'), ALLOW],
+    ['user:default/hana', entityPermission('oncall.runbook.read'), ALLOW],
+    ['user:default/hana', basicPermission('kubernetes.proxy'), ALLOW],
+    ['user:default/hana', basicPermission('cost.import.read'), DENY],
+  ])('%s: %o is %o', async (user, permission, expected) => {
+    const { decide } = setUp();
+    expect(await decide(user, permission)).toEqual(expected);
+  });
+
+  it('lets a developer act on what their teams own, through the catalog', async () => {
+    const { decide } = setUp();
+    expect(
+      await decide(
+        'user:default/jane',
+        entityPermission('catalog.entity.delete'),
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims: ['user:default/jane', 'group:default/platform'] },
+      },
+    });
+  });
+
+  it("shows a manager their subtree's teams, and a developer their own team", async () => {
+    const { decide } = setUp();
+    const teamsOf = async (user: string) => {
+      const decision = await decide(user, entityPermission('cost.org.read'));
+      if (decision.result !== AuthorizeResult.CONDITIONAL) {
+        throw new Error(
+          `expected a conditional decision, got ${decision.result}`,
+        );
+      }
+      const { anyOf } = decision.conditions as { anyOf: any[] };
+      return anyOf.slice(1).map(group => group.allOf[2].params.value);
+    };
+    expect(await teamsOf('user:default/alex')).toEqual(['product', 'web']);
+    expect((await teamsOf('user:default/amara')).sort()).toEqual([
+      'admin-helpers',
+      'engineering',
+      'platform',
+      'platform-admins',
+      'product',
+      'sre',
+      'web',
+    ]);
+    expect(await teamsOf('user:default/jane')).toEqual(['platform']);
+  });
+
+  it('records each denial in the audit trail', async () => {
+    const { decide, auditor, fail } = setUp();
+    await decide(
+      'user:default/jane',
+      basicPermission('catalog.location.delete'),
+    );
+    expect(auditor.createEvent).toHaveBeenCalledWith({
+      eventId: 'permission-denied',
+      severityLevel: 'medium',
+      meta: {
+        actor: 'user:default/jane',
+        permission: 'catalog.location.delete',
+        resourceRef: null,
+        reason: 'not allowed for the roles held',
+      },
+    });
+    expect(fail).toHaveBeenCalledTimes(1);
+    await decide('user:default/jane', basicPermission('catalog.location.read'));
+    expect(auditor.createEvent).toHaveBeenCalledTimes(1);
+  });
+
+  it("reads a user's claims once for a batch of checks", async () => {
+    const { policy, userInfo } = setUp();
+    const user = {
+      credentials: mockCredentials.user('user:default/jane'),
+      info: { userEntityRef: 'user:default/jane', ownershipEntityRefs: [] },
+    };
+    await policy.handle(
+      { permission: basicPermission('catalog.entity.read') },
+      user,
+    );
+    await policy.handle(
+      { permission: basicPermission('scaffolder.task.create') },
+      user,
+    );
+    expect(userInfo.getUserInfo).toHaveBeenCalledTimes(1);
+  });
+
+  it('denies a request without a signed-in user', async () => {
+    const { policy } = setUp();
+    expect(
+      await policy.handle({
+        permission: basicPermission('catalog.entity.read'),
+      }),
+    ).toEqual(DENY);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * How far a role's access to a permission reaches:
+ * - `all`: every resource;
+ * - `managed`: what the user's teams own, plus the groups the user manages
+ *   and every group below them (and what those own);
+ * - `own`: what the user's teams (or the user) own.
+ * For a permission without a resource, any reach allows it.
+ */
+export type Reach = 'all' | 'managed' | 'own';
+
+export type Role = 'developer' | 'manager' | 'onCall';
+
+/** One row of the policy: who may use these permissions, and how far. */
+export interface PermissionRule {
+  /** Permission names; `x.*` matches every name starting with `x.`. */
+  names: string[];
+  /** Every signed-in catalog user. */
+  developer?: Reach;
+  /** A user named as the lead of a group. */
+  manager?: Reach;
+  /** A member of a `gogidix.roles.onCall` group. */
+  onCall?: Reach;
+  /**
+   * The resource may be a team itself (a group ref, as on org pages)
+   * rather than an entity a team owns.
+   */
+  teamData?: boolean;
+}
+
+/**
+ * The portal's permissions, by name so that plugins the policy does not
+ * import are covered too. Platform admins may use every permission; a name
+ * in no row is denied to everyone else. Rows with no role are listed to
+ * say so: they are for platform admins only.
+ */
+export const PERMISSION_RULES: PermissionRule[] = [
+  // Catalog: everyone reads; developers refresh and unregister what their
+  // teams own. The scaffolder's catalog:register step runs with the user's
+  // own credentials, so every user may create a location; registering
+  // through the import page needs entity.create and location.analyze.
+  {
+    names: [
+      'catalog.entity.read',
+      'catalog.location.read',
+      'catalog.entity.validate',
+      'catalog.location.create',
+    ],
+    developer: 'all',
+  },
+  {
+    names: ['catalog.entity.refresh', 'catalog.entity.delete'],
+    developer: 'own',
+  },
+  {
+    names: [
+      'catalog.entity.create',
+      'catalog.location.analyze',
+      'catalog.location.delete',
+      'catalog.ingestion.*',
+      'catalog.entities.unprocessed.*',
+    ],
+  },
+
+  // Scaffolder: everyone runs templates; template management (the editor
+  // and its dry runs) is for platform admins.
+  {
+    names: [
+      'scaffolder.template.parameter.read',
+      'scaffolder.template.step.read',
+      'scaffolder.action.execute',
+      'scaffolder.task.create',
+      'scaffolder.task.read',
+      'scaffolder.task.cancel',
+    ],
+    developer: 'all',
+  },
+  { names: ['scaffolder.template.management', 'scaffolder.template.dry-run'] },
+
+  // Kubernetes: everyone sees workloads; the proxy (logs, exec) is for on-call.
+  {
+    names: ['kubernetes.clusters.read', 'kubernetes.resources.read'],
+    developer: 'all',
+  },
+  { names: ['kubernetes.proxy'], onCall: 'all' },
+
+  // SLO: every service's SLO tab is public; the org page shows the teams a
+  // user belongs to, a manager's subtree, or every team for on-call.
+  { names: ['slo.entity.read', 'slo.rules.create'], developer: 'all' },
+  {
+    names: ['slo.org.read'],
+    developer: 'own',
+    manager: 'managed',
+    onCall: 'all',
+    teamData: true,
+  },
+
+  // Cost: a team's own, a manager's subtree; imports are for admins.
+  {
+    names: ['cost.org.read', 'cost.entity.read'],
+    developer: 'own',
+    manager: 'managed',
+    teamData: true,
+  },
+  { names: ['cost.import.read'], manager: 'managed' },
+  { names: ['cost.import.create'] },
+
+  // Compliance: as cost; managers export and grant waivers for their subtree.
+  {
+    names: ['compliance.org.read', 'compliance.entity.read'],
+    developer: 'own',
+    manager: 'managed',
+    teamData: true,
+  },
+  {
+    names: ['compliance.export.read', 'compliance.waiver.create'],
+    manager: 'managed',
+  },
+  { names: ['compliance.trivy.create'] },
+
+  // On-call: the org-wide alert page is for on-call; each service's
+  // on-call tab and runbooks for its team, its managers and on-call.
+  { names: ['oncall.alert.read'], onCall: 'all' },
+  {
+    names: ['oncall.entity.read', 'oncall.runbook.read'],
+    developer: 'own',
+    manager: 'managed',
+    onCall: 'all',
+  },
+
+  // The audit trail is for platform admins.
+  { names: ['audit.*'] },
+];
+
+/** The row for a permission name, if any. */
+export function ruleFor(
+  name: string,
+  rules: PermissionRule[] = PERMISSION_RULES,
+): PermissionRule | undefined {
+  return rules.find(rule =>
+    rule.names.some(pattern =>
+      pattern.endsWith('.*')
+        ? name.startsWith(pattern.slice(0, -1))
+        : pattern === name,
+    ),
+  );
+}
+
+const WIDTH: Record<Reach, number> = { own: 1, managed: 2, all: 3 };
+
+/** The widest reach any of the user's roles has in this row. */
+export function widestReach(
+  rule: PermissionRule,
+  roles: Role[],
+): Reach | undefined {
+  return roles
+    .map(role => rule[role])
+    .filter((reach): reach is Reach => reach !== undefined)
+    .sort((a, b) => WIDTH[b] - WIDTH[a])[0];
+}
