@@ -1,7 +1,10 @@
 import { Page, expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { e2e } from '../support/environment';
+import { e2e, signedInState } from '../support/environment';
+
+// The audit trail and cost imports are for platform admins (docs/roles.md).
+test.use({ storageState: signedInState('platformAdmin') });
 
 /** The signed-in user's Backstage token, as the app itself gets it. */
 async function userToken(page: Page): Promise<string> {

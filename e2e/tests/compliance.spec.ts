@@ -1,7 +1,10 @@
 import { Page, expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { e2e } from '../support/environment';
+import { e2e, signedInState } from '../support/environment';
+
+// The org page and its export are for managers (docs/roles.md).
+test.use({ storageState: signedInState('manager') });
 
 /** Reloads until `check` passes: the first compliance round runs shortly after start. */
 async function eventually(page: Page, check: () => Promise<void>) {

@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { signedInState } from '../support/environment';
+
+// A platform admin can open every page checked here, the audit trail too.
+test.use({ storageState: signedInState('platformAdmin') });
 
 // Pages that exercise the app's code paths: lists, an entity, the
 // scaffolder's form (JSON-schema validation), charts, and our plugins.

@@ -111,6 +111,7 @@ describe('the route matrix', () => {
       token: tokens.platformAdmin,
     });
     await sloSnapshots(server, tokens.platformAdmin, 180_000);
+    await complianceRound(server, tokens.platformAdmin, 180_000);
     for (const role of ROLES) {
       tokens[role] = await signInAs(server, ROLE_USERS[role]);
     }
@@ -250,6 +251,25 @@ async function sloSnapshots(server: Server, token: string, timeoutMs: number) {
     if (res.body.slos?.length > 0) return;
     if (Date.now() > deadline) {
       throw new Error(`No SLO was evaluated within ${timeoutMs} ms`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}
+
+/** The first compliance round, so that team and entity answers are settled. */
+async function complianceRound(
+  server: Server,
+  token: string,
+  timeoutMs: number,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await request(server)
+      .get('/api/compliance/summary')
+      .auth(token, { type: 'bearer' });
+    if (res.body.evaluatedAt) return;
+    if (Date.now() > deadline) {
+      throw new Error(`No compliance round ran within ${timeoutMs} ms`);
     }
     await new Promise(resolve => setTimeout(resolve, 1000));
   }

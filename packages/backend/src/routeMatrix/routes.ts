@@ -54,6 +54,14 @@ const OTHER_TEAMS_ON_CALL = (allowed: Answer) => ({
   developer: 403,
 });
 
+/** Allowed for the manager's subtree, not for on-call or the platform team. */
+const MANAGERS = (allowed: Answer) => ({
+  platformAdmin: allowed,
+  manager: allowed,
+  onCall: 403,
+  developer: 403,
+});
+
 const listings = 'component:default/listings-service';
 const gateway = 'component:default/api-gateway';
 const uuid = '00000000-0000-4000-8000-000000000000';
@@ -641,6 +649,78 @@ export const ROUTE_MATRIX: PluginRoutes[] = [
         method: 'get',
         path: '/api/oncall/runbooks/default/component/api-gateway',
         answer: 200,
+      },
+    ],
+  },
+  {
+    plugin: 'compliance',
+    routes: [
+      { method: 'get', path: '/api/compliance/summary', answer: 200 },
+      {
+        method: 'get',
+        path: '/api/compliance/summary?team=group%3Adefault%2Fpayments',
+        answer: MANAGERS(200),
+      },
+      {
+        method: 'get',
+        path: '/api/compliance/export.csv',
+        answer: MANAGERS(200),
+      },
+      {
+        method: 'get',
+        path: '/api/compliance/export.json',
+        answer: MANAGERS(200),
+      },
+      {
+        method: 'get',
+        path: '/api/compliance/entities/component/default/api-gateway',
+        answer: {
+          platformAdmin: 200,
+          manager: 200,
+          onCall: 403,
+          developer: 200,
+        },
+      },
+      {
+        method: 'get',
+        path: '/api/compliance/entities/component/default/listings-service',
+        answer: MANAGERS(200),
+      },
+      {
+        // A well-formed waiver of a check that does not exist: whoever may
+        // waive gets the 400 naming checkId, nothing is stored.
+        method: 'post',
+        path: '/api/compliance/entities/component/default/listings-service/waivers',
+        body: {
+          checkId: 'no-such-check',
+          reason: 'Route matrix: refused before it is stored',
+          approver: 'user:default/amara.okafor',
+          expiresAt: '2099-01-01T00:00:00Z',
+        },
+        message: /checkId|may not waive/,
+        answer: MANAGERS(400),
+      },
+      {
+        method: 'post',
+        path: '/api/compliance/entities/component/default/api-gateway/trivy',
+        body: { not: 'a Trivy report' },
+        answer: ADMIN_ONLY(400),
+      },
+    ],
+  },
+  {
+    plugin: 'audit',
+    routes: [
+      { method: 'get', path: '/api/audit/events', answer: ADMIN_ONLY(200) },
+      {
+        method: 'get',
+        path: '/api/audit/export.csv',
+        answer: ADMIN_ONLY(200),
+      },
+      {
+        method: 'get',
+        path: '/api/audit/export.json',
+        answer: ADMIN_ONLY(200),
       },
     ],
   },
