@@ -138,7 +138,16 @@ describe('the portal root HTTP router', () => {
       .send('x'.repeat(3000));
     expect(res.status).toBe(200);
     expect(res.body.bytes).toBe(3000);
-    expect(reached).toEqual(['POST /api/cost/imports']);
+    // A Trivy report of a large image is an import too.
+    const trivy = await request(server)
+      .post('/api/compliance/entities/component/default/listings/trivy')
+      .set('content-type', 'application/octet-stream')
+      .send(Buffer.alloc(3000));
+    expect(trivy.status).toBe(200);
+    expect(reached).toEqual([
+      'POST /api/cost/imports',
+      'POST /api/compliance/entities/component/default/listings/trivy',
+    ]);
     await backend.stop();
   });
 

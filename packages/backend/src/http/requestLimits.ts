@@ -39,8 +39,12 @@ export const EXPENSIVE_ROUTES: Array<{
   },
 ];
 
-/** Body limits: imports carry whole billing exports, nothing else does. */
-const IMPORT_ROUTE = /^\/api\/cost\/imports$/;
+/**
+ * Body limits: imports carry whole billing exports, and Trivy reports of
+ * large images run to megabytes (the compliance plugin caps them at 20 MB).
+ */
+const IMPORT_ROUTE =
+  /^\/api\/cost\/imports$|^\/api\/compliance\/entities\/[^/]+\/[^/]+\/[^/]+\/trivy$/;
 
 export interface RequestLimits {
   /** The largest request body, in bytes, except imports. */

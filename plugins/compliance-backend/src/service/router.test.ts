@@ -293,19 +293,41 @@ describe('compliance router', () => {
         /at most 365 days/,
       ],
       ['a short reason', { reason: 'because' }, 400, /reason/],
+      ['a reason that is a number', { reason: 42 }, 400, /reason/],
+      [
+        'a reason over 2000 characters',
+        { reason: 'x'.repeat(2001) },
+        400,
+        /reason/,
+      ],
+      ['an unknown field', { approved: true }, 400, /additional properties/],
+      ['an expiry that is no date', { expiresAt: 'soon' }, 400, /expiresAt/],
       [
         'an approver that is no user ref',
         { approver: 'sofia' },
         400,
         /approver/,
       ],
-    ])('refuses %s', async (_, change, status, message) => {
+    ])('refuses %s, storing nothing', async (_, change, status, message) => {
+      const before = await store.listWaivers();
       const response = await request(await app())
         .post(`${payments}/waivers`)
         .set(user)
         .send({ ...body, ...change });
       expect(response.status).toBe(status);
       expect(response.body.error.message).toMatch(message);
+      expect(await store.listWaivers()).toEqual(before);
+    });
+
+    it('refuses malformed JSON, storing nothing', async () => {
+      const before = await store.listWaivers();
+      const response = await request(await app())
+        .post(`${payments}/waivers`)
+        .set(user)
+        .set('content-type', 'application/json')
+        .send('{"checkId": ');
+      expect(response.status).toBe(400);
+      expect(await store.listWaivers()).toEqual(before);
     });
 
     it('refuses without compliance.waiver.create and records the failure', async () => {
