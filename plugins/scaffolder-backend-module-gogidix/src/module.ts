@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createCheckServiceNameAction } from './actions/checkServiceName';
 import { createGenerateSloRulesAction } from './actions/generateSloRules';
 import { createPublishLocalAction } from './actions/publishLocal';
+import { createRegisterCatalogAction } from './actions/registerCatalog';
 import { createRenderPlatformAction } from './actions/renderPlatform';
 import { createValidateServiceAction } from './actions/validateService';
 import { LocalGitUrlReader } from './localGit/LocalGitUrlReader';
@@ -41,11 +42,17 @@ export const scaffolderModuleGogidix = createBackendModule({
         const libraryChart = config.getOptionalString(
           'gogidix.platform.libraryChart',
         );
+        const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
           createCheckServiceNameAction({ catalog }),
+          createRegisterCatalogAction({
+            catalog,
+            auth: deps.auth,
+            integrations,
+          }),
           createRenderPlatformAction({
             reader,
-            integrations: ScmIntegrations.fromConfig(config),
+            integrations,
             config,
           }),
           createGenerateSloRulesAction({
@@ -58,7 +65,11 @@ export const scaffolderModuleGogidix = createBackendModule({
         const repositories = readLocalGitConfig(config);
         if (repositories) {
           scaffolder.addActions(
-            createPublishLocalAction({ repositories, catalog }),
+            createPublishLocalAction({
+              repositories,
+              catalog,
+              auth: deps.auth,
+            }),
           );
           const frequencyKey = 'gogidix.localGit.sweepFrequency';
           // Global: one replica sweeps at a time, so two never race on a folder.

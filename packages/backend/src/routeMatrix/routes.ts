@@ -204,20 +204,19 @@ export const ROUTE_MATRIX: PluginRoutes[] = [
         body: { limit: 1 },
         answer: 200,
       },
-      // Registration: every user may create (and so update) a location:
-      // the scaffolder registers new services with the user's own
-      // credentials. These are refused as input, after the check.
+      // Registration is for platform admins; templates register the
+      // services they create on the portal's behalf.
       {
         method: 'post',
         path: '/api/catalog/locations?dryRun=true',
         body: { type: 'url', target: 'not a url' },
-        answer: 'served',
+        answer: ADMIN_ONLY('served'),
       },
       {
         method: 'put',
         path: `/api/catalog/locations/${uuid}`,
         body: { type: 'url', target: 'https://example.com/catalog-info.yaml' },
-        answer: 404,
+        answer: ADMIN_ONLY(404),
       },
       {
         method: 'delete',

@@ -78,6 +78,8 @@ describe('GogidixPermissionPolicy', () => {
   it.each([
     // A developer reads the catalog and runs templates, nothing admin.
     ['user:default/jane', basicPermission('catalog.location.read'), ALLOW],
+    ['user:default/jane', basicPermission('catalog.location.create'), DENY],
+    ['user:default/priya', basicPermission('catalog.location.create'), ALLOW],
     ['user:default/jane', entityPermission('catalog.entity.read'), ALLOW],
     ['user:default/jane', basicPermission('scaffolder.task.create'), ALLOW],
     ['user:default/jane', basicPermission('catalog.location.delete'), DENY],

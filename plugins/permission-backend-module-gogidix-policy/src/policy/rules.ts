@@ -35,15 +35,14 @@ export interface PermissionRule {
  */
 export const PERMISSION_RULES: PermissionRule[] = [
   // Catalog: everyone reads; developers refresh and unregister what their
-  // teams own. The scaffolder's catalog:register step runs with the user's
-  // own credentials, so every user may create a location; registering
-  // through the import page needs entity.create and location.analyze.
+  // teams own. Registering locations is for platform admins: templates
+  // register the services they create on the portal's behalf
+  // (gogidix:repo:publish, gogidix:catalog:register).
   {
     names: [
       'catalog.entity.read',
       'catalog.location.read',
       'catalog.entity.validate',
-      'catalog.location.create',
     ],
     developer: 'all',
   },
@@ -54,6 +53,7 @@ export const PERMISSION_RULES: PermissionRule[] = [
   {
     names: [
       'catalog.entity.create',
+      'catalog.location.create',
       'catalog.location.analyze',
       'catalog.location.delete',
       'catalog.ingestion.*',

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
 import { actionContext, tempDir } from '../__testUtils__/context';
@@ -57,6 +58,7 @@ describe('gogidix:repo:publish with bad input', () => {
     const addLocation = jest.fn();
     const action = createPublishLocalAction({
       repositories: new LocalGitRepositories(root, 'https://git.test'),
+      auth: mockServices.auth(),
       catalog: { addLocation, getEntityByRef: jest.fn() } as never,
     });
     await expect(

@@ -61,6 +61,7 @@ describe('action examples', () => {
     };
     const action = createPublishLocalAction({
       repositories,
+      auth: mockServices.auth(),
       catalog: {
         addLocation: async (request: { dryRun?: boolean }) => ({
           location: { id: '1', type: 'url', target: 'x' },

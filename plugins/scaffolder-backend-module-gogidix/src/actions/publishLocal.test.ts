@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +26,7 @@ describe('gogidix:repo:publish', () => {
     const repositories = new LocalGitRepositories(root, 'https://git.test');
     const action = createPublishLocalAction({
       repositories,
+      auth: mockServices.auth(),
       catalog: { addLocation, getEntityByRef } as never,
     });
     const run = () =>
@@ -63,6 +65,20 @@ describe('gogidix:repo:publish', () => {
       false,
     ]);
     expect(await repositories.exists('listings', 'listing-photos')).toBe(false);
+  });
+
+  it("registers on the portal's behalf: developers may not register locations", async () => {
+    const addLocation = jest.fn().mockResolvedValue({ entities: [component] });
+    const { run } = setup(addLocation);
+    await run();
+    expect(
+      addLocation.mock.calls.map(
+        ([, { credentials }]) => credentials.principal,
+      ),
+    ).toEqual([
+      expect.objectContaining({ type: 'service' }),
+      expect.objectContaining({ type: 'service' }),
+    ]);
   });
 
   it('refuses a name whose repository exists, and keeps that repository', async () => {

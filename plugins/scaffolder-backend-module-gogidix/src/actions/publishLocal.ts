@@ -1,6 +1,5 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import {
+  AuthService,
   BackstageCredentials,
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
@@ -8,11 +7,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { LocalGitRepositories } from '../localGit/LocalGitRepositories';
 import { examples } from './publishLocal.examples';
-
-/** The entity a new repository is about: its Component, else the first one. */
-function mainEntity(entities: Entity[]): Entity | undefined {
-  return entities.find(e => e.kind === 'Component') ?? entities[0];
-}
+import { registerWithPortal } from './registerCatalog';
 
 /** Polls the catalog until the new entity can be read, up to a bound. */
 async function waitForEntity(
@@ -42,8 +37,9 @@ async function waitForEntity(
 export function createPublishLocalAction(options: {
   repositories: LocalGitRepositories;
   catalog: CatalogService;
+  auth: AuthService;
 }) {
-  const { repositories, catalog } = options;
+  const { repositories, catalog, auth } = options;
   return createTemplateAction({
     id: 'gogidix:repo:publish',
     description:
@@ -95,23 +91,13 @@ export function createPublishLocalAction(options: {
         `Published ${owner}/${name} at ${published.commitHash.slice(0, 8)}`,
       );
 
-      const credentials = await ctx.getInitiatorCredentials();
-      const location = { type: 'url', target: published.catalogInfoUrl };
       let entityRef: string;
       try {
-        // The dry run reads and validates every entity before anything is stored.
-        const check = await catalog.addLocation(
-          { ...location, dryRun: true },
-          { credentials },
-        );
-        const entity = mainEntity(check.entities);
-        if (!entity) {
-          throw new InputError(
-            `${published.catalogInfoUrl} holds no catalog entity`,
-          );
-        }
-        entityRef = stringifyEntityRef(entity);
-        await catalog.addLocation(location, { credentials });
+        entityRef = await registerWithPortal({
+          catalog,
+          auth,
+          catalogInfoUrl: published.catalogInfoUrl,
+        });
         await repositories.markRegistered(owner, name);
       } catch (error) {
         await repositories.remove(owner, name);
@@ -122,6 +108,7 @@ export function createPublishLocalAction(options: {
       }
       ctx.logger.info(`Registered ${entityRef} in the catalog`);
       // The link the run ends with should open a page, not "not found".
+      const credentials = await ctx.getInitiatorCredentials();
       if (await waitForEntity(catalog, entityRef, credentials)) {
         ctx.logger.info(`${entityRef} is processed and ready to open`);
       } else {
