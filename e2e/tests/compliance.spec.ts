@@ -28,7 +28,9 @@ test('a manager filters the compliance page by team, opens evidence and exports 
 }) => {
   test.setTimeout(300_000);
   await page.goto('/compliance');
-  await expect(page.getByRole('heading', { name: 'Compliance' })).toBeVisible();
+  await expect(
+    page.getByRole('main').getByRole('heading', { name: 'Compliance' }),
+  ).toBeVisible();
   await eventually(page, async () => {
     await expect(
       page.getByText(/^Evaluated \d{4}-\d\d-\d\d \d\d:\d\d UTC$/),
