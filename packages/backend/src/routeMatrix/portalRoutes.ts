@@ -1,0 +1,231 @@
+import {
+  PluginRoutes,
+  ADMIN_ONLY,
+  OTHER_TEAMS_ON_CALL,
+  MANAGERS,
+  listings,
+  gateway,
+} from './matrix';
+
+/** The routes of the portal's own plugins. */
+export const PORTAL_ROUTES: PluginRoutes[] = [
+  {
+    plugin: 'slo',
+    routes: [
+      { method: 'get', path: '/api/slo/summary', answer: 200 },
+      { method: 'get', path: '/api/slo/summary.csv', answer: 200 },
+      {
+        method: 'get',
+        path: '/api/slo/summary?owner=group%3Adefault%2Fpayments',
+        answer: OTHER_TEAMS_ON_CALL(200),
+      },
+      {
+        method: 'get',
+        path: '/api/slo/entities/component/default/listings-service/status',
+        answer: 200,
+      },
+      {
+        method: 'post',
+        path: '/api/slo/rules',
+        body: { document: 'x' },
+        answer: 400,
+      },
+    ],
+  },
+  {
+    plugin: 'cost',
+    routes: [
+      { method: 'get', path: '/api/cost/overview', answer: 200 },
+      { method: 'get', path: '/api/cost/savings', answer: 200 },
+      { method: 'get', path: '/api/cost/export.csv', answer: 200 },
+      {
+        method: 'get',
+        path: '/api/cost/overview?team=payments',
+        answer: {
+          platformAdmin: 200,
+          manager: 200,
+          onCall: 403,
+          developer: 403,
+        },
+      },
+      {
+        method: 'get',
+        path: '/api/cost/export.csv?team=payments',
+        answer: {
+          platformAdmin: 200,
+          manager: 200,
+          onCall: 403,
+          developer: 403,
+        },
+      },
+      {
+        method: 'get',
+        path: `/api/cost/entity-cost?entityRef=${gateway}`,
+        answer: {
+          platformAdmin: 200,
+          manager: 200,
+          onCall: 403,
+          developer: 200,
+        },
+      },
+      {
+        method: 'get',
+        path: `/api/cost/entity-cost?entityRef=${listings}`,
+        answer: {
+          platformAdmin: 200,
+          manager: 200,
+          onCall: 403,
+          developer: 403,
+        },
+      },
+      {
+        method: 'get',
+        path: '/api/cost/imports',
+        answer: {
+          platformAdmin: 200,
+          manager: 200,
+          onCall: 403,
+          developer: 403,
+        },
+      },
+      {
+        method: 'post',
+        path: '/api/cost/imports',
+        body: { not: 'a FOCUS export' },
+        answer: ADMIN_ONLY(400),
+      },
+    ],
+  },
+  {
+    plugin: 'oncall (and runbooks)',
+    routes: [
+      {
+        method: 'get',
+        path: '/api/oncall/alerts',
+        answer: {
+          platformAdmin: 200,
+          manager: 403,
+          onCall: 200,
+          developer: 403,
+        },
+      },
+      {
+        method: 'get',
+        path: `/api/oncall/alerts?entityRef=${gateway}`,
+        answer: {
+          platformAdmin: 200,
+          manager: 200,
+          onCall: 200,
+          developer: 200,
+        },
+      },
+      {
+        method: 'get',
+        path: `/api/oncall/alerts?entityRef=${listings}`,
+        answer: OTHER_TEAMS_ON_CALL(200),
+      },
+      {
+        method: 'get',
+        path: `/api/oncall/pagerduty?entityRef=${listings}`,
+        answer: OTHER_TEAMS_ON_CALL(200),
+      },
+      {
+        method: 'get',
+        path: `/api/oncall/grafana?entityRef=${listings}`,
+        answer: OTHER_TEAMS_ON_CALL(200),
+      },
+      {
+        method: 'get',
+        path: `/api/oncall/vault?entityRef=${listings}`,
+        answer: OTHER_TEAMS_ON_CALL(200),
+      },
+      {
+        method: 'get',
+        path: '/api/oncall/runbooks/default/component/listings-service',
+        answer: OTHER_TEAMS_ON_CALL(200),
+      },
+      {
+        method: 'get',
+        path: '/api/oncall/runbooks/default/component/listings-service/high-error-rate',
+        answer: OTHER_TEAMS_ON_CALL(200),
+      },
+      {
+        method: 'get',
+        path: '/api/oncall/runbooks/default/component/api-gateway',
+        answer: 200,
+      },
+    ],
+  },
+  {
+    plugin: 'compliance',
+    routes: [
+      { method: 'get', path: '/api/compliance/summary', answer: 200 },
+      {
+        method: 'get',
+        path: '/api/compliance/summary?team=group%3Adefault%2Fpayments',
+        answer: MANAGERS(200),
+      },
+      {
+        method: 'get',
+        path: '/api/compliance/export.csv',
+        answer: MANAGERS(200),
+      },
+      {
+        method: 'get',
+        path: '/api/compliance/export.json',
+        answer: MANAGERS(200),
+      },
+      {
+        method: 'get',
+        path: '/api/compliance/entities/component/default/api-gateway',
+        answer: {
+          platformAdmin: 200,
+          manager: 200,
+          onCall: 403,
+          developer: 200,
+        },
+      },
+      {
+        method: 'get',
+        path: '/api/compliance/entities/component/default/listings-service',
+        answer: MANAGERS(200),
+      },
+      {
+        // A well-formed waiver of a check that does not exist: whoever may
+        // waive gets the 400 naming checkId, nothing is stored.
+        method: 'post',
+        path: '/api/compliance/entities/component/default/listings-service/waivers',
+        body: {
+          checkId: 'no-such-check',
+          reason: 'Route matrix: refused before it is stored',
+          approver: 'user:default/amara.okafor',
+          expiresAt: '2099-01-01T00:00:00Z',
+        },
+        message: /checkId|may not waive/,
+        answer: MANAGERS(400),
+      },
+      {
+        method: 'post',
+        path: '/api/compliance/entities/component/default/api-gateway/trivy',
+        body: { not: 'a Trivy report' },
+        answer: ADMIN_ONLY(400),
+      },
+    ],
+  },
+  {
+    plugin: 'audit',
+    routes: [
+      { method: 'get', path: '/api/audit/events', answer: ADMIN_ONLY(200) },
+      {
+        method: 'get',
+        path: '/api/audit/export.csv',
+        answer: ADMIN_ONLY(200),
+      },
+      {
+        method: 'get',
+        path: '/api/audit/export.json',
+        answer: ADMIN_ONLY(200),
+      },
+    ],
+  },
+];
