@@ -1,0 +1,42 @@
+import { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { e2e } from '../../../e2e/support/environment';
+import {
+  answers,
+  startAlertmanager,
+  startBackend,
+  startOidcProvider,
+  waitFor,
+} from '../../../e2e/support/portal';
+
+export const perfDir = path.resolve(__dirname, '..');
+
+/** The portal's production backend with the benchmark's config layers. */
+export async function startPortal(options: {
+  port: number;
+  databasePrefix: string;
+  token: string;
+  configFiles: string[];
+  env?: Record<string, string>;
+}): Promise<ChildProcess[]> {
+  const children: ChildProcess[] = [startOidcProvider(), startAlertmanager()];
+  const backend = startBackend(options.databasePrefix, {
+    name: 'perf-portal',
+    port: options.port,
+    configFiles: [
+      path.join(perfDir, 'app-config.perf.yaml'),
+      ...options.configFiles,
+    ],
+    env: { BENCH_TOKEN: options.token, ...options.env },
+  });
+  children.push(backend);
+  await waitFor(
+    'The portal becoming ready',
+    answers(`http://localhost:${options.port}/.backstage/health/v1/readiness`),
+    240_000,
+    backend,
+  );
+  return children;
+}
+
+export const portalLogs = path.join(e2e.repoRoot, '.data/e2e/logs');
