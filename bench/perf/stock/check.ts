@@ -1,5 +1,5 @@
 // Proves the stock side of the bench works end to end (README.md here):
-//   node --require @backstage/cli/config/nodeTransform.cjs bench/perf/stock/check.ts
+//   node --require @backstage/cli/config/nodeTransform.cjs bench/perf/stock/check.ts [config...]
 // Builds or reuses stock, starts it on PostgreSQL (STOCK_PORT, 7300), checks
 // that the catalog API wants the bench token, registers a YAML file served on
 // loopback (STOCK_FILES_PORT, 7301) as a url location, waits for its
@@ -18,6 +18,7 @@ import {
 } from '../../../e2e/support/portal';
 import {
   buildStock,
+  stockBuildInfo,
   serveLocationFiles,
   startStock,
   stockCatalogPath,
@@ -31,6 +32,7 @@ const filesPort = Number(process.env.STOCK_FILES_PORT ?? 7301);
 const databasePrefix = 'pstock_check_';
 const token = crypto.randomBytes(24).toString('hex');
 const workDir = path.join(e2e.repoRoot, '.data/perf/stock-check');
+const failedScreenshot = path.join(workDir, 'failed.png');
 
 const components = ['alpha', 'beta', 'gamma'];
 
@@ -60,12 +62,16 @@ async function status(url: string, init?: RequestInit) {
 
 async function main() {
   buildStock();
+  console.log('stock build:', stockBuildInfo());
   console.log('stock permissions:', stockPermissionSetup());
   await dropDatabases(databasePrefix);
   const stock = startStock({
     port,
     databasePrefix,
-    env: { BENCH_TOKEN: token },
+    // Extra config files, e.g. the bench's shared catalog settings.
+    configFiles: process.argv.slice(2).map(file => path.resolve(file)),
+    // The shared catalog settings allow reading the workload on this port.
+    env: { BENCH_TOKEN: token, PERF_WORKLOAD_PORT: String(filesPort) },
   });
   const auth = { authorization: `Bearer ${token}` };
   const files = await serveLocationFiles(workDir, filesPort);
@@ -102,7 +108,7 @@ async function main() {
         asFile.status
       } ${await asFile.text()}`,
     );
-    const target = `http://127.0.0.1:${filesPort}/${entities}`;
+    const target = `http://localhost:${filesPort}/${entities}`;
     const location = await register('url', target);
     console.log(
       `POST /api/catalog/locations type url ${target}: ${location.status}`,
@@ -141,10 +147,19 @@ async function main() {
       const page = await browser.newPage();
       await page.goto(`${base}/`);
       // Stock's only sign-in; the guest session survives the reload below.
-      await page.getByRole('button', { name: 'Enter' }).click();
+      const enter = page.getByRole('button', { name: 'Enter' });
+      await enter.click();
+      // Navigating before the sign-in round trip ends loses it.
+      await enter.waitFor({ state: 'detached' });
       await page.goto(`${base}${stockCatalogPath()}`);
       const rows = page.locator(stockCatalogRowsSelector);
-      await rows.first().waitFor({ timeout: 60_000 });
+      await rows
+        .first()
+        .waitFor({ timeout: 60_000 })
+        .catch(async error => {
+          await page.screenshot({ path: failedScreenshot });
+          throw error;
+        });
       const names = await rows.locator('td:first-child a').allInnerTexts();
       const link = await rows.first().locator('a').first().getAttribute('href');
       console.log(

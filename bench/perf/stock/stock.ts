@@ -33,6 +33,19 @@ export function buildStock(): string {
   return dir;
 }
 
+/** build.sh's marker: the create-app version, input hash and build time. */
+export function stockBuildInfo(): {
+  createApp: string;
+  backstage: string;
+  inputs: string;
+  buildSeconds: number;
+  builtAt: string;
+} {
+  return JSON.parse(
+    fs.readFileSync(path.join(stockDir(), 'build.json'), 'utf8'),
+  );
+}
+
 export interface StockOptions {
   port: number;
   /** Database name prefix of this run, e.g. `pstock_1_`; drop them afterwards. */
