@@ -10,6 +10,7 @@ import auditBackend, {
   auditorServiceFactory,
 } from '@gogidix/plugin-audit-backend';
 import catalogBackendModuleLocalFiles from '@gogidix/plugin-catalog-backend-module-local-files';
+import catalogBackendModuleReadCache from '@gogidix/plugin-catalog-backend-module-read-cache';
 import costBackend from '@gogidix/plugin-cost-backend';
 import scaffolderBackendModuleGogidix, {
   localGitUrlReaderFactory,
@@ -411,6 +412,7 @@ async function start() {
   const backend = await startTestBackend({
     features: [
       catalogBackend,
+      catalogBackendModuleReadCache,
       catalogBackendModuleScaffolderEntityModel,
       catalogBackendModuleLocalFiles,
       scaffolderBackend,

@@ -9,6 +9,7 @@ import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog
 import catalogBackendModuleLogs from '@backstage/plugin-catalog-backend-module-logs';
 import catalogBackendModuleUnprocessed from '@backstage/plugin-catalog-backend-module-unprocessed';
 import catalogBackendModuleLocalFiles from '@gogidix/plugin-catalog-backend-module-local-files';
+import catalogBackendModuleReadCache from '@gogidix/plugin-catalog-backend-module-read-cache';
 import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
 import scaffolderBackendModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
 import scaffolderBackendModuleNotifications from '@backstage/plugin-scaffolder-backend-module-notifications';
@@ -55,6 +56,9 @@ export function portalBackendFeatures(
     authBackendModuleOidcProvider,
 
     catalogBackend,
+    // Hot catalog reads from memory for callers allowed to read everything
+    // (see docs/performance.md, "Catalog read cache").
+    catalogBackendModuleReadCache,
     catalogBackendModuleScaffolderEntityModel,
     catalogBackendModuleLogs,
     catalogBackendModuleUnprocessed,

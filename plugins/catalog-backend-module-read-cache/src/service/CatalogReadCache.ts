@@ -1,0 +1,135 @@
+import { LRUCache } from 'lru-cache';
+
+/** A complete 200 answer of the catalog, as it went out. */
+export interface CatalogAnswer {
+  body: Buffer;
+  /** The headers the catalog's router set (content type, ETag, ...). */
+  headers: Array<[string, string | number | string[]]>;
+}
+
+interface StoredAnswer extends CatalogAnswer {
+  /** When the catalog began computing it: the freshness bound counts from here. */
+  bornAt: number;
+}
+
+/** A miss being answered by the catalog, that later requests may wait for. */
+export interface AnswerFlight {
+  /** Called once the catalog has answered: undefined when it was not a cacheable 200. */
+  land(answer: CatalogAnswer | undefined): void;
+}
+
+interface Flight {
+  bornAt: number;
+  generation: number;
+  landed: Promise<CatalogAnswer | undefined>;
+}
+
+export interface CatalogReadCacheOptions {
+  /** The freshness bound in milliseconds. */
+  maxAgeMs: number;
+  maxEntries: number;
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+  /** Milliseconds on a monotonic clock; tests move it by hand. */
+  now?: () => number;
+}
+
+/**
+ * The catalog's recent answers, by request. Nothing older than `maxAgeMs`
+ * (counted from when the catalog began computing the answer) is ever
+ * returned, and `invalidate()` forgets everything at once, including
+ * answers still being computed.
+ *
+ * Concurrent misses for the same request share one trip to the catalog:
+ * the first one flies, the others wait for it to land.
+ */
+export class CatalogReadCache {
+  readonly maxAgeMs: number;
+  private readonly maxEntryBytes: number;
+  private readonly now: () => number;
+  private readonly answers: LRUCache<string, StoredAnswer>;
+  private readonly flights = new Map<string, Flight>();
+  /** Bumped by every invalidation; an answer begun before it is not kept. */
+  private generation = 0;
+
+  constructor(options: CatalogReadCacheOptions) {
+    this.maxAgeMs = options.maxAgeMs;
+    this.maxEntryBytes = Math.min(options.maxEntryBytes, options.maxTotalBytes);
+    this.now = options.now ?? (() => performance.now());
+    this.answers = new LRUCache<string, StoredAnswer>({
+      max: options.maxEntries,
+      maxSize: options.maxTotalBytes,
+      sizeCalculation: answer => Math.max(1, answer.body.length),
+    });
+  }
+
+  /** A fresh answer to the request, if one is kept. */
+  get(key: string): CatalogAnswer | undefined {
+    const answer = this.answers.get(key);
+    if (!answer) return undefined;
+    if (!this.isFresh(answer.bornAt)) {
+      this.answers.delete(key);
+      return undefined;
+    }
+    return answer;
+  }
+
+  /**
+   * The answer of a miss for the same request already on its way to the
+   * catalog, if one began recently enough to be served when it lands.
+   */
+  inFlight(key: string): Promise<CatalogAnswer | undefined> | undefined {
+    const flight = this.flights.get(key);
+    if (
+      !flight ||
+      flight.generation !== this.generation ||
+      !this.isFresh(flight.bornAt)
+    ) {
+      return undefined;
+    }
+    return flight.landed;
+  }
+
+  /** Starts a miss: the caller asks the catalog and lands the answer. */
+  takeOff(key: string): AnswerFlight {
+    const bornAt = this.now();
+    const generation = this.generation;
+    let resolve: (answer: CatalogAnswer | undefined) => void = () => {};
+    const landed = new Promise<CatalogAnswer | undefined>(r => {
+      resolve = r;
+    });
+    const flight: Flight = { bornAt, generation, landed };
+    this.flights.set(key, flight);
+    let done = false;
+    return {
+      land: answer => {
+        if (done) return;
+        done = true;
+        if (this.flights.get(key) === flight) this.flights.delete(key);
+        const keep =
+          answer !== undefined &&
+          generation === this.generation &&
+          answer.body.length <= this.maxEntryBytes;
+        if (keep) {
+          this.answers.set(key, { ...answer, bornAt });
+        }
+        resolve(keep ? answer : undefined);
+      },
+    };
+  }
+
+  /** Forgets every answer, kept or on its way: the catalog may have changed. */
+  invalidate() {
+    this.generation += 1;
+    this.answers.clear();
+    this.flights.clear();
+  }
+
+  get size() {
+    return this.answers.size;
+  }
+
+  private isFresh(bornAt: number) {
+    return this.now() - bornAt < this.maxAgeMs;
+  }
+}
