@@ -21,7 +21,10 @@ function requestAs(header: string, url: string) {
   } as unknown as Request;
 }
 
-async function setUp(writer: { write(records: AuditRecord[]): Promise<void> }) {
+async function setUp(
+  writer: { write(records: AuditRecord[]): Promise<void> },
+  config: Record<string, unknown> = {},
+) {
   const queue = new AuditEventQueue();
   const logger = mockServices.logger.mock();
   const tester = ServiceFactoryTester.from(auditorServiceFactory, {
@@ -31,7 +34,7 @@ async function setUp(writer: { write(records: AuditRecord[]): Promise<void> }) {
         deps: {},
         factory: () => queue,
       }),
-      mockServices.rootConfig.factory({ data: {} }),
+      mockServices.rootConfig.factory({ data: config }),
     ],
   });
   const auditor = await tester.getSubject('cost');
@@ -125,6 +128,43 @@ describe('auditorServiceFactory', () => {
     await expect(event.success()).resolves.toBeUndefined();
     release();
     await expect(queue.flush()).resolves.toBeUndefined();
+  });
+});
+
+describe('which events are stored', () => {
+  async function storedSeverities(config?: Record<string, unknown>) {
+    const written: AuditRecord[] = [];
+    const { auditor, queue } = await setUp(
+      { write: async records => void written.push(...records) },
+      config,
+    );
+    for (const severityLevel of ['low', 'medium', 'high'] as const) {
+      const event = await auditor.createEvent({
+        eventId: `read-${severityLevel}`,
+        severityLevel,
+      });
+      await event.success();
+    }
+    await queue.flush();
+    return [...new Set(written.map(record => record.severity))];
+  }
+
+  it('leaves out low-severity reads by default', async () => {
+    expect(await storedSeverities()).toEqual(['medium', 'high']);
+  });
+
+  it('stores them when audit.storeSeverity is low', async () => {
+    expect(await storedSeverities({ audit: { storeSeverity: 'low' } })).toEqual(
+      ['low', 'medium', 'high'],
+    );
+  });
+
+  it('refuses a severity it does not know, naming the key', async () => {
+    await expect(
+      storedSeverities({ audit: { storeSeverity: 'verbose' } }),
+    ).rejects.toThrow(
+      "audit.storeSeverity is 'verbose'; use one of low, medium, high, critical",
+    );
   });
 });
 

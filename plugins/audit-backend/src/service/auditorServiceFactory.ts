@@ -9,7 +9,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { AuditOutcome, AuditSeverity } from '@gogidix/plugin-audit-common';
+import {
+  AUDIT_SEVERITIES,
+  AuditOutcome,
+  AuditSeverity,
+} from '@gogidix/plugin-audit-common';
 import { JsonObject } from '@backstage/types';
 import { randomUUID } from 'node:crypto';
 import { AuditEventQueue, auditEventQueueServiceRef } from './AuditEventQueue';
@@ -54,6 +58,25 @@ export function severityLogLevels(
   return levels;
 }
 
+/**
+ * The least severe event the audit trail stores, from `audit.storeSeverity`
+ * (default `medium`). Every write Backstage audits (catalog and location
+ * mutations, scaffolder tasks) and every event of ours is `medium` or above;
+ * `low` is Backstage's grade for reads such as each catalog entity fetch,
+ * which at catalog page rates would be most of the database's writes.
+ * Events below it are still logged as before.
+ */
+export function storeSeverity(config: Config): AuditSeverity {
+  const key = 'audit.storeSeverity';
+  const value = config.getOptionalString(key) ?? 'medium';
+  if (!AUDIT_SEVERITIES.includes(value as AuditSeverity)) {
+    throw new InputError(
+      `${key} is '${value}'; use one of ${AUDIT_SEVERITIES.join(', ')}`,
+    );
+  }
+  return value as AuditSeverity;
+}
+
 function outcomeOf(status: AuditorEvent['status']): AuditOutcome {
   if (status === 'succeeded' || status === 'failed') return status;
   return 'initiated';
@@ -70,6 +93,8 @@ export class PersistingAuditorService implements AuditorService {
       queue: AuditEventQueue;
       logger: LoggerService;
       levels: Record<AuditorServiceEventSeverityLevel, LogLevel>;
+      /** Events less severe than this are logged but not stored. */
+      storeSeverity?: AuditSeverity;
       deps: Parameters<typeof DefaultAuditorService.create>[1];
       now?: () => Date;
     },
@@ -82,8 +107,12 @@ export class PersistingAuditorService implements AuditorService {
     const time = now().toISOString();
     // One DefaultAuditorService per action, so that its log calls carry
     // this action's id; it resolves the actor as Backstage does.
+    const stored =
+      AUDIT_SEVERITIES.indexOf(options.severityLevel ?? 'low') >=
+      AUDIT_SEVERITIES.indexOf(this.options.storeSeverity ?? 'low');
     const auditor = DefaultAuditorService.create(event => {
       this.log(event);
+      if (!stored) return;
       const outcome = outcomeOf(event.status);
       const meta = storableMeta(event.meta as JsonObject | undefined);
       queue.publish({
@@ -149,6 +178,7 @@ export const auditorServiceFactory = createServiceFactory({
       queue,
       logger: logger.child({ isAuditEvent: true }),
       levels: severityLogLevels(config),
+      storeSeverity: storeSeverity(config),
       deps: { auth, httpAuth, plugin },
     });
   },
