@@ -7,185 +7,23 @@
 // to anyone but a platform admin).
 import fs from 'node:fs';
 import path from 'node:path';
-import { readWorkload, WorkloadManifest } from './generate';
+import { readManifest } from './catalog';
+import { WorkloadManifest } from './generate';
+import { call, json, poll } from './http';
+
+export {
+  catalogLocation,
+  prepareCatalog,
+  readManifest,
+  registerCatalog,
+  waitUntilIngested,
+} from './catalog';
 
 export interface PluginEndpoint {
   name: string;
   method: 'GET' | 'POST';
   path: string;
   body?: string;
-}
-
-export function readManifest(dir: string): WorkloadManifest {
-  const workload = readWorkload(dir);
-  if (!workload) {
-    throw new Error(
-      `No workload in ${dir}: run bench/perf/workload/generate.ts`,
-    );
-  }
-  return workload;
-}
-
-/** The root Location file, for a config location or a registration. */
-export function catalogLocation(dir: string) {
-  return {
-    type: 'file',
-    target: path.resolve(dir, readManifest(dir).catalog.root),
-  };
-}
-
-async function call(
-  baseUrl: string,
-  token: string,
-  method: string,
-  route: string,
-  body?: { type: string; data: string | Buffer },
-): Promise<Response> {
-  return fetch(`${baseUrl}${route}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body ? { 'content-type': body.type } : {}),
-    },
-    ...(body ? { body: body.data } : {}),
-  });
-}
-
-async function json<T>(response: Response, what: string): Promise<T> {
-  if (!response.ok) {
-    throw new Error(
-      `${what}: HTTP ${response.status} ${(await response.text()).slice(
-        0,
-        300,
-      )}`,
-    );
-  }
-  return (await response.json()) as T;
-}
-
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-async function poll<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-  intervalMs = 1000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `${what} did not happen within ${timeoutMs / 1000} s${
-          last ? ` (last error: ${(last as Error).message})` : ''
-        }`,
-      );
-    }
-    await sleep(intervalMs);
-  }
-}
-
-/**
- * Registers the workload's root Location through the catalog API, as a
- * platform admin would. The alternative is a config location (see
- * {@link catalogLocation}); registration is what the ingest timing should
- * start from, since a config location starts processing at start-up.
- */
-export async function registerCatalog(
-  baseUrl: string,
-  token: string,
-  dir: string,
-): Promise<{ locationId: string; registeredAt: number }> {
-  const registeredAt = Date.now();
-  const result = await json<{ location: { id: string } }>(
-    await call(baseUrl, token, 'POST', '/api/catalog/locations', {
-      type: 'application/json',
-      data: JSON.stringify(catalogLocation(dir)),
-    }),
-    'Registering the workload location',
-  );
-  return { locationId: result.location.id, registeredAt };
-}
-
-/**
- * Waits until the workload is ingested: processed AND stitched, which
- * means, concretely, that
- *  1. `/entity-facets?facet=kind` counts, for every kind the workload
- *     holds, at least as many entities as it generated (entities appear in
- *     the read API only once stitched; the root Location is not counted),
- *     and
- *  2. every entity of the manifest's stitched sample (groups, a user, a
- *     domain, a system, an API, a resource and components spread over all
- *     files) carries every relation the generator expects, in both
- *     directions: a team's `ownerOf` each component it owns, a system's
- *     `hasPart`, an API's `apiProvidedBy`/`apiConsumedBy`. An inverse
- *     relation is there only once the other side was processed and this
- *     side stitched again, which a count alone cannot tell.
- * Each poll is two requests (facets, and by-refs for the sample).
- */
-export async function waitUntilIngested(
-  baseUrl: string,
-  token: string,
-  workload: Pick<WorkloadManifest, 'catalog' | 'stitchedSample'>,
-  timeoutMs: number,
-  intervalMs = 1000,
-): Promise<{ polls: number; counts: Record<string, number> }> {
-  let polls = 0;
-  let counts: Record<string, number> = {};
-  await poll(
-    'The workload being processed and stitched',
-    async () => {
-      polls++;
-      const facets = await json<{
-        facets: { kind: Array<{ value: string; count: number }> };
-      }>(
-        await call(
-          baseUrl,
-          token,
-          'GET',
-          '/api/catalog/entity-facets?facet=kind',
-        ),
-        'Counting entities',
-      );
-      counts = Object.fromEntries(
-        facets.facets.kind.map(f => [f.value, f.count]),
-      );
-      const short = Object.entries(workload.catalog.counts).some(
-        ([kind, count]) => (counts[kind] ?? 0) < count,
-      );
-      if (short) return undefined;
-      const { items } = await json<{
-        items: Array<{
-          relations?: Array<{ type: string; targetRef: string }>;
-        } | null>;
-      }>(
-        await call(baseUrl, token, 'POST', '/api/catalog/entities/by-refs', {
-          type: 'application/json',
-          data: JSON.stringify({
-            entityRefs: workload.stitchedSample.map(s => s.entityRef),
-            fields: ['relations'],
-          }),
-        }),
-        'Reading the stitched sample',
-      );
-      const complete = workload.stitchedSample.every((sample, i) => {
-        const have = new Set(
-          (items[i]?.relations ?? []).map(r => `${r.type} ${r.targetRef}`),
-        );
-        return sample.relations.every(r => have.has(r));
-      });
-      return complete ? true : undefined;
-    },
-    timeoutMs,
-    intervalMs,
-  );
-  return { polls, counts };
 }
 
 /** Triggers a plugin's scheduled task now; waits while a run is under way. */

@@ -2,6 +2,7 @@
 // domains, systems, services, APIs and infrastructure, related the way a
 // real estate is. Pure: the same parameters give the same entities.
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { SeededRandom } from './random';
 
 export interface WorkloadParameters {
@@ -133,7 +134,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 const entity = (
   kind: string,
   metadata: Entity['metadata'],
-  spec: Record<string, unknown>,
+  spec: JsonObject,
 ): Entity => ({ apiVersion: 'backstage.io/v1alpha1', kind, metadata, spec });
 
 export function generateOrganisation(

@@ -12,6 +12,7 @@
 // Needs `yarn tsc && yarn build:all` first.
 import { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { alertmanagerUrl, e2e } from '../../../e2e/support/environment';
 import {
@@ -25,8 +26,10 @@ import {
   waitFor,
 } from '../../../e2e/support/portal';
 import { generateWorkload } from './generate';
+import { stringify } from 'yaml';
 import {
   loadPluginData,
+  prepareCatalog,
   pluginEndpoints,
   registerCatalog,
   waitUntilIngested,
@@ -65,12 +68,41 @@ async function main() {
       answers(`${alertmanagerUrl}/-/ready`),
       30_000,
     );
+    // The catalog's locations are bench/perf's to set; here, the e2e
+    // config's and the workload's registration file.
+    const catalogSettings = path.join(dir, '..', 'smoke-catalog.yaml');
+    fs.writeFileSync(
+      catalogSettings,
+      stringify({
+        // PostgreSQL is shared on this machine (100 connections): small pools.
+        backend: {
+          database: {
+            knexConfig: { pool: { min: 0, max: 2, idleTimeoutMillis: 5000 } },
+            plugin: { catalog: { knexConfig: { pool: { min: 0, max: 6 } } } },
+          },
+        },
+        catalog: {
+          locations: [
+            {
+              type: 'file',
+              target: path.join(e2e.repoRoot, 'demo/org/groups.yaml'),
+            },
+            {
+              type: 'file',
+              target: path.join(e2e.repoRoot, 'demo/org/users.yaml'),
+            },
+            prepareCatalog(dir),
+          ],
+        },
+      }),
+    );
     const backend = startBackend(prefix, {
       name: 'perf-workload',
       port,
       configFiles: [
         path.join(e2e.repoRoot, 'bench/load/app-config.bench.yaml'),
         path.join(__dirname, 'app-config.workload.yaml'),
+        catalogSettings,
       ],
       env: { BENCH_TOKEN: token },
     });
