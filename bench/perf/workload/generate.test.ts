@@ -50,18 +50,18 @@ describe('generateWorkload', () => {
     dir = folder();
     workload = await generateWorkload(dir, small);
     entities = readCatalog(dir, workload);
-  });
+  }, 60_000);
 
   it('writes the same bytes for the same seed, in any folder', async () => {
     const again = await generateWorkload(folder(), small);
     expect(again.sha256).toBe(workload.sha256);
     expect(treeHash(dir)).toBe(workload.sha256);
-  });
+  }, 60_000);
 
   it('writes another organisation for another seed', async () => {
     const other = await generateWorkload(folder(), { ...small, seed: 11 });
     expect(other.sha256).not.toBe(workload.sha256);
-  });
+  }, 60_000);
 
   it('reuses a folder generated with the same parameters', async () => {
     const marker = path.join(dir, 'catalog/all.yaml');
