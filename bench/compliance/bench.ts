@@ -16,13 +16,7 @@ import { Entity } from '@backstage/catalog-model';
 import { Evidence } from '@gogidix/plugin-compliance-common';
 import { Engine } from 'json-rules-engine';
 import knexFactory, { Knex } from 'knex';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseComplianceStore } from '../../plugins/compliance-backend/src/database/DatabaseComplianceStore';
@@ -33,6 +27,10 @@ import { TrivyFactRetriever } from '../../plugins/compliance-backend/src/facts/T
 import { parseRuleSet } from '../../plugins/compliance-backend/src/rules/ruleSet';
 import { ComplianceService } from '../../plugins/compliance-backend/src/service/ComplianceService';
 import { ingestTrivyReport } from '../../plugins/compliance-backend/src/service/trivyIngest';
+import {
+  trivyReport,
+  writeServiceRepository,
+} from '../perf/workload/repositories';
 
 const COMPONENTS = 1000;
 /** The generated repositories are on disk (`file:` locations): no URL reads. */
@@ -69,40 +67,11 @@ function generateEstate(root: string): Entity[] {
     const name = `service-${String(i).padStart(4, '0')}`;
     const team = teams[i % teams.length];
     const dir = join(root, name);
-    mkdirSync(join(dir, 'docs/runbooks'), { recursive: true });
+    writeServiceRepository(dir, { name, team, index: i });
     writeFileSync(
       join(dir, 'catalog-info.yaml'),
       `metadata:\n  name: ${name}\n`,
     );
-    if (i % 5 !== 0) {
-      mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-      writeFileSync(
-        join(dir, '.github/workflows/ci.yaml'),
-        `jobs:\n  build:\n    steps:\n${
-          i % 3 ? '      - uses: aquasecurity/trivy-action@0.28.0\n' : ''
-        }`,
-      );
-      writeFileSync(
-        join(dir, 'Dockerfile'),
-        `FROM node:22\n${i % 4 ? 'USER 10001\n' : ''}`,
-      );
-      mkdirSync(join(dir, `deploy/helm/${name}`), { recursive: true });
-      writeFileSync(
-        join(dir, `deploy/helm/${name}/Chart.yaml`),
-        `name: ${name}\n`,
-      );
-      writeFileSync(
-        join(dir, `deploy/helm/${name}/values.yaml`),
-        `probes:\n  liveness: /live\n  readiness: /ready\nresources:\n  limits:\n    cpu: '1'\n    memory: 512Mi\nnetworkPolicy:\n  allowedCallers: [{ namespace: gateway, app: api-gateway }]\nmesh:\n  enabled: ${
-          i % 7 !== 0
-        }\n  mtls: STRICT\nvault:\n  enabled: true\n  path: ${team}/${name}\n`,
-      );
-    }
-    if (i % 2)
-      writeFileSync(
-        join(dir, 'docs/runbooks/availability.md'),
-        '# Availability',
-      );
     return {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
@@ -131,28 +100,6 @@ function generateEstate(root: string): Entity[] {
       },
     };
   });
-}
-
-function trivyReport(i: number) {
-  const severities = ['CRITICAL', 'HIGH', 'HIGH', 'MEDIUM', 'LOW', 'LOW'];
-  return {
-    SchemaVersion: 2,
-    CreatedAt: new Date(Date.now() - (i % 40) * 86400_000).toISOString(),
-    ArtifactName: `harbor.gogidix.dev/bench/service-${i}:1.0.0`,
-    ArtifactType: 'container_image',
-    Results: [
-      {
-        Target: `service-${i} (debian 12.8)`,
-        Class: 'os-pkgs',
-        Type: 'debian',
-        Vulnerabilities: Array.from({ length: (i * 7) % 13 }, (_, v) => ({
-          VulnerabilityID: `CVE-2024-${1000 + v}`,
-          PkgName: 'openssl',
-          Severity: severities[((i + v) % (i % 4 ? 6 : 5)) + (i % 4 ? 0 : 1)],
-        })),
-      },
-    ],
-  };
 }
 
 /** The SLO plugin's summary for the estate, as its backend answers it. */
@@ -225,7 +172,7 @@ async function bench(
   for (let i = 0; i < entities.length; i++) {
     await ingestTrivyReport(store, {
       entityRef: `component:default/${entities[i].metadata.name}`,
-      report: trivyReport(i),
+      report: trivyReport(entities[i].metadata.name, i, now),
       source: 'bench',
       now,
     });
