@@ -3,6 +3,7 @@ import {
   mockServices,
   ServiceFactoryTester,
 } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
 import { Request } from 'express';
 import { AuditRecord } from '../database/AuditStore';
 import { AuditEventQueue, auditEventQueueServiceRef } from './AuditEventQueue';
@@ -23,7 +24,7 @@ function requestAs(header: string, url: string) {
 
 async function setUp(
   writer: { write(records: AuditRecord[]): Promise<void> },
-  config: Record<string, unknown> = {},
+  config: JsonObject = {},
 ) {
   const queue = new AuditEventQueue();
   const logger = mockServices.logger.mock();
@@ -132,7 +133,7 @@ describe('auditorServiceFactory', () => {
 });
 
 describe('which events are stored', () => {
-  async function storedSeverities(config?: Record<string, unknown>) {
+  async function storedSeverities(config?: JsonObject) {
     const written: AuditRecord[] = [];
     const { auditor, queue } = await setUp(
       { write: async records => void written.push(...records) },
