@@ -129,8 +129,9 @@ describe('prepareCatalog and registerCatalog', () => {
       req.on('data', chunk => (body += chunk));
       req.on('end', () => {
         requests.push(`${req.method} ${req.url} ${body}`);
-        res.statusCode =
-          req.method === 'POST' ? 200 : requests.length > 1 ? 200 : 404;
+        // The registration location is missing at first, then found.
+        const found = req.method === 'POST' || requests.length > 1;
+        res.statusCode = found ? 200 : 404;
         res.end('{}');
       });
     });

@@ -52,7 +52,7 @@ function rowsIn(body: Record<string, unknown>): number {
 }
 
 async function main() {
-  let t = Date.now();
+  const t = Date.now();
   const workload = await generateWorkload(dir);
   console.log(`generate (or reuse): ${seconds(Date.now() - t)}`);
 
