@@ -1,0 +1,110 @@
+// See README.md. Measures the catalog page of the production portal (started
+// here: bundle, PostgreSQL, OIDC, the demo organisation), or of an app
+// already running at a URL that signs in as guest (stock Backstage).
+//
+//   run.ts portal [runs]
+//   run.ts guest <baseUrl> [runs] [path]   (stock mounts its catalog at /)
+import { ChildProcess } from 'node:child_process';
+import { alertmanagerUrl, e2e } from '../../../e2e/support/environment';
+import {
+  answers,
+  dropDatabases,
+  installBundle,
+  startAlertmanager,
+  startBackend,
+  startOidcProvider,
+  stop,
+  waitFor,
+} from '../../../e2e/support/portal';
+import {
+  CATALOG_ROW_SELECTOR,
+  CatalogPageResult,
+  measureCatalogPage,
+  summarise,
+} from './measure';
+import { guestSignIn, portalSignIn } from './signIn';
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(0);
+
+function report(result: CatalogPageResult) {
+  console.log(
+    `\n${result.label}: ${result.cold.length} runs, median (min-max); ` +
+      `rows = '${CATALOG_ROW_SELECTOR}'`,
+  );
+  for (const load of ['cold', 'warm'] as const) {
+    const s = summarise(result[load]);
+    console.log(
+      `  ${load}: rows shown ${s.rowsShownMs.median} ms ` +
+        `(${s.rowsShownMs.min}-${s.rowsShownMs.max}), ` +
+        `JS ${kib(s.jsBytes.median)} KiB (${kib(s.jsBytes.min)}-${kib(
+          s.jsBytes.max,
+        )}) in ${s.jsRequests.median} responses, ` +
+        `${s.jsFromCache.median} from cache, ` +
+        `total ${kib(s.totalBytes.median)} KiB`,
+    );
+  }
+  console.log(JSON.stringify(result));
+}
+
+async function measurePortal(runs: number) {
+  installBundle();
+  const port = e2e.portalPort;
+  const base = `http://localhost:${port}`;
+  const prefix = `pfront_${Date.now()}_`;
+  const children: ChildProcess[] = [];
+  try {
+    children.push(startOidcProvider());
+    const alertmanager = startAlertmanager();
+    children.push(alertmanager);
+    await waitFor(
+      'Alertmanager',
+      answers(`${alertmanagerUrl}/-/ready`),
+      30_000,
+    );
+    const backend = startBackend(prefix, { name: 'bench-frontend', port });
+    children.push(backend);
+    await waitFor(
+      'The portal becoming ready',
+      answers(`${base}/.backstage/health/v1/readiness`),
+      180_000,
+      backend,
+    );
+    report(
+      await measureCatalogPage({
+        baseUrl: base,
+        signIn: portalSignIn(e2e.user.login),
+        runs,
+        label: 'portal',
+      }),
+    );
+  } finally {
+    await Promise.all(children.map(stop));
+    await dropDatabases(prefix);
+  }
+}
+
+async function main() {
+  const [target, ...rest] = process.argv.slice(2);
+  if (target === 'portal') {
+    await measurePortal(Number(rest[0] ?? 5));
+  } else if (target === 'guest' && rest[0]) {
+    report(
+      await measureCatalogPage({
+        baseUrl: rest[0],
+        signIn: guestSignIn,
+        runs: Number(rest[1] ?? 5),
+        label: rest[0],
+        path: rest[2],
+      }),
+    );
+  } else {
+    throw new Error(
+      'Usage: run.ts portal [runs] | run.ts guest <baseUrl> [runs] [path]',
+    );
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
