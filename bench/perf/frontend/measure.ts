@@ -3,13 +3,7 @@
 // all) and the time until the catalog table shows its first entity rows,
 // with an empty HTTP cache (cold) and again in the same browser context
 // (warm). Used for the portal and for stock Backstage alike.
-import {
-  Browser,
-  BrowserContext,
-  CDPSession,
-  Page,
-  chromium,
-} from '@playwright/test';
+import { Browser, CDPSession, Page, chromium } from '@playwright/test';
 
 /** The storage state Playwright saves: cookies and local storage, no HTTP cache. */
 export type StorageState = Exclude<
@@ -147,40 +141,6 @@ async function signedInState(
   }
 }
 
-async function loadCatalogPage(
-  page: Page,
-  options: CatalogPageOptions,
-): Promise<CatalogPageSample> {
-  const timeout = options.timeoutMs ?? 60_000;
-  const network = await NetworkTally.attach(page);
-  try {
-    await page.goto(options.path ?? '/catalog', {
-      waitUntil: 'commit',
-      timeout,
-    });
-    // Evaluated in the page on every animation frame, so the time is the
-    // page's own clock (0 = navigation start) at the first frame with a row.
-    const shown = await page.waitForFunction(
-      selector =>
-        document.querySelector(selector) ? performance.now() : undefined,
-      CATALOG_ROW_SELECTOR,
-      { polling: 'raf', timeout },
-    );
-    const rowsShownMs = Math.round((await shown.jsonValue()) as number);
-    await network.quiet(QUIET_MS, SETTLE_LIMIT_MS);
-    return { rowsShownMs, ...network.totals() };
-  } finally {
-    await network.detach();
-  }
-}
-
-interface Transfer {
-  script: boolean;
-  fromCache: boolean;
-  bytes: number;
-  finished: boolean;
-}
-
 /**
  * Counts what a page receives through the DevTools protocol:
  * `Network.loadingFinished.encodedDataLength` is the bytes that came over
@@ -263,6 +223,40 @@ class NetworkTally {
   async detach() {
     await this.session.detach().catch(() => undefined);
   }
+}
+
+async function loadCatalogPage(
+  page: Page,
+  options: CatalogPageOptions,
+): Promise<CatalogPageSample> {
+  const timeout = options.timeoutMs ?? 60_000;
+  const network = await NetworkTally.attach(page);
+  try {
+    await page.goto(options.path ?? '/catalog', {
+      waitUntil: 'commit',
+      timeout,
+    });
+    // Evaluated in the page on every animation frame, so the time is the
+    // page's own clock (0 = navigation start) at the first frame with a row.
+    const shown = await page.waitForFunction(
+      selector =>
+        document.querySelector(selector) ? performance.now() : undefined,
+      CATALOG_ROW_SELECTOR,
+      { polling: 'raf', timeout },
+    );
+    const rowsShownMs = Math.round((await shown.jsonValue()) as number);
+    await network.quiet(QUIET_MS, SETTLE_LIMIT_MS);
+    return { rowsShownMs, ...network.totals() };
+  } finally {
+    await network.detach();
+  }
+}
+
+interface Transfer {
+  script: boolean;
+  fromCache: boolean;
+  bytes: number;
+  finished: boolean;
 }
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
