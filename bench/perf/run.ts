@@ -6,7 +6,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { dropDatabases, installBundle, stop, waitFor } from '../../e2e/support/portal';
+import {
+  dropDatabases,
+  installBundle,
+  stop,
+  waitFor,
+} from '../../e2e/support/portal';
 import { e2e } from '../../e2e/support/environment';
 import { Client } from 'pg';
 import { waitUntilIngested, readCatalogProgress } from './lib/ingest';
@@ -109,12 +114,22 @@ function locationsConfig(system: System['name'], dir: string): string {
 }
 
 /** Registers the workload and waits until every entity is processed and stitched. */
-async function ingest(system: System, dir: string, workload: WorkloadManifest, token: string) {
+async function ingest(
+  system: System,
+  dir: string,
+  workload: WorkloadManifest,
+  token: string,
+) {
   const client = new Client({ connectionString: catalogDatabase(system) });
   await client.connect();
   const before = await readCatalogProgress(client);
   await client.end();
-  const { registeredAt } = await registerCatalog(system.baseUrl, token, dir, system.name);
+  const { registeredAt } = await registerCatalog(
+    system.baseUrl,
+    token,
+    dir,
+    system.name,
+  );
   return waitUntilIngested({
     connectionString: catalogDatabase(system),
     // The workload's entities and its root Location, on top of what the
@@ -167,7 +182,10 @@ async function measureCatalog(systems: System[], workload: WorkloadManifest) {
   for (const request of catalogRequests(workload)) {
     for (const connections of options.connections) {
       const key = `${request.name} @${connections}`;
-      const perSystem = { stock: [], portal: [] } as Record<System['name'], LoadRun[]>;
+      const perSystem = { stock: [], portal: [] } as Record<
+        System['name'],
+        LoadRun[]
+      >;
       results.set(key, perSystem);
       for (let round = 1; round <= options.runs; round++) {
         for (const system of systems) {
@@ -180,7 +198,11 @@ async function measureCatalog(systems: System[], workload: WorkloadManifest) {
           });
           perSystem[system.name].push(run);
           console.error(
-            `  ${key} ${system.name} round ${round}: ${Math.round(run.requestsPerSecond)} req/s, P50 ${run.p50} ms, P99 ${run.p99} ms, ${run.errors} errors`,
+            `  ${key} ${system.name} round ${round}: ${Math.round(
+              run.requestsPerSecond,
+            )} req/s, P50 ${run.p50} ms, P99 ${run.p99} ms, ${
+              run.errors
+            } errors`,
           );
         }
       }
@@ -191,7 +213,16 @@ async function measureCatalog(systems: System[], workload: WorkloadManifest) {
 
 function printCatalog(results: LoadResults) {
   const rows = [
-    ['request @connections', 'system', 'req/s', 'P50 ms', 'P99 ms', 'errors', 'req/s portal/stock', 'P99 portal/stock'],
+    [
+      'request @connections',
+      'system',
+      'req/s',
+      'P50 ms',
+      'P99 ms',
+      'errors',
+      'req/s portal/stock',
+      'P99 portal/stock',
+    ],
   ];
   for (const [key, perSystem] of results) {
     for (const name of ['stock', 'portal'] as const) {
@@ -204,9 +235,15 @@ function printCatalog(results: LoadResults) {
         summary(runs.map(r => r.requestsPerSecond)),
         summary(runs.map(r => r.p50)),
         summary(runs.map(r => r.p99)),
-        `${runs.reduce((n, r) => n + r.errors, 0)}/${runs.reduce((n, r) => n + r.requests, 0)}`,
+        `${runs.reduce((n, r) => n + r.errors, 0)}/${runs.reduce(
+          (n, r) => n + r.requests,
+          0,
+        )}`,
         name === 'portal' && stock.length
-          ? ratio(median(runs.map(r => r.requestsPerSecond)), median(stock.map(r => r.requestsPerSecond)))
+          ? ratio(
+              median(runs.map(r => r.requestsPerSecond)),
+              median(stock.map(r => r.requestsPerSecond)),
+            )
           : '',
         name === 'portal' && stock.length
           ? ratio(median(runs.map(r => r.p99)), median(stock.map(r => r.p99)))
@@ -219,16 +256,25 @@ function printCatalog(results: LoadResults) {
 
 /** The settings both catalogs ran with, and what the portal sets on top. */
 function printSettings() {
-  const shared = fs.readFileSync(path.join(perfDir, 'catalog-settings.yaml'), 'utf8');
+  const shared = fs.readFileSync(
+    path.join(perfDir, 'catalog-settings.yaml'),
+    'utf8',
+  );
   const production = yaml.parse(
-    fs.readFileSync(path.join(e2e.repoRoot, 'app-config.production.yaml'), 'utf8'),
+    fs.readFileSync(
+      path.join(e2e.repoRoot, 'app-config.production.yaml'),
+      'utf8',
+    ),
   );
   console.log('Settings on both (bench/perf/catalog-settings.yaml):');
   console.log(JSON.stringify(yaml.parse(shared)));
-  console.log("The portal's own production settings for the catalog (app-config.production.yaml):");
+  console.log(
+    "The portal's own production settings for the catalog (app-config.production.yaml):",
+  );
   console.log(
     JSON.stringify({
-      'backend.database.plugin.catalog': production.backend?.database?.plugin?.catalog ?? null,
+      'backend.database.plugin.catalog':
+        production.backend?.database?.plugin?.catalog ?? null,
       'catalog.readCache': production.catalog?.readCache ?? null,
     }),
   );
@@ -266,7 +312,10 @@ async function startSystems(
     );
     await waitFor(
       'Stock Backstage becoming ready (log: .data/perf/logs/stock.log)',
-      async () => (await fetch(`${stock.baseUrl}/.backstage/health/v1/readiness`)).ok,
+      async () =>
+        (
+          await fetch(`${stock.baseUrl}/.backstage/health/v1/readiness`)
+        ).ok,
       240_000,
       stock.children[0],
     );
@@ -300,7 +349,17 @@ async function startSystems(
 }
 
 function printFrontend(results: CatalogPageResult[]) {
-  const rows = [['system', 'load', 'rows shown ms', 'JS bytes', 'all bytes', 'JS portal/stock', 'rows portal/stock']];
+  const rows = [
+    [
+      'system',
+      'load',
+      'rows shown ms',
+      'JS bytes',
+      'all bytes',
+      'JS portal/stock',
+      'rows portal/stock',
+    ],
+  ];
   const stock = results.find(r => r.label === 'stock');
   for (const result of results) {
     for (const load of ['cold', 'warm'] as const) {
@@ -325,11 +384,19 @@ function printFrontend(results: CatalogPageResult[]) {
   printTable(rows);
 }
 
-async function measurePlugins(portal: System, dir: string, workload: WorkloadManifest, token: string) {
+async function measurePlugins(
+  portal: System,
+  dir: string,
+  workload: WorkloadManifest,
+  token: string,
+) {
   const timings = await loadPluginData(portal.baseUrl, token, dir);
   const results = new Map<string, LoadRun[]>();
   for (const endpoint of pluginEndpoints(workload)) {
-    const request: BenchRequest = { ...endpoint, body: endpoint.body && JSON.parse(endpoint.body) };
+    const request: BenchRequest = {
+      ...endpoint,
+      body: endpoint.body && JSON.parse(endpoint.body),
+    };
     const runs: LoadRun[] = [];
     for (let round = 1; round <= options.runs; round++) {
       const run = await runLoad({
@@ -340,13 +407,23 @@ async function measurePlugins(portal: System, dir: string, workload: WorkloadMan
         seconds: options.seconds,
       });
       runs.push(run);
-      console.error(`  ${endpoint.name} round ${round}: ${Math.round(run.requestsPerSecond)} req/s, P95 ${run.p95} ms, ${run.errors} errors`);
+      console.error(
+        `  ${endpoint.name} round ${round}: ${Math.round(
+          run.requestsPerSecond,
+        )} req/s, P95 ${run.p95} ms, ${run.errors} errors`,
+      );
     }
     results.set(endpoint.name, runs);
   }
   const scaffolder: number[] = [];
   for (let i = 0; i < options.runs; i++) {
-    scaffolder.push(await createService(portal.baseUrl, portal.userToken!, `perf-service-${Date.now()}-${i}`));
+    scaffolder.push(
+      await createService(
+        portal.baseUrl,
+        portal.userToken!,
+        `perf-service-${Date.now()}-${i}`,
+      ),
+    );
   }
   return { timings, results, scaffolder };
 }
@@ -372,74 +449,165 @@ async function main() {
       stock.userToken = await stockUserToken(stock.baseUrl);
     }
 
-    const catalog = options.skip.has('catalog') ? undefined : await measureCatalog(systems, workload);
+    const catalog = options.skip.has('catalog')
+      ? undefined
+      : await measureCatalog(systems, workload);
     const frontend: CatalogPageResult[] = [];
     if (!options.skip.has('frontend')) {
       const runs = Math.max(3, options.runs);
       if (stock) {
-        frontend.push(await measureCatalogPage({ baseUrl: stock.baseUrl, signIn: guestSignIn, runs, label: 'stock', path: stockCatalogPath() }));
+        frontend.push(
+          await measureCatalogPage({
+            baseUrl: stock.baseUrl,
+            signIn: guestSignIn,
+            runs,
+            label: 'stock',
+            path: stockCatalogPath(),
+          }),
+        );
       }
-      frontend.push(await measureCatalogPage({ baseUrl: portal.baseUrl, signIn: portalSignIn(e2e.user.login), runs, label: 'portal' }));
+      frontend.push(
+        await measureCatalogPage({
+          baseUrl: portal.baseUrl,
+          signIn: portalSignIn(e2e.user.login),
+          runs,
+          label: 'portal',
+        }),
+      );
     }
-    const plugins = options.skip.has('plugins') ? undefined : await measurePlugins(portal, dir, workload, token);
+    const plugins = options.skip.has('plugins')
+      ? undefined
+      : await measurePlugins(portal, dir, workload, token);
 
-    console.log('\n# Gogidix portal vs stock Backstage 1.55.0 (create-app 0.9.2)\n');
+    console.log(
+      '\n# Gogidix portal vs stock Backstage 1.55.0 (create-app 0.9.2)\n',
+    );
     printSettings();
     if (stock) {
-      console.log(`Stock permissions: ${JSON.stringify(stockPermissionSetup())}`);
+      console.log(
+        `Stock permissions: ${JSON.stringify(stockPermissionSetup())}`,
+      );
     }
-    console.log(`Workload: ${workload.catalog.total} entities ${JSON.stringify(workload.catalog.counts)}, ${workload.slo.count} SLOs, ${workload.compliance.entities} repositories with compliance facts, ${workload.cost.rows} FOCUS rows.`);
+    console.log(
+      `Workload: ${workload.catalog.total} entities ${JSON.stringify(
+        workload.catalog.counts,
+      )}, ${workload.slo.count} SLOs, ${
+        workload.compliance.entities
+      } repositories with compliance facts, ${workload.cost.rows} FOCUS rows.`,
+    );
 
-    console.log('\n## Ingest: from registering the workload until every entity is processed and stitched\n');
+    console.log(
+      '\n## Ingest: from registering the workload until every entity is processed and stitched\n',
+    );
     printTable([
       ['system', 'seconds', 'portal/stock'],
-      ...(ingestMs.stock !== undefined ? [['stock', (ingestMs.stock / 1000).toFixed(1), '']] : []),
-      ['portal', (ingestMs.portal! / 1000).toFixed(1), ratio(ingestMs.portal!, ingestMs.stock)],
+      ...(ingestMs.stock !== undefined
+        ? [['stock', (ingestMs.stock / 1000).toFixed(1), '']]
+        : []),
+      [
+        'portal',
+        (ingestMs.portal! / 1000).toFixed(1),
+        ratio(ingestMs.portal!, ingestMs.stock),
+      ],
     ]);
     if (ingestMs.stock !== undefined) {
-      targets.push({ target: 'ingest <= 0.5x stock', measured: ratio(ingestMs.portal!, ingestMs.stock), met: ingestMs.portal! <= ingestMs.stock / 2 });
+      targets.push({
+        target: 'ingest <= 0.5x stock',
+        measured: ratio(ingestMs.portal!, ingestMs.stock),
+        met: ingestMs.portal! <= ingestMs.stock / 2,
+      });
     }
 
     if (catalog) {
-      console.log('\n## Catalog reads, as a signed-in user (stock: guest; portal: a developer)\n');
+      console.log(
+        '\n## Catalog reads, as a signed-in user (stock: guest; portal: a developer)\n',
+      );
       printCatalog(catalog);
       const byName = catalog.get('entity by name @50')!.portal;
       const rps = median(byName.map(r => r.requestsPerSecond));
       const p99 = median(byName.map(r => r.p99));
-      targets.push({ target: 'entity by name >= 1667 req/s, P99 < 50 ms (50 connections)', measured: `${Math.round(rps)} req/s, P99 ${p99} ms`, met: rps >= 1667 && p99 < 50 });
+      targets.push({
+        target: 'entity by name >= 1667 req/s, P99 < 50 ms (50 connections)',
+        measured: `${Math.round(rps)} req/s, P99 ${p99} ms`,
+        met: rps >= 1667 && p99 < 50,
+      });
       const list = catalog.get('list (20 rows) @50')!;
       const listRps = median(list.portal.map(r => r.requestsPerSecond));
       const listP99 = median(list.portal.map(r => r.p99));
-      const stockListRps = list.stock.length ? median(list.stock.map(r => r.requestsPerSecond)) : undefined;
-      targets.push({ target: 'list >= 2x stock req/s, P99 < 100 ms (50 connections)', measured: `${ratio(listRps, stockListRps)}, P99 ${listP99} ms`, met: stockListRps !== undefined && listRps >= 2 * stockListRps && listP99 < 100 });
+      const stockListRps = list.stock.length
+        ? median(list.stock.map(r => r.requestsPerSecond))
+        : undefined;
+      targets.push({
+        target: 'list >= 2x stock req/s, P99 < 100 ms (50 connections)',
+        measured: `${ratio(listRps, stockListRps)}, P99 ${listP99} ms`,
+        met:
+          stockListRps !== undefined &&
+          listRps >= 2 * stockListRps &&
+          listP99 < 100,
+      });
     }
 
     if (frontend.length) {
-      console.log('\n## Catalog page in Chromium (production builds): cold = empty HTTP cache, warm = same context again\n');
+      console.log(
+        '\n## Catalog page in Chromium (production builds): cold = empty HTTP cache, warm = same context again\n',
+      );
       printFrontend(frontend);
       const mine = frontend.find(r => r.label === 'portal')!;
       const theirs = frontend.find(r => r.label === 'stock');
       const cold = median(mine.cold.map(x => x.rowsShownMs));
-      targets.push({ target: 'catalog rows shown < 1.5 s cold', measured: `${cold} ms`, met: cold < 1500 });
+      targets.push({
+        target: 'catalog rows shown < 1.5 s cold',
+        measured: `${cold} ms`,
+        met: cold < 1500,
+      });
       if (theirs) {
-        const js = median(mine.cold.map(x => x.jsBytes)) / median(theirs.cold.map(x => x.jsBytes));
-        targets.push({ target: 'JS bytes (cold) <= 1.1x stock', measured: `${js.toFixed(2)}x`, met: js <= 1.1 });
+        const js =
+          median(mine.cold.map(x => x.jsBytes)) /
+          median(theirs.cold.map(x => x.jsBytes));
+        targets.push({
+          target: 'JS bytes (cold) <= 1.1x stock',
+          measured: `${js.toFixed(2)}x`,
+          met: js <= 1.1,
+        });
       }
     }
 
     if (plugins) {
-      console.log(`\n## Our plugins at ${workload.slo.count} entities (portal only; 10 connections)\n`);
+      console.log(
+        `\n## Our plugins at ${workload.slo.count} entities (portal only; 10 connections)\n`,
+      );
       console.log(`Loading: ${JSON.stringify(plugins.timings)}`);
-      const rows = [['org page API', 'req/s', 'P50 ms', 'P95 ms', 'P99 ms', 'errors']];
+      const rows = [
+        ['org page API', 'req/s', 'P50 ms', 'P95 ms', 'P99 ms', 'errors'],
+      ];
       let worstP95 = 0;
       for (const [name, runs] of plugins.results) {
         const p95 = median(runs.map(r => r.p95));
         worstP95 = Math.max(worstP95, p95);
-        rows.push([name, summary(runs.map(r => r.requestsPerSecond)), summary(runs.map(r => r.p50)), summary(runs.map(r => r.p95)), summary(runs.map(r => r.p99)), `${runs.reduce((n, r) => n + r.errors, 0)}/${runs.reduce((n, r) => n + r.requests, 0)}`]);
+        rows.push([
+          name,
+          summary(runs.map(r => r.requestsPerSecond)),
+          summary(runs.map(r => r.p50)),
+          summary(runs.map(r => r.p95)),
+          summary(runs.map(r => r.p99)),
+          `${runs.reduce((n, r) => n + r.errors, 0)}/${runs.reduce(
+            (n, r) => n + r.requests,
+            0,
+          )}`,
+        ]);
       }
       printTable(rows);
-      console.log(`\nScaffolder run end to end (TypeScript service, publish and register): ${summary(plugins.scaffolder, 1)} s`);
-      targets.push({ target: 'org page APIs P95 < 300 ms', measured: `worst ${worstP95} ms`, met: worstP95 < 300 });
+      console.log(
+        `\nScaffolder run end to end (TypeScript service, publish and register): ${summary(
+          plugins.scaffolder,
+          1,
+        )} s`,
+      );
+      targets.push({
+        target: 'org page APIs P95 < 300 ms',
+        measured: `worst ${worstP95} ms`,
+        met: worstP95 < 300,
+      });
     }
 
     console.log('\n## Targets\n');

@@ -13,7 +13,9 @@ export function printTable(rows: string[][]) {
     Math.max(...rows.map(row => (row[column] ?? '').length)),
   );
   for (const [index, row] of rows.entries()) {
-    console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+    console.log(
+      row.map((cell, column) => cell.padEnd(widths[column])).join('  '),
+    );
     if (index === 0) {
       console.log(widths.map(width => '-'.repeat(width)).join('  '));
     }

@@ -29,7 +29,9 @@ export async function createService(
     });
     if (!response.ok) {
       throw new Error(
-        `scaffolder ${route} answered ${response.status}: ${await response.text()}`,
+        `scaffolder ${route} answered ${
+          response.status
+        }: ${await response.text()}`,
       );
     }
     return response.json();
@@ -48,7 +50,9 @@ export async function createService(
       return (performance.now() - started) / 1000;
     }
     if (!['open', 'processing'].includes(task.status)) {
-      throw new Error(`The scaffolder run ${id} for ${name} ended ${task.status}`);
+      throw new Error(
+        `The scaffolder run ${id} for ${name} ended ${task.status}`,
+      );
     }
     await new Promise(resolve => setTimeout(resolve, 100));
   }
