@@ -13,6 +13,7 @@
  * one after the other and 10 at a time. The HTTP layer and the permission
  * checks are not included: bench/perf measures those. BENCH_RUNS (default
  * 20) sets the calls per measurement; 0 times the first call only.
+ * BENCH_CACHE=0 turns the service's result cache off.
  */
 import {
   createReadStream,
@@ -219,6 +220,8 @@ async function perf(dir: string) {
       { index: async () => index },
       { budgets: { [team]: 9000 } },
       () => latest,
+      // BENCH_CACHE=0 times every call's full computation.
+      process.env.BENCH_CACHE === '0' ? { cacheMaxAgeMs: -1 } : {},
     );
     const calls: Array<[string, () => Promise<unknown>]> = [
       ['overview?days=30', () => service.overview({ days: 30 })],
