@@ -159,7 +159,9 @@ async function timeCalls(
   };
   const perWorker = Math.ceil(QUERY_RUNS / concurrency);
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, () => worker(perWorker)));
+  await Promise.all(
+    Array.from({ length: concurrency }, () => worker(perWorker)),
+  );
   const wall = performance.now() - t0;
   times.sort((a, b) => a - b);
   console.log(
@@ -235,7 +237,9 @@ async function perf(dir: string) {
     for (const [label, call] of calls) {
       const t = performance.now();
       await call();
-      console.log(`${label}, first call: ${(performance.now() - t).toFixed(0)} ms`);
+      console.log(
+        `${label}, first call: ${(performance.now() - t).toFixed(0)} ms`,
+      );
       if (QUERY_RUNS > 0) {
         await timeCalls(label, call, 1);
         await timeCalls(label, call, 10);

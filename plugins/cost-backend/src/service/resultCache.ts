@@ -7,7 +7,10 @@
  * catalog index and, for results filtered per caller, the caller's scope.
  */
 export class ResultCache {
-  readonly #entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  readonly #entries = new Map<
+    string,
+    { at: number; value: Promise<unknown> }
+  >();
 
   constructor(
     private readonly maxAgeMs: number,
