@@ -57,8 +57,10 @@ export interface CostExportRow {
  * within this bound.
  */
 export const COST_CACHE_MAX_AGE_MS = 60_000;
-// Overviews per (days, team, caller scope) and the shared attributed rows.
-const COST_CACHE_MAX_ENTRIES = 200;
+// Overviews per (days, team, caller scope), and the shared savings.
+const COST_CACHE_MAX_RESULTS = 200;
+// Attributed rows per window: up to a year of rows each, so only a few.
+const COST_CACHE_MAX_WINDOWS = 8;
 
 const SAVINGS_DAYS = 30;
 // The anomaly baseline needs this many days before the first day shown.
@@ -86,6 +88,7 @@ function sumBy<T>(
 /** Reads stored cost and turns it into what the cost pages show. */
 export class CostService {
   readonly #cache: ResultCache;
+  readonly #rows: ResultCache;
 
   constructor(
     private readonly store: CostStore,
@@ -95,11 +98,13 @@ export class CostService {
       new Date().toISOString().slice(0, 10),
     options: { cacheMaxAgeMs?: number; now?: () => number } = {},
   ) {
+    const maxAgeMs = options.cacheMaxAgeMs ?? COST_CACHE_MAX_AGE_MS;
     this.#cache = new ResultCache(
-      options.cacheMaxAgeMs ?? COST_CACHE_MAX_AGE_MS,
-      COST_CACHE_MAX_ENTRIES,
+      maxAgeMs,
+      COST_CACHE_MAX_RESULTS,
       options.now,
     );
+    this.#rows = new ResultCache(maxAgeMs, COST_CACHE_MAX_WINDOWS, options.now);
   }
 
   /** What every cached result depends on besides its own parameters. */
@@ -134,7 +139,7 @@ export class CostService {
   async #attributed(from: string, to: string): Promise<AttributedCost[]> {
     const index = await this.catalog.index();
     const version = await this.#version(index);
-    return this.#cache.get(`attributed|${from}|${to}|${version}`, () =>
+    return this.#rows.get(`attributed|${from}|${to}|${version}`, () =>
       this.#attribute(from, to, index),
     );
   }
