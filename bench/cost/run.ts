@@ -4,6 +4,16 @@
  * and the latency of the team page's API call on the loaded data.
  *
  * Run from the repository root: bench/cost/run.sh [rows]
+ *
+ * Perf-workload mode: bench/cost/run.sh --perf <workload dir> imports the
+ * workload's FOCUS files (cost/*.csv) into a kept database `pcost_bench`
+ * (imported once, reused by later runs; --fresh drops it first), builds the
+ * attribution index from the workload's catalog (catalog/**.yaml) and times
+ * the cost page's and the team page's service calls (overview and savings),
+ * one after the other and 10 at a time. The HTTP layer and the permission
+ * checks are not included: bench/perf measures those. BENCH_RUNS (default
+ * 20) sets the calls per measurement; 0 times the first call only.
+ * BENCH_CACHE=0 turns the service's result cache off.
  */
 import {
   createReadStream,
@@ -23,10 +33,15 @@ import { CostService } from '../../plugins/cost-backend/src/service/CostService'
 import { toCostComponent } from '../../plugins/cost-backend/src/service/catalogIndex';
 import { DEMO_ESTATE } from '../../plugins/cost-backend/src/demo/demoEstate';
 import { demoCatalogEntities } from '../../plugins/cost-backend/src/__testUtils__/catalog';
+import { readdirSync, readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
+import { Entity } from '@backstage/catalog-model';
 
-const ROWS = Number(process.argv[2] ?? 1_000_000);
+const PERF = process.argv[2] === '--perf' ? process.argv[3] : undefined;
+const FRESH = process.argv.includes('--fresh');
+const ROWS = PERF ? 0 : Number(process.argv[2] ?? 1_000_000);
 const PG = process.env.PORTAL_TEST_PG ?? 'postgresql://postgres@127.0.0.1:5432';
-const QUERY_RUNS = 20;
+const QUERY_RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const END = '2026-11-26';
 const DAYS = 120;
 
@@ -109,7 +124,137 @@ function percentile(sorted: number[], p: number): number {
   ];
 }
 
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(d =>
+    d.isDirectory()
+      ? yamlFiles(path.join(dir, d.name))
+      : d.name.endsWith('.yaml')
+      ? [path.join(dir, d.name)]
+      : [],
+  );
+}
+
+function workloadIndex(dir: string): CostAttributionIndex {
+  const entities = yamlFiles(path.join(dir, 'catalog')).flatMap(
+    f => yaml.loadAll(readFileSync(f, 'utf8')) as Entity[],
+  );
+  return new CostAttributionIndex(
+    entities.filter(e => e?.kind === 'Component').map(toCostComponent),
+    entities.filter(e => e?.kind === 'Group').map(e => e.metadata.name),
+  );
+}
+
+async function timeCalls(
+  label: string,
+  call: () => Promise<unknown>,
+  concurrency: number,
+) {
+  const times: number[] = [];
+  const worker = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const start = performance.now();
+      await call();
+      times.push(performance.now() - start);
+    }
+  };
+  const perWorker = Math.ceil(QUERY_RUNS / concurrency);
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, () => worker(perWorker)),
+  );
+  const wall = performance.now() - t0;
+  times.sort((a, b) => a - b);
+  console.log(
+    `${label}, ${concurrency} at a time: P50 ${percentile(times, 50).toFixed(
+      0,
+    )} ms, P95 ${percentile(times, 95).toFixed(0)} ms, max ${times[
+      times.length - 1
+    ].toFixed(0)} ms over ${times.length} calls (${(
+      (times.length / wall) *
+      1000
+    ).toFixed(1)} calls/s)`,
+  );
+}
+
+async function perf(dir: string) {
+  const database = 'pcost_bench';
+  const admin = knexFactory({ client: 'pg', connection: PG });
+  if (FRESH) await admin.raw(`DROP DATABASE IF EXISTS ${database}`);
+  const exists = await admin.raw(
+    `SELECT 1 FROM pg_database WHERE datname = ?`,
+    [database],
+  );
+  if (exists.rows.length === 0) await admin.raw(`CREATE DATABASE ${database}`);
+  await admin.destroy();
+  const db: Knex = knexFactory({
+    client: 'pg',
+    connection: `${PG.replace(/\/$/, '')}/${database}`,
+    pool: { min: 1, max: 10 },
+  });
+  try {
+    const store = await DatabaseCostStore.create({
+      database: { getClient: async () => db },
+    });
+    if ((await store.listImports()).length === 0) {
+      for (const f of readdirSync(path.join(dir, 'cost')).sort()) {
+        const t = Date.now();
+        const result = await importFocusCsv(
+          store,
+          createReadStream(path.join(dir, 'cost', f)),
+          { gzip: false, source: f },
+        );
+        console.log(
+          `Imported ${f}: ${result.rows} rows in ${(
+            (Date.now() - t) /
+            1000
+          ).toFixed(1)} s`,
+        );
+      }
+    }
+    const index = workloadIndex(dir);
+    const latest = (await store.latestChargeDate())!;
+    const team = index.components[0].team;
+    console.log(
+      `Catalog: ${index.teams.length} teams; latest charge ${latest}; team ${team}`,
+    );
+    const service = new CostService(
+      store,
+      { index: async () => index },
+      { budgets: { [team]: 9000 } },
+      () => latest,
+      // BENCH_CACHE=0 times every call's full computation.
+      process.env.BENCH_CACHE === '0' ? { cacheMaxAgeMs: -1 } : {},
+    );
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['overview?days=30', () => service.overview({ days: 30 })],
+      [
+        `overview?days=30&team=${team}`,
+        () => service.overview({ days: 30, team }),
+      ],
+      ['savings', () => service.savings({})],
+      [`savings?team=${team}`, () => service.savings({ team })],
+    ];
+    for (const [label, call] of calls) {
+      const t = performance.now();
+      await call();
+      console.log(
+        `${label}, first call: ${(performance.now() - t).toFixed(0)} ms`,
+      );
+      if (QUERY_RUNS > 0) {
+        await timeCalls(label, call, 1);
+        await timeCalls(label, call, 10);
+      }
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
 async function main() {
+  if (PERF) {
+    await perf(path.resolve(PERF));
+    return;
+  }
   const dir = path.resolve(__dirname, '../../.data/bench/cost');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `focus-${ROWS}.csv`);

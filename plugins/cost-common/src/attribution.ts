@@ -79,6 +79,7 @@ export function attributionKeyFromTags(
 /** Lookup tables built once per catalog snapshot. */
 export class CostAttributionIndex {
   readonly #byName = new Map<string, CostComponent>();
+  readonly #byRef = new Map<string, CostComponent>();
   readonly #byWorkload = new Map<string, CostComponent>();
   readonly #teamByNamespace = new Map<string, string>();
   readonly #teams: Set<string>;
@@ -99,6 +100,14 @@ export class CostAttributionIndex {
         this.#teamByNamespace.set(namespace, component.team);
       }
     }
+    // Looked up once per cost line: a scan of every component was the cost
+    // pages' main expense at a few thousand components. Only the components
+    // the name map kept, as before.
+    for (const component of this.#byName.values()) {
+      if (!this.#byRef.has(component.entityRef)) {
+        this.#byRef.set(component.entityRef, component);
+      }
+    }
   }
 
   get components(): CostComponent[] {
@@ -110,7 +119,7 @@ export class CostAttributionIndex {
   }
 
   component(entityRef: string): CostComponent | undefined {
-    return this.components.find(c => c.entityRef === entityRef);
+    return this.#byRef.get(entityRef);
   }
 
   /**

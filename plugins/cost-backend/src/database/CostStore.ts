@@ -46,6 +46,11 @@ export interface CostStore {
   listImports(): Promise<ImportRecord[]>;
   /** The currency of the most recent import, or null before any import. */
   currency(): Promise<string | null>;
+  /**
+   * Changes whenever stored charges change: an import here or on another
+   * instance, or allocations replaced through this store.
+   */
+  dataVersion(): Promise<string>;
   /** The last day with any charge, or null before any import. */
   latestChargeDate(): Promise<string | null>;
   costGroups(range: DateRange): Promise<CostGroup[]>;

@@ -97,6 +97,8 @@ export class DatabaseCostStore implements CostStore {
 
   private readonly chunk: number;
   private readonly isPostgres: boolean;
+  // Writes through this instance; imports elsewhere show in cost_imports.
+  private writes = 0;
 
   private constructor(private readonly db: Knex) {
     this.chunk = insertChunk(db);
@@ -132,6 +134,17 @@ export class DatabaseCostStore implements CostStore {
   }
 
   async importCharges(
+    batches: AsyncIterable<FocusBillingRow[]>,
+    source: string,
+  ): Promise<ImportedPeriod[]> {
+    try {
+      return await this.importInTransaction(batches, source);
+    } finally {
+      this.writes += 1;
+    }
+  }
+
+  private async importInTransaction(
     batches: AsyncIterable<FocusBillingRow[]>,
     source: string,
   ): Promise<ImportedPeriod[]> {
@@ -274,6 +287,15 @@ export class DatabaseCostStore implements CostStore {
     return row?.currency ?? null;
   }
 
+  async dataVersion(): Promise<string> {
+    // Every import inserts new cost_imports rows, so the highest id moves.
+    const row = await this.db('cost_imports')
+      .max({ id: 'id' })
+      .count({ n: '*' })
+      .first();
+    return `${this.writes}:${row?.id ?? 0}:${row?.n ?? 0}`;
+  }
+
   async latestChargeDate(): Promise<string | null> {
     const row = await this.db('cost_daily')
       .max({ latest: 'charge_date' })
@@ -329,6 +351,17 @@ export class DatabaseCostStore implements CostStore {
 
   async replaceAllocations(allocations: WorkloadAllocation[]): Promise<void> {
     const dates = [...new Set(allocations.map(a => a.date))];
+    try {
+      await this.replaceAllocationsInTransaction(allocations, dates);
+    } finally {
+      this.writes += 1;
+    }
+  }
+
+  private async replaceAllocationsInTransaction(
+    allocations: WorkloadAllocation[],
+    dates: string[],
+  ): Promise<void> {
     await this.db.transaction(async tx => {
       await tx('cost_allocations').whereIn('date', dates).delete();
       const rows = allocations.map(a => ({

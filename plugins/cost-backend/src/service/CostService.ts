@@ -21,6 +21,7 @@ import {
 } from '@gogidix/plugin-cost-common';
 import { CostGroup, CostStore } from '../database/CostStore';
 import { CostCatalog } from './catalogIndex';
+import { identity, ResultCache } from './resultCache';
 
 /** Settings read once from `cost` config. */
 export interface CostSettings {
@@ -48,6 +49,19 @@ export interface CostExportRow {
   cost: number;
 }
 
+/**
+ * How long a computed result is reused. A new import, through this instance
+ * or another, is seen on the next request (the key holds the data version);
+ * a catalog change is seen once the catalog index is reloaded (the key holds
+ * the index); anything else, such as the date the allocation window ends,
+ * within this bound.
+ */
+export const COST_CACHE_MAX_AGE_MS = 60_000;
+// Overviews per (days, team, caller scope), and the shared savings.
+const COST_CACHE_MAX_RESULTS = 200;
+// Attributed rows per window: up to a year of rows each, so only a few.
+const COST_CACHE_MAX_WINDOWS = 8;
+
 const SAVINGS_DAYS = 30;
 // The anomaly baseline needs this many days before the first day shown.
 const BASELINE_DAYS = 14;
@@ -73,13 +87,32 @@ function sumBy<T>(
 
 /** Reads stored cost and turns it into what the cost pages show. */
 export class CostService {
+  readonly #cache: ResultCache;
+  readonly #rows: ResultCache;
+
   constructor(
     private readonly store: CostStore,
     private readonly catalog: CostCatalog,
     private readonly settings: CostSettings,
     private readonly today: () => string = () =>
       new Date().toISOString().slice(0, 10),
-  ) {}
+    options: { cacheMaxAgeMs?: number; now?: () => number } = {},
+  ) {
+    const maxAgeMs = options.cacheMaxAgeMs ?? COST_CACHE_MAX_AGE_MS;
+    this.#cache = new ResultCache(
+      maxAgeMs,
+      COST_CACHE_MAX_RESULTS,
+      options.now,
+    );
+    this.#rows = new ResultCache(maxAgeMs, COST_CACHE_MAX_WINDOWS, options.now);
+  }
+
+  /** What every cached result depends on besides its own parameters. */
+  async #version(index: CostAttributionIndex): Promise<string> {
+    return `${await this.store.dataVersion()}|${identity(
+      index,
+    )}|${this.today()}`;
+  }
 
   /**
    * The window ends on the last day with charges, not today: billing
@@ -99,11 +132,24 @@ export class CostService {
     return { to, from, previousFrom, earliest };
   }
 
+  /**
+   * Every caller's rows, shared: filter them to the caller's teams after.
+   * Callers must not change the rows.
+   */
   async #attributed(from: string, to: string): Promise<AttributedCost[]> {
-    const [groups, index] = await Promise.all([
-      this.store.costGroups({ from, to }),
-      this.catalog.index(),
-    ]);
+    const index = await this.catalog.index();
+    const version = await this.#version(index);
+    return this.#rows.get(`attributed|${from}|${to}|${version}`, () =>
+      this.#attribute(from, to, index),
+    );
+  }
+
+  async #attribute(
+    from: string,
+    to: string,
+    index: CostAttributionIndex,
+  ): Promise<AttributedCost[]> {
+    const groups = await this.store.costGroups({ from, to });
     return groups.map((g: CostGroup) => {
       const attribution = index.attribute(g);
       return {
@@ -175,6 +221,22 @@ export class CostService {
     if (team && team !== UNALLOCATED && !index.teams.includes(team)) {
       throw new NotFoundError(`No team ${team} in the catalog`);
     }
+    // The caller's scope is part of the key: a result is only ever reused
+    // for callers who may see exactly the same teams.
+    const scope = options.visible ? [...options.visible].sort().join(',') : '*';
+    const version = await this.#version(index);
+    return this.#cache.get(
+      `overview|${options.days}|${team ?? ''}|${scope}|${version}`,
+      () => this.#overview(options.days, team, options.visible),
+    );
+  }
+
+  async #overview(
+    days: number,
+    team: string | null,
+    visibleTeams: Set<string> | undefined,
+  ): Promise<CostOverview> {
+    const options = { days, visible: visibleTeams };
     const w = await this.#window(options.days);
     const all = visibleOnly(
       await this.#attributed(w.earliest, w.to),
@@ -329,30 +391,11 @@ export class CostService {
     visible?: Set<string>;
   }): Promise<CostSavings> {
     const index = await this.catalog.index();
-    const to = (await this.store.latestChargeDate()) ?? this.today();
-    const range = { from: addDays(to, -(SAVINGS_DAYS - 1)), to };
-    const today = this.today();
-    const [allocations, resources] = await Promise.all([
-      this.store.allocations({
-        from: addDays(today, -(SAVINGS_DAYS - 1)),
-        to: today,
-      }),
-      this.store.resourceCosts(range),
-    ]);
-    const all = sortSavings([
-      ...allocationSavings(allocations, a =>
-        index.attribute({
-          serviceTag: null,
-          teamTag: null,
-          namespace: a.namespace,
-          workload: a.workload,
-        }),
-      ),
-      ...unownedResourceSavings(
-        resources.map(r => ({ ...r, attribution: index.attribute(r) })),
-        SAVINGS_DAYS,
-      ),
-    ]);
+    const version = await this.#version(index);
+    // Every owner's recommendations, shared; filtered to the caller below.
+    const all = await this.#cache.get(`savings|${version}`, () =>
+      this.#allSavings(index),
+    );
     const recommendations = all.filter(
       r =>
         (!options.team || r.owner === options.team) &&
@@ -366,6 +409,33 @@ export class CostService {
         ) / 100,
       recommendations,
     };
+  }
+
+  async #allSavings(index: CostAttributionIndex) {
+    const to = (await this.store.latestChargeDate()) ?? this.today();
+    const range = { from: addDays(to, -(SAVINGS_DAYS - 1)), to };
+    const today = this.today();
+    const [allocations, resources] = await Promise.all([
+      this.store.allocations({
+        from: addDays(today, -(SAVINGS_DAYS - 1)),
+        to: today,
+      }),
+      this.store.resourceCosts(range),
+    ]);
+    return sortSavings([
+      ...allocationSavings(allocations, a =>
+        index.attribute({
+          serviceTag: null,
+          teamTag: null,
+          namespace: a.namespace,
+          workload: a.workload,
+        }),
+      ),
+      ...unownedResourceSavings(
+        resources.map(r => ({ ...r, attribution: index.attribute(r) })),
+        SAVINGS_DAYS,
+      ),
+    ]);
   }
 
   async exportRows(options: {
