@@ -419,54 +419,54 @@ describe('SLO router', () => {
     ];
 
     it("never shows a team manager another team's SLOs, whoever warmed the cache", async () => {
-      const app = await cachedApp();
-      const everything = await request(app).get('/summary').set(as(admin));
+      const served = await cachedApp();
+      const everything = await request(served).get('/summary').set(as(admin));
       expect(owners(everything.body).sort()).toEqual([
         'group:default/listings',
         'group:default/platform',
       ]);
-      const mine = await request(app).get('/summary').set(as(alice));
+      const mine = await request(served).get('/summary').set(as(alice));
       expect(owners(mine.body)).toEqual(['group:default/platform']);
       expect(mine.body.byTeam.map((t: { name: string }) => t.name)).toEqual([
         'group:default/platform',
       ]);
-      const csv = await request(app).get('/summary.csv').set(as(alice));
+      const csv = await request(served).get('/summary.csv').set(as(alice));
       expect(csv.text).not.toMatch(/listings/);
-      const theirs = await request(app)
+      const theirs = await request(served)
         .get('/summary')
         .query({ owner: 'group:default/listings' })
         .set(as(alice));
       expect(theirs.status).toBe(403);
       // And the other way round: alice first, then the admin sees it all.
       clock += SUMMARY_CACHE_SECONDS * 1000;
-      await request(app).get('/summary').set(as(alice));
+      await request(served).get('/summary').set(as(alice));
       expect(
-        owners((await request(app).get('/summary').set(as(admin))).body),
+        owners((await request(served).get('/summary').set(as(admin))).body),
       ).toHaveLength(2);
     });
 
     it('asks the policy once per caller within the bound, again after it', async () => {
-      const app = await cachedApp();
+      const served = await cachedApp();
       for (let i = 0; i < 3; i++) {
-        await request(app).get('/summary').set(as(alice));
-        await request(app).get('/summary').set(as(admin));
+        await request(served).get('/summary').set(as(alice));
+        await request(served).get('/summary').set(as(admin));
       }
       expect(checks.sort()).toEqual([admin, alice]);
       // A permission taken away holds from the next bound on.
       revoked = true;
       clock += SUMMARY_CACHE_SECONDS * 1000;
-      expect((await request(app).get('/summary').set(as(alice))).status).toBe(
-        403,
-      );
+      expect(
+        (await request(served).get('/summary').set(as(alice))).status,
+      ).toBe(403);
     });
 
     it('shows a new snapshot within the stated bound', async () => {
-      const app = await cachedApp();
-      const before = await request(app).get('/summary').set(as(alice));
+      const served = await cachedApp();
+      const before = await request(served).get('/summary').set(as(alice));
       expect(before.body.slos[0].at).toBe('2026-11-20T09:00:00.000Z');
       await cachedService.evaluateAll(new Date('2026-11-20T09:30:00Z'));
       clock += SUMMARY_CACHE_SECONDS * 1000;
-      const after = await request(app).get('/summary').set(as(alice));
+      const after = await request(served).get('/summary').set(as(alice));
       expect(after.body.slos[0].at).toBe('2026-11-20T09:30:00.000Z');
     });
   });
