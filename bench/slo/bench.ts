@@ -1,12 +1,22 @@
 /* eslint-disable no-console */
 // Two figures for the SLO plugin (run with bench/slo/run.sh):
-//  1. GET /summary (the org page's API) over 1,000 SLOs from the store:
-//     latency percentiles through the real router on SQLite, or PostgreSQL
-//     when BENCH_PG is set.
+//  1. GET /summary (the org page's API) over 1,000 SLOs of 80 teams from
+//     the store, as signed-in users (one who may see every team, a team's
+//     manager), one at a time and 10 concurrent: latency percentiles through
+//     the real router on SQLite, or PostgreSQL when BENCH_PG is set, with
+//     the permission backend's round trip stood in for by a fixed delay.
 //  2. Prometheus queries per evaluation round for those 1,000 SLOs: the
 //     batched source against asking once per SLO, both against a real
 //     Prometheus backfilled by promtool.
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  AuthorizePermissionRequest,
+  AuthorizeResult,
+} from '@backstage/plugin-permission-common';
 import { evaluateSlo, ResolvedSlo } from '@gogidix/plugin-slo-common';
 import express from 'express';
 import knexFactory from 'knex';
@@ -25,17 +35,21 @@ import { SloService } from '../../plugins/slo-backend/src/service/SloService';
 
 const SLOS = 1000;
 const REQUESTS = 200;
+const CONCURRENCY = 10;
 const PROMETHEUS_PORT = 7292;
-const teams = [
-  'listings',
-  'payments',
-  'search',
-  'platform',
-  'ai',
-  'web',
-  'sre',
-  'data',
-];
+// As the perf workload: 1,000 SLOs over ~80 teams.
+const TEAMS = 80;
+const teams = Array.from(
+  { length: TEAMS },
+  (_, i) => `team-${String(i).padStart(2, '0')}`,
+);
+// What one batch of permission checks costs a user's request in the portal:
+// an HTTP round trip to the permission backend, whose policy answers team
+// roles with catalog conditions that the catalog then applies to each team.
+// A stated assumption, not a measurement; set BENCH_PERMISSION_MS to vary it.
+const PERMISSION_MS = Number(process.env.BENCH_PERMISSION_MS ?? 100);
+const ADMIN = 'user:default/bench-admin';
+const MANAGER = 'user:default/bench-manager'; // manages team-07
 
 function slo(i: number): ResolvedSlo {
   const service = `service-${String(Math.floor(i / 2)).padStart(4, '0')}`;
@@ -118,17 +132,46 @@ async function benchSummary(slos: ResolvedSlo[]) {
       }),
     );
   }
+  let permissionCalls = 0;
+  // Plain functions: mockServices.permissions.mock needs jest.
+  const permissions = {
+    authorize: async (
+      requests: AuthorizePermissionRequest[],
+      options: { credentials: BackstageCredentials },
+    ) => {
+      permissionCalls++;
+      const { userEntityRef } = options.credentials.principal as {
+        userEntityRef: string;
+      };
+      await new Promise(r => setTimeout(r, PERMISSION_MS));
+      return requests.map(r => ({
+        result:
+          !userEntityRef.startsWith(MANAGER) ||
+          ('resourceRef' in r && r.resourceRef === 'group:default/team-07')
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      }));
+    },
+  } as unknown as PermissionsService;
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
+    permissions,
     service: {} as SloService, // /summary reads the store only
     store,
     links: new SloLinks('http://localhost:3000'),
     now: () => new Date(today),
   });
-  // Where the time goes: the two store reads behind /summary.
-  const parts = { listSlos: [] as number[], trend: [] as number[] };
+  // Where the time goes: the store reads behind /summary.
+  const parts = {
+    listSlos: [] as number[],
+    listOwners: [] as number[],
+    trend: [] as number[],
+  };
   for (let i = 0; i < 30; i++) {
     let t = performance.now();
+    await store.listOwners();
+    parts.listOwners.push(performance.now() - t);
+    t = performance.now();
     await store.listSlos({});
     parts.listSlos.push(performance.now() - t);
     t = performance.now();
@@ -139,35 +182,72 @@ async function benchSummary(slos: ResolvedSlo[]) {
     xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const server = express().use(router).listen(0);
   const { port } = server.address() as AddressInfo;
-  const times: number[] = [];
   let bytes = 0;
-  for (let i = 0; i < REQUESTS + 10; i++) {
-    const start = process.hrtime.bigint();
-    const res = await fetch(`http://127.0.0.1:${port}/summary`);
+  const call = async (user: string) => {
+    const begin = process.hrtime.bigint();
+    const res = await fetch(`http://127.0.0.1:${port}/summary`, {
+      headers: { Authorization: mockCredentials.user.header(user) },
+    });
     const body = await res.text();
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (!res.ok)
       throw new Error(`GET /summary: ${res.status} ${body.slice(0, 200)}`);
-    if (i >= 10) times.push(ms); // the first requests warm up the JIT
     bytes = body.length;
+    return Number(process.hrtime.bigint() - begin) / 1e6;
+  };
+  /** `requests` calls, `concurrency` at a time, by `userOf(i)`. */
+  const run = async (
+    requests: number,
+    concurrency: number,
+    userOf: (i: number) => string,
+  ) => {
+    const times: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < requests) times.push(await call(userOf(next++)));
+      }),
+    );
+    return times.sort((a, b) => a - b);
+  };
+  const line = (label: string, times: number[]) =>
+    console.log(
+      `  ${label}: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(
+        times,
+        95,
+      ).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (${
+        times.length
+      } calls, ${(bytes / 1024).toFixed(0)} KiB each)`,
+    );
+  console.log(
+    `GET /summary as a signed-in user, ${SLOS} SLOs over ${TEAMS} teams, 90 days of trend, ${
+      pg ? 'PostgreSQL' : 'SQLite'
+    }, ${PERMISSION_MS} ms per permission batch:`,
+  );
+  line('first call, cold', await run(1, 1, () => ADMIN));
+  await run(10, 1, () => ADMIN); // the first requests warm up the JIT
+  for (const [who, user] of [
+    ['user who may see every team', ADMIN],
+    ['manager of one team', MANAGER],
+  ] as const) {
+    line(`${who}, one at a time`, await run(REQUESTS / 4, 1, () => user));
+    line(
+      `${who}, ${CONCURRENCY} concurrent`,
+      await run(REQUESTS, CONCURRENCY, () => user),
+    );
+    // Each call by a user not seen before: every one asks the policy.
+    line(
+      `${who}, ${CONCURRENCY} concurrent, a new user each call`,
+      await run(REQUESTS, CONCURRENCY, i => `${user}-${i}-${Math.random()}`),
+    );
   }
+  console.log(`  permission batches asked: ${permissionCalls}`);
   server.close();
   await knex.destroy();
   rmSync(dir, { recursive: true, force: true });
-  times.sort((a, b) => a - b);
-  console.log(
-    `GET /summary, ${SLOS} SLOs, 90 days of trend, ${
-      pg ? 'PostgreSQL' : 'SQLite'
-    }, ${REQUESTS} requests, ${(bytes / 1024).toFixed(0)} KiB each:`,
-  );
-  console.log(
-    `  p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(
-      times,
-      95,
-    ).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`,
-  );
   console.log(
     `  store reads (median of 30): listSlos ${median(parts.listSlos).toFixed(
+      1,
+    )} ms, listOwners ${median(parts.listOwners).toFixed(
       1,
     )} ms, daily trend ${median(parts.trend).toFixed(1)} ms`,
   );

@@ -77,6 +77,10 @@ describe.each(databases.eachSupportedId())(
         ),
       ).toEqual(['payments-service-availability']);
       expect(await store.listSlos({ tiers: ['tier-0'] })).toHaveLength(2);
+      expect(await store.listOwners()).toEqual([
+        'group:default/listings',
+        'group:default/payments',
+      ]);
 
       // The listings document lost its latency SLO; the latest evaluation survives.
       await store.replaceDefinitions(
@@ -95,6 +99,7 @@ describe.each(databases.eachSupportedId())(
       expect((await store.listSlos()).map(s => s.slo.id)).toEqual([
         'payments-service-availability',
       ]);
+      expect(await store.listOwners()).toEqual(['group:default/payments']);
     });
 
     it('keeps hourly snapshots and answers "as of" a past time', async () => {

@@ -140,6 +140,13 @@ export class DatabaseSloStore implements SloStore {
     }));
   }
 
+  async listOwners(): Promise<string[]> {
+    const rows: Array<{ owner: string }> = await this.db('slo_definitions')
+      .distinct('owner')
+      .orderBy('owner');
+    return rows.map(r => r.owner);
+  }
+
   async recordEvaluations(evaluations: SloEvaluation[]) {
     if (evaluations.length === 0) return;
     // One row per SLO and hour (and per SLO and day): the newest evaluation wins.

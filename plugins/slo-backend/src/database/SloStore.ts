@@ -41,6 +41,8 @@ export interface SloStore {
   /** Drops SLOs of entities that no longer carry an OpenSLO document. */
   retainEntities(entityRefs: string[]): Promise<void>;
   listSlos(filter?: SloFilter): Promise<StoredSlo[]>;
+  /** The owners of any SLO, sorted: what permission checks run against. */
+  listOwners(): Promise<string[]>;
   /** Keeps each evaluation as the latest (when newest), an hourly snapshot and the day's row. */
   recordEvaluations(evaluations: SloEvaluation[]): Promise<void>;
   /** Snapshots of these SLOs in [from, to], oldest first. */

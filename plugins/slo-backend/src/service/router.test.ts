@@ -16,7 +16,7 @@ import { DatabaseSloStore } from '../database/DatabaseSloStore';
 import { sloTestDatabases } from '../__testUtils__/fixtures';
 import { SloLinks } from './links';
 import { OpenSloDocumentReader } from './OpenSloDocumentReader';
-import { createRouter } from './router';
+import { createRouter, SUMMARY_CACHE_SECONDS } from './router';
 import { SliSource } from './SliSource';
 import { SloService } from './SloService';
 
@@ -348,6 +348,126 @@ describe('SLO router', () => {
         '/entities/component/default/api-gateway/status',
       );
       expect(res.status).toBe(200);
+    });
+  });
+
+  describe('with summaries and team decisions reused for a while', () => {
+    const alice = 'user:default/alice'; // manages the platform team
+    const admin = 'user:default/admin'; // may see every team
+    let clock: number;
+    let checks: string[];
+    let revoked: boolean;
+    const permissions = mockServices.permissions.mock({
+      authorize: async (requests, options) => {
+        const { userEntityRef } = options!.credentials.principal as {
+          userEntityRef: string;
+        };
+        checks.push(userEntityRef);
+        return requests.map(r => ({
+          result:
+            userEntityRef === admin ||
+            (!revoked &&
+              'resourceRef' in r &&
+              r.resourceRef === 'group:default/platform')
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        }));
+      },
+    });
+    let cachedService: SloService;
+
+    async function cachedApp() {
+      clock = now.getTime();
+      checks = [];
+      revoked = false;
+      const knex = await databases.init('SQLITE_3');
+      const store = await DatabaseSloStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      const links = new SloLinks('http://portal.test', undefined);
+      cachedService = new SloService({
+        store,
+        source,
+        documents: new OpenSloDocumentReader(mockServices.urlReader.mock()),
+        catalog: catalogServiceMock({
+          entities: [
+            component('listings-service', './slo/openslo.yaml'),
+            component('api-gateway', './slo/openslo.yaml', 'platform'),
+          ],
+        }),
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+        links,
+      });
+      await cachedService.refreshDefinitions();
+      await cachedService.evaluateAll(new Date('2026-11-20T09:00:00Z'));
+      const router = await createRouter({
+        httpAuth: mockServices.httpAuth(),
+        permissions,
+        service: cachedService,
+        store,
+        links,
+        now: () => new Date(clock),
+      });
+      return express().use(router).use(mockErrorHandler());
+    }
+    const as = (ref: string) => ({
+      Authorization: mockCredentials.user.header(ref),
+    });
+    const owners = (body: { slos: Array<{ owner: string }> }) => [
+      ...new Set(body.slos.map(s => s.owner)),
+    ];
+
+    it("never shows a team manager another team's SLOs, whoever warmed the cache", async () => {
+      const served = await cachedApp();
+      const everything = await request(served).get('/summary').set(as(admin));
+      expect(owners(everything.body).sort()).toEqual([
+        'group:default/listings',
+        'group:default/platform',
+      ]);
+      const mine = await request(served).get('/summary').set(as(alice));
+      expect(owners(mine.body)).toEqual(['group:default/platform']);
+      expect(mine.body.byTeam.map((t: { name: string }) => t.name)).toEqual([
+        'group:default/platform',
+      ]);
+      const csv = await request(served).get('/summary.csv').set(as(alice));
+      expect(csv.text).not.toMatch(/listings/);
+      const theirs = await request(served)
+        .get('/summary')
+        .query({ owner: 'group:default/listings' })
+        .set(as(alice));
+      expect(theirs.status).toBe(403);
+      // And the other way round: alice first, then the admin sees it all.
+      clock += SUMMARY_CACHE_SECONDS * 1000;
+      await request(served).get('/summary').set(as(alice));
+      expect(
+        owners((await request(served).get('/summary').set(as(admin))).body),
+      ).toHaveLength(2);
+    });
+
+    it('asks the policy once per caller within the bound, again after it', async () => {
+      const served = await cachedApp();
+      for (let i = 0; i < 3; i++) {
+        await request(served).get('/summary').set(as(alice));
+        await request(served).get('/summary').set(as(admin));
+      }
+      expect(checks.sort()).toEqual([admin, alice]);
+      // A permission taken away holds from the next bound on.
+      revoked = true;
+      clock += SUMMARY_CACHE_SECONDS * 1000;
+      expect(
+        (await request(served).get('/summary').set(as(alice))).status,
+      ).toBe(403);
+    });
+
+    it('shows a new snapshot within the stated bound', async () => {
+      const served = await cachedApp();
+      const before = await request(served).get('/summary').set(as(alice));
+      expect(before.body.slos[0].at).toBe('2026-11-20T09:00:00.000Z');
+      await cachedService.evaluateAll(new Date('2026-11-20T09:30:00Z'));
+      clock += SUMMARY_CACHE_SECONDS * 1000;
+      const after = await request(served).get('/summary').set(as(alice));
+      expect(after.body.slos[0].at).toBe('2026-11-20T09:30:00.000Z');
     });
   });
 

@@ -8,6 +8,7 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   generateSlothRules,
+  OrgSloSummary,
   parseOpenSloDocuments,
   sloEntityReadPermission,
   sloOrgReadPermission,
@@ -17,11 +18,39 @@ import stringify from 'csv-stringify/lib/sync';
 import express from 'express';
 import { SloStore } from '../database/SloStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { ExpiringCache } from './ExpiringCache';
 import { SloLinks } from './links';
 import { CSV_COLUMNS, orgSummary } from './orgSummary';
 import { SloService } from './SloService';
 
 const TREND_DAYS = 90;
+
+/**
+ * How long a caller's team decisions and a computed org summary are reused.
+ * Snapshots land every few minutes, so a new snapshot, a new team or a
+ * changed permission shows on the org page within this bound.
+ */
+export const SUMMARY_CACHE_SECONDS = 10;
+
+interface VisibleOwners {
+  all: string[];
+  visible: string[];
+}
+
+/** Whom permission decisions are about: the user, or the calling service. */
+function callerKey(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+    actor?: { subject: string };
+  };
+  return JSON.stringify([
+    principal.type,
+    principal.userEntityRef ?? principal.subject ?? '',
+    principal.actor?.subject ?? '',
+  ]);
+}
 
 function parseAt(at: string | undefined, now: Date): Date {
   if (at === undefined) return now;
@@ -81,55 +110,81 @@ export async function createRouter(options: {
     res.json({ ...(await service.entityStatus(req.params, at)) });
   });
 
-  /**
-   * The owners (teams) the caller may see, or undefined for all of them:
-   * one batch of `slo.org.read` checks with each owner as the resource.
-   * Throws when the caller may see no team at all.
-   */
-  const visibleOwners = async (credentials: BackstageCredentials) => {
-    const owners = [
-      ...new Set((await store.listSlos({})).map(slo => slo.owner)),
-    ];
-    const decisions = await permissions.authorize(
-      owners.map(owner => ({
-        permission: sloOrgReadPermission,
-        resourceRef: owner,
-      })),
-      { credentials },
-    );
-    const visible = owners.filter(
-      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
-    );
-    if (owners.length > 0 && visible.length === 0) {
-      throw new NotAllowedError("Not allowed to read any team's SLOs");
-    }
-    return visible.length === owners.length ? undefined : visible;
+  const cached = {
+    ttlMs: SUMMARY_CACHE_SECONDS * 1000,
+    now: () => now().getTime(),
   };
+  const owners = new ExpiringCache<string[]>({ ...cached, maxEntries: 1 });
+  const decisions = new ExpiringCache<VisibleOwners>({
+    ...cached,
+    maxEntries: 10_000,
+  });
+  // One entry per scope (a set of teams and tiers), at most an org's size each.
+  const summaries = new ExpiringCache<OrgSloSummary>({
+    ...cached,
+    maxEntries: 100,
+  });
+
+  /**
+   * The owners (teams) the caller may see, among all owners of an SLO:
+   * one batch of `slo.org.read` checks with each owner as the resource,
+   * kept per caller for SUMMARY_CACHE_SECONDS.
+   */
+  const visibleOwners = (credentials: BackstageCredentials) =>
+    decisions.get(callerKey(credentials), async () => {
+      const all = await owners.get('', () => store.listOwners());
+      const answers = await permissions.authorize(
+        all.map(owner => ({
+          permission: sloOrgReadPermission,
+          resourceRef: owner,
+        })),
+        { credentials },
+      );
+      return {
+        all,
+        visible: all.filter(
+          (_, i) => answers[i].result === AuthorizeResult.ALLOW,
+        ),
+      };
+    });
 
   const summary = async (
     credentials: BackstageCredentials,
     query: { owner?: unknown; tier?: unknown },
   ) => {
     const filters = { owners: asList(query.owner), tiers: asList(query.tier) };
-    const visible = await visibleOwners(credentials);
-    const denied = filters.owners.filter(owner => !visible?.includes(owner));
-    if (visible && denied.length) {
+    const { all, visible } = await visibleOwners(credentials);
+    if (all.length > 0 && visible.length === 0) {
+      throw new NotAllowedError("Not allowed to read any team's SLOs");
+    }
+    const denied = filters.owners.filter(
+      owner => all.includes(owner) && !visible.includes(owner),
+    );
+    if (denied.length) {
       throw new NotAllowedError(
         `Not allowed to read the SLOs of ${denied.join(', ')}`,
       );
     }
-    // Without an owner filter, a caller who may not see every team gets
-    // the teams they may see.
-    const scoped = {
-      ...filters,
-      owners: filters.owners.length ? filters.owners : visible ?? [],
+    // The store is always asked for allowed teams by name, so a team that
+    // appeared since the caller's decisions were taken stays out of sight.
+    const scope = {
+      owners: filters.owners.length
+        ? filters.owners.filter(owner => visible.includes(owner)).sort()
+        : visible,
+      tiers: [...filters.tiers].sort(),
     };
-    const since = new Date(now().getTime() - TREND_DAYS * 86400_000);
-    const [stored, trend] = await Promise.all([
-      store.listSlos(scoped),
-      store.dailyStatusCounts(scoped, since),
-    ]);
-    return orgSummary(stored, trend, filters);
+    if (scope.owners.length === 0) return orgSummary([], [], filters);
+    // Keyed by the allowed scope, not the caller: callers who may see the
+    // same teams share the summary, no one gets another scope's.
+    const computed = await summaries.get(JSON.stringify(scope), async () => {
+      const since = new Date(now().getTime() - TREND_DAYS * 86400_000);
+      const [stored, trend] = await Promise.all([
+        store.listSlos(scope),
+        store.dailyStatusCounts(scope, since),
+      ]);
+      return orgSummary(stored, trend, scope);
+    });
+    return { ...computed, filters };
   };
 
   router.get('/summary', async (req, res) => {
