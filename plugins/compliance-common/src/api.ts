@@ -145,20 +145,35 @@ export interface EntityScore extends StatusCounts {
   level: ScorecardLevel;
 }
 
-/** `GET /summary` */
+/** How many gaps and components `GET /summary` lists unless asked. */
+export const DEFAULT_SUMMARY_LIMIT = 100;
+
+/**
+ * `GET /summary`: the org page. Rollups cover every component of the teams
+ * shown; `gaps` and `entities` list only the worst `limit` (the auditor
+ * export has every one).
+ */
 export interface OrgCompliance {
   evaluatedAt: string | null;
   /** The teams the caller may see: the options of the team filter. */
   teams: string[];
   filters: { teams: string[] };
-  totals: StatusCounts & { entities: number; levels: LevelCounts };
+  /** The most gaps and components listed. */
+  limit: number;
+  /** `gaps` counts every failing and erroring check, listed or not. */
+  totals: StatusCounts & {
+    entities: number;
+    levels: LevelCounts;
+    gaps: number;
+  };
   byTeam: TeamCompliance[];
   controls: ControlSummary[];
   heatmap: HeatmapCell[];
   trend: TrendPoint[];
   campaigns: CampaignProgress[];
-  /** Failing and erroring checks, lowest level and most widespread first. */
+  /** Failing and erroring checks, lowest level and most widespread first; the first `limit`. */
   gaps: ComplianceGap[];
+  /** Components, lowest level and most gaps first; the first `limit`. */
   entities: EntityScore[];
 }
 

@@ -74,6 +74,11 @@ export interface ComplianceStore {
     entityRef?: string;
   }): Promise<StoredEntityResult[]>;
   latestRoundAt(): Promise<string | undefined>;
+  /**
+   * Changes whenever what the org page derives from changes: a round is
+   * stored or a waiver is created (waivers are never updated or deleted).
+   */
+  resultsVersion(): Promise<string>;
   dailyTeamCounts(since: string, teams?: string[]): Promise<DailyTeamCounts[]>;
   campaignHistory(
     since: string,

@@ -206,6 +206,21 @@ export class DatabaseComplianceStore implements ComplianceStore {
     return (await this.latestRound())?.finished_at;
   }
 
+  async resultsVersion(): Promise<string> {
+    const [round, waivers] = await Promise.all([
+      this.latestRound(),
+      this.db('compliance_waivers')
+        .count({ count: '*' })
+        .max({ latest: 'created_at' })
+        .first(),
+    ]);
+    return [
+      round?.id ?? 0,
+      Number(waivers?.count ?? 0),
+      waivers?.latest ?? '',
+    ].join(' ');
+  }
+
   async latestResults(
     filter: { teams?: string[]; entityRef?: string } = {},
   ): Promise<StoredEntityResult[]> {

@@ -95,10 +95,22 @@ export const spec = {
       get: {
         operationId: 'GetOrgCompliance',
         description:
-          'Teams, controls, heatmap, trend, campaigns and gaps of the teams the caller may read (OrgCompliance).',
+          'Teams, controls, heatmap, trend and campaigns of the teams the caller may read, and the worst `limit` gaps and components (OrgCompliance; totals count them all, the export lists them all).',
         parameters: [
           {
             $ref: '#/components/parameters/team',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description:
+              'How many gaps and components to list, worst first (default 100).',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 1000,
+            },
           },
         ],
         responses: {

@@ -140,7 +140,72 @@ describe('compliance router', () => {
     ).toBe(true);
   });
 
+  it('never shows a caller the teams another caller warmed the summary with', async () => {
+    const { ruleSet } = await demoRound(store, { now });
+    const manager = 'user:default/sofia.rossi';
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      // The manager reads every team; anyone else not payments.
+      permissions: mockServices.permissions.mock({
+        authorize: async (requests, { credentials }) =>
+          requests.map(r => ({
+            result:
+              (credentials.principal as { userEntityRef?: string })
+                .userEntityRef !== manager &&
+              (r as { resourceRef?: string }).resourceRef ===
+                'group:default/payments'
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          })),
+      }),
+      auditor: mockServices.auditor.mock(),
+      store,
+      ruleSet,
+      now: () => now,
+    });
+    const server = express().use(router).use(mockErrorHandler());
+    const teamsIn = (body: {
+      teams: string[];
+      byTeam: Array<{ team: string }>;
+      heatmap: Array<{ team: string }>;
+      gaps: Array<{ team: string }>;
+      entities: Array<{ team: string }>;
+    }) =>
+      new Set(
+        [
+          body.teams,
+          body.byTeam.map(t => t.team),
+          body.heatmap.map(c => c.team),
+          body.gaps.map(g => g.team),
+          body.entities.map(e => e.team),
+        ].flat(),
+      );
+
+    const all = await request(server)
+      .get('/summary')
+      .set({ Authorization: mockCredentials.user.header(manager) });
+    expect(teamsIn(all.body)).toContain('group:default/payments');
+
+    const other = await request(server).get('/summary').set(user);
+    expect(other.status).toBe(200);
+    expect(teamsIn(other.body)).not.toContain('group:default/payments');
+    expect(other.body.totals.entities).toBeLessThan(all.body.totals.entities);
+  });
+
+  it('lists at most `limit` gaps and components, counting them all', async () => {
+    const response = await request(await app())
+      .get('/summary?limit=1')
+      .set(user);
+    expect(response.status).toBe(200);
+    expect(response.body.limit).toBe(1);
+    expect(response.body.gaps).toHaveLength(1);
+    expect(response.body.entities).toHaveLength(1);
+    expect(response.body.totals.gaps).toBeGreaterThan(1);
+    expect(response.body.totals.entities).toBeGreaterThan(1);
+  });
+
   it.each([
+    ['a limit over 1000', '/summary?limit=1001', 400],
     ['a team filter that is not a group ref', '/summary?team=payments', 400],
     ['a team the caller may not read', `/summary?team=${paymentsTeam}`, 403],
   ])('refuses %s', async (_, path, status) => {
@@ -241,6 +306,7 @@ describe('compliance router', () => {
 
     it('creates a waiver, records the audit event, and the check counts as waived at once', async () => {
       const server = await app();
+      const before = await request(server).get('/summary').set(user);
       const created = await request(server)
         .post('/entities/component/default/search-service/waivers')
         .set(user)
@@ -271,6 +337,9 @@ describe('compliance router', () => {
       );
       expect(check.status).toBe('waived');
       expect(check.waiver.approver).toBe('user:default/sofia.rossi');
+
+      const after = await request(server).get('/summary').set(user);
+      expect(after.body.totals.waived).toBe(before.body.totals.waived + 1);
     });
 
     it.each([

@@ -17,6 +17,7 @@ import {
   complianceOrgReadPermission,
   complianceTrivyCreatePermission,
   complianceWaiverCreatePermission,
+  DEFAULT_SUMMARY_LIMIT,
 } from '@gogidix/plugin-compliance-common';
 import { stringify } from 'csv-stringify/sync';
 import express from 'express';
@@ -24,6 +25,7 @@ import { randomUUID } from 'node:crypto';
 import { ComplianceStore } from '../database/ComplianceStore';
 import { RuleSet } from '../rules/ruleSet';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { SummaryCache } from './SummaryCache';
 import { ingestTrivyReport } from './trivyIngest';
 import { EXPORT_COLUMNS, exportRows } from './auditExport';
 import {
@@ -33,7 +35,6 @@ import {
   withActive,
 } from './views';
 
-const TREND_DAYS = 90;
 const MAX_WAIVER_DAYS = 365;
 const DAY = 86400_000;
 
@@ -62,6 +63,7 @@ export async function createRouter(options: {
   const { httpAuth, permissions, auditor, store, ruleSet } = options;
   const now = options.now ?? (() => new Date());
   const router = await createOpenApiRouter();
+  const summaries = new SummaryCache({ store, ruleSet });
   // Trivy reports of large images run to a few megabytes.
   router.use(express.json({ limit: '20mb' }));
 
@@ -87,14 +89,16 @@ export async function createRouter(options: {
     );
   };
 
-  /** The latest results of the teams asked for that the caller may read. */
-  const visibleResults = async (
+  /**
+   * Of `teams` (every team with evaluated components), those the caller may
+   * read and those to show: the ones asked for, or all readable ones.
+   */
+  const teamScope = async (
     credentials: BackstageCredentials,
+    teams: string[],
     query: { team?: unknown },
   ) => {
     const requested = asList(query.team);
-    const all = await store.latestResults();
-    const teams = [...new Set(all.map(r => r.team))].sort();
     const readable = await allowedFor(
       credentials,
       complianceOrgReadPermission,
@@ -112,14 +116,30 @@ export async function createRouter(options: {
       );
     }
     const shown = requested.length > 0 ? new Set(requested) : readable;
-    const waivers = await store.listWaivers();
     return {
       teams: teams.filter(t => readable.has(t)),
       filters: { teams: requested },
-      shownTeams: [...shown].filter(t => readable.has(t)),
+      shown: new Set([...shown].filter(t => readable.has(t))),
+    };
+  };
+
+  /** The latest results of the teams asked for that the caller may read. */
+  const visibleResults = async (
+    credentials: BackstageCredentials,
+    query: { team?: unknown },
+  ) => {
+    const all = await store.latestResults();
+    const scope = await teamScope(
+      credentials,
+      [...new Set(all.map(r => r.team))].sort(),
+      query,
+    );
+    const waivers = await store.listWaivers();
+    return {
+      filters: scope.filters,
       waivers,
       results: applyWaivers(
-        all.filter(r => shown.has(r.team) && readable.has(r.team)),
+        all.filter(r => scope.shown.has(r.team)),
         ruleSet,
         waivers,
         now(),
@@ -131,24 +151,23 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const visible = await visibleResults(credentials, req.query);
-    const since = new Date(now().getTime() - TREND_DAYS * DAY)
-      .toISOString()
-      .slice(0, 10);
-    const [trend, campaignHistory, evaluatedAt] = await Promise.all([
-      store.dailyTeamCounts(since, visible.shownTeams),
-      store.campaignHistory(since),
-      store.latestRoundAt(),
-    ]);
+    const source = await summaries.get(now());
+    const scope = await teamScope(credentials, source.teams, req.query);
+    const limit =
+      req.query.limit === undefined
+        ? DEFAULT_SUMMARY_LIMIT
+        : Number(req.query.limit);
     res.json({
       ...orgCompliance({
-        results: visible.results,
+        digest: source.digest,
+        shown: scope.shown,
+        limit,
         ruleSet,
-        trend,
-        campaignHistory,
-        teams: visible.teams,
-        filters: visible.filters,
-        evaluatedAt: evaluatedAt ?? null,
+        trend: source.trend.filter(row => scope.shown.has(row.team)),
+        campaignHistory: source.campaignHistory,
+        teams: scope.teams,
+        filters: scope.filters,
+        evaluatedAt: source.evaluatedAt,
       }),
     });
   });

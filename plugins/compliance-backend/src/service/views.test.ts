@@ -1,7 +1,7 @@
 import { StoredEntityResult } from '../database/ComplianceStore';
 import { parseRuleSet } from '../rules/ruleSet';
 import { exportRows } from './auditExport';
-import { applyWaivers, orgCompliance } from './views';
+import { applyWaivers, complianceDigest, orgCompliance } from './views';
 
 const rules = parseRuleSet(
   `
@@ -57,8 +57,24 @@ const results = applyWaivers(
 );
 
 describe('orgCompliance', () => {
+  const digest = complianceDigest(results, rules);
+  const allTeams = new Set(['group:default/listings', 'group:default/search']);
+  const view = (shown: Set<string>, limit: number) =>
+    orgCompliance({
+      digest,
+      shown,
+      limit,
+      ruleSet: rules,
+      trend: [],
+      campaignHistory: [],
+      teams: [...allTeams],
+      filters: { teams: [] },
+      evaluatedAt: null,
+    });
   const summary = orgCompliance({
-    results,
+    digest,
+    shown: allTeams,
+    limit: 100,
     ruleSet: rules,
     trend: [
       {
@@ -102,6 +118,36 @@ describe('orgCompliance', () => {
     expect(
       summary.gaps.map(g => `${g.checkId} ${g.entityRef.slice(-1)}`),
     ).toEqual(['owner c', 'scan b', 'scan c', 'mtls b', 'mtls c']);
+    expect(summary.totals.gaps).toBe(5);
+  });
+
+  it('lists only the worst `limit` gaps and components, and counts them all', () => {
+    const cut = view(allTeams, 2);
+    expect(cut.gaps.map(g => `${g.checkId} ${g.entityRef.slice(-1)}`)).toEqual([
+      'owner c',
+      'scan b',
+    ]);
+    expect(cut.entities.map(e => e.entityRef.slice(-1))).toEqual(['c', 'b']);
+    expect(cut.totals).toMatchObject({ entities: 3, gaps: 5 });
+  });
+
+  it('lists and counts only the teams shown', () => {
+    const listings = view(new Set(['group:default/listings']), 100);
+    expect(
+      listings.gaps.map(g => `${g.checkId} ${g.entityRef.slice(-1)}`),
+    ).toEqual(['scan b', 'mtls b']);
+    expect(listings.entities.map(e => e.entityRef.slice(-1))).toEqual([
+      'b',
+      'a',
+    ]);
+    expect(listings.totals).toMatchObject({ entities: 2, gaps: 2 });
+    expect(listings.byTeam.map(t => t.team)).toEqual([
+      'group:default/listings',
+    ]);
+    expect(new Set(listings.heatmap.map(c => c.team))).toEqual(
+      new Set(['group:default/listings']),
+    );
+    expect(listings.campaigns[0]).toMatchObject({ passing: 1, total: 2 });
   });
 
   it('fills the team × control heatmap and rolls teams up, worst first', () => {

@@ -1,8 +1,8 @@
 import {
   CheckEvaluation,
   ComplianceGap,
-  ControlStatus,
   EntityCompliance,
+  EntityScore,
   LevelCounts,
   OrgCompliance,
   ScorecardLevel,
@@ -113,78 +113,118 @@ const addCounts = (into: StatusCounts, add: StatusCounts) => {
   into.waived += add.waived;
 };
 
-/**
- * The org page: rollups by team and by control, the team × control heatmap,
- * the trend, campaign progress and the gaps, lowest level and most
- * widespread first. `results` are already limited to the visible teams.
- */
-export function orgCompliance(options: {
-  results: StoredEntityResult[];
-  ruleSet: RuleSet;
-  trend: DailyTeamCounts[];
-  campaignHistory: Array<{
-    campaignId: string;
-    day: string;
-    passing: number;
-    total: number;
-  }>;
-  teams: string[];
-  filters: { teams: string[] };
-  evaluatedAt: string | null;
-}): OrgCompliance {
-  const { results, ruleSet } = options;
-  const checks = new Map(ruleSet.checks.map(c => [c.id, c]));
+interface ControlCounts {
+  entities: number;
+  passing: number;
+  failing: number;
+  erroring: number;
+}
 
-  const totals = {
-    entities: results.length,
-    levels: emptyLevels(),
-    ...countStatuses([]),
-  };
-  const teams = new Map<
-    string,
-    StatusCounts & { entities: number; levels: LevelCounts }
-  >();
-  for (const result of results) {
-    const counts = countStatuses(result.checks.map(c => c.status));
+/** One team's rollups, summed over the teams a caller is shown. */
+interface TeamRollup {
+  counts: StatusCounts & { entities: number; levels: LevelCounts };
+  /** In the order of `ruleSet.controls`. */
+  controls: ControlCounts[];
+  /** In the order of `ruleSet.campaigns`. */
+  campaigns: Array<{ passing: number; total: number }>;
+  failuresPerCheck: Map<string, number>;
+}
+
+/**
+ * The latest round's results (waivers applied) reduced once to what the org
+ * page needs: per-team rollups, and gaps and components already in page
+ * order, so a request only sums the teams it shows and takes the first few.
+ */
+export interface ComplianceDigest {
+  /** In order of each team's first component by ref. */
+  teams: Map<string, TeamRollup>;
+  /** Every gap of a check, by entity ref. */
+  gapsByCheck: Map<string, ComplianceGap[]>;
+  /** Every component, lowest level and most gaps first. */
+  entities: EntityScore[];
+}
+
+const LEVEL_RANK: Record<ScorecardLevel, number> = {
+  none: 0,
+  bronze: 1,
+  silver: 2,
+  gold: 3,
+};
+
+export function complianceDigest(
+  results: StoredEntityResult[],
+  ruleSet: RuleSet,
+): ComplianceDigest {
+  const checks = new Map(ruleSet.checks.map(c => [c.id, c]));
+  const teams = new Map<string, TeamRollup>();
+  const gapsByCheck = new Map<string, ComplianceGap[]>();
+  const entities: EntityScore[] = [];
+  const sorted = [...results].sort((a, b) =>
+    a.entityRef.localeCompare(b.entityRef),
+  );
+  for (const result of sorted) {
     let team = teams.get(result.team);
     if (!team) {
-      team = { entities: 0, levels: emptyLevels(), ...countStatuses([]) };
+      team = {
+        counts: { entities: 0, levels: emptyLevels(), ...countStatuses([]) },
+        controls: ruleSet.controls.map(() => ({
+          entities: 0,
+          passing: 0,
+          failing: 0,
+          erroring: 0,
+        })),
+        campaigns: ruleSet.campaigns.map(() => ({ passing: 0, total: 0 })),
+        failuresPerCheck: new Map(),
+      };
       teams.set(result.team, team);
     }
-    team.entities++;
-    team.levels[result.level]++;
-    addCounts(team, counts);
-    totals.levels[result.level]++;
-    addCounts(totals, counts);
-  }
+    const counts = countStatuses(result.checks.map(c => c.status));
+    team.counts.entities++;
+    team.counts.levels[result.level]++;
+    addCounts(team.counts, counts);
+    entities.push({
+      entityRef: result.entityRef,
+      title: result.title,
+      team: result.team,
+      level: result.level,
+      ...counts,
+    });
 
-  const controlCells = (subset: StoredEntityResult[], key: string) => {
-    const control = ruleSet.controls.find(c => c.key === key)!;
-    const statuses: ControlStatus[] = subset.map(result =>
-      controlStatus(
-        result.checks
-          .filter(c => control.checks.includes(c.checkId))
-          .map(c => c.status),
-      ),
-    );
-    const passing = statuses.filter(s => s === 'pass').length;
-    return {
-      entities: subset.length,
-      passing,
-      failing: statuses.filter(s => s === 'fail').length,
-      erroring: statuses.filter(s => s === 'error').length,
-      passRate: subset.length === 0 ? null : passing / subset.length,
-    };
-  };
+    const statusOf = new Map(result.checks.map(c => [c.checkId, c.status]));
+    ruleSet.controls.forEach((control, i) => {
+      const status = controlStatus(
+        control.checks.flatMap(id => {
+          const s = statusOf.get(id);
+          return s ? [s] : [];
+        }),
+      );
+      const cell = team!.controls[i];
+      cell.entities++;
+      if (status === 'pass') cell.passing++;
+      if (status === 'fail') cell.failing++;
+      if (status === 'error') cell.erroring++;
+    });
+    ruleSet.campaigns.forEach((campaign, i) => {
+      for (const check of result.checks) {
+        if (!campaign.checks.includes(check.checkId)) continue;
+        team!.campaigns[i].total++;
+        if (meets(check.status)) team!.campaigns[i].passing++;
+      }
+    });
 
-  const gaps: ComplianceGap[] = [];
-  const failuresPerCheck = new Map<string, number>();
-  for (const result of results) {
     for (const stored of result.checks) {
       if (stored.status !== 'fail' && stored.status !== 'error') continue;
       const check = checks.get(stored.checkId);
       if (!check) continue;
-      failuresPerCheck.set(check.id, (failuresPerCheck.get(check.id) ?? 0) + 1);
+      team.failuresPerCheck.set(
+        check.id,
+        (team.failuresPerCheck.get(check.id) ?? 0) + 1,
+      );
+      let gaps = gapsByCheck.get(check.id);
+      if (!gaps) {
+        gaps = [];
+        gapsByCheck.set(check.id, gaps);
+      }
       gaps.push({
         entityRef: result.entityRef,
         team: result.team,
@@ -197,14 +237,107 @@ export function orgCompliance(options: {
       });
     }
   }
-  gaps.sort(
+  entities.sort(
     (a, b) =>
-      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
-      (failuresPerCheck.get(b.checkId) ?? 0) -
-        (failuresPerCheck.get(a.checkId) ?? 0) ||
-      a.checkId.localeCompare(b.checkId) ||
+      LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
+      b.failed + b.errors - (a.failed + a.errors) ||
       a.entityRef.localeCompare(b.entityRef),
   );
+  return { teams, gapsByCheck, entities };
+}
+
+/** The first `limit` items that pass `keep`, without filtering them all. */
+function firstKept<T>(items: T[], keep: (item: T) => boolean, limit: number) {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length >= limit) break;
+    if (keep(item)) out.push(item);
+  }
+  return out;
+}
+
+/**
+ * The org page: rollups by team and by control, the team × control heatmap,
+ * the trend, campaign progress, and the first `limit` gaps (lowest level and
+ * most widespread first) and components (lowest level first), for the teams
+ * `shown` (already limited to the teams the caller may read).
+ */
+export function orgCompliance(options: {
+  digest: ComplianceDigest;
+  shown: Set<string>;
+  limit: number;
+  ruleSet: RuleSet;
+  trend: DailyTeamCounts[];
+  campaignHistory: Array<{
+    campaignId: string;
+    day: string;
+    passing: number;
+    total: number;
+  }>;
+  teams: string[];
+  filters: { teams: string[] };
+  evaluatedAt: string | null;
+}): OrgCompliance {
+  const { digest, shown, limit, ruleSet } = options;
+  const teams = [...digest.teams.entries()].filter(([team]) => shown.has(team));
+
+  const totals = {
+    entities: 0,
+    levels: emptyLevels(),
+    ...countStatuses([]),
+    gaps: 0,
+  };
+  const controls = ruleSet.controls.map(() => ({
+    entities: 0,
+    passing: 0,
+    failing: 0,
+    erroring: 0,
+  }));
+  const campaigns = ruleSet.campaigns.map(() => ({ passing: 0, total: 0 }));
+  const failuresPerCheck = new Map<string, number>();
+  for (const [, team] of teams) {
+    totals.entities += team.counts.entities;
+    for (const level of Object.keys(totals.levels) as ScorecardLevel[]) {
+      totals.levels[level] += team.counts.levels[level];
+    }
+    addCounts(totals, team.counts);
+    team.controls.forEach((cell, i) => {
+      controls[i].entities += cell.entities;
+      controls[i].passing += cell.passing;
+      controls[i].failing += cell.failing;
+      controls[i].erroring += cell.erroring;
+    });
+    team.campaigns.forEach((c, i) => {
+      campaigns[i].passing += c.passing;
+      campaigns[i].total += c.total;
+    });
+    for (const [checkId, n] of team.failuresPerCheck) {
+      failuresPerCheck.set(checkId, (failuresPerCheck.get(checkId) ?? 0) + n);
+      totals.gaps += n;
+    }
+  }
+  const rate = (cell: ControlCounts) =>
+    cell.entities === 0 ? null : cell.passing / cell.entities;
+
+  const gapChecks = ruleSet.checks
+    .filter(c => (failuresPerCheck.get(c.id) ?? 0) > 0)
+    .sort(
+      (a, b) =>
+        LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+        (failuresPerCheck.get(b.id) ?? 0) - (failuresPerCheck.get(a.id) ?? 0) ||
+        a.id.localeCompare(b.id),
+    );
+  const gaps: ComplianceGap[] = [];
+  for (const check of gapChecks) {
+    if (gaps.length >= limit) break;
+    gaps.push(
+      ...firstKept(
+        digest.gapsByCheck.get(check.id) ?? [],
+        g => shown.has(g.team),
+        limit - gaps.length,
+      ),
+    );
+  }
 
   const trendByDay = new Map<string, StatusCounts & { entities: number }>();
   for (const row of options.trend) {
@@ -217,59 +350,48 @@ export function orgCompliance(options: {
     addCounts(day, row);
   }
 
-  const teamResults = (team: string) => results.filter(r => r.team === team);
-  const levelRank: Record<ScorecardLevel, number> = {
-    none: 0,
-    bronze: 1,
-    silver: 2,
-    gold: 3,
-  };
-
   return {
     evaluatedAt: options.evaluatedAt,
     teams: options.teams,
     filters: options.filters,
+    limit,
     totals,
-    byTeam: [...teams.entries()]
-      .map(([team, counts]) => ({
+    byTeam: teams
+      .map(([team, rollup]) => ({
         team,
-        ...counts,
-        passRate: passRate(counts),
+        ...rollup.counts,
+        passRate: passRate(rollup.counts),
       }))
       .sort((a, b) => (a.passRate ?? 1) - (b.passRate ?? 1)),
-    controls: ruleSet.controls.map(control => ({
+    controls: ruleSet.controls.map((control, i) => ({
       key: control.key,
       framework: control.framework,
       id: control.id,
       title: control.title,
-      ...controlCells(results, control.key),
+      ...controls[i],
+      passRate: rate(controls[i]),
     })),
-    heatmap: [...teams.keys()].sort().flatMap(team =>
-      ruleSet.controls.map(control => {
-        const cell = controlCells(teamResults(team), control.key);
-        return {
-          team,
-          control: control.key,
-          passRate: cell.passRate,
-          failing: cell.failing,
-        };
-      }),
-    ),
+    heatmap: teams
+      .map(([team]) => team)
+      .sort()
+      .flatMap(team =>
+        ruleSet.controls.map((control, i) => {
+          const cell = digest.teams.get(team)!.controls[i];
+          return {
+            team,
+            control: control.key,
+            passRate: rate(cell),
+            failing: cell.failing,
+          };
+        }),
+      ),
     trend: [...trendByDay.entries()].map(([day, counts]) => ({
       day,
       entities: counts.entities,
       passRate: passRate(counts),
     })),
-    campaigns: ruleSet.campaigns.map(campaign => {
-      let passing = 0;
-      let total = 0;
-      for (const result of results) {
-        for (const check of result.checks) {
-          if (!campaign.checks.includes(check.checkId)) continue;
-          total++;
-          if (meets(check.status)) passing++;
-        }
-      }
+    campaigns: ruleSet.campaigns.map((campaign, i) => {
+      const { passing, total } = campaigns[i];
       return {
         id: campaign.id,
         title: campaign.title,
@@ -288,20 +410,7 @@ export function orgCompliance(options: {
       };
     }),
     gaps,
-    entities: results
-      .map(result => ({
-        entityRef: result.entityRef,
-        title: result.title,
-        team: result.team,
-        level: result.level,
-        ...countStatuses(result.checks.map(c => c.status)),
-      }))
-      .sort(
-        (a, b) =>
-          levelRank[a.level] - levelRank[b.level] ||
-          b.failed + b.errors - (a.failed + a.errors) ||
-          a.entityRef.localeCompare(b.entityRef),
-      ),
+    entities: firstKept(digest.entities, e => shown.has(e.team), limit),
   };
 }
 

@@ -122,6 +122,7 @@ export function orgCompliance(
     evaluatedAt: '2026-11-27T09:00:05.000Z',
     teams: ['group:default/listings', 'group:default/payments'],
     filters: { teams: [] },
+    limit: 100,
     totals: {
       entities: 2,
       levels: { gold: 1, silver: 0, bronze: 1, none: 0 },
@@ -129,6 +130,7 @@ export function orgCompliance(
       failed: 6,
       errors: 1,
       waived: 1,
+      gaps: 1,
     },
     byTeam: [
       {

@@ -39,6 +39,37 @@ describe('OrgCompliancePage', () => {
     ).toBeInTheDocument();
   });
 
+  // Rendering both tables takes seconds on a busy machine.
+  it('says when the server listed only the worst gaps and components', async () => {
+    await renderInTestApp(<OrgCompliancePage />, {
+      apis: [
+        [
+          complianceApiRef,
+          mockComplianceApi({
+            getOrgCompliance: async () =>
+              orgCompliance({
+                totals: {
+                  ...orgCompliance().totals,
+                  entities: 8003,
+                  gaps: 41250,
+                },
+              }),
+          }),
+        ],
+      ],
+    });
+    expect(
+      await screen.findByText(
+        'Worst gaps first: the worst 1 of 41,250 gaps (the export lists all)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Components: the worst 2 of 8,003 components (the export lists all)',
+      ),
+    ).toBeInTheDocument();
+  }, 60_000);
+
   it('says when nothing has been evaluated', async () => {
     await renderInTestApp(<OrgCompliancePage />, {
       apis: [
@@ -47,6 +78,12 @@ describe('OrgCompliancePage', () => {
           mockComplianceApi({
             getOrgCompliance: async () =>
               orgCompliance({
+                totals: {
+                  ...orgCompliance().totals,
+                  entities: 0,
+                  levels: { gold: 0, silver: 0, bronze: 0, none: 0 },
+                  gaps: 0,
+                },
                 entities: [],
                 byTeam: [],
                 gaps: [],

@@ -71,7 +71,7 @@ function save(blob: Blob, name: string) {
 }
 
 function Summary({ summary }: { summary: OrgCompliance }) {
-  if (summary.entities.length === 0) {
+  if (summary.totals.entities === 0) {
     return (
       <EmptyState
         missing="data"
@@ -112,7 +112,7 @@ function Summary({ summary }: { summary: OrgCompliance }) {
         </Stack>
       </Grid>
       <Grid item xs={12}>
-        <GapTable rows={summary.gaps} />
+        <GapTable rows={summary.gaps} total={summary.totals.gaps} />
       </Grid>
       <Grid item xs={12} lg={6}>
         <TeamTable rows={summary.byTeam} />
@@ -139,7 +139,7 @@ function Summary({ summary }: { summary: OrgCompliance }) {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <EntityTable rows={summary.entities} />
+        <EntityTable rows={summary.entities} total={summary.totals.entities} />
       </Grid>
     </Grid>
   );
@@ -179,14 +179,14 @@ export function OrgCompliancePage() {
           <Stack direction="row" spacing={1}>
             <Button
               variant="outlined"
-              disabled={!value?.entities.length}
+              disabled={!value?.totals.entities}
               onClick={() => download('csv')}
             >
               Export CSV
             </Button>
             <Button
               variant="outlined"
-              disabled={!value?.entities.length}
+              disabled={!value?.totals.entities}
               onClick={() => download('json')}
             >
               Export JSON

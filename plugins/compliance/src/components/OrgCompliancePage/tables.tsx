@@ -79,10 +79,25 @@ export function ControlTable({ rows }: { rows: ControlSummary[] }) {
   );
 }
 
-export function GapTable({ rows }: { rows: ComplianceGap[] }) {
+/** The table's title, saying so when the server listed only the worst rows. */
+function listTitle(title: string, noun: string, shown: number, total: number) {
+  return shown < total
+    ? `${title}: the worst ${shown} of ${total.toLocaleString(
+        'en-US',
+      )} ${noun} (the export lists all)`
+    : title;
+}
+
+export function GapTable({
+  rows,
+  total,
+}: {
+  rows: ComplianceGap[];
+  total: number;
+}) {
   return (
     <Table<ComplianceGap & { id: string }>
-      title="Worst gaps first"
+      title={listTitle('Worst gaps first', 'gaps', rows.length, total)}
       columns={[
         { title: 'Level', render: r => levelLabel(r.level) },
         { title: 'Check', field: 'title', highlight: true },
@@ -100,10 +115,16 @@ export function GapTable({ rows }: { rows: ComplianceGap[] }) {
   );
 }
 
-export function EntityTable({ rows }: { rows: EntityScore[] }) {
+export function EntityTable({
+  rows,
+  total,
+}: {
+  rows: EntityScore[];
+  total: number;
+}) {
   return (
     <Table<EntityScore & { id: string }>
-      title="Components"
+      title={listTitle('Components', 'components', rows.length, total)}
       columns={[
         {
           title: 'Component',
