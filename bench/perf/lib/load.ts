@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { percentile } from './stats';
+import { percentile, round } from './stats';
 
 /** One request the benchmark repeats. */
 export interface BenchRequest {
@@ -59,9 +59,9 @@ export function runLoad(options: {
         }
         resolve({
           requestsPerSecond: result.requests.average,
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          p99: percentile(latencies, 99),
+          p50: round(percentile(latencies, 50), 1),
+          p95: round(percentile(latencies, 95), 1),
+          p99: round(percentile(latencies, 99), 1),
           errors: result.errors + result.timeouts + result.non2xx,
           requests: result.requests.total,
         });
