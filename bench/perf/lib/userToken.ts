@@ -32,9 +32,13 @@ export async function stockUserToken(baseUrl: string): Promise<string> {
 
 /**
  * The portal signs in through OIDC only (production): sign in in Chromium as
- * the demo developer, then ask the auth backend for the session's token.
+ * one of the demo organisation's users, then ask the auth backend for the
+ * session's token.
  */
-export async function portalUserToken(baseUrl: string): Promise<string> {
+export async function portalUserToken(
+  baseUrl: string,
+  login: string,
+): Promise<string> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({ baseURL: baseUrl });
@@ -42,7 +46,7 @@ export async function portalUserToken(baseUrl: string): Promise<string> {
     const popupPromise = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Sign in' }).click();
     const popup = await popupPromise;
-    await popup.locator('input[name="login"]').fill(e2e.user.login);
+    await popup.locator('input[name="login"]').fill(login);
     await popup.locator('input[name="password"]').fill('any password');
     await popup.getByRole('button', { name: /sign-in/i }).click();
     await popup.getByRole('button', { name: /continue/i }).click();
