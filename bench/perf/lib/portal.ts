@@ -27,7 +27,14 @@ export async function startPortal(options: {
       path.join(perfDir, 'app-config.perf.yaml'),
       ...options.configFiles,
     ],
-    env: { BENCH_TOKEN: options.token, ...options.env },
+    env: {
+      BENCH_TOKEN: options.token,
+      // e.g. --cpu-prof --cpu-prof-dir=/tmp/prof, to see where the time goes.
+      ...(process.env.PERF_PORTAL_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.PERF_PORTAL_NODE_OPTIONS }
+        : {}),
+      ...options.env,
+    },
   });
   children.push(backend);
   await waitFor(
