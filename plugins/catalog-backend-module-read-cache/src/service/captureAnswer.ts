@@ -1,8 +1,20 @@
 import { Response } from 'express';
 import { CatalogAnswer } from './CatalogReadCache';
 
-/** Headers that belong to the connection or the caller, never to an answer. */
-const NOT_CAPTURED = new Set(['set-cookie', 'date', 'connection']);
+/**
+ * The headers that describe the answer itself, the only ones kept. Everything
+ * else belongs to this response on its way out: outer middleware sets
+ * `content-encoding` and `vary` (compression), `content-length` or
+ * `transfer-encoding` describe these bytes on this connection, and cookies
+ * and dates belong to the caller. Replaying them on a hit would, for one,
+ * label a plain body as brotli.
+ */
+const CAPTURED = new Set([
+  'content-type',
+  'etag',
+  'last-modified',
+  'cache-control',
+]);
 
 /**
  * Records what the catalog's router writes to `res` and reports it once the
@@ -20,13 +32,10 @@ export function captureAnswer(
   res: Response,
   options: {
     maxBytes: number;
-    /** Headers not to capture because this module set them. */
-    ownHeaders: string[];
     onEnd: (answer: CatalogAnswer | undefined) => void;
   },
 ) {
   const { maxBytes, onEnd } = options;
-  const skip = new Set([...NOT_CAPTURED, ...options.ownHeaders]);
   const before = { ...res.getHeaders() };
   const chunks: Buffer[] = [];
   let size = 0;
@@ -83,7 +92,7 @@ export function captureAnswer(
   function changedHeaders(): CatalogAnswer['headers'] {
     const headers: CatalogAnswer['headers'] = [];
     for (const [name, value] of Object.entries(res.getHeaders())) {
-      if (value === undefined || skip.has(name)) continue;
+      if (value === undefined || !CAPTURED.has(name)) continue;
       if (before[name] !== value) headers.push([name, value]);
     }
     return headers;

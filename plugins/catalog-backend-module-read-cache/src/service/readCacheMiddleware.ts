@@ -111,7 +111,6 @@ export function createReadCacheMiddleware(deps: {
     const flight = cache.takeOff(key);
     captureAnswer(res, {
       maxBytes: maxEntryBytes,
-      ownHeaders: [READ_CACHE_HEADER],
       onEnd: answer => flight.land(answer),
     });
     res.setHeader(READ_CACHE_HEADER, 'miss');
