@@ -34,6 +34,37 @@ describe('CatalogReadCache', () => {
     expect(cache.get('k')).toBeUndefined();
   });
 
+  it('lets one request refresh an answer from half its age while the others are still served it', () => {
+    const clock = { time: 0 };
+    const cache = cacheAt(clock);
+    cache.takeOff('k').land(answer('one'));
+    clock.time = 499;
+    expect(cache.claimRefresh('k')).toBe(false);
+    clock.time = 500;
+    expect(cache.claimRefresh('k')).toBe(true);
+    const refresh = cache.takeOff('k');
+    expect(cache.claimRefresh('k')).toBe(false);
+    expect(cache.get('k')?.body.toString()).toBe('one');
+    clock.time = 700;
+    refresh.land(answer('two'));
+    // The refreshed answer counts its age from when the refresh began.
+    clock.time = 1_499;
+    expect(cache.get('k')?.body.toString()).toBe('two');
+    clock.time = 1_500;
+    expect(cache.get('k')).toBeUndefined();
+  });
+
+  it('never serves an answer past maxAge while its refresh is still on its way', () => {
+    const clock = { time: 0 };
+    const cache = cacheAt(clock);
+    cache.takeOff('k').land(answer('one'));
+    clock.time = 600;
+    expect(cache.claimRefresh('k')).toBe(true);
+    cache.takeOff('k');
+    clock.time = 1_000;
+    expect(cache.get('k')).toBeUndefined();
+  });
+
   it('lets concurrent misses wait for the first and share its answer', async () => {
     const clock = { time: 0 };
     const cache = cacheAt(clock);

@@ -75,6 +75,22 @@ export class CatalogReadCache {
   }
 
   /**
+   * Whether this request should refresh a kept answer ahead of its expiry:
+   * it is at least half `maxAgeMs` old and no miss for it is on its way.
+   * The caller then asks the catalog as on a miss while every other request
+   * is still served the kept answer, so a busy request is renewed before it
+   * expires instead of making everyone wait for the catalog when it does.
+   * Nothing is ever served past `maxAgeMs` either way.
+   */
+  claimRefresh(key: string): boolean {
+    const answer = this.answers.peek(key);
+    if (!answer || this.now() - answer.bornAt < this.maxAgeMs / 2) {
+      return false;
+    }
+    return this.inFlight(key) === undefined;
+  }
+
+  /**
    * The answer of a miss for the same request already on its way to the
    * catalog, if one began recently enough to be served when it lands.
    */

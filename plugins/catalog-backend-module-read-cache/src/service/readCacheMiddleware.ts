@@ -102,9 +102,14 @@ export function createReadCacheMiddleware(deps: {
       body,
     });
 
-    const kept = cache.get(key) ?? (await cache.inFlight(key));
-    if (kept) {
+    const kept = cache.get(key);
+    if (kept && !cache.claimRefresh(key)) {
       await serveAnswer(req, res, kept, route);
+      return;
+    }
+    const landing = kept ? undefined : await cache.inFlight(key);
+    if (landing) {
+      await serveAnswer(req, res, landing, route);
       return;
     }
 
