@@ -1,18 +1,7 @@
 import { chromium } from '@playwright/test';
 import { e2e } from '../../../e2e/support/environment';
-
-export const chromiumLaunchOptions = {
-  executablePath: e2e.chromium,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+import { CHROMIUM_ARGS } from '../frontend/measure';
+import { portalSignIn } from '../frontend/signIn';
 
 /**
  * A Backstage token of a signed-in user, so that reads are measured as the
@@ -39,18 +28,14 @@ export async function portalUserToken(
   baseUrl: string,
   login: string,
 ): Promise<string> {
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const browser = await chromium.launch({
+    executablePath: e2e.chromium,
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = await browser.newPage({ baseURL: baseUrl });
     await page.goto('/');
-    const popupPromise = page.waitForEvent('popup');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const popup = await popupPromise;
-    await popup.locator('input[name="login"]').fill(login);
-    await popup.locator('input[name="password"]').fill('any password');
-    await popup.getByRole('button', { name: /sign-in/i }).click();
-    await popup.getByRole('button', { name: /continue/i }).click();
-    await popup.waitForEvent('close');
+    await portalSignIn(login)(page);
     const body = await page.evaluate(async () => {
       const response = await fetch('/api/auth/oidc/refresh?env=production', {
         headers: { 'x-requested-with': 'XMLHttpRequest' },
