@@ -10,7 +10,7 @@
 # Environment: PERF_RUNS (3), PERF_SECONDS (10) per load run; PERF_SKIP, a
 # comma-separated list of phases to leave out (stock, catalog, frontend,
 # plugins); ports PERF_PORTAL_PORT (7340), PERF_STOCK_PORT (7350),
-# PERF_WORKLOAD_PORT (7343), E2E_OIDC_PORT, E2E_ALERTMANAGER_PORT.
+# E2E_OIDC_PORT, E2E_ALERTMANAGER_PORT.
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/bootstrap.sh"
 bootstrap_toolchain
 bootstrap_install

@@ -72,7 +72,7 @@ async function main() {
     // Extra config files, e.g. the bench's shared catalog settings.
     configFiles: process.argv.slice(2).map(file => path.resolve(file)),
     // The shared catalog settings allow reading the workload on this port.
-    env: { BENCH_TOKEN: token, PERF_WORKLOAD_PORT: String(filesPort) },
+    env: { BENCH_TOKEN: token },
   });
   const auth = { authorization: `Bearer ${token}` };
   const files = await serveLocationFiles(workDir, filesPort);
