@@ -3,39 +3,31 @@ import {
   addDays,
   Attribution,
   CostAttributionIndex,
-  CostDay,
   CostOverview,
   CostSavings,
   dailySeries,
-  detectAnomalies,
   EntityCost,
   monthEndForecast,
   periodChange,
   sortSavings,
-  topMovers,
   UNALLOCATED,
   allocationSavings,
   unownedResourceSavings,
-  DailyCost,
-  TeamAnomaly,
 } from '@gogidix/plugin-cost-common';
 import { CostGroup, CostStore } from '../database/CostStore';
 import { CostCatalog } from './catalogIndex';
 import { identity, ResultCache } from './resultCache';
+import {
+  AttributedCost,
+  BASELINE_DAYS,
+  costOverview,
+  sumBy,
+} from './costOverview';
 
 /** Settings read once from `cost` config. */
 export interface CostSettings {
   /** Monthly budget per team, in the billing currency. */
   budgets: Record<string, number>;
-}
-
-/** A cost group with its owner resolved against the catalog. */
-export interface AttributedCost extends Attribution {
-  date: string;
-  serviceCategory: string;
-  cost: number;
-  /** The component's name, or a label for team-level or unallocated cost. */
-  service: string;
 }
 
 /** One row of the CSV export. */
@@ -63,26 +55,12 @@ const COST_CACHE_MAX_RESULTS = 200;
 const COST_CACHE_MAX_WINDOWS = 8;
 
 const SAVINGS_DAYS = 30;
-// The anomaly baseline needs this many days before the first day shown.
-const BASELINE_DAYS = 14;
 
 function serviceLabel(index: CostAttributionIndex, a: Attribution): string {
   if (a.entityRef) {
     return index.component(a.entityRef)?.name ?? a.entityRef;
   }
   return a.team === UNALLOCATED ? UNALLOCATED : `${a.team} (no service tag)`;
-}
-
-function sumBy<T>(
-  items: T[],
-  key: (item: T) => string,
-  cost: (item: T) => number,
-) {
-  const sums = new Map<string, number>();
-  for (const item of items) {
-    sums.set(key(item), (sums.get(key(item)) ?? 0) + cost(item));
-  }
-  return sums;
 }
 
 /** Reads stored cost and turns it into what the cost pages show. */
@@ -236,154 +214,19 @@ export class CostService {
     team: string | null,
     visibleTeams: Set<string> | undefined,
   ): Promise<CostOverview> {
-    const options = { days, visible: visibleTeams };
-    const w = await this.#window(options.days);
+    const window = await this.#window(days);
     const all = visibleOnly(
-      await this.#attributed(w.earliest, w.to),
-      options.visible,
+      await this.#attributed(window.earliest, window.to),
+      visibleTeams,
     );
-    const costs = team ? all.filter(c => c.team === team) : all;
-    const current = costs.filter(c => c.date >= w.from);
-    const previous = costs.filter(
-      c => c.date >= w.previousFrom && c.date < w.from,
-    );
-
-    const change = (
-      key: (c: AttributedCost) => string,
-    ): Array<[string, ReturnType<typeof periodChange>]> => {
-      const now = sumBy(current, key, c => c.cost);
-      const before = sumBy(previous, key, c => c.cost);
-      return [...new Set([...now.keys(), ...before.keys()])]
-        .map(
-          k =>
-            [k, periodChange(now.get(k) ?? 0, before.get(k) ?? 0)] as [
-              string,
-              ReturnType<typeof periodChange>,
-            ],
-        )
-        .sort((a, b) => b[1].current - a[1].current);
-    };
-
-    const byTeamDaily = (teamName: string): DailyCost[] =>
-      dailySeries(
-        costs
-          .filter(c => c.team === teamName)
-          .map(c => ({ date: c.date, part: c.serviceCategory, cost: c.cost })),
-        w.earliest,
-        w.to,
-      );
-
-    const moverKey = (c: AttributedCost) => c.entityRef ?? `team:${c.team}`;
-    const labels = new Map(costs.map(c => [moverKey(c), c]));
-    const movers = topMovers(
-      sumBy(current, moverKey, c => c.cost),
-      sumBy(previous, moverKey, c => c.cost),
-    ).map(m => {
-      const c = labels.get(m.key)!;
-      return {
-        entityRef: c.entityRef,
-        name: c.service,
-        team: c.team,
-        current: m.current,
-        previous: m.previous,
-        change: m.change,
-        changeRatio: m.changeRatio,
-      };
-    });
-
-    const allDaily = dailySeries(
-      costs.map(c => ({ date: c.date, part: c.serviceCategory, cost: c.cost })),
-      w.earliest,
-      w.to,
-    );
-
-    return {
-      currency: await this.#currency(),
-      days: options.days,
-      from: w.from,
-      to: w.to,
+    return costOverview({
+      costs: team ? all.filter(c => c.team === team) : all,
+      window,
+      days,
       team,
-      total: periodChange(
-        current.reduce((s, c) => s + c.cost, 0),
-        previous.reduce((s, c) => s + c.cost, 0),
-      ),
-      unallocated:
-        Math.round(
-          current
-            .filter(c => c.team === UNALLOCATED)
-            .reduce((s, c) => s + c.cost, 0) * 100,
-        ) / 100,
-      daily: dailySeries(
-        current.map(c => ({ date: c.date, part: c.team, cost: c.cost })),
-        w.from,
-        w.to,
-      ),
-      teams: change(c => c.team).map(([name, pc]) => {
-        const monthly = this.settings.budgets[name];
-        const forecast =
-          monthly === undefined
-            ? null
-            : monthEndForecast(byTeamDaily(name), w.to);
-        return {
-          team: name,
-          ...pc,
-          budget: forecast
-            ? {
-                monthly,
-                monthToDate: forecast.monthToDate,
-                forecast: forecast.forecast,
-              }
-            : null,
-        };
-      }),
-      systems: change(c => c.system ?? UNALLOCATED).map(([system, pc]) => ({
-        system,
-        ...pc,
-      })),
-      movers,
-      anomalies: this.#anomalies(costs, w.earliest, w.to).filter(
-        a => a.date >= w.from,
-      ),
-      forecast: monthEndForecast(allDaily, w.to),
-    };
-  }
-
-  /**
-   * Per team: a jump that matters to one team is lost in the noise of the
-   * whole organisation's bill.
-   */
-  #anomalies(costs: AttributedCost[], from: string, to: string): TeamAnomaly[] {
-    const teams = new Map<string, Map<string, CostDay>>();
-    for (const c of costs) {
-      let days = teams.get(c.team);
-      if (!days) {
-        days = new Map();
-        for (let date = from; date <= to; date = addDays(date, 1)) {
-          days.set(date, { date, total: 0, parts: [] });
-        }
-        teams.set(c.team, days);
-      }
-      const day = days.get(c.date);
-      if (day) {
-        day.total += c.cost;
-        day.parts.push({
-          service: c.service,
-          category: c.serviceCategory,
-          cost: c.cost,
-        });
-      }
-    }
-    return [...teams]
-      .flatMap(([team, days]) =>
-        detectAnomalies([...days.values()], {
-          baselineDays: BASELINE_DAYS,
-        }).map(a => ({ ...a, team })),
-      )
-      .sort(
-        (a, b) =>
-          b.date.localeCompare(a.date) ||
-          Math.abs(b.deviation) - Math.abs(a.deviation),
-      );
+      currency: await this.#currency(),
+      budgets: this.settings.budgets,
+    });
   }
 
   async savings(options: {
