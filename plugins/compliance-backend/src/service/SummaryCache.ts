@@ -1,7 +1,8 @@
 import { ComplianceStore, DailyTeamCounts } from '../database/ComplianceStore';
 import { RuleSet } from '../rules/ruleSet';
 import { isActive } from './ComplianceService';
-import { ComplianceDigest, applyWaivers, complianceDigest } from './views';
+import { ComplianceDigest, complianceDigest } from './orgDigest';
+import { applyWaivers } from './views';
 
 const TREND_DAYS = 90;
 const DAY = 86400_000;

@@ -25,15 +25,11 @@ import { randomUUID } from 'node:crypto';
 import { ComplianceStore } from '../database/ComplianceStore';
 import { RuleSet } from '../rules/ruleSet';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { orgCompliance } from './orgDigest';
 import { SummaryCache } from './SummaryCache';
 import { ingestTrivyReport } from './trivyIngest';
 import { EXPORT_COLUMNS, exportRows } from './auditExport';
-import {
-  applyWaivers,
-  entityCompliance,
-  orgCompliance,
-  withActive,
-} from './views';
+import { applyWaivers, entityCompliance, withActive } from './views';
 
 const MAX_WAIVER_DAYS = 365;
 const DAY = 86400_000;

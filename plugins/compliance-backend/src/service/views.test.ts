@@ -1,7 +1,8 @@
 import { StoredEntityResult } from '../database/ComplianceStore';
 import { parseRuleSet } from '../rules/ruleSet';
 import { exportRows } from './auditExport';
-import { applyWaivers, complianceDigest, orgCompliance } from './views';
+import { complianceDigest, orgCompliance } from './orgDigest';
+import { applyWaivers } from './views';
 
 const rules = parseRuleSet(
   `
