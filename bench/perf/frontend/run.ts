@@ -4,18 +4,14 @@
 //
 //   run.ts portal [runs]
 //   run.ts guest <baseUrl> [runs] [path]   (stock mounts its catalog at /)
-import { ChildProcess } from 'node:child_process';
-import { alertmanagerUrl, e2e } from '../../../e2e/support/environment';
+import crypto from 'node:crypto';
+import { e2e } from '../../../e2e/support/environment';
 import {
-  answers,
   dropDatabases,
   installBundle,
-  startAlertmanager,
-  startBackend,
-  startOidcProvider,
   stop,
-  waitFor,
 } from '../../../e2e/support/portal';
+import { startPortal } from '../lib/portal';
 import {
   CATALOG_ROW_SELECTOR,
   CatalogPageResult,
@@ -49,29 +45,17 @@ function report(result: CatalogPageResult) {
 async function measurePortal(runs: number) {
   installBundle();
   const port = e2e.portalPort;
-  const base = `http://localhost:${port}`;
   const prefix = `pfront_${Date.now()}_`;
-  const children: ChildProcess[] = [];
+  const children = await startPortal({
+    port,
+    databasePrefix: prefix,
+    token: crypto.randomBytes(24).toString('hex'),
+    configFiles: [],
+  });
   try {
-    children.push(startOidcProvider());
-    const alertmanager = startAlertmanager();
-    children.push(alertmanager);
-    await waitFor(
-      'Alertmanager',
-      answers(`${alertmanagerUrl}/-/ready`),
-      30_000,
-    );
-    const backend = startBackend(prefix, { name: 'bench-frontend', port });
-    children.push(backend);
-    await waitFor(
-      'The portal becoming ready',
-      answers(`${base}/.backstage/health/v1/readiness`),
-      180_000,
-      backend,
-    );
     report(
       await measureCatalogPage({
-        baseUrl: base,
+        baseUrl: `http://localhost:${port}`,
         signIn: portalSignIn(e2e.user.login),
         runs,
         label: 'portal',

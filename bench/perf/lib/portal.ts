@@ -6,6 +6,7 @@ import {
   startAlertmanager,
   startBackend,
   startOidcProvider,
+  stop,
   waitFor,
 } from '../../../e2e/support/portal';
 
@@ -37,12 +38,19 @@ export async function startPortal(options: {
     },
   });
   children.push(backend);
-  await waitFor(
-    'The portal becoming ready',
-    answers(`http://localhost:${options.port}/.backstage/health/v1/readiness`),
-    240_000,
-    backend,
-  );
+  try {
+    await waitFor(
+      'The portal becoming ready',
+      answers(
+        `http://localhost:${options.port}/.backstage/health/v1/readiness`,
+      ),
+      240_000,
+      backend,
+    );
+  } catch (error) {
+    await Promise.all(children.map(stop));
+    throw error;
+  }
   return children;
 }
 
