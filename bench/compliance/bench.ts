@@ -10,13 +10,12 @@
 //    round 1 (empty store);
 //  - naive evaluation: a json-rules-engine Engine built for every component
 //    and check, against the engines the evaluator builds once per check.
-import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { Evidence } from '@gogidix/plugin-compliance-common';
 import { Engine } from 'json-rules-engine';
 import knexFactory, { Knex } from 'knex';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseComplianceStore } from '../../plugins/compliance-backend/src/database/DatabaseComplianceStore';
@@ -24,27 +23,15 @@ import { CatalogFactRetriever } from '../../plugins/compliance-backend/src/facts
 import { RepositoryFactRetriever } from '../../plugins/compliance-backend/src/facts/RepositoryFactRetriever';
 import { SloFactRetriever } from '../../plugins/compliance-backend/src/facts/SloFactRetriever';
 import { TrivyFactRetriever } from '../../plugins/compliance-backend/src/facts/TrivyFactRetriever';
-import { parseRuleSet } from '../../plugins/compliance-backend/src/rules/ruleSet';
 import { ComplianceService } from '../../plugins/compliance-backend/src/service/ComplianceService';
 import { ingestTrivyReport } from '../../plugins/compliance-backend/src/service/trivyIngest';
 import {
   trivyReport,
   writeServiceRepository,
 } from '../perf/workload/repositories';
+import { noUrlReader, ruleSet } from './standIns';
 
 const COMPONENTS = 1000;
-/** The generated repositories are on disk (`file:` locations): no URL reads. */
-const noUrlReader = {
-  readUrl: async () => {
-    throw new Error('not used');
-  },
-  readTree: async () => {
-    throw new Error('not used');
-  },
-  search: async () => {
-    throw new Error('not used');
-  },
-} as UrlReaderService;
 const teams = [
   'listings',
   'payments',
@@ -55,11 +42,6 @@ const teams = [
   'sre',
   'data',
 ];
-const rulesFile = join(
-  __dirname,
-  '../../plugins/compliance-backend/rules/default.yaml',
-);
-const ruleSet = parseRuleSet(readFileSync(rulesFile, 'utf8'), rulesFile);
 
 /** 1,000 repositories on disk, a mix of the golden path and gaps. */
 function generateEstate(root: string): Entity[] {

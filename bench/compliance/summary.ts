@@ -7,10 +7,7 @@
 // team run through a policy stand-in that allows), on PostgreSQL.
 // Prints the response size and P50/P95 of REQUESTS calls made by 10
 // concurrent callers.
-import {
-  AuditorService,
-  UrlReaderService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockErrorHandler,
@@ -19,7 +16,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import express from 'express';
 import knexFactory from 'knex';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +24,6 @@ import { DatabaseComplianceStore } from '../../plugins/compliance-backend/src/da
 import { CatalogFactRetriever } from '../../plugins/compliance-backend/src/facts/CatalogFactRetriever';
 import { RepositoryFactRetriever } from '../../plugins/compliance-backend/src/facts/RepositoryFactRetriever';
 import { TrivyFactRetriever } from '../../plugins/compliance-backend/src/facts/TrivyFactRetriever';
-import { parseRuleSet } from '../../plugins/compliance-backend/src/rules/ruleSet';
 import { ComplianceService } from '../../plugins/compliance-backend/src/service/ComplianceService';
 import { createRouter } from '../../plugins/compliance-backend/src/service/router';
 import { ingestTrivyReport } from '../../plugins/compliance-backend/src/service/trivyIngest';
@@ -35,6 +31,8 @@ import {
   trivyReport,
   writeServiceRepository,
 } from '../perf/workload/repositories';
+import { percentile } from '../perf/lib/stats';
+import { noUrlReader, ruleSet } from './standIns';
 
 const COMPONENTS = 8003;
 const WITH_REPOSITORY = 1000;
@@ -44,28 +42,11 @@ const REQUESTS = Number(process.env.REQUESTS ?? 100);
 const PORT = Number(process.env.BENCH_PORT ?? 7370);
 const DATABASE = 'pcomp_summary_bench';
 
-const noUrlReader = {
-  readUrl: async () => {
-    throw new Error('not used');
-  },
-  readTree: async () => {
-    throw new Error('not used');
-  },
-  search: async () => {
-    throw new Error('not used');
-  },
-} as UrlReaderService;
-
 /** Only waivers are audited; the bench creates none. */
 const noAuditor = {
   createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
 } as unknown as AuditorService;
 
-const rulesFile = join(
-  __dirname,
-  '../../plugins/compliance-backend/rules/default.yaml',
-);
-const ruleSet = parseRuleSet(readFileSync(rulesFile, 'utf8'), rulesFile);
 const team = (i: number) => `team-${String(i % TEAMS).padStart(2, '0')}`;
 
 function generateEstate(root: string): Entity[] {
@@ -100,10 +81,6 @@ function generateEstate(root: string): Entity[] {
   });
 }
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
 async function measure(url: string) {
   const latencies: number[] = [];
   let bytes = 0;
@@ -126,11 +103,10 @@ async function measure(url: string) {
   latencies.length = 0;
   next = 0;
   await Promise.all(Array.from({ length: CONCURRENCY }, caller));
-  latencies.sort((a, b) => a - b);
   return {
     bytes,
-    p50: percentile(latencies, 0.5),
-    p95: percentile(latencies, 0.95),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
     calls: latencies.length,
   };
 }
