@@ -1,7 +1,7 @@
 import { mockCredentials, TestDatabaseId } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { portalTestDatabases } from './__testUtils__/databases';
+import { portalTestDatabases } from '@gogidix/test-databases';
 import {
   ALICE,
   BOB,

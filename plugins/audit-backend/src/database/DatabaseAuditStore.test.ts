@@ -1,6 +1,6 @@
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { AuditEvent } from '@gogidix/plugin-audit-common';
-import { portalTestDatabases } from '../__testUtils__/databases';
+import { portalTestDatabases } from '@gogidix/test-databases';
 import { DatabaseAuditStore } from './DatabaseAuditStore';
 
 jest.setTimeout(60_000);

@@ -9,23 +9,6 @@ export const repoRoot = path.join(__dirname, '../../../..');
 export const demoServices = path.join(repoRoot, 'demo/services');
 export const demoTrivy = path.join(repoRoot, 'demo/trivy');
 
-/** SQLite always, PostgreSQL when the CI variable points at one. */
-export function complianceTestDatabases() {
-  const databases = TestDatabases.create({
-    ids: ['SQLITE_3', 'POSTGRES_15'],
-    disableDocker: true,
-  });
-  if (
-    process.env.PORTAL_REQUIRE_POSTGRES === '1' &&
-    !databases.supports('POSTGRES_15')
-  ) {
-    throw new Error(
-      'PostgreSQL is required (PORTAL_REQUIRE_POSTGRES=1) but not configured',
-    );
-  }
-  return databases;
-}
-
 export async function createTestStore(
   databases: TestDatabases,
   id: Parameters<TestDatabases['init']>[0] = 'SQLITE_3',

@@ -1,10 +1,8 @@
-import {
-  complianceTestDatabases,
-  createTestStore,
-} from '../__testUtils__/fixtures';
+import { createTestStore } from '../__testUtils__/fixtures';
+import { portalTestDatabases } from '@gogidix/test-databases';
 import { EntityRoundResult } from './ComplianceStore';
 
-const databases = complianceTestDatabases();
+const databases = portalTestDatabases();
 
 const result = (
   name: string,

@@ -1,12 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import {
-  complianceTestDatabases,
-  createTestStore,
-  demoTrivy,
-} from '../__testUtils__/fixtures';
+import { createTestStore, demoTrivy } from '../__testUtils__/fixtures';
+import { portalTestDatabases } from '@gogidix/test-databases';
 import { loadTrivyReports } from './loadTrivyReports';
 
-const databases = complianceTestDatabases();
+const databases = portalTestDatabases();
 
 describe('loadTrivyReports', () => {
   it('loads the demo reports through the upload parser, keeping the unreadable one as an error', async () => {

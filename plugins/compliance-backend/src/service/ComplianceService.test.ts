@@ -1,10 +1,7 @@
-import {
-  complianceTestDatabases,
-  createTestStore,
-  demoRound,
-} from '../__testUtils__/fixtures';
+import { createTestStore, demoRound } from '../__testUtils__/fixtures';
+import { portalTestDatabases } from '@gogidix/test-databases';
 
-const databases = complianceTestDatabases();
+const databases = portalTestDatabases();
 const now = new Date('2026-11-27T09:00:00Z');
 
 const slo = [

@@ -1,12 +1,10 @@
-import {
-  complianceTestDatabases,
-  createTestStore,
-} from '../__testUtils__/fixtures';
+import { createTestStore } from '../__testUtils__/fixtures';
+import { portalTestDatabases } from '@gogidix/test-databases';
 import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { parseRuleSet } from '../rules/ruleSet';
 import { SummaryCache } from './SummaryCache';
 
-const databases = complianceTestDatabases();
+const databases = portalTestDatabases();
 
 const ruleSet = parseRuleSet(
   `

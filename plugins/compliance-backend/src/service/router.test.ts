@@ -7,15 +7,12 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { parse } from 'csv-parse/sync';
-import {
-  complianceTestDatabases,
-  createTestStore,
-  demoRound,
-} from '../__testUtils__/fixtures';
+import { createTestStore, demoRound } from '../__testUtils__/fixtures';
+import { portalTestDatabases } from '@gogidix/test-databases';
 import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { createRouter } from './router';
 
-const databases = complianceTestDatabases();
+const databases = portalTestDatabases();
 const now = new Date('2026-11-27T09:00:00Z');
 const user = { Authorization: mockCredentials.user.header() };
 const payments = '/entities/component/default/payments-service';

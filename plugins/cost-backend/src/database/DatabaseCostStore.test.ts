@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { portalTestDatabases } from '../__testUtils__/databases';
+import { portalTestDatabases } from '@gogidix/test-databases';
 import { FOCUS_HEADER, focusCsv, focusLine } from '../__testUtils__/focus';
 import { importFocusCsv } from '../service/focusImport';
 import { DatabaseCostStore } from './DatabaseCostStore';

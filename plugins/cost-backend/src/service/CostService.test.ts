@@ -1,7 +1,7 @@
 import { CostAttributionIndex } from '@gogidix/plugin-cost-common';
 import { Readable } from 'node:stream';
 import { demoCatalogEntities } from '../__testUtils__/catalog';
-import { portalTestDatabases } from '../__testUtils__/databases';
+import { portalTestDatabases } from '@gogidix/test-databases';
 import { focusCsv, focusLine } from '../__testUtils__/focus';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { toCostComponent } from './catalogIndex';

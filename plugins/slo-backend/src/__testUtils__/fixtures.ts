@@ -1,26 +1,8 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   evaluateSlo,
   ResolvedSlo,
   WindowErrorRatios,
 } from '@gogidix/plugin-slo-common';
-
-/** SQLite always, PostgreSQL when the CI variable points at one (as packages/backend does). */
-export function sloTestDatabases() {
-  const databases = TestDatabases.create({
-    ids: ['SQLITE_3', 'POSTGRES_15'],
-    disableDocker: true,
-  });
-  if (
-    process.env.PORTAL_REQUIRE_POSTGRES === '1' &&
-    !databases.supports('POSTGRES_15')
-  ) {
-    throw new Error(
-      'PostgreSQL is required (PORTAL_REQUIRE_POSTGRES=1) but not configured',
-    );
-  }
-  return databases;
-}
 
 export function ratioSlo(
   service: string,

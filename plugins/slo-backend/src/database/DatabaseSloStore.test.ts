@@ -1,12 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { DatabaseSloStore } from './DatabaseSloStore';
-import {
-  evaluationAt,
-  ratioSlo,
-  sloTestDatabases,
-} from '../__testUtils__/fixtures';
+import { evaluationAt, ratioSlo } from '../__testUtils__/fixtures';
+import { portalTestDatabases } from '@gogidix/test-databases';
 
-const databases = sloTestDatabases();
+const databases = portalTestDatabases();
 
 describe.each(databases.eachSupportedId())(
   'DatabaseSloStore on %s',

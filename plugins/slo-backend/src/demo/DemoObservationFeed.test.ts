@@ -1,7 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { evaluateSlo } from '@gogidix/plugin-slo-common';
 import { DatabaseSloStore } from '../database/DatabaseSloStore';
-import { ratioSlo, sloTestDatabases } from '../__testUtils__/fixtures';
+import { ratioSlo } from '../__testUtils__/fixtures';
+import { portalTestDatabases } from '@gogidix/test-databases';
 import { StoredObservationSource } from '../service/StoredObservationSource';
 import {
   COARSE_STEP,
@@ -55,7 +56,7 @@ describe('generateDemoObservations', () => {
 });
 
 describe('DemoObservationFeed', () => {
-  const databases = sloTestDatabases();
+  const databases = portalTestDatabases();
 
   it('ingests a month of history once, then only extends it', async () => {
     const knex = await databases.init('SQLITE_3');

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSloStore } from '../database/DatabaseSloStore';
 import { SliObservation } from '../database/SloStore';
-import { ratioSlo, sloTestDatabases } from '../__testUtils__/fixtures';
+import { ratioSlo } from '../__testUtils__/fixtures';
+import { portalTestDatabases } from '@gogidix/test-databases';
 import { formatObservations, parseObservations } from './openMetrics';
 import { PrometheusSliSource } from './PrometheusSliSource';
 import { StoredObservationSource } from './StoredObservationSource';
@@ -88,7 +89,7 @@ async function waitReady(url: string, child: ChildProcess) {
 }
 
 describe('PrometheusSliSource against a real Prometheus', () => {
-  const databases = sloTestDatabases();
+  const databases = portalTestDatabases();
   let dir: string;
   let prometheus: ChildProcess;
   const openMetrics = formatObservations(knownHistory(slo.id));

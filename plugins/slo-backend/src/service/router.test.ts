@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DatabaseSloStore } from '../database/DatabaseSloStore';
-import { sloTestDatabases } from '../__testUtils__/fixtures';
+import { portalTestDatabases } from '@gogidix/test-databases';
 import { SloLinks } from './links';
 import { OpenSloDocumentReader } from './OpenSloDocumentReader';
 import { createRouter, SUMMARY_CACHE_SECONDS } from './router';
@@ -73,7 +73,7 @@ class ScriptedSource implements SliSource {
 }
 
 describe('SLO router', () => {
-  const databases = sloTestDatabases();
+  const databases = portalTestDatabases();
   const now = new Date('2026-11-20T10:00:00Z');
   let app: express.Express;
   let source: ScriptedSource;
