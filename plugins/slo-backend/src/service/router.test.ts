@@ -1,3 +1,4 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockErrorHandler,
@@ -115,6 +116,49 @@ describe('SLO router', () => {
     });
     app = express().use(router).use(mockErrorHandler());
   });
+
+  /**
+   * A router over two teams' services, listings-service and api-gateway
+   * (platform), evaluated at 09:00, with the given permissions and clock.
+   */
+  async function twoTeamApp(options: {
+    permissions: PermissionsService;
+    now: () => Date;
+  }) {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseSloStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    const links = new SloLinks('http://portal.test', undefined);
+    const twoTeams = new SloService({
+      store,
+      source,
+      documents: new OpenSloDocumentReader(mockServices.urlReader.mock()),
+      catalog: catalogServiceMock({
+        entities: [
+          component('listings-service', './slo/openslo.yaml'),
+          component('api-gateway', './slo/openslo.yaml', 'platform'),
+        ],
+      }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      links,
+    });
+    await twoTeams.refreshDefinitions();
+    await twoTeams.evaluateAll(new Date('2026-11-20T09:00:00Z'));
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      permissions: options.permissions,
+      service: twoTeams,
+      store,
+      links,
+      now: options.now,
+    });
+    return {
+      app: express().use(router).use(mockErrorHandler()),
+      service: twoTeams,
+    };
+  }
 
   const user = { Authorization: mockCredentials.user.header() };
   const status = '/entities/component/default/listings-service/status';
@@ -286,36 +330,7 @@ describe('SLO router', () => {
     });
 
     async function scopedApp() {
-      const knex = await databases.init('SQLITE_3');
-      const store = await DatabaseSloStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
-      const links = new SloLinks('http://portal.test', undefined);
-      const scoped = new SloService({
-        store,
-        source,
-        documents: new OpenSloDocumentReader(mockServices.urlReader.mock()),
-        catalog: catalogServiceMock({
-          entities: [
-            component('listings-service', './slo/openslo.yaml'),
-            component('api-gateway', './slo/openslo.yaml', 'platform'),
-          ],
-        }),
-        auth: mockServices.auth(),
-        logger: mockServices.logger.mock(),
-        links,
-      });
-      await scoped.refreshDefinitions();
-      await scoped.evaluateAll(new Date('2026-11-20T09:00:00Z'));
-      const router = await createRouter({
-        httpAuth: mockServices.httpAuth(),
-        permissions,
-        service: scoped,
-        store,
-        links,
-        now: () => now,
-      });
-      return express().use(router).use(mockErrorHandler());
+      return (await twoTeamApp({ permissions, now: () => now })).app;
     }
 
     it('summarises only the teams they may see', async () => {
@@ -380,36 +395,12 @@ describe('SLO router', () => {
       clock = now.getTime();
       checks = [];
       revoked = false;
-      const knex = await databases.init('SQLITE_3');
-      const store = await DatabaseSloStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
-      const links = new SloLinks('http://portal.test', undefined);
-      cachedService = new SloService({
-        store,
-        source,
-        documents: new OpenSloDocumentReader(mockServices.urlReader.mock()),
-        catalog: catalogServiceMock({
-          entities: [
-            component('listings-service', './slo/openslo.yaml'),
-            component('api-gateway', './slo/openslo.yaml', 'platform'),
-          ],
-        }),
-        auth: mockServices.auth(),
-        logger: mockServices.logger.mock(),
-        links,
-      });
-      await cachedService.refreshDefinitions();
-      await cachedService.evaluateAll(new Date('2026-11-20T09:00:00Z'));
-      const router = await createRouter({
-        httpAuth: mockServices.httpAuth(),
+      const built = await twoTeamApp({
         permissions,
-        service: cachedService,
-        store,
-        links,
         now: () => new Date(clock),
       });
-      return express().use(router).use(mockErrorHandler());
+      cachedService = built.service;
+      return built.app;
     }
     const as = (ref: string) => ({
       Authorization: mockCredentials.user.header(ref),
