@@ -1,4 +1,8 @@
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import fs from 'node:fs';
+import { compressedAssets } from './compressedAssets';
 import {
   bodySizeLimit,
   expensiveRouteRateLimit,
@@ -14,12 +18,27 @@ export const PERMISSIONS_POLICY =
   'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
 
 /**
+ * The built frontend's static files, where app-backend serves them from;
+ * undefined when there is no build (`yarn start` serves the app itself).
+ */
+function appStaticDir(config: Config): string | undefined {
+  const name = config.getOptionalString('app.packageName') ?? 'app';
+  try {
+    const dir = resolvePackagePath(name, 'dist', 'static');
+    return fs.existsSync(dir) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Backstage's root HTTP router with the portal's request limits in front
  * of every plugin: body sizes (413) and rate limits on expensive
- * endpoints (429), answered before a plugin spends any work.
+ * endpoints (429), answered before a plugin spends any work. The app's
+ * hashed static files are served compressed once (see compressedAssets).
  */
 export const portalRootHttpRouterServiceFactory = rootHttpRouterServiceFactory({
-  configure({ app, config, applyDefaults }) {
+  configure({ app, config, logger, middleware, applyDefaults }) {
     const limits = readRequestLimits(config);
     app.use((_req, res, next) => {
       res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
@@ -27,6 +46,18 @@ export const portalRootHttpRouterServiceFactory = rootHttpRouterServiceFactory({
     });
     app.use(bodySizeLimit(limits));
     app.use(expensiveRouteRateLimit(limits));
+    const staticDir = appStaticDir(config);
+    if (staticDir) {
+      app.use(
+        compressedAssets({
+          staticDir,
+          logger,
+          // A kept file skips the defaults below, so it gets their security
+          // headers and request log here.
+          before: [middleware.helmet(), middleware.logging()],
+        }),
+      );
+    }
     applyDefaults();
   },
 });
