@@ -10,8 +10,10 @@
 # Environment: PERF_RUNS (3), PERF_SECONDS (10) per load run; PERF_SKIP, a
 # comma-separated list of phases to leave out (stock, catalog, frontend,
 # plugins); ports PERF_PORTAL_PORT (7340), PERF_STOCK_PORT (7350),
-# E2E_OIDC_PORT, E2E_ALERTMANAGER_PORT.
+# E2E_OIDC_PORT, E2E_ALERTMANAGER_PORT; PERF_PG_PORT (5439) and PERF_PG_DIR
+# for the bench's own PostgreSQL cluster (bench/perf/postgres.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/bootstrap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh"
 bootstrap_toolchain
 bootstrap_install
 bootstrap_chromium
@@ -25,4 +27,6 @@ fi
 export E2E_PORTAL_PORT="${PERF_PORTAL_PORT:-7340}"
 export E2E_OIDC_PORT="${E2E_OIDC_PORT:-7341}"
 export E2E_ALERTMANAGER_PORT="${E2E_ALERTMANAGER_PORT:-7342}"
-exec node --require @backstage/cli/config/nodeTransform.cjs bench/perf/run.ts "$@"
+start_bench_postgres
+trap stop_bench_postgres EXIT
+node --require @backstage/cli/config/nodeTransform.cjs bench/perf/run.ts "$@"

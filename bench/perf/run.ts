@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Client } from 'pg';
 import yaml from 'yaml';
 import { installBundle } from '../../e2e/support/portal';
 import { e2e } from '../../e2e/support/environment';
@@ -25,8 +26,25 @@ import {
 import { generateWorkload } from './workload/generate';
 import { DEFAULT_PARAMETERS } from './workload/organisation';
 
+/** What a production PostgreSQL would differ in, as the bench's cluster has it. */
+async function postgresSettings() {
+  const client = new Client({ connectionString: e2e.postgres });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; setting: string }>(
+      `select name, setting || coalesce(unit, '') as setting from pg_settings
+       where name in ('server_version', 'autovacuum', 'fsync', 'synchronous_commit',
+                      'shared_buffers', 'max_connections', 'work_mem')
+       order by name`,
+    );
+    return Object.fromEntries(rows.map(r => [r.name, r.setting]));
+  } finally {
+    await client.end();
+  }
+}
+
 /** The settings both catalogs ran with, and what the portal sets on top. */
-function printSettings() {
+async function printSettings() {
   const shared = fs.readFileSync(
     path.join(perfDir, 'catalog-settings.yaml'),
     'utf8',
@@ -48,6 +66,11 @@ function printSettings() {
         production.backend?.database?.plugin?.catalog ?? null,
       'catalog.readCache': production.catalog?.readCache ?? null,
     }),
+  );
+  console.log(
+    `PostgreSQL, one cluster for both, made by bench/perf/postgres.sh: ${JSON.stringify(
+      await postgresSettings(),
+    )}`,
   );
   console.log(
     `Load: autocannon, closed loop, ${options.runs} runs of ${options.seconds} s per request and connection count, stock and portal in turn; median (min-max).`,
@@ -88,6 +111,40 @@ function printFrontend(results: CatalogPageResult[]) {
     }
   }
   printTable(rows);
+}
+
+/**
+ * PERF_HOLD=1: once the workload is ingested, keep the systems running for
+ * profiling by hand, until Ctrl-C. Their addresses and tokens go to a file
+ * only its owner can read, not to the terminal.
+ */
+async function hold(systems: System[], token: string) {
+  const file = path.join(e2e.repoRoot, '.data/perf/hold.json');
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        staticToken: token,
+        systems: systems.map(s => ({
+          name: s.name,
+          baseUrl: s.baseUrl,
+          userToken: s.userToken,
+          adminToken: s.adminToken,
+        })),
+      },
+      null,
+      2,
+    ),
+    { mode: 0o600 },
+  );
+  console.error(
+    `Holding: ${systems
+      .map(s => `${s.name} at ${s.baseUrl}`)
+      .join(
+        ', ',
+      )}; tokens in ${file}. Ctrl-C stops them and drops their databases.`,
+  );
+  await new Promise(() => {});
 }
 
 async function main() {
@@ -135,6 +192,9 @@ async function main() {
     if (stock) {
       stock.userToken = await stockUserToken(stock.baseUrl);
     }
+    if (process.env.PERF_HOLD) {
+      await hold(systems, token);
+    }
 
     const catalog = options.skip.has('catalog')
       ? undefined
@@ -169,7 +229,7 @@ async function main() {
     console.log(
       '\n# Gogidix portal vs stock Backstage 1.55.0 (create-app 0.9.2)\n',
     );
-    printSettings();
+    await printSettings();
     if (stock) {
       console.log(
         `Stock permissions: ${JSON.stringify(stockPermissionSetup())}`,
