@@ -1,17 +1,16 @@
 // The plugin phase, on the portal only: our org page APIs and a scaffolder run.
 import { options, System } from '../options';
 import { WorkloadManifest } from '../workload/generate';
-import { loadPluginData, pluginEndpoints } from '../workload/load';
+import { PluginDataTimings, pluginEndpoints } from '../workload/load';
 import { BenchRequest, LoadRun, runLoad } from './load';
 import { createService } from './scaffolderRun';
 
+/** Measures the org page APIs and a scaffolder run, once the plugin data is loaded. */
 export async function measurePlugins(
   portal: System,
-  dir: string,
   workload: WorkloadManifest,
-  token: string,
+  timings: PluginDataTimings,
 ) {
-  const timings = await loadPluginData(portal.baseUrl, token, dir);
   const results = new Map<string, LoadRun[]>();
   for (const endpoint of pluginEndpoints(workload)) {
     const request: BenchRequest = {
