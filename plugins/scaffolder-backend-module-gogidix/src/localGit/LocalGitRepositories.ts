@@ -181,8 +181,14 @@ export class LocalGitRepositories {
     );
   }
 
-  /** Staging folders and unregistered repositories, with their tasks. */
+  /**
+   * Staging folders and unregistered repositories, with their tasks.
+   * Staging folders come first, whatever order the directory lists them
+   * in: a publish killed just after its rename leaves both, and a sweep
+   * that has cleared its repository has then cleared its staging folder.
+   */
   async unfinished(): Promise<UnfinishedPublish[]> {
+    const staging: UnfinishedPublish[] = [];
     const found: UnfinishedPublish[] = [];
     const entries = await fs
       .readdir(this.root, { withFileTypes: true })
@@ -192,7 +198,7 @@ export class LocalGitRepositories {
         const taskId = entry.name
           .slice(STAGING_PREFIX.length)
           .replace(/\.[^.]*$/, '');
-        found.push({ kind: 'staging', folder: entry.name, taskId });
+        staging.push({ kind: 'staging', folder: entry.name, taskId });
         continue;
       }
       const repos = await fs.readdir(path.join(this.root, entry.name));
@@ -206,7 +212,7 @@ export class LocalGitRepositories {
         }
       }
     }
-    return found;
+    return [...staging, ...found];
   }
 
   /** Removes a staging folder left by a publish that died. */

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import fs from 'node:fs';
+import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { tempDir } from '../__testUtils__/context';
 import { LocalGitRepositories } from './LocalGitRepositories';
@@ -89,6 +90,33 @@ describe('sweepUnfinishedPublishes', () => {
     expect(fs.readdirSync(root).filter(f => f.startsWith('.staging-'))).toEqual(
       [],
     );
+  });
+
+  it('lists staging folders before repositories, whatever the directory order', async () => {
+    // A publish killed just after its rename leaves both. The directory's
+    // own order depends on the file system; here names come in reverse,
+    // so the owner folder comes before the staging folder.
+    await publish('photos', 'task-killed');
+    fs.mkdirSync(path.join(root, '.staging-task-killed.ab12', 'work'), {
+      recursive: true,
+    });
+    const readdir = fsPromises.readdir;
+    const ownersFirst = jest
+      .spyOn(fsPromises, 'readdir')
+      .mockImplementation((async (folder: string, options: unknown) => {
+        const entries = (await (readdir as Function)(folder, options)) as Array<
+          string | fs.Dirent
+        >;
+        const nameOf = (e: string | fs.Dirent) =>
+          typeof e === 'string' ? e : e.name;
+        return entries.sort((a, b) => (nameOf(a) < nameOf(b) ? 1 : -1));
+      }) as unknown as typeof fsPromises.readdir);
+    try {
+      const kinds = (await repositories.unfinished()).map(u => u.kind);
+      expect(kinds).toEqual(['staging', 'repository']);
+    } finally {
+      ownersFirst.mockRestore();
+    }
   });
 
   it('finds nothing to do after a publish that registered normally', async () => {
