@@ -48,6 +48,14 @@ export interface RoundRecord {
   campaigns: Array<{ campaignId: string; passing: number; total: number }>;
 }
 
+/** One campaign's passing and total components on one day. */
+export interface CampaignDay {
+  campaignId: string;
+  day: string;
+  passing: number;
+  total: number;
+}
+
 export interface DailyTeamCounts {
   day: string;
   team: string;
@@ -80,11 +88,7 @@ export interface ComplianceStore {
    */
   resultsVersion(): Promise<string>;
   dailyTeamCounts(since: string, teams?: string[]): Promise<DailyTeamCounts[]>;
-  campaignHistory(
-    since: string,
-  ): Promise<
-    Array<{ campaignId: string; day: string; passing: number; total: number }>
-  >;
+  campaignHistory(since: string): Promise<CampaignDay[]>;
 
   createWaiver(waiver: Omit<Waiver, 'active'>): Promise<void>;
   /** Waivers of one entity, or all; expired ones included. */

@@ -1,4 +1,8 @@
-import { ComplianceStore, DailyTeamCounts } from '../database/ComplianceStore';
+import {
+  CampaignDay,
+  ComplianceStore,
+  DailyTeamCounts,
+} from '../database/ComplianceStore';
 import { RuleSet } from '../rules/ruleSet';
 import { isActive } from './ComplianceService';
 import { ComplianceDigest, complianceDigest } from './orgDigest';
@@ -13,12 +17,7 @@ export interface SummarySource {
   /** Every team with an evaluated component, sorted. */
   teams: string[];
   trend: DailyTeamCounts[];
-  campaignHistory: Array<{
-    campaignId: string;
-    day: string;
-    passing: number;
-    total: number;
-  }>;
+  campaignHistory: CampaignDay[];
   evaluatedAt: string | null;
 }
 

@@ -14,6 +14,7 @@ import {
   passRate,
 } from '@gogidix/plugin-compliance-common';
 import {
+  CampaignDay,
   DailyTeamCounts,
   StoredEntityResult,
 } from '../database/ComplianceStore';
@@ -190,12 +191,7 @@ export function orgCompliance(options: {
   limit: number;
   ruleSet: RuleSet;
   trend: DailyTeamCounts[];
-  campaignHistory: Array<{
-    campaignId: string;
-    day: string;
-    passing: number;
-    total: number;
-  }>;
+  campaignHistory: CampaignDay[];
   teams: string[];
   filters: { teams: string[] };
   evaluatedAt: string | null;

@@ -1,4 +1,7 @@
-import { PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockErrorHandler,
@@ -80,41 +83,57 @@ describe('SLO router', () => {
   let source: ScriptedSource;
   let service: SloService;
 
-  beforeEach(async () => {
+  /** A router over the given services, read from a fresh store. */
+  async function sloApp(options: {
+    entities: Entity[];
+    links: SloLinks;
+    httpAuth?: HttpAuthService;
+    permissions?: PermissionsService;
+    now: () => Date;
+  }) {
     const knex = await databases.init('SQLITE_3');
     const store = await DatabaseSloStore.create({
       database: mockServices.database({ knex, migrations: { skip: false } }),
     });
-    source = new ScriptedSource();
-    const links = new SloLinks('http://portal.test', {
-      baseUrl: 'https://grafana.test',
-      dashboardUid: 'slo-detail',
-    });
-    service = new SloService({
+    const sloService = new SloService({
       store,
       source,
       documents: new OpenSloDocumentReader(mockServices.urlReader.mock()),
-      catalog: catalogServiceMock({
-        entities: [
-          component('listings-service', './slo/openslo.yaml'),
-          component('media-service', './slo/missing.yaml'),
-        ],
-      }),
+      catalog: catalogServiceMock({ entities: options.entities }),
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
-      links,
+      links: options.links,
     });
     const router = await createRouter({
+      httpAuth: options.httpAuth ?? mockServices.httpAuth(),
+      permissions: options.permissions ?? mockServices.permissions(),
+      service: sloService,
+      store,
+      links: options.links,
+      now: options.now,
+    });
+    return {
+      app: express().use(router).use(mockErrorHandler()),
+      service: sloService,
+    };
+  }
+
+  beforeEach(async () => {
+    source = new ScriptedSource();
+    ({ app, service } = await sloApp({
+      entities: [
+        component('listings-service', './slo/openslo.yaml'),
+        component('media-service', './slo/missing.yaml'),
+      ],
+      links: new SloLinks('http://portal.test', {
+        baseUrl: 'https://grafana.test',
+        dashboardUid: 'slo-detail',
+      }),
       httpAuth: mockServices.httpAuth({
         defaultCredentials: mockCredentials.none(),
       }),
-      permissions: mockServices.permissions(),
-      service,
-      store,
-      links,
       now: () => now,
-    });
-    app = express().use(router).use(mockErrorHandler());
+    }));
   });
 
   /**
@@ -125,39 +144,17 @@ describe('SLO router', () => {
     permissions: PermissionsService;
     now: () => Date;
   }) {
-    const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseSloStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
+    const twoTeams = await sloApp({
+      entities: [
+        component('listings-service', './slo/openslo.yaml'),
+        component('api-gateway', './slo/openslo.yaml', 'platform'),
+      ],
+      links: new SloLinks('http://portal.test', undefined),
+      ...options,
     });
-    const links = new SloLinks('http://portal.test', undefined);
-    const twoTeams = new SloService({
-      store,
-      source,
-      documents: new OpenSloDocumentReader(mockServices.urlReader.mock()),
-      catalog: catalogServiceMock({
-        entities: [
-          component('listings-service', './slo/openslo.yaml'),
-          component('api-gateway', './slo/openslo.yaml', 'platform'),
-        ],
-      }),
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-      links,
-    });
-    await twoTeams.refreshDefinitions();
-    await twoTeams.evaluateAll(new Date('2026-11-20T09:00:00Z'));
-    const router = await createRouter({
-      httpAuth: mockServices.httpAuth(),
-      permissions: options.permissions,
-      service: twoTeams,
-      store,
-      links,
-      now: options.now,
-    });
-    return {
-      app: express().use(router).use(mockErrorHandler()),
-      service: twoTeams,
-    };
+    await twoTeams.service.refreshDefinitions();
+    await twoTeams.service.evaluateAll(new Date('2026-11-20T09:00:00Z'));
+    return twoTeams;
   }
 
   const user = { Authorization: mockCredentials.user.header() };
