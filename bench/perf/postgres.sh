@@ -18,7 +18,9 @@ start_bench_postgres() {
   BENCH_PG_BIN="$bin"
   BENCH_PG_DIR="${PERF_PG_DIR:-/var/tmp/gogidix-bench-postgres}"
   local port="${PERF_PG_PORT:-5439}"
-  stop_bench_postgres
+  if [ -f "$BENCH_PG_DIR/postmaster.pid" ] && as_postgres "$bin/pg_ctl" -D "$BENCH_PG_DIR" status >/dev/null 2>&1; then
+    die "Another bench run's PostgreSQL is running in $BENCH_PG_DIR: wait for it to end, or give this run its own PERF_PG_DIR and PERF_PG_PORT."
+  fi
   rm -rf "$BENCH_PG_DIR"
   mkdir -p "$BENCH_PG_DIR"
   if [ "$(id -u)" = 0 ]; then
@@ -37,7 +39,7 @@ CONF
   export PORTAL_TEST_PG="postgresql://postgres@127.0.0.1:$port"
 }
 
-# stop_bench_postgres: stop the cluster if it runs; its data goes with the next start.
+# stop_bench_postgres: stop this run's cluster; its data goes with the next start.
 stop_bench_postgres() {
   [ -n "${BENCH_PG_DIR:-}" ] && [ -f "$BENCH_PG_DIR/postmaster.pid" ] || return 0
   as_postgres "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_PG_DIR" -m fast -w stop >/dev/null 2>&1 || true

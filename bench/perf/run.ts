@@ -11,6 +11,7 @@ import { e2e } from '../../e2e/support/environment';
 import { CatalogPageResult, measureCatalogPage } from './frontend/measure';
 import { guestSignIn, portalSignIn } from './frontend/signIn';
 import { measureCatalog, printCatalog } from './lib/catalogReads';
+import { errorsOutOf } from './lib/load';
 import { perfDir } from './lib/portal';
 import { measurePlugins } from './lib/pluginPages';
 import { printTable, printTargets, ratio, TargetCheck } from './lib/report';
@@ -347,10 +348,7 @@ async function main() {
           summary(runs.map(r => r.p50)),
           summary(runs.map(r => r.p95)),
           summary(runs.map(r => r.p99)),
-          `${runs.reduce((n, r) => n + r.errors, 0)}/${runs.reduce(
-            (n, r) => n + r.requests,
-            0,
-          )}`,
+          errorsOutOf(runs),
         ]);
       }
       printTable(rows);

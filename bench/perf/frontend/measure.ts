@@ -123,9 +123,10 @@ export async function measureCatalogPage(
   }
 }
 
-async function signedInState(
+/** The storage state a signed-in context starts from (runs `signIn` once if it is a function). */
+export async function signedInState(
   browser: Browser,
-  options: CatalogPageOptions,
+  options: Pick<CatalogPageOptions, 'baseUrl' | 'signIn'>,
 ): Promise<StorageState> {
   if (typeof options.signIn !== 'function') {
     return options.signIn;
@@ -225,6 +226,21 @@ class NetworkTally {
   }
 }
 
+/**
+ * Milliseconds from navigation start until a catalog row is in the page.
+ * Evaluated in the page on every animation frame, so the time is the
+ * page's own clock (0 = navigation start) at the first frame with a row.
+ */
+export async function rowsShown(page: Page, timeout: number): Promise<number> {
+  const shown = await page.waitForFunction(
+    selector =>
+      document.querySelector(selector) ? performance.now() : undefined,
+    CATALOG_ROW_SELECTOR,
+    { polling: 'raf', timeout },
+  );
+  return Math.round((await shown.jsonValue()) as number);
+}
+
 async function loadCatalogPage(
   page: Page,
   options: CatalogPageOptions,
@@ -236,15 +252,7 @@ async function loadCatalogPage(
       waitUntil: 'commit',
       timeout,
     });
-    // Evaluated in the page on every animation frame, so the time is the
-    // page's own clock (0 = navigation start) at the first frame with a row.
-    const shown = await page.waitForFunction(
-      selector =>
-        document.querySelector(selector) ? performance.now() : undefined,
-      CATALOG_ROW_SELECTOR,
-      { polling: 'raf', timeout },
-    );
-    const rowsShownMs = Math.round((await shown.jsonValue()) as number);
+    const rowsShownMs = await rowsShown(page, timeout);
     await network.quiet(QUIET_MS, SETTLE_LIMIT_MS);
     return { rowsShownMs, ...network.totals() };
   } finally {

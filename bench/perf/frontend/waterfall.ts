@@ -6,23 +6,32 @@
 //   node --require @backstage/cli/config/nodeTransform.cjs \
 //     bench/perf/frontend/waterfall.ts [baseUrl] [login]
 import { chromium } from '@playwright/test';
-import { CATALOG_ROW_SELECTOR, CHROMIUM_ARGS } from './measure';
+import { e2e } from '../../../e2e/support/environment';
+import { CHROMIUM_ARGS, rowsShown, signedInState } from './measure';
 import { portalSignIn } from './signIn';
+
+/** A main-thread task over 50 ms, on the page's clock. */
+interface LongTask {
+  start: number;
+  duration: number;
+}
 
 async function main() {
   const baseUrl = process.argv[2] ?? 'http://localhost:7340';
-  const login = process.argv[3] ?? 'dev.user';
+  const login = process.argv[3] ?? e2e.user.login;
   const browser = await chromium.launch({
     executablePath: process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
   try {
-    const signInContext = await browser.newContext({ baseURL: baseUrl });
-    const signInPage = await signInContext.newPage();
-    await signInPage.goto('/');
-    await portalSignIn(login)(signInPage);
-    const storageState = await signInContext.storageState();
-    await signInContext.close();
+    const storageState = await signedInState(browser, {
+      baseUrl,
+      signIn: portalSignIn(login),
+    }).catch(error => {
+      throw new Error(
+        `Could not sign in at ${baseUrl} as ${login}: the login must be a demo user (default ${e2e.user.login}) and the portal must be up (PERF_HOLD=1 bench/perf/run.sh). ${error}`,
+      );
+    });
 
     const context = await browser.newContext({
       baseURL: baseUrl,
@@ -30,8 +39,8 @@ async function main() {
       viewport: { width: 1440, height: 900 },
     });
     await context.addInitScript(() => {
-      const tasks: Array<{ start: number; duration: number }> = [];
-      (window as any).__longTasks = tasks;
+      const tasks: LongTask[] = [];
+      (window as unknown as { __longTasks: LongTask[] }).__longTasks = tasks;
       new PerformanceObserver(list => {
         for (const entry of list.getEntries()) {
           tasks.push({ start: entry.startTime, duration: entry.duration });
@@ -40,13 +49,7 @@ async function main() {
     });
     const page = await context.newPage();
     await page.goto('/catalog', { waitUntil: 'commit' });
-    const shown = await page.waitForFunction(
-      selector =>
-        document.querySelector(selector) ? performance.now() : undefined,
-      CATALOG_ROW_SELECTOR,
-      { polling: 'raf', timeout: 60_000 },
-    );
-    const rowsShownMs = Math.round((await shown.jsonValue()) as number);
+    const rowsShownMs = await rowsShown(page, 60_000);
     const timeline = await page.evaluate(() => ({
       resources: performance.getEntriesByType('resource').map(e => {
         const r = e as PerformanceResourceTiming;
@@ -57,10 +60,7 @@ async function main() {
           bytes: r.transferSize,
         };
       }),
-      longTasks: (window as any).__longTasks as Array<{
-        start: number;
-        duration: number;
-      }>,
+      longTasks: (window as unknown as { __longTasks: LongTask[] }).__longTasks,
     }));
     const lines = [
       ...timeline.resources

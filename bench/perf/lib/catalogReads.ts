@@ -1,7 +1,7 @@
 // The catalog read phase: the same requests on both systems, in turn.
 import { options, System } from '../options';
 import { WorkloadManifest } from '../workload/generate';
-import { BenchRequest, LoadRun, runLoad } from './load';
+import { BenchRequest, errorsOutOf, LoadRun, runLoad } from './load';
 import { printTable, ratio } from './report';
 import { median, summary } from './stats';
 /** The catalog reads measured, on both systems alike. */
@@ -103,10 +103,7 @@ export function printCatalog(results: LoadResults) {
         summary(runs.map(r => r.requestsPerSecond)),
         summary(runs.map(r => r.p50)),
         summary(runs.map(r => r.p99)),
-        `${runs.reduce((n, r) => n + r.errors, 0)}/${runs.reduce(
-          (n, r) => n + r.requests,
-          0,
-        )}`,
+        errorsOutOf(runs),
         name === 'portal' && stock.length
           ? ratio(
               median(runs.map(r => r.requestsPerSecond)),

@@ -75,3 +75,10 @@ export function runLoad(options: {
     );
   });
 }
+
+/** Errors out of requests over all runs, as the tables print them: `0/61826`. */
+export function errorsOutOf(runs: LoadRun[]): string {
+  const errors = runs.reduce((n, r) => n + r.errors, 0);
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  return `${errors}/${requests}`;
+}
