@@ -182,10 +182,8 @@ export class LocalGitRepositories {
   }
 
   /**
-   * Staging folders and unregistered repositories, with their tasks.
-   * Staging folders come first, whatever order the directory lists them
-   * in: a publish killed just after its rename leaves both, and a sweep
-   * that has cleared its repository has then cleared its staging folder.
+   * Staging folders and unregistered repositories, with their tasks;
+   * staging folders first, whatever order the directory lists them in.
    */
   async unfinished(): Promise<UnfinishedPublish[]> {
     const staging: UnfinishedPublish[] = [];

@@ -19,6 +19,8 @@ describe('sweepUnfinishedPublishes', () => {
     ),
   } as unknown as CatalogService;
   const statuses: Record<string, string> = {};
+  /** Statuses a task reports on its next readings, before `statuses`. */
+  const upcoming: Record<string, Array<string | undefined>> = {};
 
   async function publish(name: string, taskId: string) {
     const source = tempDir('sweep-src-');
@@ -42,13 +44,15 @@ describe('sweepUnfinishedPublishes', () => {
       catalog,
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
-      taskStatus: async taskId => statuses[taskId],
+      taskStatus: async taskId =>
+        upcoming[taskId]?.length ? upcoming[taskId].shift() : statuses[taskId],
     });
 
   beforeEach(() => {
     root = tempDir('sweep-root-');
     repositories = new LocalGitRepositories(root, BASE);
     registered.clear();
+    for (const taskId of Object.keys(upcoming)) delete upcoming[taskId];
   });
 
   it('leaves the publish of a running task alone', async () => {
@@ -124,4 +128,93 @@ describe('sweepUnfinishedPublishes', () => {
     await repositories.markRegistered('listings', 'photos');
     expect(await repositories.unfinished()).toEqual([]);
   });
+
+  /*
+   * What a publish killed at each of its steps leaves on disk: the staging
+   * folder as it is built, the rename into place, the staging folder's
+   * removal, the catalog registration and the marker's removal. Built here
+   * step by step, so that every point is reached, not only those a real kill
+   * happens to hit.
+   */
+  const taskId = 'task-killed';
+  const staging = () => path.join(root, `.staging-${taskId}.ab12`);
+  const killedAt: Record<string, () => Promise<void>> = {
+    'staging folder made': async () => {
+      fs.mkdirSync(staging());
+    },
+    'bare repository and marker in the staging folder': async () => {
+      fs.mkdirSync(path.join(staging(), 'repo.git'), { recursive: true });
+      fs.writeFileSync(
+        path.join(staging(), 'repo.git', 'gogidix-pending-registration.json'),
+        JSON.stringify({ taskId }),
+      );
+      fs.mkdirSync(path.join(staging(), 'work'));
+    },
+    'renamed into place, staging folder left': async () => {
+      await publish('photos', taskId);
+      fs.mkdirSync(path.join(staging(), 'work'), { recursive: true });
+    },
+    'staging folder half removed': async () => {
+      await publish('photos', taskId);
+      fs.mkdirSync(staging());
+    },
+    'published, not registered': async () => {
+      await publish('photos', taskId);
+    },
+    'registered, marker left': async () => {
+      await publish('photos', taskId);
+      registered.add(`url:${BASE}/listings/photos/blob/main/catalog-info.yaml`);
+    },
+  };
+
+  /** The task's statuses, one a reading, as sweeps read them. */
+  const histories: Record<string, Array<string | undefined>> = {
+    'failed before the sweep': ['failed'],
+    'gone before the sweep': [undefined],
+    'failed while a sweep ran': ['processing', 'failed'],
+    'cancelled after a first sweep': ['processing', 'processing', 'cancelled'],
+  };
+
+  const cases = Object.keys(killedAt).flatMap(point =>
+    Object.keys(histories).map(history => [point, history] as const),
+  );
+
+  it.each(cases)(
+    'killed at "%s", task %s: nothing of the run is left half',
+    async (point, history) => {
+      await killedAt[point]();
+      upcoming[taskId] = [...histories[history]];
+      statuses[taskId] = histories[history].at(-1) as string;
+      const stagingLeft = () =>
+        fs.readdirSync(root).filter(f => f.startsWith('.staging-'));
+      const problems: string[] = [];
+      const published = await repositories.exists('listings', 'photos');
+      for (let round = 1; round <= histories[history].length; round++) {
+        await sweep();
+        // What the e2e journey and a person see between two sweeps: a
+        // repository that is gone takes its staging folder with it.
+        if (
+          published &&
+          !(await repositories.exists('listings', 'photos')) &&
+          stagingLeft().length
+        ) {
+          problems.push(
+            `after sweep ${round}: repository removed, staging ${stagingLeft()} left`,
+          );
+        }
+      }
+      const kept = await repositories.exists('listings', 'photos');
+      const end = {
+        staging: stagingLeft(),
+        repository: kept,
+        unfinished: await repositories.unfinished(),
+      };
+      expect({ problems, ...end }).toEqual({
+        problems: [],
+        staging: [],
+        repository: point === 'registered, marker left',
+        unfinished: [],
+      });
+    },
+  );
 });
