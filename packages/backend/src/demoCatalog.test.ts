@@ -168,7 +168,7 @@ describe('the catalog check', () => {
             /Component Not a valid name! in file:.*invalid.yaml failed to process: .*"metadata.name" is not valid/,
           ),
           expect.stringMatching(
-            /API leaky-api in file:.*api.yaml failed to process: .*points outside/,
+            /API leaky-api in file:.*api.yaml failed to process: .*leads outside/,
           ),
         ]),
       );

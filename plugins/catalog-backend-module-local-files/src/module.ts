@@ -3,12 +3,15 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { readLocalFileFolders } from './config';
 import { createPlaceholderResolvers } from './placeholders';
+import { createValidateEntityGuard } from './validateEntityGuard';
 
 /**
  * Replaces the catalog's `$text`, `$yaml` and `$json` placeholder resolvers
  * with ones that also accept paths relative to a catalog file on local disk
- * (the demo organisation and repositories published on this machine).
+ * (the demo organisation and the templates), and guards validate-entity,
+ * whose body would otherwise choose where they read.
  */
 export const catalogModuleLocalFiles = createBackendModule({
   pluginId: 'catalog',
@@ -18,14 +21,21 @@ export const catalogModuleLocalFiles = createBackendModule({
       deps: {
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auditor: coreServices.auditor,
+        httpRouter: coreServices.httpRouter,
       },
-      async init({ catalog, config }) {
+      async init({ catalog, config, logger, auditor, httpRouter }) {
         const resolvers = createPlaceholderResolvers(
-          config.getOptionalStringArray('catalog.localFiles.sharedFolders'),
+          readLocalFileFolders(config),
+          logger,
         );
         catalog.addPlaceholderResolver('text', resolvers.text);
         catalog.addPlaceholderResolver('yaml', resolvers.yaml);
         catalog.addPlaceholderResolver('json', resolvers.json);
+        // Modules initialise before their plugin, so this runs ahead of the
+        // catalog's own validate-entity route.
+        httpRouter.use(createValidateEntityGuard({ auditor }));
       },
     });
   },

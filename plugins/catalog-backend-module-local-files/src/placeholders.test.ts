@@ -21,7 +21,10 @@ describe('placeholder resolvers', () => {
     text: textPlaceholderResolver,
     yaml: yamlPlaceholderResolver,
     json: jsonPlaceholderResolver,
-  } = createPlaceholderResolvers([path.join(dir.path, 'shared')]);
+  } = createPlaceholderResolvers({
+    catalogFolders: [path.join(dir.path, 'repo')],
+    sharedFolders: [path.join(dir.path, 'shared')],
+  });
 
   function params(
     value: unknown,
@@ -49,12 +52,50 @@ describe('placeholder resolvers', () => {
   });
 
   it.each([
-    ['../secret.txt', /outside/],
-    [path.join(dir.path, 'secret.txt'), /absolute path/],
-    ['./openapi/missing.yaml', /ENOENT/],
+    ['../secret.txt', /leads outside/],
+    [path.join(dir.path, 'secret.txt'), /absolute paths are not allowed/],
+    ['./openapi/missing.yaml', /no such file/],
+    ['./openapi', /not a readable file/],
     [42, /expects a string/],
   ])('refuses %s with a message that says why', async (ref, message) => {
-    await expect(textPlaceholderResolver(params(ref))).rejects.toThrow(message);
+    const refusal = textPlaceholderResolver(params(ref));
+    await expect(refusal).rejects.toThrow(message);
+    // Neither what is there nor where the server keeps the catalog file.
+    await expect(refusal).rejects.not.toThrow(path.join(dir.path, 'repo'));
+    await expect(refusal).rejects.not.toThrow('not for the catalog');
+  });
+
+  it.each([
+    ['/proc/self/catalog-info.yaml', './environ'],
+    ['/etc/catalog-info.yaml', './hostname'],
+    ['/etc/catalog-info.yaml', 'hostname'],
+  ])(
+    'reads nothing for a catalog file at %s, which no file location registers',
+    async (base, ref) => {
+      const refusal = textPlaceholderResolver(params(ref, { baseUrl: base }));
+      await expect(refusal).rejects.toThrow(
+        /not from a catalog file the portal registers/,
+      );
+    },
+  );
+
+  it('reads nothing beside a catalog file outside the registered folders', async () => {
+    const outside = path.join(dir.path, 'catalog-info.yaml');
+    fs.writeFileSync(outside, 'kind: Component');
+    await expect(
+      textPlaceholderResolver(params('./secret.txt', { baseUrl: outside })),
+    ).rejects.toThrow(/not from a catalog file the portal registers/);
+  });
+
+  it('does not trust a registered folder reached through a link', async () => {
+    fs.symlinkSync('/etc', path.join(dir.path, 'repo/etc'));
+    await expect(
+      textPlaceholderResolver(
+        params('./hostname', {
+          baseUrl: path.join(dir.path, 'repo/etc/catalog-info.yaml'),
+        }),
+      ),
+    ).rejects.toThrow(/not from a catalog file the portal registers/);
   });
 
   it('reads from a configured shared folder, and only from there', async () => {
@@ -62,10 +103,11 @@ describe('placeholder resolvers', () => {
       yamlPlaceholderResolver(params('../shared/pages.yaml', { key: 'yaml' })),
     ).resolves.toEqual({ title: 'Shared page' });
     await expect(
-      createPlaceholderResolvers([]).yaml(
-        params('../shared/pages.yaml', { key: 'yaml' }),
-      ),
-    ).rejects.toThrow(/outside/);
+      createPlaceholderResolvers({
+        catalogFolders: [path.join(dir.path, 'repo')],
+        sharedFolders: [],
+      }).yaml(params('../shared/pages.yaml', { key: 'yaml' })),
+    ).rejects.toThrow(/leads outside/);
   });
 
   it('refuses a symbolic link that leads out of the folder', async () => {
@@ -73,9 +115,9 @@ describe('placeholder resolvers', () => {
       path.join(dir.path, 'secret.txt'),
       path.join(dir.path, 'repo/link.txt'),
     );
-    await expect(textPlaceholderResolver(params('./link.txt'))).rejects.toThrow(
-      /through a link/,
-    );
+    const refusal = textPlaceholderResolver(params('./link.txt'));
+    await expect(refusal).rejects.toThrow(/through a link/);
+    await expect(refusal).rejects.not.toThrow(dir.path);
   });
 
   it('parses YAML and JSON and reports which file is invalid', async () => {
@@ -93,6 +135,47 @@ describe('placeholder resolvers', () => {
     await expect(
       jsonPlaceholderResolver(params('./broken.json', { key: 'json' })),
     ).rejects.toThrow(/invalid JSON in .\/broken.json/);
+  });
+
+  it('says where a file is invalid without quoting it', async () => {
+    fs.writeFileSync(
+      path.join(dir.path, 'repo/leaky.json'),
+      'SECRET_TOKEN=hunter2-abc',
+    );
+    fs.writeFileSync(
+      path.join(dir.path, 'repo/leaky.yaml'),
+      'token: hunter2-abc: nested\n',
+    );
+    const json = jsonPlaceholderResolver(
+      params('./leaky.json', { key: 'json' }),
+    );
+    await expect(json).rejects.toThrow(/invalid JSON in .\/leaky.json/);
+    await expect(json).rejects.not.toThrow(/hunter2|SECRET/);
+    const yamlRefusal = yamlPlaceholderResolver(
+      params('./leaky.yaml', { key: 'yaml' }),
+    );
+    await expect(yamlRefusal).rejects.toThrow(
+      /invalid YAML in .\/leaky.yaml at line 1/,
+    );
+    await expect(yamlRefusal).rejects.not.toThrow(/hunter2/);
+  });
+
+  it("resolves the demo organisation's OpenAPI definitions", async () => {
+    const demo = path.resolve(__dirname, '../../../demo');
+    const { text } = createPlaceholderResolvers({
+      catalogFolders: [demo],
+      sharedFolders: [],
+    });
+    await expect(
+      text(
+        params('./openapi/listings-api-v1.yaml', {
+          baseUrl: path.join(
+            demo,
+            'services/listings-service/catalog-info.yaml',
+          ),
+        }),
+      ),
+    ).resolves.toMatch(/^openapi: 3/m);
   });
 
   it('reads through the URL reader when the catalog file came from a URL', async () => {
@@ -126,6 +209,26 @@ describe('placeholder resolvers', () => {
         }),
       ),
     ).rejects.toThrow(/not in the same repository/);
+  });
+
+  it('names the kind of a failed URL read, not what the reader said', async () => {
+    const read = jest.fn().mockRejectedValue(
+      Object.assign(new Error('git failed in /srv/portal/.data/git'), {
+        name: 'NotFoundError',
+      }),
+    );
+    const refusal = textPlaceholderResolver(
+      params('./openapi/api.yaml', {
+        baseUrl:
+          'https://github.com/gogidix/listings/blob/main/catalog-info.yaml',
+        read,
+        resolveUrl: (url: string, base: string) => new URL(url, base).href,
+      }),
+    );
+    await expect(refusal).rejects.toThrow(
+      /could not be read \(NotFoundError\)/,
+    );
+    await expect(refusal).rejects.not.toThrow('/srv/portal');
   });
 
   it.each([

@@ -1,4 +1,5 @@
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import {
   PlaceholderResolver,
   PlaceholderResolverParams,
@@ -9,42 +10,81 @@ import parseGitUrl from 'git-url-parse';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'yaml';
+import { rememberReadContent } from './validationReads';
+
+/**
+ * Why a placeholder was refused. Its message is written for the entity's
+ * author and never carries file content or a path on the server.
+ */
+class PlaceholderRefusal extends Error {}
+
+/** The folders placeholders may read on disk, fixed by the portal's config. */
+export interface LocalFileFolders {
+  /**
+   * Folders of the `file` locations in `catalog.locations`: only a catalog
+   * file inside one of them resolves placeholders on disk.
+   */
+  catalogFolders: string[];
+  /** `catalog.localFiles.sharedFolders`: readable from any trusted catalog file. */
+  sharedFolders: string[];
+}
 
 /**
  * A catalog file registered as a `file` location has a plain path as its base,
- * which the stock resolvers cannot turn into a URL. Files on disk may refer to
- * files beside or below themselves, never above, except into the shared
- * folders the portal's config names (e.g. the templates' common form pages).
+ * which the stock resolvers cannot turn into a URL. A base is only trusted when
+ * it lies in the folder of a `file` location the portal's config registers:
+ * the base comes from the entity's managed-by-location annotation, which an
+ * entity given to validate-entity writes itself. From a trusted catalog file,
+ * a reference may name files beside or below it, or in the shared folders.
  */
 export async function readBesideCatalogFile(
   catalogFile: string,
   reference: string,
-  sharedFolders: string[] = [],
+  folders: LocalFileFolders,
 ): Promise<string> {
-  if (path.isAbsolute(reference)) {
-    throw new NotAllowedError(
-      `${reference} is an absolute path; use a path relative to ${catalogFile}`,
+  const base = path.resolve(catalogFile);
+  const realBase = await fs.realpath(base).catch(() => undefined);
+  const realCatalogFolders = await realFolders(folders.catalogFolders);
+  if (!realBase || !realCatalogFolders.some(f => isInside(f, realBase))) {
+    throw new PlaceholderRefusal(
+      'the entity is not from a catalog file the portal registers, so it may not read files on disk',
     );
   }
-  const directory = path.dirname(path.resolve(catalogFile));
+  if (path.isAbsolute(reference)) {
+    throw new PlaceholderRefusal(
+      'absolute paths are not allowed; use a path relative to the catalog file',
+    );
+  }
+  const directory = path.dirname(realBase);
   const target = path.resolve(directory, reference);
-  const allowed = [directory, ...sharedFolders.map(f => path.resolve(f))];
+  const allowed = [
+    directory,
+    ...folders.sharedFolders.map(f => path.resolve(f)),
+  ];
   if (!allowed.some(folder => isInside(folder, target))) {
-    throw new NotAllowedError(
-      `${reference} points outside ${directory}; a catalog file may only refer to files in its own folder or below, or in catalog.localFiles.sharedFolders`,
+    throw new PlaceholderRefusal(
+      "the path leads outside the catalog file's folder; a catalog file may only refer to files in its own folder or below, or in catalog.localFiles.sharedFolders",
     );
   }
   // Symbolic links must not lead out of those folders either.
-  const realTarget = await fs.realpath(target);
-  const realAllowed = await Promise.all(
-    allowed.map(folder => fs.realpath(folder).catch(() => folder)),
-  );
+  const realTarget = await fs.realpath(target).catch(() => {
+    throw new PlaceholderRefusal('no such file');
+  });
+  const realAllowed = await realFolders(allowed);
   if (!realAllowed.some(folder => isInside(folder, realTarget))) {
-    throw new NotAllowedError(
-      `${reference} resolves through a link to ${realTarget}, outside ${directory}`,
+    throw new PlaceholderRefusal(
+      "the path leads through a link to a file outside the catalog file's folder",
     );
   }
-  return fs.readFile(realTarget, 'utf8');
+  return fs.readFile(realTarget, 'utf8').catch(() => {
+    throw new PlaceholderRefusal('not a readable file');
+  });
+}
+
+function realFolders(folders: string[]): Promise<string[]> {
+  return Promise.all(
+    folders.map(f => fs.realpath(path.resolve(f)).catch(() => path.resolve(f))),
+  );
 }
 
 function isInside(directory: string, target: string): boolean {
@@ -74,15 +114,16 @@ function assertSameRepository(resolved: string, base: string) {
     return;
   }
   if (a.resource !== b.resource || a.full_name !== b.full_name) {
-    throw new NotAllowedError(
-      `${resolved} is not in the same repository as ${base}`,
+    throw new PlaceholderRefusal(
+      "the URL is not in the same repository as the entity's catalog file",
     );
   }
 }
 
 async function readReferencedText(
   params: PlaceholderResolverParams,
-  sharedFolders: string[],
+  folders: LocalFileFolders,
+  logger?: LoggerService,
 ): Promise<string> {
   const { key, value, baseUrl } = params;
   if (typeof value !== 'string') {
@@ -91,43 +132,72 @@ async function readReferencedText(
     );
   }
   try {
+    let content: string;
     if (isLocalPath(baseUrl) && isLocalPath(value)) {
-      return await readBesideCatalogFile(baseUrl, value, sharedFolders);
+      content = await readBesideCatalogFile(baseUrl, value, folders);
+    } else {
+      const url = params.resolveUrl(value, baseUrl);
+      assertSameRepository(url, baseUrl);
+      content = (await params.read(url)).toString('utf8');
+      params.emit(processingResult.refresh(`url:${url}`));
     }
-    const url = params.resolveUrl(value, baseUrl);
-    assertSameRepository(url, baseUrl);
-    const content = (await params.read(url)).toString('utf8');
-    params.emit(processingResult.refresh(`url:${url}`));
+    rememberReadContent(content);
     return content;
   } catch (error) {
+    if (error instanceof PlaceholderRefusal) {
+      throw new InputError(`Placeholder $${key} (${value}): ${error.message}`);
+    }
+    // A reader's own message may name server paths or quote what it read;
+    // the entity's author gets the kind of failure, the log the detail.
+    const { name } = error as Error;
+    logger?.warn(`Placeholder $${key} could not read ${value}: ${name}`);
     throw new InputError(
-      `Placeholder $${key} could not read ${value} (from ${baseUrl}): ${
-        (error as Error).message
-      }`,
+      `Placeholder $${key} (${value}): could not be read (${name})`,
     );
   }
 }
 
-/** The `$text`, `$json` and `$yaml` resolvers, given the shared folders. */
-export function createPlaceholderResolvers(sharedFolders: string[] = []) {
+/** The position of a JSON syntax error, without the excerpt Node quotes. */
+function jsonErrorPosition(error: unknown): string {
+  const match = /line \d+ column \d+/.exec(String((error as Error).message));
+  return match ? ` at ${match[0]}` : '';
+}
+
+/** Remembers every string of a parsed document, for validate-entity's answers. */
+function rememberStrings(value: JsonValue): JsonValue {
+  if (typeof value === 'string') {
+    rememberReadContent(value);
+  } else if (Array.isArray(value)) {
+    value.forEach(rememberStrings);
+  } else if (value && typeof value === 'object') {
+    Object.values(value).forEach(v => v !== undefined && rememberStrings(v));
+  }
+  return value;
+}
+
+/** The `$text`, `$json` and `$yaml` resolvers, given the folders on disk. */
+export function createPlaceholderResolvers(
+  folders: LocalFileFolders,
+  logger?: LoggerService,
+) {
   const textPlaceholderResolver: PlaceholderResolver = params =>
-    readReferencedText(params, sharedFolders);
+    readReferencedText(params, folders, logger);
 
   const jsonPlaceholderResolver: PlaceholderResolver = async params => {
-    const content = await readReferencedText(params, sharedFolders);
+    const content = await readReferencedText(params, folders, logger);
     try {
-      return JSON.parse(content) as JsonValue;
+      return rememberStrings(JSON.parse(content) as JsonValue);
     } catch (error) {
       throw new InputError(
-        `Placeholder $${params.key} found invalid JSON in ${params.value}: ${
-          (error as Error).message
-        }`,
+        `Placeholder $${params.key} found invalid JSON in ${
+          params.value
+        }${jsonErrorPosition(error)}`,
       );
     }
   };
 
   const yamlPlaceholderResolver: PlaceholderResolver = async params => {
-    const content = await readReferencedText(params, sharedFolders);
+    const content = await readReferencedText(params, folders, logger);
     const documents = yaml.parseAllDocuments(content).filter(d => d.contents);
     if (documents.length !== 1) {
       throw new InputError(
@@ -136,11 +206,16 @@ export function createPlaceholderResolvers(sharedFolders: string[] = []) {
     }
     const [document] = documents;
     if (document.errors.length) {
+      // The parser's message quotes the offending line; only say where it is.
+      const [error] = document.errors;
+      const where = error.linePos
+        ? ` at line ${error.linePos[0].line} column ${error.linePos[0].col}`
+        : '';
       throw new InputError(
-        `Placeholder $${params.key} found invalid YAML in ${params.value}: ${document.errors[0].message}`,
+        `Placeholder $${params.key} found invalid YAML in ${params.value}${where} (${error.code})`,
       );
     }
-    return document.toJSON() as JsonValue;
+    return rememberStrings(document.toJSON() as JsonValue);
   };
 
   return {

@@ -62,7 +62,7 @@ export const scaffolderModuleGogidix = createBackendModule({
             libraryChartDir: libraryChart && path.resolve(libraryChart),
           }),
         );
-        const repositories = readLocalGitConfig(config);
+        const repositories = readLocalGitConfig(config, deps.logger);
         if (repositories) {
           scaffolder.addActions(
             createPublishLocalAction({

@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -10,6 +11,38 @@ const run = promisify(execFile);
 
 /** Repository names and owners: the catalog's name rules, lower case. */
 const SEGMENT = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * Whether `ref` is a branch, tag or commit name git would accept as one path
+ * segment (`git check-ref-format` rules). A leading '-' is refused as well:
+ * git would read the ref as an option (`--output=...` writes files).
+ */
+export function isValidRef(ref: string): boolean {
+  return (
+    ref.length > 0 &&
+    ref.length <= 255 &&
+    !ref.startsWith('-') &&
+    !ref.startsWith('.') &&
+    !ref.endsWith('.') &&
+    !ref.endsWith('.lock') &&
+    ref !== '@' &&
+    !ref.includes('..') &&
+    !ref.includes('@{') &&
+    // Control characters, space, and what git reserves: ~ ^ : ? * [ \ /
+    // eslint-disable-next-line no-control-regex
+    !/[\x00-\x20\x7f~^:?*[\\/]/.test(ref)
+  );
+}
+
+/** A path inside a repository: no '.', '..' or empty segments, no control characters. */
+function isValidFilePath(filePath: string): boolean {
+  if (filePath === '') return true;
+  return (
+    // eslint-disable-next-line no-control-regex
+    !/[\x00-\x1f\x7f]/.test(filePath) &&
+    filePath.split('/').every(s => s !== '' && s !== '.' && s !== '..')
+  );
+}
 
 export interface LocalGitLocation {
   owner: string;
@@ -52,7 +85,11 @@ export interface PublishedRepository {
  * killed process left behind can be found and cleared (`unfinished`).
  */
 export class LocalGitRepositories {
-  constructor(private readonly root: string, readonly baseUrl: string) {
+  constructor(
+    private readonly root: string,
+    readonly baseUrl: string,
+    private readonly logger?: LoggerService,
+  ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
 
@@ -92,9 +129,15 @@ export class LocalGitRepositories {
       );
     }
     const [, owner, name, ref, filePath = ''] = match;
-    const segments = filePath.split('/');
-    if (segments.includes('..') || segments.includes('.')) {
-      throw new InputError(`${url} must not contain "." or ".." segments`);
+    if (!isValidRef(ref)) {
+      throw new InputError(
+        `"${ref}" in ${owner}/${name} is not a branch, tag or commit name`,
+      );
+    }
+    if (!isValidFilePath(filePath)) {
+      throw new InputError(
+        `${url} must not contain "." or ".." or empty segments, nor control characters`,
+      );
     }
     return { owner, name, ref, filePath };
   }
@@ -146,14 +189,14 @@ export class LocalGitRepositories {
     };
     try {
       await fs.mkdir(staging);
-      await run('git', ['init', '--quiet', '--bare', '-b', 'main', bare]);
+      await run('git', ['init', '--quiet', '--bare', '-b', 'main', '--', bare]);
       await fs.writeFile(path.join(bare, PENDING_REGISTRATION), marker);
       await fs.cp(sourceDir, work, { recursive: true });
       const git = (...args: string[]) => run('git', args, { cwd: work, env });
       await git('init', '--quiet', '-b', 'main');
       await git('add', '--all');
       await git('commit', '--quiet', '--no-verify', '-m', message);
-      await git('push', '--quiet', bare, 'main');
+      await git('push', '--quiet', '--end-of-options', bare, 'main');
       const { stdout } = await git('rev-parse', 'HEAD');
       // rename() fails if another publish won the race for the same name.
       await fs.rename(bare, finalPath).catch(error => {
@@ -237,11 +280,18 @@ export class LocalGitRepositories {
     try {
       const { stdout } = await run(
         'git',
-        ['--git-dir', repo, 'show', `${location.ref}:${location.filePath}`],
+        [
+          '--git-dir',
+          repo,
+          'show',
+          '--end-of-options',
+          `${location.ref}:${location.filePath}`,
+        ],
         { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
       );
       return stdout;
-    } catch {
+    } catch (error) {
+      this.logFailure('show', location, error);
       throw new NotFoundError(
         `${location.filePath} not found in ${location.owner}/${location.name} at ${location.ref}`,
       );
@@ -256,9 +306,17 @@ export class LocalGitRepositories {
       : location.ref;
     const { stdout } = await run(
       'git',
-      ['--git-dir', repo, 'archive', '--format=tar', treeish],
+      [
+        '--git-dir',
+        repo,
+        'archive',
+        '--format=tar',
+        '--end-of-options',
+        treeish,
+      ],
       { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 },
-    ).catch(() => {
+    ).catch(error => {
+      this.logFailure('archive', location, error);
       throw new NotFoundError(
         `${location.filePath || '/'} not found in ${location.owner}/${
           location.name
@@ -274,9 +332,34 @@ export class LocalGitRepositories {
       '--git-dir',
       repo,
       'rev-parse',
-      location.ref,
-    ]);
+      '--verify',
+      '--end-of-options',
+      `${location.ref}^{commit}`,
+    ]).catch(error => {
+      this.logFailure('rev-parse', location, error);
+      throw new NotFoundError(
+        `${location.owner}/${location.name} has no branch, tag or commit "${location.ref}"`,
+      );
+    });
     return stdout.trim();
+  }
+
+  /**
+   * The detail of a failed git command stays in the log: its command line
+   * names folders on the server. Git's own message, without the command.
+   */
+  private logFailure(
+    command: string,
+    location: LocalGitLocation,
+    error: unknown,
+  ) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '')
+      .split(this.root)
+      .join('<git root>')
+      .trim();
+    this.logger?.warn(
+      `git ${command} failed for ${location.owner}/${location.name} at ${location.ref}: ${stderr}`,
+    );
   }
 
   private async openRepository(location: LocalGitLocation) {

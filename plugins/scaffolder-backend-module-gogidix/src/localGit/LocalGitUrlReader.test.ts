@@ -6,7 +6,7 @@ import { NotModifiedError } from '@backstage/errors';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../__testUtils__/context';
-import { LocalGitRepositories } from './LocalGitRepositories';
+import { LocalGitRepositories, isValidRef } from './LocalGitRepositories';
 import { LocalGitUrlReader } from './LocalGitUrlReader';
 
 describe('local git repositories', () => {
@@ -73,6 +73,65 @@ describe('local git repositories', () => {
     ['https://git.test/listings/photos', /not a file or folder/],
   ])('refuses %s with a clear reason', async (url, message) => {
     await expect(reader.readUrl(url)).rejects.toThrow(message);
+  });
+
+  it.each([
+    ['blob', '--output=written-by-git', 'README.md'],
+    ['blob', '--pretty=format', 'README.md'],
+    ['tree', '--list', ''],
+    ['blob', '-p', 'catalog-info.yaml'],
+    ['blob', 'main~1', 'catalog-info.yaml'],
+    ['blob', 'main:catalog-info.yaml', 'x'],
+  ])(
+    'refuses the ref in .../%s/%s/%s without running git',
+    async (kind, ref, file) => {
+      const url = `https://git.test/listings/photos/${kind}/${ref}/${file}`;
+      const read = kind === 'tree' ? reader.readTree(url) : reader.readUrl(url);
+      await expect(read).rejects.toThrow(
+        `"${ref}" in listings/photos is not a branch, tag or commit name`,
+      );
+      // git writes `--output=<file>` relative to its working directory.
+      const written = fs
+        .readdirSync(process.cwd())
+        .filter(f => f.startsWith('written-by-git'));
+      written.forEach(f => fs.rmSync(f));
+      expect(written).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['blob', 'nobranch', 'catalog-info.yaml'],
+    ['tree', 'nobranch', 'docs'],
+  ])(
+    'answers an unknown ref with a 404 that names the repository, not the server',
+    async (kind, ref, file) => {
+      const url = `https://git.test/listings/photos/${kind}/${ref}/${file}`;
+      const read = kind === 'tree' ? reader.readTree(url) : reader.readUrl(url);
+      await expect(read).rejects.toMatchObject({
+        name: 'NotFoundError',
+        message: 'listings/photos has no branch, tag or commit "nobranch"',
+      });
+      await expect(read).rejects.not.toThrow(root);
+      await expect(read).rejects.not.toThrow(/git|rev-parse/);
+    },
+  );
+
+  it.each([
+    ['main', true],
+    ['0123abcd', true],
+    ['release-1.2', true],
+    ['-p', false],
+    ['--output=x', false],
+    ['.hidden', false],
+    ['a..b', false],
+    ['x.lock', false],
+    ['a@{1}', false],
+    ['@', false],
+    ['with space', false],
+    ['a:b', false],
+    ['', false],
+  ])('treats %j as a ref: %s', (ref, valid) => {
+    expect(isValidRef(ref)).toBe(valid);
   });
 
   it('refuses invalid names before touching the disk', () => {

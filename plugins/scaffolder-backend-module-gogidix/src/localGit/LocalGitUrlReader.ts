@@ -21,8 +21,8 @@ import { readLocalGitConfig } from './config';
  * repositories by URL, exactly as they read GitHub or GitLab in production.
  */
 export class LocalGitUrlReader implements UrlReaderService {
-  static factory: ReaderFactory = ({ config, treeResponseFactory }) => {
-    const repositories = readLocalGitConfig(config);
+  static factory: ReaderFactory = ({ config, logger, treeResponseFactory }) => {
+    const repositories = readLocalGitConfig(config, logger);
     if (!repositories) {
       return [];
     }

@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import path from 'node:path';
 import { LocalGitRepositories } from './LocalGitRepositories';
@@ -8,6 +9,7 @@ import { LocalGitRepositories } from './LocalGitRepositories';
  */
 export function readLocalGitConfig(
   config: Config,
+  logger?: LoggerService,
 ): LocalGitRepositories | undefined {
   const section = config.getOptionalConfig('gogidix.localGit');
   if (!section) {
@@ -16,5 +18,6 @@ export function readLocalGitConfig(
   return new LocalGitRepositories(
     path.resolve(section.getString('root')),
     section.getString('baseUrl'),
+    logger,
   );
 }
