@@ -1,4 +1,21 @@
 export interface Config {
+  gogidix?: {
+    /**
+     * Who holds a value that two owners' entities claim through an
+     * annotation (`pagerduty.com/service-id`, `backstage.io/kubernetes-id`,
+     * `backstage.io/kubernetes-namespace`). Until a row names the holder, a
+     * contested value counts for neither; the on-call and cost backends
+     * both read this list.
+     */
+    claims?: Array<{
+      /** The annotation, e.g. `backstage.io/kubernetes-namespace`. */
+      annotation: string;
+      /** The claimed value, e.g. `payments`. */
+      value: string;
+      /** The owner who holds it, a full ref: `group:default/payments`. */
+      owner: string;
+    }>;
+  };
   /** On-call sources read by the backend; Kibana and Jaeger links are in @gogidix/plugin-oncall. */
   onCall?: {
     alertmanager?: {
@@ -52,8 +69,17 @@ export interface Config {
        * @visibility secret
        */
       token: string;
-      /** The KV version 2 mount; default `secret`. */
+      /**
+       * The KV version 2 mount; default `secret`. It is the only mount the
+       * portal lists: `vault.io/secrets-engine` may not name another.
+       */
       mount?: string;
+      /**
+       * Where each team's secrets sit in the mount; `{team}` is the name of
+       * the entity's owner. An entity's `vault.io/secrets-path` must be
+       * under it. Default `{team}/`.
+       */
+      teamPathPrefix?: string;
       /** How long to wait for an answer, in milliseconds; default 5000. */
       timeoutMs?: number;
     };

@@ -1,5 +1,9 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import {
+  ClaimResolution,
+  parseClaimResolutions,
+} from '@gogidix/plugin-oncall-common';
 
 export interface CostConfig {
   demo: boolean;
@@ -9,6 +13,8 @@ export interface CostConfig {
     workloadLabel: string;
     frequencyMinutes: number;
   };
+  /** `gogidix.claims` (schema in the on-call backend, which reads it too). */
+  claims: ClaimResolution[];
 }
 
 /** Reads and checks the `cost` section once, at start. */
@@ -31,6 +37,13 @@ export function readCostConfig(config: Config): CostConfig {
   }
   return {
     demo: cost?.getOptionalBoolean('demo') ?? false,
+    claims: parseClaimResolutions(
+      (config.getOptionalConfigArray('gogidix.claims') ?? []).map(entry => ({
+        annotation: entry.getString('annotation'),
+        value: entry.getString('value'),
+        owner: entry.getString('owner'),
+      })),
+    ),
     budgets,
     opencost: opencost && {
       baseUrl: opencost.getString('baseUrl'),

@@ -78,7 +78,7 @@ export const costPlugin = createBackendPlugin({
 
         const service = new CostService(
           store,
-          new CatalogCostCatalog(deps.catalog, deps.auth),
+          new CatalogCostCatalog(deps.catalog, deps.auth, settings.claims),
           { budgets: settings.budgets },
         );
         deps.httpRouter.use(

@@ -26,6 +26,11 @@ export interface EntityCost {
   categories: string[];
   change: PeriodChange;
   forecast: MonthEndForecast;
+  /**
+   * The component's annotations that do not count, and why (a workload id
+   * or namespace another owner claims too): its cost there is unallocated.
+   */
+  conflicts: string[];
 }
 
 export interface TeamBudget {

@@ -33,6 +33,22 @@ export interface CostComponent {
   system: string | null;
   kubernetesId: string | null;
   kubernetesNamespace: string | null;
+  /**
+   * Why an annotation of this component does not count (a workload id or
+   * namespace another owner claims too, a cost centre that is not its
+   * owner's), shown on its cost tab.
+   */
+  conflicts?: string[];
+}
+
+/**
+ * Workload ids and namespaces that two owners claim, each with the reason
+ * that names both claimants: cost with such a key is attributed to neither
+ * until config names the holder.
+ */
+export interface ContestedKeys {
+  workloads: Map<string, string>;
+  namespaces: Map<string, string>;
 }
 
 export type AttributionRule =
@@ -40,6 +56,7 @@ export type AttributionRule =
   | 'workload-label'
   | 'team-tag'
   | 'namespace'
+  | 'contested'
   | 'unallocated';
 
 export interface Attribution {
@@ -49,6 +66,8 @@ export interface Attribution {
   team: string;
   system: string | null;
   rule: AttributionRule;
+  /** For `contested`: which claims collide, naming the claimants. */
+  reason?: string;
 }
 
 function firstTag(
@@ -83,20 +102,34 @@ export class CostAttributionIndex {
   readonly #byWorkload = new Map<string, CostComponent>();
   readonly #teamByNamespace = new Map<string, string>();
   readonly #teams: Set<string>;
+  readonly #contested: ContestedKeys;
 
-  constructor(components: CostComponent[], teams: string[]) {
+  constructor(
+    components: CostComponent[],
+    teams: string[],
+    contested: ContestedKeys = { workloads: new Map(), namespaces: new Map() },
+  ) {
     this.#teams = new Set(teams);
+    this.#contested = contested;
     for (const component of components) {
       this.#byName.set(component.name, component);
       this.#teams.add(component.team);
       const namespace = component.kubernetesNamespace;
-      if (component.kubernetesId) {
+      if (
+        component.kubernetesId &&
+        !contested.workloads.has(component.kubernetesId)
+      ) {
         this.#byWorkload.set(
           `${namespace ?? ''}/${component.kubernetesId}`,
           component,
         );
       }
-      if (namespace && !this.#teamByNamespace.has(namespace)) {
+      // Each namespace has one owner: two are a contested key, not a race.
+      if (
+        namespace &&
+        !contested.namespaces.has(namespace) &&
+        !this.#teamByNamespace.has(namespace)
+      ) {
         this.#teamByNamespace.set(namespace, component.team);
       }
     }
@@ -132,6 +165,11 @@ export class CostAttributionIndex {
     if (byService) {
       return toAttribution(byService, 'service-tag');
     }
+    const workloadConflict =
+      key.workload && this.#contested.workloads.get(key.workload);
+    if (workloadConflict) {
+      return contestedAttribution(workloadConflict);
+    }
     const byWorkload =
       key.workload &&
       (this.#byWorkload.get(`${key.namespace ?? ''}/${key.workload}`) ??
@@ -146,6 +184,11 @@ export class CostAttributionIndex {
         system: null,
         rule: 'team-tag',
       };
+    }
+    const namespaceConflict =
+      key.namespace && this.#contested.namespaces.get(key.namespace);
+    if (namespaceConflict) {
+      return contestedAttribution(namespaceConflict);
     }
     const namespaceTeam =
       key.namespace && this.#teamByNamespace.get(key.namespace);
@@ -164,6 +207,16 @@ export class CostAttributionIndex {
       rule: 'unallocated',
     };
   }
+}
+
+function contestedAttribution(reason: string): Attribution {
+  return {
+    entityRef: null,
+    team: UNALLOCATED,
+    system: null,
+    rule: 'contested',
+    reason,
+  };
 }
 
 function toAttribution(c: CostComponent, rule: AttributionRule): Attribution {

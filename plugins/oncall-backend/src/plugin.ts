@@ -22,6 +22,7 @@ export const oncallPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
         config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
@@ -31,6 +32,7 @@ export const oncallPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init({
+        auth,
         config,
         httpAuth,
         httpRouter,
@@ -43,6 +45,7 @@ export const oncallPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(oncallPermissions);
         httpRouter.use(
           await createRouter({
+            auth,
             httpAuth,
             permissions,
             catalog,
@@ -57,6 +60,8 @@ export const oncallPlugin = createBackendPlugin({
               settings.pagerDuty && new PagerDutyClient(settings.pagerDuty),
             grafana: settings.grafana.map(i => new GrafanaClient(i)),
             vault: settings.vault && new VaultClient(settings.vault),
+            serviceLabel: settings.alertmanager?.serviceLabel ?? 'service',
+            claims: settings.claims,
           }),
         );
       },

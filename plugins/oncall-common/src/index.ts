@@ -1,6 +1,7 @@
 /**
- * Shared by the on-call and runbooks plugins: annotation names, wire types and
- * the portal's runbook URLs.
+ * Shared by the on-call and runbooks plugins: annotation names, wire types,
+ * the portal's runbook URLs, and the rule of what an annotation may point at
+ * (also used by the cost backend).
  *
  * @packageDocumentation
  */
@@ -8,3 +9,4 @@ export * from './annotations';
 export * from './types';
 export * from './urls';
 export * from './permissions';
+export * from './annotationBounds';

@@ -4,7 +4,7 @@ import { demoCatalogEntities } from '../__testUtils__/catalog';
 import { portalTestDatabases } from '@gogidix/test-databases';
 import { focusCsv, focusLine } from '../__testUtils__/focus';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
-import { toCostComponent } from './catalogIndex';
+import { costIndexOf } from './catalogIndex';
 import { COST_CACHE_MAX_AGE_MS, CostService } from './CostService';
 import { importFocusCsv } from './focusImport';
 import { ResultCache } from './resultCache';
@@ -14,11 +14,7 @@ jest.setTimeout(60_000);
 const databases = portalTestDatabases();
 
 function demoIndex() {
-  const entities = demoCatalogEntities();
-  return new CostAttributionIndex(
-    entities.filter(e => e.kind === 'Component').map(toCostComponent),
-    entities.filter(e => e.kind === 'Group').map(e => e.metadata.name),
-  );
+  return costIndexOf(demoCatalogEntities(), []);
 }
 
 const charge = (service: string, team: string, cost: number) =>

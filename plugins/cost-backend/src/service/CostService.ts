@@ -60,6 +60,9 @@ function serviceLabel(index: CostAttributionIndex, a: Attribution): string {
   if (a.entityRef) {
     return index.component(a.entityRef)?.name ?? a.entityRef;
   }
+  if (a.rule === 'contested') {
+    return `${UNALLOCATED} (contested: ${a.reason})`;
+  }
   return a.team === UNALLOCATED ? UNALLOCATED : `${a.team} (no service tag)`;
 }
 
@@ -180,6 +183,7 @@ export class CostService {
         sum(w.previousFrom, addDays(w.from, -1)),
       ),
       forecast: monthEndForecast(dailySeries(points, w.earliest, w.to), w.to),
+      conflicts: index.component(entityRef)?.conflicts ?? [],
     };
   }
 

@@ -7,34 +7,137 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   COST_CENTER_ANNOTATION,
+  ContestedKeys,
   CostAttributionIndex,
   CostComponent,
   KUBERNETES_ID_ANNOTATION,
   KUBERNETES_NAMESPACE_ANNOTATION,
 } from '@gogidix/plugin-cost-common';
+import {
+  ClaimBook,
+  ClaimResolution,
+  claimsOf,
+  ownerNameOf,
+  ownerRefOf,
+} from '@gogidix/plugin-oncall-common';
 
 /** Supplies the catalog's view of components and teams for attribution. */
 export interface CostCatalog {
   index(): Promise<CostAttributionIndex>;
 }
 
+/** The annotations through which a component claims cost. */
+const CLAIMED = [KUBERNETES_ID_ANNOTATION, KUBERNETES_NAMESPACE_ANNOTATION];
+
+/**
+ * The team charged: the owner's, or the `gogidix.io/cost-center` when it
+ * names the owner's own team or `gogidix.claims` gives that cost centre to
+ * the owner. Anything else would move the component's cost onto a team
+ * that did not agree, so it is ignored with a reason.
+ */
+function chargedTeam(
+  entity: Entity,
+  resolutions: ClaimResolution[],
+): { team: string; conflict?: string } {
+  const owner = ownerNameOf(entity);
+  const costCenter = entity.metadata.annotations?.[COST_CENTER_ANNOTATION];
+  if (!owner) {
+    return { team: 'unallocated' };
+  }
+  if (!costCenter || costCenter === owner) {
+    return { team: owner };
+  }
+  const granted = resolutions.some(
+    r =>
+      r.annotation === COST_CENTER_ANNOTATION &&
+      r.value === costCenter &&
+      r.owner === ownerRefOf(entity),
+  );
+  return granted
+    ? { team: costCenter }
+    : {
+        team: owner,
+        conflict: `${COST_CENTER_ANNOTATION} "${costCenter}" is not this component's owner (${owner}); its cost goes to ${owner} until the annotation is removed or gogidix.claims gives that cost centre to ${owner}`,
+      };
+}
+
 /** What the catalog says about a component's cost owner. */
-export function toCostComponent(entity: Entity): CostComponent {
+function toCostComponent(
+  entity: Entity,
+  book: ClaimBook,
+  resolutions: ClaimResolution[],
+): CostComponent {
   const annotations = entity.metadata.annotations ?? {};
-  const spec = (entity.spec ?? {}) as { owner?: string; system?: string };
-  const owner = spec.owner
-    ? parseEntityRef(spec.owner, { defaultKind: 'group' }).name
-    : null;
+  const spec = (entity.spec ?? {}) as { system?: string };
+  const charged = chargedTeam(entity, resolutions);
+  const conflicts = charged.conflict ? [charged.conflict] : [];
+  for (const claim of claimsOf(entity, CLAIMED)) {
+    const verdict = book.verdict(claim.annotation, claim.value, claim.owner);
+    if (verdict.status !== 'held') {
+      conflicts.push(verdict.reason);
+    }
+  }
   return {
     entityRef: stringifyEntityRef(entity),
     name: entity.metadata.name,
-    team: annotations[COST_CENTER_ANNOTATION] ?? owner ?? 'unallocated',
+    team: charged.team,
     system: spec.system
       ? parseEntityRef(spec.system, { defaultKind: 'system' }).name
       : null,
     kubernetesId: annotations[KUBERNETES_ID_ANNOTATION] ?? null,
     kubernetesNamespace: annotations[KUBERNETES_NAMESPACE_ANNOTATION] ?? null,
+    conflicts,
   };
+}
+
+/**
+ * Workload ids and namespaces two owners claim, from every component: they
+ * are attributed to neither until `gogidix.claims` names the holder, and a
+ * claim config overrules is dropped.
+ */
+export function costIndexOf(
+  entities: Entity[],
+  resolutions: ClaimResolution[],
+): CostAttributionIndex {
+  const components = entities.filter(e => e.kind === 'Component');
+  const book = new ClaimBook(
+    components.flatMap(e => claimsOf(e, CLAIMED)),
+    resolutions,
+  );
+  const contested: ContestedKeys = {
+    workloads: new Map(),
+    namespaces: new Map(),
+  };
+  for (const { annotation, value, verdict } of book.contested()) {
+    if (verdict.status !== 'contested') continue;
+    (annotation === KUBERNETES_ID_ANNOTATION
+      ? contested.workloads
+      : contested.namespaces
+    ).set(value, verdict.reason);
+  }
+  const overruled = (entity: Entity, annotation: string) => {
+    const claim = claimsOf(entity, [annotation])[0];
+    return (
+      claim &&
+      book.verdict(annotation, claim.value, claim.owner).status === 'overruled'
+    );
+  };
+  return new CostAttributionIndex(
+    components.map(entity => {
+      const component = toCostComponent(entity, book, resolutions);
+      return {
+        ...component,
+        kubernetesId: overruled(entity, KUBERNETES_ID_ANNOTATION)
+          ? null
+          : component.kubernetesId,
+        kubernetesNamespace: overruled(entity, KUBERNETES_NAMESPACE_ANNOTATION)
+          ? null
+          : component.kubernetesNamespace,
+      };
+    }),
+    entities.filter(e => e.kind === 'Group').map(e => e.metadata.name),
+    contested,
+  );
 }
 
 /**
@@ -48,6 +151,7 @@ export class CatalogCostCatalog implements CostCatalog {
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
+    private readonly resolutions: ClaimResolution[] = [],
     private readonly maxAgeMs = 60_000,
   ) {}
 
@@ -79,9 +183,6 @@ export class CatalogCostCatalog implements CostCatalog {
       },
       { credentials },
     );
-    return new CostAttributionIndex(
-      items.filter(e => e.kind === 'Component').map(toCostComponent),
-      items.filter(e => e.kind === 'Group').map(e => e.metadata.name),
-    );
+    return costIndexOf(items, this.resolutions);
   }
 }

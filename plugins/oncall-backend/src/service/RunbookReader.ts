@@ -7,6 +7,7 @@ import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
+  inSameRepository,
   RUNBOOKS_ANNOTATION,
   Runbook,
   RunbookSummary,
@@ -24,7 +25,8 @@ type RunbookFolder =
  * Reads the markdown runbooks in the folder an entity's `gogidix.io/runbooks`
  * annotation names, relative to the catalog file the entity came from: from
  * disk for `file` locations (the demo organisation), through the UrlReader for
- * repositories. A runbook can never be read from outside that folder.
+ * repositories. A runbook can never be read from outside that folder on
+ * disk, nor from outside the catalog file's repository.
  */
 export class RunbookReader {
   constructor(
@@ -147,10 +149,18 @@ export class RunbookReader {
       return { type: 'file', directory, root };
     }
     if (type === 'url') {
-      return {
-        type: 'url',
-        url: this.integrations.resolveUrl({ url: reference, base: target }),
-      };
+      const url = this.integrations.resolveUrl({
+        url: reference,
+        base: target,
+      });
+      // Read with the portal's credentials: only from the repository the
+      // entity's own catalog file came from.
+      if (!inSameRepository(url, target)) {
+        throw new NotAllowedError(
+          `${RUNBOOKS_ANNOTATION} points outside the repository of this entity's catalog-info.yaml; use a folder in that repository, e.g. ./docs/runbooks`,
+        );
+      }
+      return { type: 'url', url };
     }
     throw new NotAllowedError(
       `Runbooks cannot be read for entities from a "${type}" location`,

@@ -20,6 +20,7 @@ describe('VaultClient', () => {
       publicUrl: 'https://vault.gogidix.dev',
       token,
       mount: 'secret',
+      teamPathPrefix: '{team}/',
       timeoutMs: 2000,
     });
 

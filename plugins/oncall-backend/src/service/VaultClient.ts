@@ -21,6 +21,11 @@ export class VaultClient {
     return this.settings.mount;
   }
 
+  /** Where each team's secrets sit; `{team}` is the owner's name. */
+  get teamPathPrefix(): string {
+    return this.settings.teamPathPrefix;
+  }
+
   async listSecretNames(
     path: string,
     mount = this.settings.mount,

@@ -1,4 +1,9 @@
 import { Config } from '@backstage/config';
+import {
+  ClaimResolution,
+  DEFAULT_VAULT_TEAM_PATH_PREFIX,
+  parseClaimResolutions,
+} from '@gogidix/plugin-oncall-common';
 
 export interface AlertmanagerSettings {
   baseUrl: string;
@@ -29,8 +34,10 @@ export interface VaultSettings {
   /** Where people open Vault's UI; default `baseUrl`. */
   publicUrl: string;
   token: string;
-  /** The KV version 2 mount, default `secret`. */
+  /** The KV version 2 mount, default `secret`; the only one listed. */
   mount: string;
+  /** Where a team's secrets sit in the mount; `{team}` is the owner's name. */
+  teamPathPrefix: string;
   timeoutMs: number;
 }
 
@@ -39,6 +46,8 @@ export interface OnCallSettings {
   pagerDuty?: PagerDutySettings;
   grafana: GrafanaInstanceSettings[];
   vault?: VaultSettings;
+  /** `gogidix.claims`: who holds a value two owners claim. */
+  claims: ClaimResolution[];
 }
 
 /** The config keys an unconfigured card names, so people know what to set. */
@@ -76,8 +85,10 @@ export function readOnCallSettings(config: Config): OnCallSettings {
       ),
       token: vault.getString('token'),
       mount: vault.getOptionalString('mount') ?? 'secret',
+      teamPathPrefix: teamPathPrefix(vault),
       timeoutMs: vault.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
     },
+    claims: readClaimResolutions(config),
     grafana: (
       config.getOptionalConfigArray('onCall.grafana.instances') ?? []
     ).map(instance => {
@@ -98,4 +109,26 @@ export function readOnCallSettings(config: Config): OnCallSettings {
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
+}
+
+function teamPathPrefix(vault: Config): string {
+  const template =
+    vault.getOptionalString('teamPathPrefix') ?? DEFAULT_VAULT_TEAM_PATH_PREFIX;
+  if (!template.includes('{team}')) {
+    throw new Error(
+      `onCall.vault.teamPathPrefix must contain {team}, e.g. ${DEFAULT_VAULT_TEAM_PATH_PREFIX}`,
+    );
+  }
+  return template;
+}
+
+/** `gogidix.claims`, shared with the cost backend, which reads it as well. */
+export function readClaimResolutions(config: Config): ClaimResolution[] {
+  return parseClaimResolutions(
+    (config.getOptionalConfigArray('gogidix.claims') ?? []).map(entry => ({
+      annotation: entry.getString('annotation'),
+      value: entry.getString('value'),
+      owner: entry.getString('owner'),
+    })),
+  );
 }

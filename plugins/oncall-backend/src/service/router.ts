@@ -1,4 +1,5 @@
 import {
+  AuthService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
@@ -9,7 +10,12 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   AuthorizePermissionRequest,
   AuthorizeResult,
@@ -18,6 +24,9 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ALERT_SELECTOR_ANNOTATION,
+  ClaimBook,
+  ClaimResolution,
+  claimsOf,
   FiringAlerts,
   GRAFANA_ALERT_SELECTOR_ANNOTATION,
   GRAFANA_DASHBOARD_SELECTOR_ANNOTATION,
@@ -27,10 +36,13 @@ import {
   oncallAlertReadPermission,
   oncallEntityReadPermission,
   oncallRunbookReadPermission,
+  ownerNameOf,
+  ownerRefOf,
   PAGERDUTY_SERVICE_ANNOTATION,
   ServiceOnCall,
   VAULT_SECRETS_ENGINE_ANNOTATION,
   VAULT_SECRETS_PATH_ANNOTATION,
+  vaultPathVerdict,
   VaultSecretList,
 } from '@gogidix/plugin-oncall-common';
 import express, { Request } from 'express';
@@ -39,13 +51,14 @@ import { AlertmanagerClient } from './AlertmanagerClient';
 import { CONFIG_KEYS } from './config';
 import { parseDashboardSelector } from './dashboardSelector';
 import { GrafanaClient } from './GrafanaClient';
-import { alertFilters } from './matchers';
+import { entityAlertFilters } from './matchers';
 import { PagerDutyClient } from './PagerDutyClient';
 import { RunbookReader } from './RunbookReader';
 import { serviceEntities } from './serviceEntities';
 import { VaultClient } from './VaultClient';
 
 export interface RouterOptions {
+  auth: AuthService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
@@ -58,6 +71,10 @@ export interface RouterOptions {
   grafana: GrafanaClient[];
   /** Absent when `onCall.vault` is not configured. */
   vault?: VaultClient;
+  /** The alert label naming the service, in Alertmanager and Grafana. */
+  serviceLabel: string;
+  /** `gogidix.claims`: who holds a value two owners claim. */
+  claims: ClaimResolution[];
 }
 
 const annotationKey = (name: string) => `metadata.annotations["${name}"]`;
@@ -65,8 +82,8 @@ const annotationKey = (name: string) => `metadata.annotations["${name}"]`;
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, catalog, runbooks } = options;
-  const { alertmanager, pagerDuty, grafana, vault } = options;
+  const { auth, httpAuth, permissions, catalog, runbooks } = options;
+  const { alertmanager, pagerDuty, grafana, vault, serviceLabel } = options;
   const router = Router();
   router.use(express.json());
 
@@ -115,6 +132,44 @@ export async function createRouter(
       throw new NotFoundError(`No entity ${ref} in the catalog`);
     }
     return entity;
+  }
+
+  /**
+   * An annotation value only one owner may hold: every entity claiming it is
+   * read with the plugin's own credentials, since the caller may not see
+   * the other claimant.
+   */
+  async function checkClaim(entity: Entity, annotation: string, value: string) {
+    const owner = ownerRefOf(entity);
+    if (!owner) {
+      throw new NotAllowedError(
+        `${annotation} needs an owner (spec.owner) to hold it; set spec.owner`,
+      );
+    }
+    const { items } = await catalog.getEntities(
+      {
+        filter: { [`metadata.annotations.${annotation}`]: value },
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.annotations',
+          'spec.owner',
+        ],
+      },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const book = new ClaimBook(
+      [entity, ...items].flatMap(e => claimsOf(e, [annotation])),
+      options.claims,
+    );
+    const verdict = book.verdict(annotation, value, owner);
+    if (verdict.status === 'contested') {
+      throw new ConflictError(verdict.reason);
+    }
+    if (verdict.status === 'overruled') {
+      throw new NotAllowedError(verdict.reason);
+    }
   }
 
   const routeRef = (req: Request) =>
@@ -175,13 +230,17 @@ export async function createRouter(
         res.json(notConfigured(annotationKey(ALERT_SELECTOR_ANNOTATION)));
         return;
       }
-      filters = alertFilters(selector);
+      filters = entityAlertFilters(selector, {
+        serviceLabel,
+        service: entity.metadata.name,
+        annotation: ALERT_SELECTOR_ANNOTATION,
+      });
     }
     if (!alertmanager) {
       res.json(notConfigured(CONFIG_KEYS.alertmanager));
       return;
     }
-    const owners = serviceEntities(entities, alertmanager.serviceLabel);
+    const owners = serviceEntities(entities);
     const body: FiringAlerts = {
       status: 'ok',
       alerts: (await alertmanager.firingAlerts(filters)).map(alert => ({
@@ -200,6 +259,7 @@ export async function createRouter(
       res.json(notConfigured(annotationKey(PAGERDUTY_SERVICE_ANNOTATION)));
       return;
     }
+    await checkClaim(entity, PAGERDUTY_SERVICE_ANNOTATION, serviceId);
     if (!pagerDuty) {
       res.json(notConfigured(CONFIG_KEYS.pagerDuty));
       return;
@@ -228,7 +288,13 @@ export async function createRouter(
     const matches = dashboardSelector
       ? parseDashboardSelector(dashboardSelector)
       : undefined;
-    const filters = alertSelector ? alertFilters(alertSelector) : undefined;
+    const filters = alertSelector
+      ? entityAlertFilters(alertSelector, {
+          serviceLabel,
+          service: entity.metadata.name,
+          annotation: GRAFANA_ALERT_SELECTOR_ANNOTATION,
+        })
+      : undefined;
     const instances = await Promise.all(
       grafana.map(async (client): Promise<GrafanaInstanceResult> => {
         try {
@@ -266,7 +332,24 @@ export async function createRouter(
       return;
     }
     const mount =
-      annotations[VAULT_SECRETS_ENGINE_ANNOTATION] ?? vault.defaultMount;
+      annotations[VAULT_SECRETS_ENGINE_ANNOTATION]?.trim() ||
+      vault.defaultMount;
+    // Team prefixes are in the configured mount; another mount has none.
+    if (mount !== vault.defaultMount) {
+      throw new NotAllowedError(
+        `${VAULT_SECRETS_ENGINE_ANNOTATION} may only name the ${vault.defaultMount} mount; remove the annotation`,
+      );
+    }
+    const team = ownerNameOf(entity);
+    for (const path of paths) {
+      const verdict = vaultPathVerdict(path, {
+        team,
+        prefixTemplate: vault.teamPathPrefix,
+      });
+      if (verdict.status === 'refused') {
+        throw new NotAllowedError(verdict.reason);
+      }
+    }
     const body: VaultSecretList = {
       status: 'ok',
       mount,

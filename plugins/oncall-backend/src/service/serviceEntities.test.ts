@@ -1,34 +1,21 @@
 import { Entity } from '@backstage/catalog-model';
 import { serviceEntities } from './serviceEntities';
 
-const entity = (name: string, selector?: string): Entity => ({
+const entity = (name: string, namespace = 'default'): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    annotations: selector ? { 'gogidix.io/alert-selector': selector } : {},
-  },
+  metadata: { name, namespace },
 });
 
 describe('serviceEntities', () => {
-  it('maps each service label value to the one entity that selects it', () => {
+  it('maps each service to the one entity of that name, whatever its selector says', () => {
     expect(
-      serviceEntities(
-        [
-          entity('listings-service', 'service=listings-service'),
-          entity(
-            'payments-service',
-            'team=payments, service="payments-service"',
-          ),
-          entity('search-service', 'service=~search-.*'),
-          entity('gateway-a', 'service=api-gateway'),
-          entity('gateway-b', 'service=api-gateway'),
-          entity('no-selector'),
-          entity('other-label', 'app=geo'),
-        ],
-        'service',
-      ),
+      serviceEntities([
+        entity('listings-service'),
+        entity('payments-service'),
+        entity('api-gateway'),
+        entity('api-gateway', 'staging'),
+      ]),
     ).toEqual(
       new Map([
         ['listings-service', 'component:default/listings-service'],

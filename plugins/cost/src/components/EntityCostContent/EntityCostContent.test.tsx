@@ -37,6 +37,7 @@ const cost: EntityCost = {
     forecast: 2390,
     remainingDays: 4,
   },
+  conflicts: [],
 };
 
 function render(
@@ -105,6 +106,15 @@ describe('EntityCostContent', () => {
       'component:default/search-service',
       30,
     );
+  });
+
+  it('says which annotations do not count, and why', async () => {
+    const reason =
+      'backstage.io/kubernetes-id "search-service" is claimed by component:default/evil (group:default/platform) and component:default/search-service (group:default/search)';
+    await render({
+      getEntityCost: jest.fn(async () => ({ ...cost, conflicts: [reason] })),
+    });
+    expect(await screen.findByText(reason)).toBeInTheDocument();
   });
 
   it("tells a user outside the service's team who may see its cost", async () => {

@@ -3,6 +3,7 @@ import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
+  WarningPanel,
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
@@ -12,6 +13,7 @@ import { costEntityReadPermission } from '@gogidix/plugin-cost-common';
 import Grid from '@mui/material/Grid';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../../api';
@@ -68,14 +70,30 @@ function EntityCost({ entityRef, name }: { entityRef: string; name: string }) {
   if (error) {
     return <ResponseErrorPanel error={error} />;
   }
+  // A claim another owner contests costs nothing here until resolved: say so.
+  const conflicts = value?.conflicts.length ? (
+    <WarningPanel
+      severity="warning"
+      title="Some of this component's annotations do not count"
+    >
+      {value.conflicts.map(reason => (
+        <Typography variant="body2" key={reason}>
+          {reason}
+        </Typography>
+      ))}
+    </WarningPanel>
+  ) : null;
   if (!value || value.change.current === 0) {
     return (
-      <EmptyState
-        missing="data"
-        title={`No cost attributed to ${name} in the last ${days} days`}
-        description="Cost is matched by the resource tag `service`, or by the Kubernetes namespace and workload label in the annotations backstage.io/kubernetes-namespace and backstage.io/kubernetes-id."
-        action={periodPicker}
-      />
+      <>
+        {conflicts}
+        <EmptyState
+          missing="data"
+          title={`No cost attributed to ${name} in the last ${days} days`}
+          description="Cost is matched by the resource tag `service`, or by the Kubernetes namespace and workload label in the annotations backstage.io/kubernetes-namespace and backstage.io/kubernetes-id."
+          action={periodPicker}
+        />
+      </>
     );
   }
 
@@ -83,6 +101,11 @@ function EntityCost({ entityRef, name }: { entityRef: string; name: string }) {
   // No <Content> wrapper: the entity page already pads its tabs.
   return (
     <Grid container spacing={3}>
+      {conflicts && (
+        <Grid item xs={12}>
+          {conflicts}
+        </Grid>
+      )}
       <Grid item xs={12} md={4}>
         <Figure
           title={`Last ${days} days`}
