@@ -52,7 +52,9 @@ function authKeysPlugin() {
           const router = Router();
           router.get('/.well-known/jwks.json', (_req, res) => {
             const jwk = signingKey.publicKey.export({ format: 'jwk' });
-            res.json({ keys: [{ ...jwk, kid: KID, alg: 'ES256', use: 'sig' }] });
+            res.json({
+              keys: [{ ...jwk, kid: KID, alg: 'ES256', use: 'sig' }],
+            });
           });
           httpRouter.use(router);
           httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
@@ -71,7 +73,13 @@ function userToken(sub: string, key = signingKey.privateKey) {
     alg: 'ES256',
     kid: KID,
     typ: 'vnd.backstage.user',
-  })}.${part({ sub, ent: [sub], aud: 'backstage', iat: now, exp: now + 3600 })}`;
+  })}.${part({
+    sub,
+    ent: [sub],
+    aud: 'backstage',
+    iat: now,
+    exp: now + 3600,
+  })}`;
   const signature = crypto.sign('sha256', Buffer.from(signed), {
     key,
     dsaEncoding: 'ieee-p1363',

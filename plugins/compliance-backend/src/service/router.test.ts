@@ -456,7 +456,10 @@ describe('compliance router', () => {
         .set('content-type', 'application/json')
         .send(body);
       expect(response.status).toBe(201);
-      expect(response.body.counts).toMatchObject({ CRITICAL: 2000, LOW: 18000 });
+      expect(response.body.counts).toMatchObject({
+        CRITICAL: 2000,
+        LOW: 18000,
+      });
     });
 
     it('refuses a malformed report with the reason, and records it for the entity', async () => {
