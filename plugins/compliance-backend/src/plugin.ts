@@ -12,7 +12,7 @@ import { RepositoryFactRetriever } from './facts/RepositoryFactRetriever';
 import { SloFactRetriever } from './facts/SloFactRetriever';
 import { TrivyFactRetriever } from './facts/TrivyFactRetriever';
 import { ComplianceService } from './service/ComplianceService';
-import { createRouter } from './service/router';
+import { createRouter, DEFAULT_BODY_LIMITS } from './service/router';
 
 /**
  * Compliance: collects facts about every component on a schedule (catalog,
@@ -108,6 +108,14 @@ export const compliancePlugin = createBackendPlugin({
             auditor: deps.auditor,
             store,
             ruleSet: settings.ruleSet,
+            bodyLimits: {
+              maxRequestBytes:
+                deps.config.getOptionalNumber('gogidix.http.maxRequestBytes') ??
+                DEFAULT_BODY_LIMITS.maxRequestBytes,
+              maxImportBytes:
+                deps.config.getOptionalNumber('gogidix.http.maxImportBytes') ??
+                DEFAULT_BODY_LIMITS.maxImportBytes,
+            },
           }),
         );
       },

@@ -5,8 +5,13 @@ import {
   parseClaimResolutions,
 } from '@gogidix/plugin-oncall-common';
 
+/** gogidix.http.maxImportBytes when unset (the backend's default too). */
+export const DEFAULT_MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
 export interface CostConfig {
   demo: boolean;
+  /** The largest import, received and decompressed (gogidix.http.maxImportBytes). */
+  maxImportBytes: number;
   budgets: Record<string, number>;
   opencost?: {
     baseUrl: string;
@@ -44,6 +49,11 @@ export function readCostConfig(config: Config): CostConfig {
         owner: entry.getString('owner'),
       })),
     ),
+    // The backend checks a declared length against the same key; a body
+    // streamed without one, or gzipped, is counted here as it is read.
+    maxImportBytes:
+      config.getOptionalNumber('gogidix.http.maxImportBytes') ??
+      DEFAULT_MAX_IMPORT_BYTES,
     budgets,
     opencost: opencost && {
       baseUrl: opencost.getString('baseUrl'),

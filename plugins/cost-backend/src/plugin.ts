@@ -89,6 +89,7 @@ export const costPlugin = createBackendPlugin({
             logger: deps.logger,
             store,
             service,
+            maxImportBytes: settings.maxImportBytes,
           }),
         );
       },

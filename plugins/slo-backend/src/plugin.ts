@@ -10,7 +10,7 @@ import { readSloSettings } from './service/config';
 import { SloLinks } from './service/links';
 import { OpenSloDocumentReader } from './service/OpenSloDocumentReader';
 import { PrometheusSliSource } from './service/PrometheusSliSource';
-import { createRouter } from './service/router';
+import { createRouter, DEFAULT_MAX_BODY_BYTES } from './service/router';
 import { SloService } from './service/SloService';
 import { StoredObservationSource } from './service/StoredObservationSource';
 
@@ -104,6 +104,9 @@ export const sloPlugin = createBackendPlugin({
             service,
             store,
             links,
+            maxBodyBytes:
+              deps.config.getOptionalNumber('gogidix.http.maxRequestBytes') ??
+              DEFAULT_MAX_BODY_BYTES,
           }),
         );
       },

@@ -6,14 +6,14 @@ import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
 import Router from 'express-promise-router';
-import http from 'node:http';
+import crypto from 'node:crypto';
 import net from 'node:net';
 import request from 'supertest';
 import {
   PERMISSIONS_POLICY,
   portalRootHttpRouterServiceFactory,
 } from './rootHttpRouter';
-import { EXPENSIVE_ROUTES } from './requestLimits';
+import { EXPENSIVE_ROUTES, routedPath } from './requestLimits';
 
 jest.setTimeout(60_000);
 
@@ -39,6 +39,54 @@ function countingPlugin(pluginId: string, reached: string[]) {
   });
 }
 
+/** Stands in for the auth backend: publishes the keys user tokens are signed with. */
+const signingKey = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const KID = 'test-key';
+function authKeysPlugin() {
+  return createBackendPlugin({
+    pluginId: 'auth',
+    register(env) {
+      env.registerInit({
+        deps: { httpRouter: coreServices.httpRouter },
+        async init({ httpRouter }) {
+          const router = Router();
+          router.get('/.well-known/jwks.json', (_req, res) => {
+            const jwk = signingKey.publicKey.export({ format: 'jwk' });
+            res.json({
+              keys: [{ ...jwk, kid: KID, alg: 'ES256', use: 'sig' }],
+            });
+          });
+          httpRouter.use(router);
+          httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
+        },
+      });
+    },
+  });
+}
+
+/** A Backstage user token for `sub`, signed with `key` (the auth backend's by default). */
+function userToken(sub: string, key = signingKey.privateKey) {
+  const part = (value: object) =>
+    Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const signed = `${part({
+    alg: 'ES256',
+    kid: KID,
+    typ: 'vnd.backstage.user',
+  })}.${part({
+    sub,
+    ent: [sub],
+    aud: 'backstage',
+    iat: now,
+    exp: now + 3600,
+  })}`;
+  const signature = crypto.sign('sha256', Buffer.from(signed), {
+    key,
+    dsaEncoding: 'ieee-p1363',
+  });
+  return `Bearer ${signed}.${signature.toString('base64url')}`;
+}
+
 /** A port free on loopback, for the real root router to listen on. */
 async function freePort(): Promise<number> {
   const probe = net.createServer();
@@ -48,7 +96,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function start(limits: Record<string, number> = {}) {
+async function start(
+  limits: Record<string, number> = {},
+  backendConfig: Record<string, unknown> = {},
+) {
   const reached: string[] = [];
   const port = await freePort();
   // The real backend wiring: the test backend replaces the root router.
@@ -60,6 +111,7 @@ async function start(limits: Record<string, number> = {}) {
         backend: {
           listen: { host: '127.0.0.1', port },
           baseUrl: `http://127.0.0.1:${port}`,
+          ...backendConfig,
         },
         gogidix: { http: limits },
       },
@@ -67,6 +119,7 @@ async function start(limits: Record<string, number> = {}) {
     ...['cost', 'scaffolder', 'slo', 'catalog', 'compliance'].map(id =>
       countingPlugin(id, reached),
     ),
+    authKeysPlugin(),
     mockServices.rootLogger.factory(),
   ]) {
     backend.add(feature);
@@ -108,6 +161,14 @@ describe('the portal root HTTP router', () => {
       8192,
       413,
       'The request body is 0.0 MB; POST /api/cost/imports accepts at most 0.0 MB (gogidix.http.maxImportBytes)',
+    ],
+    [
+      'a JSON body over the limit sent to a spelling of the route',
+      '/api/SLO/rules/',
+      'application/json',
+      2048,
+      413,
+      'The request body is 0.0 MB; POST /api/slo/rules accepts at most 0.0 MB (gogidix.http.maxRequestBytes)',
     ],
   ])(
     'refuses %s with 413 before the plugin sees it',
@@ -151,34 +212,6 @@ describe('the portal root HTTP router', () => {
     await backend.stop();
   });
 
-  it('asks for a length instead of streaming an import of unknown size', async () => {
-    const { server, reached, backend } = await start();
-    // Node sends a body written in pieces without a length as chunked.
-    const res = await new Promise<{
-      status: number;
-      body: { error: { name: string } };
-    }>((resolve, reject) => {
-      const req = http.request(
-        `${server}/api/cost/imports`,
-        { method: 'POST', headers: { 'content-type': 'text/csv' } },
-        response => {
-          let text = '';
-          response.on('data', chunk => (text += chunk));
-          response.on('end', () =>
-            resolve({ status: response.statusCode!, body: JSON.parse(text) }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.write('a,b\n');
-      req.end('1,2\n');
-    });
-    expect(res.status).toBe(411);
-    expect(res.body.error.name).toBe('LengthRequiredError');
-    expect(reached).toEqual([]);
-    await backend.stop();
-  });
-
   it.each([
     ['POST', '/api/scaffolder/v2/dry-run'],
     ['POST', '/api/scaffolder/v2/tasks'],
@@ -203,7 +236,7 @@ describe('the portal root HTTP router', () => {
       expect(limited.status).toBe(429);
       expect(limited.body.error.name).toBe('TooManyRequestsError');
       expect(limited.body.error.message).toMatch(
-        /at most 3 a minute per client; retry after \d+ s$/,
+        /at most 3 a minute per user or client; retry after \d+ s$/,
       );
       expect(limited.headers['retry-after']).toMatch(/^\d+$/);
       expect(reached).toHaveLength(3);
@@ -216,6 +249,123 @@ describe('the portal root HTTP router', () => {
       await backend.stop();
     },
   );
+
+  it('never counts the JWKS and other Backstage routes against a budget', async () => {
+    const { server, reached, backend } = await start();
+    // One more than a minute's budget for exports, from one address.
+    for (let i = 0; i < 61; i++) {
+      const res = await request(server).get('/api/auth/.well-known/jwks.json');
+      expect(res.status).toBe(200);
+      const keys = await request(server).get(
+        '/api/slo/.backstage/auth/v1/jwks.json',
+      );
+      expect(keys.status).toBe(200);
+    }
+    // The caller's export budget is untouched.
+    expect((await request(server).get('/api/slo/summary.csv')).status).toBe(
+      200,
+    );
+    expect(reached).toEqual(['GET /api/slo/summary.csv']);
+    await backend.stop();
+  });
+
+  it('limits a route under every spelling express routes to it', async () => {
+    const { server, reached, backend } = await start({
+      expensiveRequestsPerMinute: 3,
+    });
+    const spellings = [
+      '/api/slo/rules/',
+      '/api/SLO/rules',
+      '/api/slo/%72ules',
+      '/api/slo/rules',
+      '//api/slo/rules',
+      '/api/%73lo/Rules/',
+      '/api/slo//rules',
+    ];
+    const statuses = [];
+    for (const path of spellings) {
+      statuses.push((await request(server).post(path).send({})).status);
+    }
+    expect(statuses.slice(3)).toEqual([429, 429, 429, 429]);
+    expect(reached.length).toBeLessThanOrEqual(3);
+    await backend.stop();
+  });
+
+  it('gives each signed-in user their own budget, whatever their address', async () => {
+    const { server, reached, backend } = await start({
+      expensiveRequestsPerMinute: 2,
+    });
+    const exportAs = (authorization?: string) => {
+      const req = request(server).get('/api/cost/export.csv');
+      return authorization ? req.set('authorization', authorization) : req;
+    };
+    const jane = userToken('user:default/jane');
+    const john = userToken('user:default/john');
+    expect((await exportAs(jane)).status).toBe(200);
+    expect((await exportAs(jane)).status).toBe(200);
+    expect((await exportAs(jane)).status).toBe(429);
+    // Same address, another user: a budget of their own.
+    expect((await exportAs(john)).status).toBe(200);
+    // Callers without a verified token share the address's budget; a token
+    // claiming a user but signed by someone else is one of them.
+    const forged = userToken(
+      'user:default/nobody',
+      crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey,
+    );
+    expect((await exportAs()).status).toBe(200);
+    expect((await exportAs()).status).toBe(200);
+    expect((await exportAs(forged)).status).toBe(429);
+    expect((await exportAs('Bearer not-a-token')).status).toBe(429);
+    expect((await exportAs(john)).status).toBe(200);
+    expect(reached).toHaveLength(6);
+    await backend.stop();
+  });
+
+  it.each([
+    [
+      'with backend.trustProxy: 1 (one ingress)',
+      { trustProxy: 1 },
+      // The address the ingress saw is the client, whatever it was sent.
+      ['6.6.6.6, 203.0.113.1', '7.7.7.7, 203.0.113.1', '203.0.113.2'],
+      [200, 429, 200],
+    ],
+    [
+      'without trustProxy',
+      {},
+      // X-Forwarded-For is ignored: everything comes from the test's address.
+      ['203.0.113.1', '203.0.113.2', '203.0.113.3'],
+      [200, 429, 429],
+    ],
+  ])(
+    'keys anonymous callers by client address %s',
+    async (_name, backendConfig, forwardedFor, statuses) => {
+      const { server, backend } = await start(
+        { expensiveRequestsPerMinute: 1 },
+        backendConfig,
+      );
+      const seen = [];
+      for (const xff of forwardedFor) {
+        const res = await request(server)
+          .get('/api/cost/export.csv')
+          .set('x-forwarded-for', xff);
+        seen.push(res.status);
+      }
+      expect(seen).toEqual(statuses);
+      await backend.stop();
+    },
+  );
+
+  it.each([
+    ['/api/slo/rules/', '/api/slo/rules'],
+    ['/api/SLO/Rules', '/api/slo/rules'],
+    ['//api//slo///rules//', '/api/slo/rules'],
+    ['/api/slo/%72ules', '/api/slo/rules'],
+    ['/api/cost/%2569mports', '/api/cost/imports'],
+    ['/api/slo/%E0%A4%A', '/api/slo/%e0%a4%a'],
+    ['/', '/'],
+  ])('matches %s as %s', (path, routed) => {
+    expect(routedPath(path)).toBe(routed);
+  });
 
   it('knows which routes are expensive', () => {
     const expensive = (method: string, path: string) =>

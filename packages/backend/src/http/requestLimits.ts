@@ -1,13 +1,14 @@
 import { Config } from '@backstage/config';
 import { ErrorResponseBody } from '@backstage/errors';
 import { Request, RequestHandler, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 
 /**
  * Endpoints that cost the portal real work per call: running templates,
  * ingesting bills, generating rules, registering locations and exporting.
- * Each group has its own budget per client address, so one cannot starve
- * another.
+ * Each group has its own budget per signed-in user (per client address for
+ * other callers), so one cannot starve another. Paths are matched in their
+ * routed form (see routedPath).
  */
 export const EXPENSIVE_ROUTES: Array<{
   name: string;
@@ -40,6 +41,15 @@ export const EXPENSIVE_ROUTES: Array<{
 ];
 
 /**
+ * Backstage's own infrastructure, never limited with user routes: the
+ * health checks and each plugin's /.backstage/ and /.well-known/ routes
+ * (JWKS, OpenAPI spec). Service-to-service token checks fetch the JWKS, so
+ * a budget spent there by anyone would turn away every signed-in user.
+ */
+const INFRASTRUCTURE_ROUTE =
+  /^\/\.backstage(\/|$)|^\/api\/[^/]+\/\.(backstage|well-known)(\/|$)/;
+
+/**
  * Body limits: imports carry whole billing exports, and Trivy reports of
  * large images run to megabytes (the compliance plugin caps them at 20 MB).
  */
@@ -51,7 +61,7 @@ export interface RequestLimits {
   maxRequestBytes: number;
   /** The largest import (a FOCUS export), in bytes. */
   maxImportBytes: number;
-  /** Calls per minute and client address to each group of expensive routes. */
+  /** Calls per minute, user or client address to each group of expensive routes. */
   expensiveRequestsPerMinute: number;
 }
 
@@ -94,28 +104,38 @@ function sendError(
   res.status(statusCode).json(body);
 }
 
-const pathOf = (req: Request) => req.path;
+/**
+ * The path as express routes it: routing ignores case, a trailing slash and
+ * repeated slashes after a plugin's mount point. Escapes are decoded and all
+ * slashes merged too, for spellings a proxy in front may route the same way.
+ * Matching more spellings than express routes only ever limits a 404.
+ */
+export function routedPath(path: string): string {
+  let decoded = path;
+  // Decoded until stable: %2572 is %72 once decoded, r twice.
+  for (let i = 0; i < 3 && decoded.includes('%'); i++) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      break;
+    }
+  }
+  const merged = decoded.toLowerCase().replace(/\/{2,}/g, '/');
+  return merged.length > 1 ? merged.replace(/\/$/, '') : merged;
+}
+
+const pathOf = (req: Request) => routedPath(req.path);
 
 /**
  * Refuses a body declared larger than its route accepts, before any plugin
- * reads it. (Bodies sent without a length are bounded by each plugin's
- * JSON parser, and imports by the cost plugin as it streams them.)
+ * reads it. Bodies streamed without a length are bounded as they are read:
+ * by each plugin's JSON parser, and imports by the cost plugin, which counts
+ * the bytes it receives and, for gzip, the bytes it decompresses.
  */
 export function bodySizeLimit(limits: RequestLimits): RequestHandler {
   return (req, res, next) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     const isImport = IMPORT_ROUTE.test(pathOf(req));
-    if (isImport && req.headers['transfer-encoding']) {
-      // A streamed body of unknown length could not be bounded up front.
-      sendError(
-        req,
-        res,
-        411,
-        'LengthRequiredError',
-        'Send the import with a Content-Length header (e.g. curl --data-binary @focus.csv), not as a chunked stream',
-      );
-      return;
-    }
     const max = isImport ? limits.maxImportBytes : limits.maxRequestBytes;
     if (Number.isFinite(declared) && declared > max) {
       const key = isImport ? 'maxImportBytes' : 'maxRequestBytes';
@@ -134,8 +154,29 @@ export function bodySizeLimit(limits: RequestLimits): RequestHandler {
   };
 }
 
-/** One budget per group of expensive routes and client address. */
-export function expensiveRouteRateLimit(limits: RequestLimits): RequestHandler {
+/**
+ * The signed-in user a request comes from, from a verified token only;
+ * undefined for anyone else (no token, a service token, or one that does not
+ * verify), who are then counted by client address.
+ */
+export type VerifiedUserOf = (req: Request) => Promise<string | undefined>;
+
+/**
+ * One budget per group of expensive routes and signed-in user, or client
+ * address for callers that are not. A user is known only from a token whose
+ * signature was checked: an unverified `sub` would let anyone mint a fresh
+ * budget per request.
+ */
+export function expensiveRouteRateLimit(
+  limits: RequestLimits,
+  verifiedUserOf: VerifiedUserOf = async () => undefined,
+): RequestHandler {
+  const keyOf = async (req: Request) => {
+    const user = await verifiedUserOf(req).catch(() => undefined);
+    // req.ip honours backend.trustProxy (express `trust proxy`), which the
+    // Helm chart sets to its ingress's hop count.
+    return user ? `user:${user}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+  };
   const limiters = EXPENSIVE_ROUTES.map(route => ({
     route,
     limiter: rateLimit({
@@ -143,8 +184,7 @@ export function expensiveRouteRateLimit(limits: RequestLimits): RequestHandler {
       limit: limits.expensiveRequestsPerMinute,
       standardHeaders: 'draft-7',
       legacyHeaders: false,
-      // The root router sets `trust proxy` from backend.trustProxy, so
-      // req.ip is the client's address behind a proxy.
+      keyGenerator: keyOf,
       validate: { trustProxy: false, xForwardedForHeader: false },
       handler: (req, res) =>
         sendError(
@@ -154,17 +194,19 @@ export function expensiveRouteRateLimit(limits: RequestLimits): RequestHandler {
           'TooManyRequestsError',
           `Too many ${route.name}: at most ${
             limits.expensiveRequestsPerMinute
-          } a minute per client; retry after ${
+          } a minute per user or client; retry after ${
             res.getHeader('retry-after') ?? 60
           } s`,
         ),
     }),
   }));
   return (req, res, next) => {
-    const match = limiters.find(
-      ({ route }) =>
-        route.method === req.method && route.path.test(pathOf(req)),
-    );
+    const path = pathOf(req);
+    const match =
+      !INFRASTRUCTURE_ROUTE.test(path) &&
+      limiters.find(
+        ({ route }) => route.method === req.method && route.path.test(path),
+      );
     if (!match) {
       next();
       return;

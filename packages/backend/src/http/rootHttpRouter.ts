@@ -1,12 +1,18 @@
+import { HostDiscovery } from '@backstage/backend-defaults/discovery';
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { DefaultIdentityClient } from '@backstage/plugin-auth-node';
 import fs from 'node:fs';
 import { compressedAssets } from './compressedAssets';
 import {
   bodySizeLimit,
   expensiveRouteRateLimit,
   readRequestLimits,
+  VerifiedUserOf,
 } from './requestLimits';
 
 /**
@@ -32,6 +38,19 @@ function appStaticDir(config: Config): string | undefined {
 }
 
 /**
+ * The signed-in user behind a Backstage user token, verified against the
+ * auth backend's published keys (fetched once and cached, as plugins do).
+ * Plugin-to-plugin service tokens are not user tokens and do not verify here.
+ */
+function verifiedUserOf(config: Config, logger: LoggerService): VerifiedUserOf {
+  const identity = DefaultIdentityClient.create({
+    discovery: HostDiscovery.fromConfig(config, { logger }),
+  });
+  return async req =>
+    (await identity.getIdentity({ request: req }))?.identity.userEntityRef;
+}
+
+/**
  * Backstage's root HTTP router with the portal's request limits in front
  * of every plugin: body sizes (413) and rate limits on expensive
  * endpoints (429), answered before a plugin spends any work. The app's
@@ -45,7 +64,7 @@ export const portalRootHttpRouterServiceFactory = rootHttpRouterServiceFactory({
       next();
     });
     app.use(bodySizeLimit(limits));
-    app.use(expensiveRouteRateLimit(limits));
+    app.use(expensiveRouteRateLimit(limits, verifiedUserOf(config, logger)));
     const staticDir = appStaticDir(config);
     if (staticDir) {
       app.use(

@@ -109,6 +109,14 @@ describe.each(Object.keys(PROFILES))(
       });
     });
 
+    it('trusts X-Forwarded-For from its ingress only, one hop', () => {
+      const config = yaml.parse(
+        find(manifests, 'ConfigMap')[0].data['app-config.kubernetes.yaml'],
+      );
+      // Rate limits count by req.ip: without this, the ingress's address.
+      expect(config.backend.trustProxy).toBe(1);
+    });
+
     it('serves TLS from cert-manager, with mTLS and a network policy', () => {
       const [ingress] = find(manifests, 'Ingress');
       const [certificate] = find(manifests, 'Certificate');
@@ -177,6 +185,7 @@ describe('the portal chart refuses bad values', () => {
     [{ podSecurityContext: { runAsNonRoot: false } }, /runAsNonRoot/],
     [{ networkPolicy: { privateCidrs: ['0.0.0.0/0'] } }, /privateCidrs/],
     [{ externalDatabase: { sslMode: 'off' } }, /sslMode/],
+    [{ ingress: { trustedProxyHops: 0 } }, /trustedProxyHops/],
   ])('lint fails on %j', async (values, message) => {
     const problems = await lintHelmChart({
       chartDir: portalChartDir,
@@ -189,6 +198,22 @@ describe('the portal chart refuses bad values', () => {
         message: expect.stringMatching(message),
       }),
     );
+  });
+
+  it('trusts as many proxy hops as configured, and none without its ingress', async () => {
+    const appConfig = async (values: Record<string, unknown>) =>
+      yaml.parse(
+        find(await render('dev', values), 'ConfigMap')[0].data[
+          'app-config.kubernetes.yaml'
+        ],
+      );
+    expect(
+      (await appConfig({ ingress: { trustedProxyHops: 2 } })).backend
+        .trustProxy,
+    ).toBe(2);
+    expect(
+      (await appConfig({ ingress: { enabled: false } })).backend?.trustProxy,
+    ).toBeUndefined();
   });
 
   it('will not render without a database host', async () => {

@@ -437,6 +437,31 @@ describe('compliance router', () => {
       expect(stored?.source).toBe('uploaded by user:default/mock');
     });
 
+    it('accepts the report of a large image, megabytes of JSON', async () => {
+      const vulnerabilities = Array.from({ length: 20_000 }, (_, i) => ({
+        VulnerabilityID: `CVE-2026-${i}`,
+        PkgName: `package-${i}`,
+        InstalledVersion: '1.0.0',
+        Severity: i % 10 === 0 ? 'CRITICAL' : 'LOW',
+        Description: 'A flaw in the parser allows a crafted input to crash it.',
+      }));
+      const body = JSON.stringify({
+        ...report,
+        Results: [{ Target: 'x', Vulnerabilities: vulnerabilities }],
+      });
+      expect(body.length).toBeGreaterThan(3 * 1024 * 1024);
+      const response = await request(await app())
+        .post('/entities/component/default/status-page/trivy')
+        .set(user)
+        .set('content-type', 'application/json')
+        .send(body);
+      expect(response.status).toBe(201);
+      expect(response.body.counts).toMatchObject({
+        CRITICAL: 2000,
+        LOW: 18000,
+      });
+    });
+
     it('refuses a malformed report with the reason, and records it for the entity', async () => {
       const response = await request(await app())
         .post('/entities/component/default/mobile-bff/trivy')

@@ -48,6 +48,12 @@ function who(credentials: BackstageCredentials): string {
   return principal.userEntityRef ?? `service:${principal.subject}`;
 }
 
+/** gogidix.http.maxRequestBytes and maxImportBytes when unset. */
+export const DEFAULT_BODY_LIMITS = {
+  maxRequestBytes: 5 * 1024 * 1024,
+  maxImportBytes: 200 * 1024 * 1024,
+};
+
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -55,13 +61,28 @@ export async function createRouter(options: {
   store: ComplianceStore;
   ruleSet: RuleSet;
   now?: () => Date;
+  bodyLimits?: typeof DEFAULT_BODY_LIMITS;
 }): Promise<express.Router> {
   const { httpAuth, permissions, auditor, store, ruleSet } = options;
   const now = options.now ?? (() => new Date());
-  const router = await createOpenApiRouter();
+  const { maxRequestBytes, maxImportBytes } =
+    options.bodyLimits ?? DEFAULT_BODY_LIMITS;
+  // Trivy reports of large images run to megabytes: up to the import limit;
+  // other bodies up to the request limit. (The OpenAPI router's own parser
+  // would stop every body at 100 KB.)
+  const reportBody = express.json({ limit: maxImportBytes });
+  const otherBody = express.json({ limit: maxRequestBytes });
+  const router = await createOpenApiRouter({
+    middleware: [
+      (req, res, next) =>
+        (/\/trivy\/?$/i.test(req.path) ? reportBody : otherBody)(
+          req,
+          res,
+          next,
+        ),
+    ],
+  });
   const summaries = new SummaryCache({ store, ruleSet });
-  // Trivy reports of large images run to a few megabytes.
-  router.use(express.json({ limit: '20mb' }));
 
   const allowed = async (
     credentials: BackstageCredentials,

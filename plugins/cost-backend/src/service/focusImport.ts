@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
   describeFocusProblems,
   FocusBillingRow,
@@ -8,24 +8,61 @@ import {
   parseFocusRow,
 } from '@gogidix/plugin-cost-common';
 import { parse } from 'csv-parse';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { DEFAULT_MAX_IMPORT_BYTES } from '../config';
 import { CostStore } from '../database/CostStore';
 
 const BATCH_SIZE = 2000;
 // Enough to fix a file from; a file with a million bad rows need not say so a million times.
 const MAX_REPORTED_PROBLEMS = 100;
+// A FOCUS row is well under a kilobyte; the parser holds one record in memory.
+const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** An import larger than gogidix.http.maxImportBytes; answered with 413. */
+export class ImportTooLargeError extends CustomErrorBase {
+  name = 'PayloadTooLargeError' as const;
+  statusCode = 413;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * Passes bytes on until more than `maxBytes` went through, then fails: a
+ * body streamed without a length, or a gzip bomb, stops being read there.
+ */
+function byteLimit(maxBytes: number, what: string): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > maxBytes) {
+        done(
+          new ImportTooLargeError(
+            `Import rejected, nothing was changed: the ${what} is larger than ${megabytes(
+              maxBytes,
+            )} (gogidix.http.maxImportBytes)`,
+          ),
+        );
+        return;
+      }
+      done(null, chunk);
+    },
+  });
+}
 
 /**
  * Parses a FOCUS CSV stream (gzipped when `gzip` is set) into batches of
  * rows. Every problem is collected while the whole file is read; if there
  * was any, the iteration ends by throwing one InputError that lists them, so
- * a store transaction around it rolls back.
+ * a store transaction around it rolls back. Neither the bytes received nor
+ * the bytes decompressed may exceed `maxBytes` (ImportTooLargeError).
  */
 export async function* readFocusCsv(
   input: Readable,
-  options: { gzip: boolean },
+  options: { gzip: boolean; maxBytes?: number },
 ): AsyncGenerator<FocusBillingRow[]> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const problems: FocusRowProblem[] = [];
   let problemCount = 0;
   const parser = parse({
@@ -41,9 +78,19 @@ export async function* readFocusCsv(
       return header.map(h => h.trim());
     },
     info: true,
+    max_record_size: MAX_RECORD_BYTES,
   });
-  const source = options.gzip ? input.pipe(createGunzip()) : input;
-  source.on('error', error => parser.destroy(error));
+  const stages = [
+    byteLimit(maxBytes, 'upload'),
+    ...(options.gzip
+      ? [createGunzip(), byteLimit(maxBytes, 'decompressed file')]
+      : []),
+  ];
+  let source: Readable = input;
+  for (const stage of stages) {
+    stage.on('error', error => parser.destroy(error));
+    source = source.pipe(stage);
+  }
   source.pipe(parser);
 
   let batch: FocusBillingRow[] = [];
@@ -71,11 +118,15 @@ export async function* readFocusCsv(
       }
     }
   } catch (error) {
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof ImportTooLargeError) {
       throw error;
     }
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(`The file is not a readable FOCUS CSV: ${message}`);
+  } finally {
+    // Stop reading and decompressing at the first problem.
+    input.unpipe();
+    for (const stage of stages) stage.destroy();
   }
   if (problemCount > 0) {
     const more =
@@ -97,7 +148,7 @@ export async function* readFocusCsv(
 export async function importFocusCsv(
   store: CostStore,
   input: Readable,
-  options: { gzip: boolean; source: string },
+  options: { gzip: boolean; maxBytes?: number; source: string },
 ): Promise<ImportResult> {
   const periods = await store.importCharges(
     readFocusCsv(input, options),

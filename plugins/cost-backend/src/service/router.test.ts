@@ -8,10 +8,14 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CostOverview, EntityCost } from '@gogidix/plugin-cost-common';
 import request from 'supertest';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { demoCatalogEntities } from '../__testUtils__/catalog';
 import { focusCsv, focusLine } from '../__testUtils__/focus';
+import { gzipBomb } from '../__testUtils__/gzipBomb';
 import { costPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
@@ -23,6 +27,8 @@ async function startBackend(
     auditor?: ReturnType<typeof mockServices.auditor.mock>;
     /** Only these resources (group or entity refs) are allowed. */
     allowedRefs?: string[];
+    /** gogidix.http.maxImportBytes */
+    maxImportBytes?: number;
   } = {},
 ) {
   const { allowedRefs } = options;
@@ -45,7 +51,10 @@ async function startBackend(
       ...(options.auditor ? [options.auditor.factory] : []),
       catalogServiceMock.factory({ entities: demoCatalogEntities() }),
       mockServices.rootConfig.factory({
-        data: { cost: { demo: options.demo ?? false, budgets: { ai: 9000 } } },
+        data: {
+          cost: { demo: options.demo ?? false, budgets: { ai: 9000 } },
+          gogidix: { http: { maxImportBytes: options.maxImportBytes } },
+        },
       }),
       permissions,
     ],
@@ -282,6 +291,66 @@ describe('cost router', () => {
     expect(imports.body.items.map((i: { cost: number }) => i.cost)).toEqual([
       75,
     ]);
+  });
+
+  it('refuses an upload streamed without a length beyond the import limit', async () => {
+    const server = await startBackend({ maxImportBytes: 1024 * 1024 });
+    const { port } = server.address() as AddressInfo;
+    const line = `${focusLine()}\n`;
+    // Written in pieces without a length, so Node sends it chunked.
+    const res = await new Promise<{ status: number; body: any }>(
+      (resolve, reject) => {
+        const req = http.request(
+          {
+            port,
+            path: '/api/cost/imports',
+            method: 'POST',
+            headers: { 'content-type': 'text/csv' },
+          },
+          response => {
+            let text = '';
+            response.on('data', chunk => (text += chunk));
+            response.on('end', () =>
+              resolve({ status: response.statusCode!, body: JSON.parse(text) }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.write(`${focusCsv([])}\n`);
+        for (let i = 0; i < 10_000; i++) req.write(line);
+        req.end();
+      },
+    );
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({
+      name: 'PayloadTooLargeError',
+      message:
+        'Import rejected, nothing was changed: the upload is larger than 1.0 MB (gogidix.http.maxImportBytes)',
+    });
+    expect((await request(server).get('/api/cost/imports')).body.items).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a gzip upload that expands beyond the import limit', async () => {
+    const server = await startBackend({ maxImportBytes: 4 * 1024 * 1024 });
+    const res = await request(server)
+      .post('/api/cost/imports')
+      .set('content-type', 'application/gzip')
+      .send(gzipBomb(300));
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toBe(
+      'Import rejected, nothing was changed: the decompressed file is larger than 4.0 MB (gogidix.http.maxImportBytes)',
+    );
+    expect((await request(server).get('/api/cost/imports')).body.items).toEqual(
+      [],
+    );
+    // A gzip file within the limit still imports.
+    await request(server)
+      .post('/api/cost/imports')
+      .set('content-type', 'application/gzip')
+      .send(gzipSync(october))
+      .expect(201);
   });
 
   it.each([

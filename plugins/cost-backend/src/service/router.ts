@@ -29,6 +29,8 @@ export interface RouterOptions {
   logger: LoggerService;
   store: CostStore;
   service: CostService;
+  /** The largest import, received and decompressed. */
+  maxImportBytes: number;
 }
 
 const MAX_DAYS = 366;
@@ -66,6 +68,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { auditor, httpAuth, permissions, logger, store, service } = options;
+  const { maxImportBytes } = options;
   const router = Router();
 
   const teamAccess = new TeamAccess(permissions, service);
@@ -112,7 +115,11 @@ export async function createRouter(
           'Send a FOCUS export as text/csv or application/gzip',
         );
       }
-      const result = await importFocusCsv(store, req, { gzip, source });
+      const result = await importFocusCsv(store, req, {
+        gzip,
+        maxBytes: maxImportBytes,
+        source,
+      });
       logger.info(`Imported ${result.rows} FOCUS rows from ${source}`);
       await auditorEvent.success({
         meta: {
@@ -124,6 +131,9 @@ export async function createRouter(
       });
       res.status(201).json(result);
     } catch (error) {
+      // What is left of a refused upload is read and dropped, so that the
+      // client, still sending, gets the answer.
+      req.resume();
       await auditorEvent.fail({ error: error as Error });
       throw error;
     }

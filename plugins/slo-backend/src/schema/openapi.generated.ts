@@ -181,8 +181,8 @@ export const spec = {
                 properties: {
                   document: {
                     type: 'string',
-                    description: 'OpenSLO v1 YAML (several documents allowed).',
-                    maxLength: 200000,
+                    description:
+                      'OpenSLO v1 YAML (several documents allowed); the request is bounded by gogidix.http.maxRequestBytes.',
                   },
                   entityRef: {
                     type: 'string',

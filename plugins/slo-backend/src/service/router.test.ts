@@ -310,6 +310,26 @@ describe('SLO router', () => {
     );
   });
 
+  it('generates rules for a large document (300 KB), as the README promises', async () => {
+    const document = readFileSync(
+      join(demoDir, 'listings-service/slo/openslo.yaml'),
+      'utf8',
+    );
+    // Long descriptions and comments are what make real documents large.
+    const large = `${document}\n${'# runbook notes and history\n'.repeat(
+      11_000,
+    )}`;
+    expect(large.length).toBeGreaterThan(300 * 1024);
+    const res = await request(app)
+      .post('/rules')
+      .set(user)
+      .send({ document: large });
+    expect(res.status).toBe(200);
+    expect(
+      res.body.rules.groups.map((g: { name: string }) => g.name),
+    ).toContain('sloth-slo-alerts-listings-service-availability');
+  });
+
   describe('for a user who may see some teams', () => {
     /** The policy's answers, by resource: only the platform team's. */
     const permissions = mockServices.permissions.mock({

@@ -81,6 +81,9 @@ const asList = (value: unknown): string[] =>
     ? []
     : (Array.isArray(value) ? value : [value]).map(String);
 
+/** gogidix.http.maxRequestBytes when unset. */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -88,11 +91,17 @@ export async function createRouter(options: {
   store: SloStore;
   links: SloLinks;
   now?: () => Date;
+  /** gogidix.http.maxRequestBytes: the largest body, e.g. an OpenSLO document. */
+  maxBodyBytes?: number;
 }): Promise<express.Router> {
   const { httpAuth, permissions, service, store, links } = options;
   const now = options.now ?? (() => new Date());
-  const router = await createOpenApiRouter();
-  router.use(express.json({ limit: '512kb' }));
+  // In place of the OpenAPI router's own parser, which stops at 100 KB.
+  const router = await createOpenApiRouter({
+    middleware: [
+      express.json({ limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }),
+    ],
+  });
 
   router.get('/entities/:kind/:namespace/:name/status', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

@@ -1,0 +1,88 @@
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { focusCsv, focusLine } from '../__testUtils__/focus';
+import { gzipBomb } from '../__testUtils__/gzipBomb';
+import { readFocusCsv } from './focusImport';
+
+const MiB = 1024 * 1024;
+
+// Counts what the decompressor puts out.
+const decompressed = { bytes: 0 };
+jest.mock('node:zlib', () => {
+  const zlib = jest.requireActual('node:zlib');
+  return {
+    ...zlib,
+    createGunzip: (options?: object) => {
+      const gunzip = zlib.createGunzip(options);
+      gunzip.on('data', (chunk: Buffer) => {
+        decompressed.bytes += chunk.length;
+      });
+      return gunzip;
+    },
+  };
+});
+
+/** The file in small pieces, counting how many bytes were read from it. */
+function countedSource(file: Buffer) {
+  const read = { bytes: 0 };
+  async function* pieces() {
+    for (let at = 0; at < file.length; at += 4096) {
+      const piece = file.subarray(at, at + 4096);
+      read.bytes += piece.length;
+      yield piece;
+    }
+  }
+  return { stream: Readable.from(pieces()), read };
+}
+
+async function rowsOf(source: Readable, gzip: boolean, maxBytes: number) {
+  let rows = 0;
+  for await (const batch of readFocusCsv(source, { gzip, maxBytes })) {
+    rows += batch.length;
+  }
+  return rows;
+}
+
+describe('readFocusCsv', () => {
+  it('stops decompressing a gzip bomb at the import limit', async () => {
+    const bomb = gzipBomb(128);
+    const { stream, read } = countedSource(bomb);
+    await expect(rowsOf(stream, true, MiB)).rejects.toMatchObject({
+      name: 'PayloadTooLargeError',
+      statusCode: 413,
+      message:
+        'Import rejected, nothing was changed: the decompressed file is larger than 1.0 MB (gogidix.http.maxImportBytes)',
+    });
+    // It stopped after the first MiB of 128 (and what was in its buffers),
+    // and the rest of the file was never read.
+    expect(decompressed.bytes).toBeGreaterThan(MiB);
+    expect(decompressed.bytes).toBeLessThan(4 * MiB);
+    expect(read.bytes).toBeLessThan(bomb.length / 2);
+  });
+
+  it('refuses an upload over the limit before decompressing it', async () => {
+    const csv = Buffer.from(
+      focusCsv(Array.from({ length: 20_000 }, () => focusLine())),
+    );
+    expect(csv.length).toBeGreaterThan(2 * MiB);
+    await expect(
+      rowsOf(countedSource(csv).stream, false, MiB),
+    ).rejects.toMatchObject({
+      statusCode: 413,
+      message:
+        'Import rejected, nothing was changed: the upload is larger than 1.0 MB (gogidix.http.maxImportBytes)',
+    });
+  });
+
+  it('reads a gzip file within the limit', async () => {
+    const csv = focusCsv([focusLine(), focusLine({ ResourceId: 'i-2' })]);
+    expect(await rowsOf(Readable.from([gzipSync(csv)]), true, MiB)).toBe(2);
+  });
+
+  it('refuses a record longer than a FOCUS row can be, without holding it', async () => {
+    const csv = `${focusCsv([])}\n${'x'.repeat(2 * MiB)}`;
+    await expect(
+      rowsOf(Readable.from([Buffer.from(csv)]), false, 10 * MiB),
+    ).rejects.toThrow(/not a readable FOCUS CSV: Max Record Size/);
+  });
+});
