@@ -7,7 +7,6 @@ import { readAppConfig } from './__testUtils__/appConfig';
 
 // Starting every plugin (the Kubernetes client is large) takes more than
 // jest's default 5 s on a busy machine.
-jest.setTimeout(60_000);
 
 describe('the portal backend', () => {
   const config = {

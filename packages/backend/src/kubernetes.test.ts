@@ -102,7 +102,6 @@ const services = [
 ];
 
 // Starting the Kubernetes backend takes seconds on a busy 2-core machine.
-jest.setTimeout(60_000);
 
 describe('the Kubernetes backend as the portal configures it', () => {
   it('has no cluster in the embedded default', async () => {

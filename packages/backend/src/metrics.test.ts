@@ -8,8 +8,6 @@ import catalogBackend from '@backstage/plugin-catalog-backend';
 import { metrics } from '@opentelemetry/api';
 import { startMetricsExporter } from './metrics';
 
-jest.setTimeout(60_000);
-
 describe('startMetricsExporter', () => {
   afterEach(() => metrics.disable());
 

@@ -9,8 +9,6 @@ import {
 } from './__testUtils__/openCostStandIn';
 import { costPlugin } from './plugin';
 
-jest.setTimeout(60_000);
-
 describe('the cost plugin with OpenCost configured', () => {
   it('pulls allocations on its schedule and turns an idle GPU into a saving', async () => {
     const today = new Date().toISOString().slice(0, 10);

@@ -56,8 +56,6 @@ async function render(values: Record<string, unknown>) {
 }
 
 describe('the gogidix-service library chart', () => {
-  jest.setTimeout(30_000);
-
   it.each([
     ['small-inference', 'nvidia.com/gpu', 1, 'NVIDIA-L4'],
     ['large-inference', 'nvidia.com/gpu', 1, 'NVIDIA-A100-SXM4-80GB'],

@@ -15,8 +15,6 @@ import {
 } from './rootHttpRouter';
 import { EXPENSIVE_ROUTES, routedPath } from './requestLimits';
 
-jest.setTimeout(60_000);
-
 /** Stands in for plugins: counts the requests that reach it. */
 function countingPlugin(pluginId: string, reached: string[]) {
   return createBackendPlugin({

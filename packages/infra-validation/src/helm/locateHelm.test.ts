@@ -4,8 +4,6 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { extractHelm, locateHelm } from './locateHelm';
 
-jest.setTimeout(60_000);
-
 describe('locateHelm', () => {
   const saved = { ...process.env };
   let dir: string;

@@ -5,8 +5,6 @@ import { lintHelmChart, renderHelmChart } from '../helm/helmChart';
 import { validateKubernetesObjects } from '../kubernetes/validateKubernetesObjects';
 import { portalChartDir, terraformDir } from './__testUtils__/repoPaths';
 
-jest.setTimeout(60_000);
-
 /** What each Terraform expression in the output evaluates to in a plan. */
 const PLANNED: Record<string, unknown> = {
   'var.hostname': 'portal.gogidix.dev',

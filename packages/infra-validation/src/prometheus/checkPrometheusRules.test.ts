@@ -4,8 +4,6 @@ import {
   parsePromtoolOutput,
 } from './checkPrometheusRules';
 
-jest.setTimeout(30_000);
-
 const ruleFile = (expr: string) =>
   [
     'groups:',

@@ -3,8 +3,6 @@ import { AuditEvent } from '@gogidix/plugin-audit-common';
 import { portalTestDatabases } from '@gogidix/test-databases';
 import { DatabaseAuditStore } from './DatabaseAuditStore';
 
-jest.setTimeout(60_000);
-
 const databases = portalTestDatabases();
 
 const started = (id: string, time: string, extra: Partial<AuditEvent> = {}) =>

@@ -18,8 +18,6 @@ import { parse as parseYaml } from 'yaml';
 import { auditPlugin } from '../plugin';
 import { auditorServiceFactory } from './auditorServiceFactory';
 
-jest.setTimeout(60_000);
-
 const jane = mockCredentials.user.header('user:default/jane.doe');
 
 /** A plugin whose two routes record an audited action each. */

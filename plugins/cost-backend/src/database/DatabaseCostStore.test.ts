@@ -6,8 +6,6 @@ import { FOCUS_HEADER, focusCsv, focusLine } from '../__testUtils__/focus';
 import { importFocusCsv } from '../service/focusImport';
 import { DatabaseCostStore } from './DatabaseCostStore';
 
-jest.setTimeout(60_000);
-
 const databases = portalTestDatabases();
 
 describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {

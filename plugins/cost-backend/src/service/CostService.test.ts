@@ -9,8 +9,6 @@ import { COST_CACHE_MAX_AGE_MS, CostService } from './CostService';
 import { importFocusCsv } from './focusImport';
 import { ResultCache } from './resultCache';
 
-jest.setTimeout(60_000);
-
 const databases = portalTestDatabases();
 
 function demoIndex() {

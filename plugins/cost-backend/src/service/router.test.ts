@@ -18,8 +18,6 @@ import { focusCsv, focusLine } from '../__testUtils__/focus';
 import { gzipBomb } from '../__testUtils__/gzipBomb';
 import { costPlugin } from '../plugin';
 
-jest.setTimeout(60_000);
-
 async function startBackend(
   options: {
     demo?: boolean;

@@ -24,7 +24,6 @@ function exampleInput(examples: TemplateExample[]) {
  * examples are the golden path a template follows, so they must work.
  */
 describe('action examples', () => {
-  jest.setTimeout(60_000);
   const config = new ConfigReader({ app: { baseUrl: 'http://portal.test' } });
   const catalog = catalogServiceMock({ entities: demoEntities });
   const workspace = tempDir('examples-');

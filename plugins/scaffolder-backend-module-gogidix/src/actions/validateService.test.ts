@@ -19,7 +19,6 @@ describe('checkDockerfile', () => {
 });
 
 describe('validateService', () => {
-  jest.setTimeout(60_000);
   const libraryChartDir = path.join(repoRoot, 'infra/helm/gogidix-service');
 
   function workspaceWith(values: string) {

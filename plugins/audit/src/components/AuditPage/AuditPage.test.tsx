@@ -8,7 +8,6 @@ import { auditApiRef } from '../../api';
 import { AuditPage } from './AuditPage';
 
 // Rendering the app and typing into MUI fields takes seconds on a busy CI machine.
-jest.setTimeout(30_000);
 
 const events: AuditEvent[] = [
   {
