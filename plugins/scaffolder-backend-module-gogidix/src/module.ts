@@ -37,6 +37,7 @@ export const scaffolderModuleGogidix = createBackendModule({
         discovery: coreServices.discovery,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
       },
       async init({ scaffolder, config, reader, catalog, ...deps }) {
         const libraryChart = config.getOptionalString(
@@ -44,7 +45,10 @@ export const scaffolderModuleGogidix = createBackendModule({
         );
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
-          createCheckServiceNameAction({ catalog }),
+          createCheckServiceNameAction({
+            catalog,
+            permissions: deps.permissions,
+          }),
           createRegisterCatalogAction({
             catalog,
             auth: deps.auth,

@@ -155,6 +155,25 @@ describe('GogidixPermissionPolicy', () => {
     expect(await teamsOf('user:default/jane')).toEqual(['platform']);
   });
 
+  it("lets a service be created for the author's teams: their own, a manager's subtree, any for admins", async () => {
+    const { decide } = setUp();
+    const ownerPermission = entityPermission('scaffolder.service.owner.assign');
+    const teamsOf = async (user: string) => {
+      const decision = await decide(user, ownerPermission);
+      if (decision.result !== AuthorizeResult.CONDITIONAL) {
+        return decision.result;
+      }
+      const { anyOf } = decision.conditions as { anyOf: any[] };
+      return anyOf
+        .slice(1)
+        .map(group => group.allOf[2].params.value)
+        .sort();
+    };
+    expect(await teamsOf('user:default/jane')).toEqual(['platform']);
+    expect(await teamsOf('user:default/alex')).toEqual(['product', 'web']);
+    expect(await teamsOf('user:default/priya')).toBe(AuthorizeResult.ALLOW);
+  });
+
   it('records each denial in the audit trail', async () => {
     const { decide, auditor, fail } = setUp();
     await decide(
