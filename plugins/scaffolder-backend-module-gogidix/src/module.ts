@@ -15,6 +15,7 @@ import { createPublishLocalAction } from './actions/publishLocal';
 import { createRegisterCatalogAction } from './actions/registerCatalog';
 import { createRenderPlatformAction } from './actions/renderPlatform';
 import { createValidateServiceAction } from './actions/validateService';
+import { templateValuesDepthLimit } from './http/templateValuesDepth';
 import { LocalGitUrlReader } from './localGit/LocalGitUrlReader';
 import { readLocalGitConfig } from './localGit/config';
 import {
@@ -38,8 +39,12 @@ export const scaffolderModuleGogidix = createBackendModule({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
+        httpRouter: coreServices.httpRouter,
       },
       async init({ scaffolder, config, reader, catalog, ...deps }) {
+        // A module initialises before its plugin, so this runs before the
+        // scaffolder's routes.
+        deps.httpRouter.use(templateValuesDepthLimit());
         const libraryChart = config.getOptionalString(
           'gogidix.platform.libraryChart',
         );
