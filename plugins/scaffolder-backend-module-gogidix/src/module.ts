@@ -15,7 +15,7 @@ import { createPublishLocalAction } from './actions/publishLocal';
 import { createRegisterCatalogAction } from './actions/registerCatalog';
 import { createRenderPlatformAction } from './actions/renderPlatform';
 import { createValidateServiceAction } from './actions/validateService';
-import { templateValuesDepthLimit } from './http/templateValuesDepth';
+import { templateAnswersGuard } from './http/templateAnswers';
 import { LocalGitUrlReader } from './localGit/LocalGitUrlReader';
 import { readLocalGitConfig } from './localGit/config';
 import {
@@ -44,7 +44,7 @@ export const scaffolderModuleGogidix = createBackendModule({
       async init({ scaffolder, config, reader, catalog, ...deps }) {
         // A module initialises before its plugin, so this runs before the
         // scaffolder's routes.
-        deps.httpRouter.use(templateValuesDepthLimit());
+        deps.httpRouter.use(templateAnswersGuard());
         const libraryChart = config.getOptionalString(
           'gogidix.platform.libraryChart',
         );

@@ -6,12 +6,11 @@ import {
   startScaffolder,
   templateDirectoryContents,
 } from '../__testUtils__/templates';
-import { jsonDepth } from './templateValuesDepth';
+import { findUnsafeAnswer, jsonDepth } from './templateAnswers';
 
 jest.setTimeout(120_000);
 
-const nested = (levels: number) =>
-  `${'['.repeat(levels)}${']'.repeat(levels)}`;
+const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
 describe('jsonDepth', () => {
   it.each([
@@ -30,7 +29,35 @@ describe('jsonDepth', () => {
   });
 });
 
-describe('template answers nested too deeply', () => {
+describe('findUnsafeAnswer', () => {
+  it.each([
+    ['clean answers', { name: 'svc', environments: ['dev'] }, undefined],
+    [
+      'a description with a right-to-left override',
+      { description: 'Photos \u202eexe.txt' },
+      { field: 'values.description', character: 'U+202E' },
+    ],
+    [
+      'a NUL in a list',
+      { environments: ['dev', 'prod\u0000'] },
+      { field: 'values.environments[1]', character: 'U+0000' },
+    ],
+    [
+      'an isolate in a nested answer',
+      { answers: { notes: { text: 'a\u2066b' } } },
+      { field: 'values.answers.notes.text', character: 'U+2066' },
+    ],
+    [
+      'a field name with a control character',
+      { 'na\u001bme': 'svc' },
+      { field: 'values (a field name)', character: 'U+001B' },
+    ],
+  ])('%s', (_, values, expected) => {
+    expect(findUnsafeAnswer(values)).toEqual(expected);
+  });
+});
+
+describe('template answers the scaffolder would choke on or store as they are', () => {
   let server: Awaited<ReturnType<typeof startScaffolder>>['server'];
   beforeAll(async () => {
     ({ server } = await startScaffolder());
@@ -75,6 +102,36 @@ describe('template answers nested too deeply', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/^values: /);
+  });
+
+  it.each([
+    ['description', '"Stores photos \\u202eexe.txt"', 'U+202E'],
+    ['name', '"svc\\u0000"', 'U+0000'],
+    ['system', '"system:default/pay\\u2067ments"', 'U+2067'],
+  ])(
+    'refuse a dry run with a control character in %s, naming it',
+    async (field, json, character) => {
+      const values = `${answers.slice(0, -1)},"${field}":${json}}`;
+      const res = await post(
+        'dry-run',
+        `{"template":${JSON.stringify(
+          loadTemplate('typescript-service'),
+        )},"values":${values},"directoryContents":[]}`,
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        `values.${field}: contains the control or bidirectional formatting character ${character}; remove it (answers are single lines of plain text)`,
+      );
+    },
+  );
+
+  it('refuse a task whose description holds a bidi isolate', async () => {
+    const res = await post(
+      'tasks',
+      `{"templateRef":"template:default/typescript-service","values":{"description":"ok \\u2066 not ok"}}`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^values\.description: .*U\+2066/);
   });
 
   it('let ordinary answers through to the scaffolder', async () => {
