@@ -34,12 +34,13 @@ export function scaffoldedEntityRef(
 ): string | undefined {
   if (plugin !== 'scaffolder' || options.eventId !== 'task') return undefined;
   const meta = options.meta as JsonObject | undefined;
-  const answers =
-    meta?.actionType === 'create'
-      ? (options.request?.body as { values?: JsonObject } | undefined)?.values
-      : meta?.actionType === 'execution'
-      ? (meta.taskParameters as JsonObject | undefined)
-      : undefined;
+  let answers: JsonObject | undefined;
+  if (meta?.actionType === 'create') {
+    answers = (options.request?.body as { values?: JsonObject } | undefined)
+      ?.values;
+  } else if (meta?.actionType === 'execution') {
+    answers = meta.taskParameters as JsonObject | undefined;
+  }
   const name = answers?.name;
   return typeof name === 'string' && ENTITY_NAME.test(name)
     ? `component:default/${name}`

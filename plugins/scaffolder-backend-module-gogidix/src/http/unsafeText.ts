@@ -6,6 +6,8 @@
  * U+2066–9).
  */
 export const UNSAFE_TEXT_CHARACTERS =
+  // Matching control characters is the point here.
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** The first unsafe character in `text`, as `U+XXXX`, if any. */
