@@ -84,7 +84,7 @@ for (const t of ['typescript-service', 'bench-baseline']) {
   );
 }
 for (const ref of [
-  'group/default/listings',
+  'group/default/platform',
   'system/default/property-marketplace',
 ]) {
   await until(
@@ -102,6 +102,8 @@ const golden = {
       'utf8',
     ),
   ),
+  // Guest sign-in is jane.doe, who may only name her own team as owner.
+  owner: 'group:default/platform',
   language: 'typescript',
   nodeVersion: '22',
   postgres: true,
@@ -146,7 +148,7 @@ await create('template:default/typescript-service', {
 });
 await create('template:default/bench-baseline', {
   name: 'bench-warmup-base',
-  owner: 'group:default/listings',
+  owner: 'group:default/platform',
 });
 for (let i = 0; i < runs; i++) {
   results.golden.push(
@@ -158,7 +160,7 @@ for (let i = 0; i < runs; i++) {
   results.baseline.push(
     await create('template:default/bench-baseline', {
       name: `bench-base-${i}`,
-      owner: 'group:default/listings',
+      owner: 'group:default/platform',
     }),
   );
 }

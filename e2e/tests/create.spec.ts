@@ -1,10 +1,14 @@
 import { Page, expect, test } from '@playwright/test';
+import { signedInState } from '../support/environment';
 
 /**
- * A developer creates one service of each template in the browser: the form
+ * A manager creates one service of each template in the browser: the form
  * checks the name and the canary weight before anything runs, the task's
- * steps finish (validation included), and the new entity page opens.
+ * steps finish (validation included), and the new entity page opens. The
+ * owners (Listings, AI, Payments) are teams of the manager's subtree; a
+ * developer may only name their own teams.
  */
+test.use({ storageState: signedInState('manager') });
 
 // Unique per run: the run's repositories live in their own folder, but the
 // names must also be free in this run's catalog.

@@ -41,7 +41,14 @@ export async function createService(
     method: 'POST',
     body: JSON.stringify({
       templateRef: 'template:default/typescript-service',
-      values: { ...answers, language: 'typescript', nodeVersion: '22', name },
+      // The signed-in developer (jane.doe) may only name her own team.
+      values: {
+        ...answers,
+        owner: 'group:default/platform',
+        language: 'typescript',
+        nodeVersion: '22',
+        name,
+      },
     }),
   });
   for (;;) {

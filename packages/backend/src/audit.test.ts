@@ -247,8 +247,10 @@ describe('the audit trail of the portal backend', () => {
       ).toMatchObject({
         ...common,
         plugin: 'scaffolder',
-        target: templateRef,
+        // The service it creates; the template is the context.
+        target: 'component:default/listing-photos',
         outcome: 'succeeded',
+        meta: { templateRef },
       });
       // The run itself, done by the task worker for the user who asked.
       const run = await stored(
@@ -259,10 +261,12 @@ describe('the audit trail of the portal backend', () => {
         'the task run',
       );
       expect({ ...run, error: run.error ?? '' }).toMatchObject({
+        ...common,
         error: '',
         plugin: 'scaffolder',
-        target: templateRef,
+        target: 'component:default/listing-photos',
         outcome: 'succeeded',
+        meta: { templateRef },
       });
       expect(
         await stored(
@@ -288,6 +292,14 @@ describe('the audit trail of the portal backend', () => {
         outcome: 'failed',
         error: 'Only platform admins may read it',
       });
+
+      // Part of the name finds the person's events.
+      const byName = await api.get('/api/audit/events?actor=JANE&limit=500');
+      expect(byName.status).toBe(200);
+      const actors = new Set(
+        (byName.body.items as AuditEvent[]).map(e => e.actor),
+      );
+      expect([...actors]).toEqual([actor]);
     } finally {
       await backend.stop();
       host.close();

@@ -15,6 +15,7 @@ import { createPublishLocalAction } from './actions/publishLocal';
 import { createRegisterCatalogAction } from './actions/registerCatalog';
 import { createRenderPlatformAction } from './actions/renderPlatform';
 import { createValidateServiceAction } from './actions/validateService';
+import { templateAnswersGuard } from './http/templateAnswers';
 import { LocalGitUrlReader } from './localGit/LocalGitUrlReader';
 import { readLocalGitConfig } from './localGit/config';
 import {
@@ -37,14 +38,22 @@ export const scaffolderModuleGogidix = createBackendModule({
         discovery: coreServices.discovery,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        httpRouter: coreServices.httpRouter,
       },
       async init({ scaffolder, config, reader, catalog, ...deps }) {
+        // A module initialises before its plugin, so this runs before the
+        // scaffolder's routes.
+        deps.httpRouter.use(templateAnswersGuard());
         const libraryChart = config.getOptionalString(
           'gogidix.platform.libraryChart',
         );
         const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
-          createCheckServiceNameAction({ catalog }),
+          createCheckServiceNameAction({
+            catalog,
+            permissions: deps.permissions,
+          }),
           createRegisterCatalogAction({
             catalog,
             auth: deps.auth,

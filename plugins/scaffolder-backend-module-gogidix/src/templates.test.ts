@@ -160,6 +160,43 @@ describe('service templates', () => {
     },
   );
 
+  /** Every string property of a form page, dependencies included. */
+  function stringFields(
+    schema: unknown,
+    path = '',
+  ): Array<[string, Record<string, unknown>]> {
+    if (!schema || typeof schema !== 'object') return [];
+    const node = schema as Record<string, unknown>;
+    const own: Array<[string, Record<string, unknown>]> =
+      node.type === 'string' ? [[path, node]] : [];
+    return own.concat(
+      Object.entries(node).flatMap(([key, child]) =>
+        Array.isArray(child)
+          ? child.flatMap((c, i) => stringFields(c, `${path}.${key}[${i}]`))
+          : stringFields(child, key === 'properties' ? path : `${path}.${key}`),
+      ),
+    );
+  }
+
+  it.each(TEMPLATES)(
+    '%s: the form refuses control and bidi characters in every text answer',
+    template => {
+      const fields = stringFields(templates[template].spec!.parameters);
+      const unsafe = ['a\u202eb', 'a\u2066b', 'a\u200fb', 'a\u0000b', 'a\nb'];
+      const accepting = fields
+        .filter(([, field]) => field.const === undefined && !field.enum)
+        .filter(([, field]) =>
+          unsafe.some(
+            text =>
+              typeof field.pattern !== 'string' ||
+              new RegExp(field.pattern, 'u').test(text),
+          ),
+        )
+        .map(([path]) => path);
+      expect(accepting).toEqual([]);
+    },
+  );
+
   it.each([
     ['canary weight above 100', { canaryWeight: 150 }, /canaryWeight/],
     ['an invalid name', { name: 'Listing_Photos' }, /name/],

@@ -90,6 +90,10 @@ describe.each(databases.eachSupportedId())(
         '2',
       ]);
       expect(await ids({ actor: 'user:default/john.smith' })).toEqual(['3']);
+      // Part of a name, in any case, finds the person.
+      expect(await ids({ actor: 'jane' })).toEqual(['4', '2', '1']);
+      expect(await ids({ actor: 'John.S' })).toEqual(['3']);
+      expect(await ids({ actor: 'j%' })).toEqual([]);
       expect(await ids({ outcome: 'failed' })).toEqual(['4']);
       expect(await ids({ severity: 'high' })).toEqual(['3']);
       // LIKE wildcards in the text are matched literally.

@@ -110,7 +110,12 @@ export class DatabaseAuditStore implements AuditStore {
     const q = this.db<AuditEventRow>('audit_events');
     if (query.plugin) q.where('plugin', query.plugin);
     if (query.eventId) q.where('event_id', query.eventId);
-    if (query.actor) q.where('actor', query.actor);
+    // Part of a name finds the person: `jane` finds user:default/jane.doe.
+    if (query.actor) {
+      q.whereRaw(`LOWER(actor) LIKE ? ESCAPE '\\'`, [
+        `%${escapeLike(query.actor.toLowerCase())}%`,
+      ]);
+    }
     if (query.outcome) q.where('outcome', query.outcome);
     if (query.severity) q.where('severity', query.severity);
     if (query.from) q.where('time', '>=', query.from);

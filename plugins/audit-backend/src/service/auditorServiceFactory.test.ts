@@ -25,6 +25,7 @@ function requestAs(header: string, url: string) {
 async function setUp(
   writer: { write(records: AuditRecord[]): Promise<void> },
   config: JsonObject = {},
+  pluginId = 'cost',
 ) {
   const queue = new AuditEventQueue();
   const logger = mockServices.logger.mock();
@@ -38,7 +39,7 @@ async function setUp(
       mockServices.rootConfig.factory({ data: config }),
     ],
   });
-  const auditor = await tester.getSubject('cost');
+  const auditor = await tester.getSubject(pluginId);
   queue.attach(writer, logger);
   return { auditor, queue };
 }
@@ -112,6 +113,76 @@ describe('auditorServiceFactory', () => {
       error: 'Denied by the role policy',
       severity: 'high',
     });
+  });
+
+  it('names the person an event without a request was for, not the plugin', async () => {
+    const written: AuditRecord[] = [];
+    const { auditor, queue } = await setUp(
+      { write: async records => void written.push(...records) },
+      {},
+      'permission',
+    );
+    const event = await auditor.createEvent({
+      eventId: 'permission-denied',
+      severityLevel: 'medium',
+      meta: {
+        actor: 'user:default/jane.doe',
+        permission: 'catalog.location.create',
+      },
+    });
+    await event.fail({ error: new Error('denied') });
+    await queue.flush();
+    expect(written.map(r => r.actor)).toEqual([
+      'user:default/jane.doe',
+      'user:default/jane.doe',
+    ]);
+  });
+
+  it('targets the service a template run creates, keeping the template as context', async () => {
+    const written: AuditRecord[] = [];
+    const { auditor, queue } = await setUp(
+      { write: async records => void written.push(...records) },
+      {},
+      'scaffolder',
+    );
+    const request = Object.assign(
+      requestAs(
+        mockCredentials.user.header('user:default/jane.doe'),
+        '/api/scaffolder/v2/tasks',
+      ),
+      { body: { values: { name: 'listing-photos', owner: 'listings' } } },
+    );
+    const created = await auditor.createEvent({
+      eventId: 'task',
+      severityLevel: 'medium',
+      request,
+      meta: {
+        actionType: 'create',
+        templateRef: 'template:default/typescript-service',
+      },
+    });
+    await created.success({ meta: { taskId: 't1' } });
+    const run = await auditor.createEvent({
+      eventId: 'task',
+      severityLevel: 'medium',
+      meta: {
+        actionType: 'execution',
+        createdBy: 'user:default/jane.doe',
+        taskId: 't1',
+        taskParameters: { name: 'listing-photos' },
+        templateRef: 'template:default/typescript-service',
+      },
+    });
+    await run.success();
+    await queue.flush();
+    expect(written).toHaveLength(4);
+    for (const record of written) {
+      expect(record).toMatchObject({
+        actor: 'user:default/jane.doe',
+        target: 'component:default/listing-photos',
+        meta: { templateRef: 'template:default/typescript-service' },
+      });
+    }
   });
 
   it('does not make the action fail or wait when the store fails', async () => {

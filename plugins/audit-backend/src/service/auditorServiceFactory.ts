@@ -17,6 +17,7 @@ import {
 import { JsonObject } from '@backstage/types';
 import { randomUUID } from 'node:crypto';
 import { AuditEventQueue, auditEventQueueServiceRef } from './AuditEventQueue';
+import { personOf, scaffoldedEntityRef } from './eventSubjects';
 import { redactText, redactUrl, storableMeta, targetOf } from './redaction';
 
 type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -115,6 +116,7 @@ export class PersistingAuditorService implements AuditorService {
       if (!stored) return;
       const outcome = outcomeOf(event.status);
       const meta = storableMeta(event.meta as JsonObject | undefined);
+      const actor = personOf(event.actor.actorId, meta);
       queue.publish({
         id,
         time,
@@ -125,7 +127,7 @@ export class PersistingAuditorService implements AuditorService {
         eventId: event.eventId,
         severity: event.severityLevel,
         outcome,
-        ...(event.actor.actorId ? { actor: event.actor.actorId } : {}),
+        ...(actor ? { actor } : {}),
         ...(targetOf(meta) ? { target: targetOf(meta) } : {}),
         ...('error' in event && event.error
           ? { error: redactText(String(event.error.message ?? event.error)) }
@@ -141,7 +143,12 @@ export class PersistingAuditorService implements AuditorService {
         ...(meta ? { meta } : {}),
       });
     }, deps);
-    return auditor.createEvent(options);
+    const entityRef = scaffoldedEntityRef(deps.plugin.getId(), options);
+    return auditor.createEvent(
+      entityRef
+        ? { ...options, meta: { ...options.meta, entityRef } }
+        : options,
+    );
   }
 
   // The same log lines as Backstage's auditorServiceFactory.

@@ -58,8 +58,18 @@ function setUp() {
     logger: mockServices.logger.mock(),
     userInfo,
   });
-  const decide = (user: string, permission: Permission) => {
-    const credentials = mockCredentials.user(user);
+  /** `plugin`: a plugin asks on the user's behalf, as while serving a request. */
+  const decide = (user: string, permission: Permission, plugin?: string) => {
+    const direct = mockCredentials.user(user);
+    const credentials = plugin
+      ? {
+          ...direct,
+          principal: {
+            ...direct.principal,
+            actor: { type: 'service' as const, subject: plugin },
+          },
+        }
+      : direct;
     return policy.handle(
       { permission },
       {
@@ -155,25 +165,66 @@ describe('GogidixPermissionPolicy', () => {
     expect(await teamsOf('user:default/jane')).toEqual(['platform']);
   });
 
-  it('records each denial in the audit trail', async () => {
+  it("lets a service be created for the author's teams: their own, a manager's subtree, any for admins", async () => {
+    const { decide } = setUp();
+    const ownerPermission = entityPermission('scaffolder.service.owner.assign');
+    const teamsOf = async (user: string) => {
+      const decision = await decide(user, ownerPermission);
+      if (decision.result !== AuthorizeResult.CONDITIONAL) {
+        return decision.result;
+      }
+      const { anyOf } = decision.conditions as { anyOf: any[] };
+      return anyOf
+        .slice(1)
+        .map(group => group.allOf[2].params.value)
+        .sort();
+    };
+    expect(await teamsOf('user:default/jane')).toEqual(['platform']);
+    expect(await teamsOf('user:default/alex')).toEqual(['product', 'web']);
+    expect(await teamsOf('user:default/priya')).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('records the denial of a request in the audit trail, naming who, what and which plugin asked', async () => {
     const { decide, auditor, fail } = setUp();
-    await decide(
-      'user:default/jane',
-      basicPermission('catalog.location.delete'),
-    );
+    expect(
+      await decide(
+        'user:default/jane',
+        basicPermission('catalog.location.delete'),
+        'plugin:catalog',
+      ),
+    ).toEqual(DENY);
     expect(auditor.createEvent).toHaveBeenCalledWith({
       eventId: 'permission-denied',
       severityLevel: 'medium',
       meta: {
         actor: 'user:default/jane',
+        target: 'catalog.location.delete',
         permission: 'catalog.location.delete',
+        requestedBy: 'plugin:catalog',
         resourceRef: null,
         reason: 'not allowed for the roles held',
       },
     });
     expect(fail).toHaveBeenCalledTimes(1);
-    await decide('user:default/jane', basicPermission('catalog.location.read'));
+    await decide(
+      'user:default/jane',
+      basicPermission('catalog.location.read'),
+      'plugin:catalog',
+    );
     expect(auditor.createEvent).toHaveBeenCalledTimes(1);
+  });
+
+  it("denies the browser's own checks (which buttons to show) without recording them", async () => {
+    const { decide, auditor } = setUp();
+    for (const name of [
+      'catalog.entity.create',
+      'scaffolder.template.management',
+    ]) {
+      expect(await decide('user:default/jane', basicPermission(name))).toEqual(
+        DENY,
+      );
+    }
+    expect(auditor.createEvent).not.toHaveBeenCalled();
   });
 
   it("reads a user's claims once for a batch of checks", async () => {

@@ -47,9 +47,11 @@ function isGroup(
 
 /**
  * Decides every permission check of the portal from the table in
- * `rules.ts` and the user's roles. Each denial is recorded in the audit
- * trail (denials that come from a condition the catalog evaluates are
- * decided there, and are not).
+ * `rules.ts` and the user's roles. Each denial of a request is recorded in
+ * the audit trail: a plugin asked on the user's behalf while serving it.
+ * The browser's own checks (which buttons to show) are questions, not
+ * blocked actions, and are not recorded; nor are denials that come from a
+ * condition the catalog evaluates (decided there).
  */
 export class GogidixPermissionPolicy implements PermissionPolicy {
   constructor(
@@ -73,6 +75,8 @@ export class GogidixPermissionPolicy implements PermissionPolicy {
     if (!user || principal?.type !== 'user' || !principal.userEntityRef) {
       return this.deny(permission.name, undefined, 'no signed-in user');
     }
+    // Set when a plugin asks on the user's behalf (e.g. plugin:catalog).
+    const requestedBy = principal.actor?.subject;
     const { ownershipEntityRefs } = await this.userInfoOf(user.credentials);
     const portalUser = resolvePortalUser(
       principal.userEntityRef,
@@ -94,6 +98,7 @@ export class GogidixPermissionPolicy implements PermissionPolicy {
         permission.name,
         portalUser,
         rule ? 'not allowed for the roles held' : 'no rule names it',
+        requestedBy,
       );
     }
     if (reach === 'all' || !isResourcePermission(permission)) {
@@ -103,7 +108,12 @@ export class GogidixPermissionPolicy implements PermissionPolicy {
       this.deps.logger.warn(
         `${permission.name} is scoped to teams in the policy but its resources are ${permission.resourceType}, not catalog entities: denied`,
       );
-      return this.deny(permission.name, portalUser, 'unscopable resource');
+      return this.deny(
+        permission.name,
+        portalUser,
+        'unscopable resource',
+        requestedBy,
+      );
     }
     const refs =
       reach === 'managed' ? portalUser.managedRefs : portalUser.ownRefs;
@@ -138,15 +148,22 @@ export class GogidixPermissionPolicy implements PermissionPolicy {
     permission: string,
     user: PortalUser | undefined,
     reason: string,
+    requestedBy?: string,
   ): Promise<PolicyDecision> {
+    if (user && !requestedBy) {
+      return { result: AuthorizeResult.DENY };
+    }
     const event = await this.deps.auditor.createEvent({
       eventId: 'permission-denied',
       severityLevel: 'medium',
       meta: {
         actor: user?.userRef ?? null,
+        // The thing refused: a policy is asked about a permission, never
+        // about one resource, so the resource a denied request was for is
+        // not known here; the plugin that asked is.
+        target: permission,
         permission,
-        // A policy is asked about a permission, never about one resource:
-        // the resource a denied request was for is not known here.
+        requestedBy: requestedBy ?? null,
         resourceRef: null,
         reason,
       },

@@ -75,6 +75,15 @@ export const PERMISSION_RULES: PermissionRule[] = [
     developer: 'all',
   },
   { names: ['scaffolder.template.management', 'scaffolder.template.dry-run'] },
+  // A new service's owner (the resource is the team): a developer's own
+  // teams, a manager's subtree; otherwise its authors could not see its
+  // compliance or cost. Checked by gogidix:catalog:check.
+  {
+    names: ['scaffolder.service.owner.assign'],
+    developer: 'own',
+    manager: 'managed',
+    teamData: true,
+  },
 
   // Kubernetes: everyone sees workloads; the proxy (logs, exec) is for on-call.
   {

@@ -55,7 +55,10 @@ export const demoEntities: Entity[] = [
  * publishers, against an in-memory catalog, publishing locally to a
  * temporary folder.
  */
-export async function startScaffolder(config: Record<string, unknown> = {}) {
+export async function startScaffolder(
+  config: Record<string, unknown> = {},
+  features: Parameters<typeof startTestBackend>[0]['features'] = [],
+) {
   const gitRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'local-git-'));
   return startTestBackend({
     features: [
@@ -80,6 +83,7 @@ export async function startScaffolder(config: Record<string, unknown> = {}) {
           ...config,
         },
       }),
+      ...(features ?? []),
     ],
   });
 }

@@ -1,22 +1,27 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { serviceOwnerAssignPermission } from '../permissions';
 import { examples } from './checkServiceName.examples';
 
 /**
- * `gogidix:catalog:check` runs first: the name must be free and the owner and
- * system must exist. The form checks the same, but a task can also be started
- * through the API, and two people can pick the same name at once.
+ * `gogidix:catalog:check` runs first: the name must be free, the owner must
+ * exist and be a team the user may create for, and the system must exist.
+ * The form offers the same choices, but a task can also be started through
+ * the API, and two people can pick the same name at once.
  */
 export function createCheckServiceNameAction(options: {
   catalog: CatalogService;
+  permissions: PermissionsService;
 }) {
-  const { catalog } = options;
+  const { catalog, permissions } = options;
   return createTemplateAction({
     id: 'gogidix:catalog:check',
     description:
-      'Fails unless the service name is free in the catalog and its owner and system exist.',
+      'Fails unless the service name is free in the catalog, its owner exists and is a team of the user (any team for platform admins), and its system exists.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -46,6 +51,16 @@ export function createCheckServiceNameAction(options: {
       );
       if (!(await exists(owner))) {
         problems.push(`owner: ${owner} is not in the catalog; pick a team`);
+      } else {
+        const [decision] = await permissions.authorize(
+          [{ permission: serviceOwnerAssignPermission, resourceRef: owner }],
+          { credentials },
+        );
+        if (decision.result !== AuthorizeResult.ALLOW) {
+          problems.push(
+            `owner: you are not a member or manager of ${owner}; pick one of your teams, or ask one of its members or a platform admin to create the service`,
+          );
+        }
       }
       if (ctx.input.system) {
         const system = stringifyEntityRef(
@@ -58,7 +73,9 @@ export function createCheckServiceNameAction(options: {
       if (problems.length > 0) {
         throw new InputError(problems.join('; '));
       }
-      ctx.logger.info(`${ctx.input.name} is free; ${owner} exists`);
+      ctx.logger.info(
+        `${ctx.input.name} is free; ${owner} exists and may own it`,
+      );
     },
   });
 }

@@ -34,7 +34,10 @@ describe('action examples', () => {
     'FROM scratch\nUSER 10001\n',
   );
   const actions = [
-    createCheckServiceNameAction({ catalog }),
+    createCheckServiceNameAction({
+      catalog,
+      permissions: mockServices.permissions(),
+    }),
     createRenderPlatformAction({
       reader: mockServices.urlReader.mock(),
       integrations: ScmIntegrations.fromConfig(config),

@@ -10,7 +10,7 @@ import TextField from '@mui/material/TextField';
 import { FormEvent, useState } from 'react';
 
 const TEXT_FIELDS = [
-  ['actor', 'Actor', 'user:default/jane.doe'],
+  ['actor', 'Actor contains', 'jane.doe'],
   ['eventId', 'Action', 'location-mutate'],
   ['plugin', 'Plugin', 'catalog'],
   ['target', 'Target contains', 'listings'],

@@ -123,7 +123,7 @@ describe('AuditPage', () => {
     await screen.findByRole('table', { name: 'Audit events' });
     expect(listEvents).toHaveBeenLastCalledWith({}, { offset: 0, limit: 25 });
 
-    fireEvent.change(screen.getByLabelText('Actor'), {
+    fireEvent.change(screen.getByLabelText('Actor contains'), {
       target: { value: ' user:default/jane.doe ' },
     });
     fireEvent.change(screen.getByLabelText('Action'), {
