@@ -274,6 +274,33 @@ describe('compliance router', () => {
     expect(row.evidenceSources).toMatch(/demo\/trivy\/payments-service\.json/);
   });
 
+  it('exports what users typed that a spreadsheet would run as a formula as text', async () => {
+    const server = await app();
+    const reason = '=HYPERLINK("http://x") until the March release';
+    const created = await request(server)
+      .post('/entities/component/default/mobile-bff/waivers')
+      .set(user)
+      .send({
+        checkId: 'mtls-strict',
+        reason,
+        approver: 'user:default/sofia.rossi',
+        expiresAt: '2027-03-01T00:00:00Z',
+      });
+    expect(created.status).toBe(201);
+
+    const response = await request(server).get('/export.csv').set(user);
+    const rows: Array<Record<string, string>> = parse(response.text, {
+      columns: true,
+    });
+    const waived = rows.filter(r => r.waiverReason !== '');
+    expect(waived.length).toBeGreaterThan(0);
+    expect(waived.map(r => r.waiverReason)).toContain(`'${reason}`);
+    expect(waived.map(r => r.waiverReason)).not.toContain(reason);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="compliance-export.csv"; filename*=UTF-8''compliance-export.csv`,
+    );
+  });
+
   it('exports JSON and refuses without compliance.export.read', async () => {
     const ok = await request(await app())
       .get('/export.json')

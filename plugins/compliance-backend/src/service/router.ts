@@ -11,6 +11,7 @@ import {
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
+import { attachmentDisposition, exportCsv } from '@gogidix/plugin-audit-common';
 import {
   complianceEntityReadPermission,
   complianceExportReadPermission,
@@ -19,7 +20,6 @@ import {
   complianceWaiverCreatePermission,
   DEFAULT_SUMMARY_LIMIT,
 } from '@gogidix/plugin-compliance-common';
-import { stringify } from 'csv-stringify/sync';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import { ComplianceStore } from '../database/ComplianceStore';
@@ -182,49 +182,54 @@ export async function createRouter(options: {
   router.get('/export.json', async (req, res) => {
     const { results, waivers, generatedAt, filters } = await exportFor(req);
     const at = generatedAt;
-    res.attachment('compliance-export.json').json({
-      generatedAt: at.toISOString(),
-      filters,
-      controls: ruleSet.controls.map(c => ({
-        framework: c.framework,
-        id: c.id,
-        title: c.title,
-        checks: c.checks,
-      })),
-      checks: ruleSet.checks.map(c => ({
-        id: c.id,
-        title: c.title,
-        level: c.level,
-        description: c.description,
-        facts: c.facts,
-        controls: c.controls,
-      })),
-      entities: results.map(result => {
-        const mine = waivers.filter(w => w.entityRef === result.entityRef);
-        const { checks, controls, ...entity } = entityCompliance(
-          result,
-          ruleSet,
-          mine,
-          at,
-        );
-        return {
-          ...entity,
-          controls: controls.map(c => ({
-            framework: c.framework,
-            id: c.id,
-            status: c.status,
-            checkIds: c.checkIds,
-          })),
-          checks: checks.map(c => ({
-            checkId: c.checkId,
-            status: c.status,
-            reason: c.reason,
-            evidence: c.evidence,
-            waiver: c.waiver,
-          })),
-        };
-      }),
-    });
+    res
+      .set(
+        'content-disposition',
+        attachmentDisposition('compliance-export.json'),
+      )
+      .json({
+        generatedAt: at.toISOString(),
+        filters,
+        controls: ruleSet.controls.map(c => ({
+          framework: c.framework,
+          id: c.id,
+          title: c.title,
+          checks: c.checks,
+        })),
+        checks: ruleSet.checks.map(c => ({
+          id: c.id,
+          title: c.title,
+          level: c.level,
+          description: c.description,
+          facts: c.facts,
+          controls: c.controls,
+        })),
+        entities: results.map(result => {
+          const mine = waivers.filter(w => w.entityRef === result.entityRef);
+          const { checks, controls, ...entity } = entityCompliance(
+            result,
+            ruleSet,
+            mine,
+            at,
+          );
+          return {
+            ...entity,
+            controls: controls.map(c => ({
+              framework: c.framework,
+              id: c.id,
+              status: c.status,
+              checkIds: c.checkIds,
+            })),
+            checks: checks.map(c => ({
+              checkId: c.checkId,
+              status: c.status,
+              reason: c.reason,
+              evidence: c.evidence,
+              waiver: c.waiver,
+            })),
+          };
+        }),
+      });
   });
 
   router.get('/export.csv', async (req, res) => {
@@ -232,13 +237,11 @@ export async function createRouter(options: {
     const rows = exportRows(results, ruleSet, waivers, generatedAt);
     res
       .type('text/csv')
-      .attachment('compliance-export.csv')
-      .send(
-        stringify(
-          rows.map(row => EXPORT_COLUMNS.map(column => row[column])),
-          { header: true, columns: EXPORT_COLUMNS as string[] },
-        ),
-      );
+      .set(
+        'content-disposition',
+        attachmentDisposition('compliance-export.csv'),
+      )
+      .send(exportCsv(EXPORT_COLUMNS, rows));
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {

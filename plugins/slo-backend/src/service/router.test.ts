@@ -285,6 +285,27 @@ describe('SLO router', () => {
     );
   });
 
+  it('writes names a spreadsheet would run as formulas as text in the CSV', async () => {
+    const entity = component('listings-service', './slo/openslo.yaml');
+    entity.spec!.system = '=HYPERLINK("http://x")';
+    entity.metadata.labels = { 'gogidix.io/tier': '@SUM(1)' };
+    const formulas = await sloApp({
+      entities: [entity],
+      links: new SloLinks('http://portal.test', undefined),
+      now: () => now,
+    });
+    await formulas.service.refreshDefinitions();
+    await formulas.service.evaluateAll(new Date('2026-11-20T09:00:00Z'));
+
+    const csv = await request(formulas.app).get('/summary.csv').set(user);
+    expect(csv.status).toBe(200);
+    const [, row] = csv.text.trim().split('\n');
+    expect(row).toContain(`,"'=HYPERLINK(""http://x"")",'@SUM(1),`);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename="slo-summary.csv"; filename*=UTF-8''slo-summary.csv`,
+    );
+  });
+
   it('generates Sloth rules for a posted document and rejects one with no usable SLO', async () => {
     const document = readFileSync(
       join(demoDir, 'listings-service/slo/openslo.yaml'),
