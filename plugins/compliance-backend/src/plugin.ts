@@ -106,6 +106,7 @@ export const compliancePlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
+            catalog: deps.catalog,
             store,
             ruleSet: settings.ruleSet,
           }),

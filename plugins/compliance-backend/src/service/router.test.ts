@@ -7,7 +7,12 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { parse } from 'csv-parse/sync';
-import { createTestStore, demoRound } from '../__testUtils__/fixtures';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  createTestStore,
+  demoComponents,
+  demoRound,
+} from '../__testUtils__/fixtures';
 import { portalTestDatabases } from '@gogidix/test-databases';
 import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { createRouter } from './router';
@@ -33,6 +38,20 @@ function permissions(deny: (name: string, resourceRef?: string) => boolean) {
       })),
   });
 }
+
+/** The demo's components and the approver the waiver tests name. */
+const catalog = () =>
+  catalogServiceMock({
+    entities: [
+      ...demoComponents(),
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'sofia.rossi', namespace: 'default' },
+        spec: {},
+      },
+    ],
+  });
 
 describe('compliance router', () => {
   let store: DatabaseComplianceStore;
@@ -66,6 +85,7 @@ describe('compliance router', () => {
       }),
       permissions: permissions(deny),
       auditor,
+      catalog: catalog(),
       store,
       ruleSet,
       now: () => now,
@@ -156,6 +176,7 @@ describe('compliance router', () => {
           })),
       }),
       auditor: mockServices.auditor.mock(),
+      catalog: catalog(),
       store,
       ruleSet,
       now: () => now,
@@ -401,6 +422,12 @@ describe('compliance router', () => {
         400,
         /approver/,
       ],
+      [
+        'an approver who is not in the catalog',
+        { approver: 'user:nowhere/ghost' },
+        400,
+        /^approver: no user user:nowhere\/ghost in the catalog/,
+      ],
     ])('refuses %s, storing nothing', async (_, change, status, message) => {
       const before = await store.listWaivers();
       const response = await request(await app())
@@ -476,6 +503,43 @@ describe('compliance router', () => {
       );
       expect(stored?.error).toMatch(/SchemaVersion must be 2/);
     });
+
+    it('answers 404 for a component that is not in the catalog, storing nothing', async () => {
+      const before = await store.listTrivyReports();
+      const response = await request(await app())
+        .post('/entities/component/default/ghost-service/trivy')
+        .set(user)
+        .send(report);
+      expect(response.status).toBe(404);
+      expect(await store.listTrivyReports()).toEqual(before);
+    });
+
+    it('accepts a CreatedAt up to five minutes ahead of the portal clock', async () => {
+      const response = await request(await app())
+        .post('/entities/component/default/status-page/trivy')
+        .set(user)
+        .send({ ...report, CreatedAt: '2026-11-27T09:05:00Z' });
+      expect(response.status).toBe(201);
+    });
+
+    it.each([
+      ['six minutes', '2026-11-27T09:06:00Z'],
+      ['a year', '2027-11-27T09:00:00Z'],
+    ])(
+      'refuses a CreatedAt %s ahead of the portal clock, naming the field',
+      async (_, createdAt) => {
+        const before = await store.listTrivyReports();
+        const response = await request(await app())
+          .post('/entities/component/default/status-page/trivy')
+          .set(user)
+          .send({ ...report, CreatedAt: createdAt });
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toMatch(
+          /^CreatedAt .* is in the future/,
+        );
+        expect(await store.listTrivyReports()).toEqual(before);
+      },
+    );
 
     it('refuses without compliance.trivy.create', async () => {
       const response = await request(

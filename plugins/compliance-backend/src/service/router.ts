@@ -5,6 +5,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
@@ -33,6 +34,8 @@ import { applyWaivers, entityCompliance, withActive } from './views';
 
 const MAX_WAIVER_DAYS = 365;
 const DAY = 86400_000;
+/** How far ahead of our clock a scanner's clock may run. */
+export const TRIVY_CLOCK_SKEW_MS = 5 * 60_000;
 
 const asList = (value: unknown): string[] =>
   value === undefined
@@ -52,11 +55,12 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  catalog: CatalogService;
   store: ComplianceStore;
   ruleSet: RuleSet;
   now?: () => Date;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, auditor, store, ruleSet } = options;
+  const { httpAuth, permissions, auditor, catalog, store, ruleSet } = options;
   const now = options.now ?? (() => new Date());
   const router = await createOpenApiRouter();
   const summaries = new SummaryCache({ store, ruleSet });
@@ -310,6 +314,15 @@ export async function createRouter(options: {
       if (!evaluated) {
         throw new NotFoundError(`${entityRef} has not been evaluated`);
       }
+      // An approver is someone the auditor can find: a User in the catalog.
+      const approverEntity = await catalog.getEntityByRef(approver, {
+        credentials,
+      });
+      if (approverEntity?.kind.toLocaleLowerCase('en-US') !== 'user') {
+        throw new InputError(
+          `approver: no user ${approver} in the catalog; name the person who approved the waiver`,
+        );
+      }
       const waiver = {
         id: randomUUID(),
         entityRef,
@@ -337,6 +350,20 @@ export async function createRouter(options: {
       throw new NotAllowedError('You may not upload Trivy reports');
     }
     const entityRef = stringifyEntityRef(req.params);
+    const component = await catalog.getEntityByRef(entityRef, { credentials });
+    if (component?.kind.toLocaleLowerCase('en-US') !== 'component') {
+      throw new NotFoundError(`${entityRef} is not a catalog component`);
+    }
+    const createdAt = (req.body as { CreatedAt?: unknown } | undefined)
+      ?.CreatedAt;
+    const scannedAt = Date.parse(String(createdAt));
+    if (scannedAt > now().getTime() + TRIVY_CLOCK_SKEW_MS) {
+      throw new InputError(
+        `CreatedAt ${String(
+          createdAt,
+        )} is in the future: check the clock of the machine that ran Trivy`,
+      );
+    }
     const summary = await ingestTrivyReport(store, {
       entityRef,
       report: req.body,
