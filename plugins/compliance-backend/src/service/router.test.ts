@@ -143,6 +143,33 @@ describe('compliance router', () => {
     });
   });
 
+  it("shows a developer campaign history of their teams only, as the org page's team rollups", async () => {
+    type Campaign = {
+      id: string;
+      passing: number;
+      total: number;
+      history: Array<{ day: string; progress: number | null }>;
+    };
+    const latest = (campaign: Campaign) => campaign.history.at(-1)?.progress;
+    const everyone = await request(await app())
+      .get('/summary')
+      .set(user);
+    const paymentsOnly = await request(
+      await app(
+        (name, ref) =>
+          name === 'compliance.org.read' && ref !== 'group:default/payments',
+      ),
+    )
+      .get('/summary')
+      .set(user);
+    expect(paymentsOnly.body.teams).toEqual(['group:default/payments']);
+    const [org] = everyone.body.campaigns as Campaign[];
+    const [mine] = paymentsOnly.body.campaigns as Campaign[];
+    expect(latest(org)).toBeCloseTo(org.passing / org.total, 6);
+    expect(latest(mine)).toBeCloseTo(mine.passing / mine.total, 6);
+    expect(latest(mine)).not.toBeCloseTo(latest(org)!, 6);
+  });
+
   it('filters by team', async () => {
     const response = await request(await app())
       .get(`/summary?team=${paymentsTeam}`)
