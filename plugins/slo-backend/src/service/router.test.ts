@@ -198,9 +198,14 @@ describe('SLO router', () => {
       .set(user);
     expect(res.status).toBe(200);
     expect(res.body.slos).toEqual([]);
-    expect(res.body.problems[0].path).toBe(
-      'metadata.annotations["gogidix.io/openslo"]',
-    );
+    expect(res.body.problems).toEqual([
+      {
+        source: './slo/missing.yaml',
+        path: 'metadata.annotations["gogidix.io/openslo"]',
+        message: 'could not read the OpenSLO document: ENOENT',
+      },
+    ]);
+    expect(res.text).not.toContain(demoDir);
   });
 
   it('answers 404 for an unknown entity', async () => {
