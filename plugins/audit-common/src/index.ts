@@ -6,3 +6,5 @@
 export * from './client';
 export * from './permissions';
 export * from './types';
+export * from './export/attachment';
+export * from './export/csv';

@@ -10,6 +10,7 @@ import { loadTrivyReports } from './demo/loadTrivyReports';
 import { CatalogFactRetriever } from './facts/CatalogFactRetriever';
 import { RepositoryFactRetriever } from './facts/RepositoryFactRetriever';
 import { SloFactRetriever } from './facts/SloFactRetriever';
+import { repositoryPath } from './facts/repositoryPath';
 import { TrivyFactRetriever } from './facts/TrivyFactRetriever';
 import { ComplianceService } from './service/ComplianceService';
 import { createRouter, DEFAULT_BODY_LIMITS } from './service/router';
@@ -51,7 +52,9 @@ export const compliancePlugin = createBackendPlugin({
             deps.logger,
           );
           deps.logger.info(
-            `Loaded ${loaded} Trivy reports from ${settings.trivyReportsDir} (${failed} unreadable)`,
+            `Loaded ${loaded} Trivy reports from ${repositoryPath(
+              settings.trivyReportsDir,
+            )} (${failed} unreadable)`,
           );
         }
         const service = new ComplianceService({
@@ -106,6 +109,7 @@ export const compliancePlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
+            catalog: deps.catalog,
             store,
             ruleSet: settings.ruleSet,
             bodyLimits: {

@@ -26,6 +26,7 @@ export const oncallPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
@@ -36,6 +37,7 @@ export const oncallPlugin = createBackendPlugin({
         config,
         httpAuth,
         httpRouter,
+        logger,
         permissions,
         permissionsRegistry,
         urlReader,
@@ -55,11 +57,12 @@ export const oncallPlugin = createBackendPlugin({
             ),
             alertmanager:
               settings.alertmanager &&
-              new AlertmanagerClient(settings.alertmanager),
+              new AlertmanagerClient(settings.alertmanager, logger),
             pagerDuty:
-              settings.pagerDuty && new PagerDutyClient(settings.pagerDuty),
-            grafana: settings.grafana.map(i => new GrafanaClient(i)),
-            vault: settings.vault && new VaultClient(settings.vault),
+              settings.pagerDuty &&
+              new PagerDutyClient(settings.pagerDuty, logger),
+            grafana: settings.grafana.map(i => new GrafanaClient(i, logger)),
+            vault: settings.vault && new VaultClient(settings.vault, logger),
             serviceLabel: settings.alertmanager?.serviceLabel ?? 'service',
             claims: settings.claims,
           }),

@@ -5,6 +5,7 @@ import {
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  attachmentDisposition,
   AUDIT_OUTCOMES,
   AUDIT_SEVERITIES,
   AuditEvent,
@@ -12,8 +13,8 @@ import {
   AuditEventQuery,
   AuditOutcome,
   AuditSeverity,
+  exportCsv,
 } from '@gogidix/plugin-audit-common';
-import { stringify } from 'csv-stringify';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { AuditStore } from '../database/AuditStore';
@@ -134,11 +135,6 @@ function csvRow(event: AuditEvent) {
   ];
 }
 
-// A cell starting with one of these is a formula in a spreadsheet.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const csvSafe = (cell: string) =>
-  FORMULA_START.test(cell) ? `'${cell}` : cell;
-
 /** The audit trail's HTTP API; the contract is src/schema/openapi.yaml. */
 export async function createRouter(
   options: RouterOptions,
@@ -176,7 +172,7 @@ export async function createRouter(
   router.get('/export.json', async (req, res) => {
     await authorize(req);
     const items = await exported(req);
-    res.setHeader('content-disposition', 'attachment; filename="audit.json"');
+    res.setHeader('content-disposition', attachmentDisposition('audit.json'));
     res.json({ items });
   });
 
@@ -184,11 +180,8 @@ export async function createRouter(
     await authorize(req);
     const items = await exported(req);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', 'attachment; filename="audit.csv"');
-    stringify(
-      items.map(event => csvRow(event).map(csvSafe)),
-      { header: true, columns: [...CSV_COLUMNS] },
-    ).pipe(res);
+    res.setHeader('content-disposition', attachmentDisposition('audit.csv'));
+    res.send(exportCsv(CSV_COLUMNS, items.map(csvRow)));
   });
 
   return router;

@@ -45,13 +45,15 @@ export interface RoundRecord {
   startedAt: string;
   finishedAt: string;
   results: EntityRoundResult[];
-  campaigns: Array<{ campaignId: string; passing: number; total: number }>;
+  /** Per campaign and team. */
+  campaigns: Array<Omit<CampaignDay, 'day'>>;
 }
 
-/** One campaign's passing and total components on one day. */
+/** One campaign's passing and total checks of one team on one day. */
 export interface CampaignDay {
   campaignId: string;
   day: string;
+  team: string;
   passing: number;
   total: number;
 }

@@ -79,7 +79,20 @@ describe.each(databases.eachSupportedId())(
           result('a', 'listings', ['fail', 'fail']),
           result('b', 'search', ['pass', 'fail']),
         ],
-        campaigns: [{ campaignId: 'c', passing: 1, total: 4 }],
+        campaigns: [
+          {
+            campaignId: 'c',
+            team: 'group:default/listings',
+            passing: 0,
+            total: 2,
+          },
+          {
+            campaignId: 'c',
+            team: 'group:default/search',
+            passing: 1,
+            total: 2,
+          },
+        ],
       });
       await store.saveRound({
         startedAt: '2026-11-27T09:00:00.000Z',
@@ -88,7 +101,20 @@ describe.each(databases.eachSupportedId())(
           result('a', 'listings', ['pass', 'pass']),
           result('b', 'search', ['pass', 'error']),
         ],
-        campaigns: [{ campaignId: 'c', passing: 3, total: 4 }],
+        campaigns: [
+          {
+            campaignId: 'c',
+            team: 'group:default/listings',
+            passing: 2,
+            total: 2,
+          },
+          {
+            campaignId: 'c',
+            team: 'group:default/search',
+            passing: 1,
+            total: 2,
+          },
+        ],
       });
       const latest = await store.latestResults();
       expect(latest.map(r => [r.entityRef, r.level, r.evaluatedAt])).toEqual([
@@ -125,8 +151,34 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       expect(await store.campaignHistory('2026-11-01')).toEqual([
-        { campaignId: 'c', day: '2026-11-26', passing: 1, total: 4 },
-        { campaignId: 'c', day: '2026-11-27', passing: 3, total: 4 },
+        {
+          campaignId: 'c',
+          day: '2026-11-26',
+          team: 'group:default/listings',
+          passing: 0,
+          total: 2,
+        },
+        {
+          campaignId: 'c',
+          day: '2026-11-26',
+          team: 'group:default/search',
+          passing: 1,
+          total: 2,
+        },
+        {
+          campaignId: 'c',
+          day: '2026-11-27',
+          team: 'group:default/listings',
+          passing: 2,
+          total: 2,
+        },
+        {
+          campaignId: 'c',
+          day: '2026-11-27',
+          team: 'group:default/search',
+          passing: 1,
+          total: 2,
+        },
       ]);
     });
 

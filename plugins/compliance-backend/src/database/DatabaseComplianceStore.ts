@@ -173,11 +173,12 @@ export class DatabaseComplianceStore implements ComplianceStore {
             round.campaigns.map(c => ({
               campaign_id: c.campaignId,
               day,
+              team: c.team,
               passing: c.passing,
               total: c.total,
             })),
           )
-          .onConflict(['campaign_id', 'day'])
+          .onConflict(['campaign_id', 'day', 'team'])
           .merge();
       }
       const old = await tx('compliance_rounds')
@@ -275,10 +276,11 @@ export class DatabaseComplianceStore implements ComplianceStore {
   async campaignHistory(since: string) {
     const rows = await this.db('compliance_campaign_daily')
       .where('day', '>=', since)
-      .orderBy(['campaign_id', 'day']);
+      .orderBy(['campaign_id', 'day', 'team']);
     return rows.map(row => ({
       campaignId: row.campaign_id,
       day: row.day,
+      team: row.team,
       passing: Number(row.passing),
       total: Number(row.total),
     }));

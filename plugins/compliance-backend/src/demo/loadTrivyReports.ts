@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ComplianceStore } from '../database/ComplianceStore';
+import { repositoryPath } from '../facts/repositoryPath';
 import { ingestTrivyReport } from '../service/trivyIngest';
 
 /**
@@ -23,8 +24,10 @@ export async function loadTrivyReports(
     // Reports also arrive through the upload route: a missing folder costs
     // the preloaded reports only, not the plugin.
     logger.warn(
-      `compliance.trivyReportsDir: cannot read ${dir}, no reports loaded: ${
-        (error as Error).message
+      `compliance.trivyReportsDir: cannot read ${repositoryPath(
+        dir,
+      )}, no reports loaded: ${
+        (error as NodeJS.ErrnoException).code ?? 'unreadable'
       }`,
     );
     return { loaded: 0, failed: 0 };
@@ -47,7 +50,7 @@ export async function loadTrivyReports(
           artifactName: null,
           scannedAt: null,
           counts: null,
-          source: `file ${full}`,
+          source: `file ${repositoryPath(full)}`,
           receivedAt: now.toISOString(),
           error: reason,
         });
@@ -56,13 +59,15 @@ export async function loadTrivyReports(
       await ingestTrivyReport(store, {
         entityRef,
         report,
-        source: `file ${full}`,
+        source: `file ${repositoryPath(full)}`,
         now,
       });
       loaded++;
     } catch (error) {
       failed++;
-      logger.warn(`Trivy report ${full}: ${(error as Error).message}`);
+      logger.warn(
+        `Trivy report ${repositoryPath(full)}: ${(error as Error).message}`,
+      );
     }
   }
   return { loaded, failed };

@@ -1,5 +1,10 @@
-import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  Entity,
+  parseLocationRef,
+} from '@backstage/catalog-model';
 import { FactRetriever, factsWithValues } from './FactRetriever';
+import { repositoryPath } from './repositoryPath';
 
 export const TIER_LABEL = 'gogidix.io/tier';
 const PAGERDUTY_ANNOTATION = 'pagerduty.com/service-id';
@@ -9,6 +14,17 @@ const VAULT_ANNOTATION = 'vault.io/secrets-path';
 
 const text = (value: unknown) =>
   typeof value === 'string' && value.trim() !== '' ? value : null;
+
+/** Where the catalog read the entity; a file on disk by its repository path. */
+function catalogLocation(location: string | undefined): string | undefined {
+  if (!location) return undefined;
+  try {
+    const { type, target } = parseLocationRef(location);
+    return type === 'file' ? `file:${repositoryPath(target)}` : location;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Ownership, lifecycle, tier and operational annotations, read from the entity. */
 export class CatalogFactRetriever implements FactRetriever {
@@ -62,7 +78,9 @@ export class CatalogFactRetriever implements FactRetriever {
           'catalog.vaultPath': Boolean(text(annotations[VAULT_ANNOTATION])),
           'catalog.apiSpec': Array.isArray(apis) && apis.length > 0,
         },
-        `catalog ${annotations[ANNOTATION_LOCATION] ?? entityRef}`,
+        `catalog ${
+          catalogLocation(annotations[ANNOTATION_LOCATION]) ?? entityRef
+        }`,
         collectedAt,
       );
     });

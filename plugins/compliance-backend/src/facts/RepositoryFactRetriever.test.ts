@@ -1,6 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { demoComponents } from '../__testUtils__/fixtures';
+import {
+  demoComponents,
+  demoServices,
+  repoRoot,
+} from '../__testUtils__/fixtures';
 import { RepositoryFactRetriever } from './RepositoryFactRetriever';
 
 const now = new Date('2026-11-27T09:00:00Z');
@@ -41,10 +45,30 @@ describe('RepositoryFactRetriever', () => {
     expect(facts['repo.ciRunsTrivy'].value).toBe(true);
     expect(facts['repo.helmMtlsStrict'].value).toBe(true);
     expect(facts['repo.runbookFiles'].value).toBe(3);
-    expect(facts['repo.helmProbes'].source).toMatch(
-      /demo\/services\/listings-service\/deploy\/helm\/listings-service\/values\.yaml$/,
+    // Repository-relative: evidence never shows where the portal runs.
+    expect(facts['repo.helmProbes'].source).toBe(
+      'demo/services/listings-service/deploy/helm/listings-service/values.yaml',
     );
     expect(facts['repo.helmProbes'].collectedAt).toBe(now.toISOString());
+  });
+
+  it('names a missing folder on disk by its repository path and error code only', async () => {
+    const facts = await new RepositoryFactRetriever(
+      mockServices.urlReader.mock(),
+    ).retrieve(
+      [
+        {
+          entity: component(`file:${demoServices}/gone/catalog-info.yaml`),
+          entityRef: 'component:default/gone',
+        },
+      ],
+      now,
+    );
+    expect(facts[0]).toMatchObject({
+      error: 'could not read the repository: ENOENT',
+      source: 'demo/services/gone',
+    });
+    expect(JSON.stringify(facts)).not.toContain(repoRoot);
   });
 
   it('reads a url: location through UrlReader.readTree, from the folder of catalog-info.yaml', async () => {

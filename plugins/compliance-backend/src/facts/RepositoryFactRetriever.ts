@@ -12,6 +12,7 @@ import {
   isRepositoryFileOfInterest,
   repositoryFacts,
 } from './repositoryFacts';
+import { repositoryPath } from './repositoryPath';
 
 const RUNBOOKS_ANNOTATION = 'gogidix.io/runbooks';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build']);
@@ -120,10 +121,12 @@ export class RepositoryFactRetriever implements FactRetriever {
       );
     }
     let root = location;
+    let onDisk = false;
     try {
       const { type, target } = parseLocationRef(location);
       let files: RepositoryFiles;
       if (type === 'file') {
+        onDisk = true;
         root = path.dirname(target);
         files = await readFolder(root);
       } else {
@@ -136,15 +139,21 @@ export class RepositoryFactRetriever implements FactRetriever {
         entityRef,
         factId,
         value,
-        source: `${root.replace(/\/$/, '')}/${file}`,
+        source: onDisk
+          ? repositoryPath(path.join(root, file))
+          : `${root.replace(/\/$/, '')}/${file}`,
         collectedAt,
       }));
     } catch (error) {
+      // A disk error's message holds the absolute path: show its code only.
+      const reason = onDisk
+        ? (error as NodeJS.ErrnoException).code ?? 'unreadable'
+        : (error as Error).message;
       return factsInError(
         this,
         entityRef,
-        `could not read the repository: ${(error as Error).message}`,
-        root,
+        `could not read the repository: ${reason}`,
+        onDisk ? repositoryPath(root) : root,
         collectedAt,
       );
     }

@@ -129,6 +129,6 @@ describe('CatalogFactRetriever', () => {
       'catalog.vaultPath': false,
       'catalog.apiSpec': false,
     });
-    expect(facts[0].source).toBe('catalog file:/repo/svc/catalog-info.yaml');
+    expect(facts[0].source).toBe('catalog file:svc/catalog-info.yaml');
   });
 });

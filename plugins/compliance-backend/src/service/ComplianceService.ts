@@ -169,18 +169,24 @@ export class ComplianceService {
       now,
     );
     const t2 = performance.now();
-    const campaigns = ruleSet.campaigns.map(campaign => {
-      let passing = 0;
-      let total = 0;
+    // Per team, so each caller's history adds up only the teams they read.
+    const campaigns = ruleSet.campaigns.flatMap(campaign => {
+      const byTeam = new Map<string, { passing: number; total: number }>();
       for (const result of results) {
         for (const check of result.checks) {
           if (campaign.checks.includes(check.checkId)) {
-            total++;
-            if (meets(check.status)) passing++;
+            const counts = byTeam.get(result.team) ?? { passing: 0, total: 0 };
+            counts.total++;
+            if (meets(check.status)) counts.passing++;
+            byTeam.set(result.team, counts);
           }
         }
       }
-      return { campaignId: campaign.id, passing, total };
+      return [...byTeam].map(([team, counts]) => ({
+        campaignId: campaign.id,
+        team,
+        ...counts,
+      }));
     });
     await store.replaceFacts(facts);
     await store.saveRound({

@@ -179,6 +179,23 @@ function firstKept<T>(items: T[], keep: (item: T) => boolean, limit: number) {
   return out;
 }
 
+/** A campaign's progress by day, over the teams' rows given. */
+function campaignHistory(rows: CampaignDay[]) {
+  const byDay = new Map<string, { passing: number; total: number }>();
+  for (const row of rows) {
+    const day = byDay.get(row.day) ?? { passing: 0, total: 0 };
+    day.passing += row.passing;
+    day.total += row.total;
+    byDay.set(row.day, day);
+  }
+  return [...byDay]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, { passing, total }]) => ({
+      day,
+      progress: total === 0 ? null : passing / total,
+    }));
+}
+
 /**
  * The org page: rollups by team and by control, the team × control heatmap,
  * the trend, campaign progress, and the first `limit` gaps (lowest level and
@@ -319,12 +336,11 @@ export function orgCompliance(options: {
         passing,
         total,
         progress: total === 0 ? null : passing / total,
-        history: options.campaignHistory
-          .filter(h => h.campaignId === campaign.id)
-          .map(h => ({
-            day: h.day,
-            progress: h.total === 0 ? null : h.passing / h.total,
-          })),
+        history: campaignHistory(
+          options.campaignHistory.filter(
+            h => h.campaignId === campaign.id && shown.has(h.team),
+          ),
+        ),
       };
     }),
     gaps,

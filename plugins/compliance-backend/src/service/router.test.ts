@@ -7,7 +7,13 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { parse } from 'csv-parse/sync';
-import { createTestStore, demoRound } from '../__testUtils__/fixtures';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  createTestStore,
+  demoComponents,
+  demoRound,
+  repoRoot,
+} from '../__testUtils__/fixtures';
 import { portalTestDatabases } from '@gogidix/test-databases';
 import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { createRouter } from './router';
@@ -33,6 +39,20 @@ function permissions(deny: (name: string, resourceRef?: string) => boolean) {
       })),
   });
 }
+
+/** The demo's components and the approver the waiver tests name. */
+const catalog = () =>
+  catalogServiceMock({
+    entities: [
+      ...demoComponents(),
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'sofia.rossi', namespace: 'default' },
+        spec: {},
+      },
+    ],
+  });
 
 describe('compliance router', () => {
   let store: DatabaseComplianceStore;
@@ -66,6 +86,7 @@ describe('compliance router', () => {
       }),
       permissions: permissions(deny),
       auditor,
+      catalog: catalog(),
       store,
       ruleSet,
       now: () => now,
@@ -122,6 +143,33 @@ describe('compliance router', () => {
     });
   });
 
+  it("shows a developer campaign history of their teams only, as the org page's team rollups", async () => {
+    type Campaign = {
+      id: string;
+      passing: number;
+      total: number;
+      history: Array<{ day: string; progress: number | null }>;
+    };
+    const latest = (campaign: Campaign) => campaign.history.at(-1)?.progress;
+    const everyone = await request(await app())
+      .get('/summary')
+      .set(user);
+    const paymentsOnly = await request(
+      await app(
+        (name, ref) =>
+          name === 'compliance.org.read' && ref !== 'group:default/payments',
+      ),
+    )
+      .get('/summary')
+      .set(user);
+    expect(paymentsOnly.body.teams).toEqual(['group:default/payments']);
+    const [org] = everyone.body.campaigns as Campaign[];
+    const [mine] = paymentsOnly.body.campaigns as Campaign[];
+    expect(latest(org)).toBeCloseTo(org.passing / org.total, 6);
+    expect(latest(mine)).toBeCloseTo(mine.passing / mine.total, 6);
+    expect(latest(mine)).not.toBeCloseTo(latest(org)!, 6);
+  });
+
   it('filters by team', async () => {
     const response = await request(await app())
       .get(`/summary?team=${paymentsTeam}`)
@@ -156,6 +204,7 @@ describe('compliance router', () => {
           })),
       }),
       auditor: mockServices.auditor.mock(),
+      catalog: catalog(),
       store,
       ruleSet,
       now: () => now,
@@ -271,7 +320,37 @@ describe('compliance router', () => {
       evidence: 'trivy.critical = 1',
       evaluatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
-    expect(row.evidenceSources).toMatch(/demo\/trivy\/payments-service\.json/);
+    expect(row.evidenceSources).toMatch(
+      /^Trivy report file demo\/trivy\/payments-service\.json of /,
+    );
+    expect(response.text).not.toContain(repoRoot);
+  });
+
+  it('exports what users typed that a spreadsheet would run as a formula as text', async () => {
+    const server = await app();
+    const reason = '=HYPERLINK("http://x") until the March release';
+    const created = await request(server)
+      .post('/entities/component/default/mobile-bff/waivers')
+      .set(user)
+      .send({
+        checkId: 'mtls-strict',
+        reason,
+        approver: 'user:default/sofia.rossi',
+        expiresAt: '2027-03-01T00:00:00Z',
+      });
+    expect(created.status).toBe(201);
+
+    const response = await request(server).get('/export.csv').set(user);
+    const rows: Array<Record<string, string>> = parse(response.text, {
+      columns: true,
+    });
+    const waived = rows.filter(r => r.waiverReason !== '');
+    expect(waived.length).toBeGreaterThan(0);
+    expect(waived.map(r => r.waiverReason)).toContain(`'${reason}`);
+    expect(waived.map(r => r.waiverReason)).not.toContain(reason);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="compliance-export.csv"; filename*=UTF-8''compliance-export.csv`,
+    );
   });
 
   it('exports JSON and refuses without compliance.export.read', async () => {
@@ -284,6 +363,8 @@ describe('compliance router', () => {
     expect(ok.body.entities[0].checks[0].evidence[0]).toHaveProperty(
       'collectedAt',
     );
+    expect(ok.text).toContain('demo/services/');
+    expect(ok.text).not.toContain(repoRoot);
 
     const denied = await request(
       await app(name => name === 'compliance.export.read'),
@@ -373,6 +454,12 @@ describe('compliance router', () => {
         { approver: 'sofia' },
         400,
         /approver/,
+      ],
+      [
+        'an approver who is not in the catalog',
+        { approver: 'user:nowhere/ghost' },
+        400,
+        /^approver: no user user:nowhere\/ghost in the catalog/,
       ],
     ])('refuses %s, storing nothing', async (_, change, status, message) => {
       const before = await store.listWaivers();
@@ -474,6 +561,43 @@ describe('compliance router', () => {
       );
       expect(stored?.error).toMatch(/SchemaVersion must be 2/);
     });
+
+    it('answers 404 for a component that is not in the catalog, storing nothing', async () => {
+      const before = await store.listTrivyReports();
+      const response = await request(await app())
+        .post('/entities/component/default/ghost-service/trivy')
+        .set(user)
+        .send(report);
+      expect(response.status).toBe(404);
+      expect(await store.listTrivyReports()).toEqual(before);
+    });
+
+    it('accepts a CreatedAt up to five minutes ahead of the portal clock', async () => {
+      const response = await request(await app())
+        .post('/entities/component/default/status-page/trivy')
+        .set(user)
+        .send({ ...report, CreatedAt: '2026-11-27T09:05:00Z' });
+      expect(response.status).toBe(201);
+    });
+
+    it.each([
+      ['six minutes', '2026-11-27T09:06:00Z'],
+      ['a year', '2027-11-27T09:00:00Z'],
+    ])(
+      'refuses a CreatedAt %s ahead of the portal clock, naming the field',
+      async (_, createdAt) => {
+        const before = await store.listTrivyReports();
+        const response = await request(await app())
+          .post('/entities/component/default/status-page/trivy')
+          .set(user)
+          .send({ ...report, CreatedAt: createdAt });
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toMatch(
+          /^CreatedAt .* is in the future/,
+        );
+        expect(await store.listTrivyReports()).toEqual(before);
+      },
+    );
 
     it('refuses without compliance.trivy.create', async () => {
       const response = await request(

@@ -5,12 +5,14 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
+import { attachmentDisposition, exportCsv } from '@gogidix/plugin-audit-common';
 import {
   complianceEntityReadPermission,
   complianceExportReadPermission,
@@ -19,7 +21,6 @@ import {
   complianceWaiverCreatePermission,
   DEFAULT_SUMMARY_LIMIT,
 } from '@gogidix/plugin-compliance-common';
-import { stringify } from 'csv-stringify/sync';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import { ComplianceStore } from '../database/ComplianceStore';
@@ -33,6 +34,8 @@ import { applyWaivers, entityCompliance, withActive } from './views';
 
 const MAX_WAIVER_DAYS = 365;
 const DAY = 86400_000;
+/** How far ahead of our clock a scanner's clock may run. */
+export const TRIVY_CLOCK_SKEW_MS = 5 * 60_000;
 
 const asList = (value: unknown): string[] =>
   value === undefined
@@ -58,12 +61,13 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  catalog: CatalogService;
   store: ComplianceStore;
   ruleSet: RuleSet;
   now?: () => Date;
   bodyLimits?: typeof DEFAULT_BODY_LIMITS;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, auditor, store, ruleSet } = options;
+  const { httpAuth, permissions, auditor, catalog, store, ruleSet } = options;
   const now = options.now ?? (() => new Date());
   const { maxRequestBytes, maxImportBytes } =
     options.bodyLimits ?? DEFAULT_BODY_LIMITS;
@@ -203,49 +207,54 @@ export async function createRouter(options: {
   router.get('/export.json', async (req, res) => {
     const { results, waivers, generatedAt, filters } = await exportFor(req);
     const at = generatedAt;
-    res.attachment('compliance-export.json').json({
-      generatedAt: at.toISOString(),
-      filters,
-      controls: ruleSet.controls.map(c => ({
-        framework: c.framework,
-        id: c.id,
-        title: c.title,
-        checks: c.checks,
-      })),
-      checks: ruleSet.checks.map(c => ({
-        id: c.id,
-        title: c.title,
-        level: c.level,
-        description: c.description,
-        facts: c.facts,
-        controls: c.controls,
-      })),
-      entities: results.map(result => {
-        const mine = waivers.filter(w => w.entityRef === result.entityRef);
-        const { checks, controls, ...entity } = entityCompliance(
-          result,
-          ruleSet,
-          mine,
-          at,
-        );
-        return {
-          ...entity,
-          controls: controls.map(c => ({
-            framework: c.framework,
-            id: c.id,
-            status: c.status,
-            checkIds: c.checkIds,
-          })),
-          checks: checks.map(c => ({
-            checkId: c.checkId,
-            status: c.status,
-            reason: c.reason,
-            evidence: c.evidence,
-            waiver: c.waiver,
-          })),
-        };
-      }),
-    });
+    res
+      .set(
+        'content-disposition',
+        attachmentDisposition('compliance-export.json'),
+      )
+      .json({
+        generatedAt: at.toISOString(),
+        filters,
+        controls: ruleSet.controls.map(c => ({
+          framework: c.framework,
+          id: c.id,
+          title: c.title,
+          checks: c.checks,
+        })),
+        checks: ruleSet.checks.map(c => ({
+          id: c.id,
+          title: c.title,
+          level: c.level,
+          description: c.description,
+          facts: c.facts,
+          controls: c.controls,
+        })),
+        entities: results.map(result => {
+          const mine = waivers.filter(w => w.entityRef === result.entityRef);
+          const { checks, controls, ...entity } = entityCompliance(
+            result,
+            ruleSet,
+            mine,
+            at,
+          );
+          return {
+            ...entity,
+            controls: controls.map(c => ({
+              framework: c.framework,
+              id: c.id,
+              status: c.status,
+              checkIds: c.checkIds,
+            })),
+            checks: checks.map(c => ({
+              checkId: c.checkId,
+              status: c.status,
+              reason: c.reason,
+              evidence: c.evidence,
+              waiver: c.waiver,
+            })),
+          };
+        }),
+      });
   });
 
   router.get('/export.csv', async (req, res) => {
@@ -253,13 +262,11 @@ export async function createRouter(options: {
     const rows = exportRows(results, ruleSet, waivers, generatedAt);
     res
       .type('text/csv')
-      .attachment('compliance-export.csv')
-      .send(
-        stringify(
-          rows.map(row => EXPORT_COLUMNS.map(column => row[column])),
-          { header: true, columns: EXPORT_COLUMNS as string[] },
-        ),
-      );
+      .set(
+        'content-disposition',
+        attachmentDisposition('compliance-export.csv'),
+      )
+      .send(exportCsv(EXPORT_COLUMNS, rows));
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
@@ -328,6 +335,15 @@ export async function createRouter(options: {
       if (!evaluated) {
         throw new NotFoundError(`${entityRef} has not been evaluated`);
       }
+      // An approver is someone the auditor can find: a User in the catalog.
+      const approverEntity = await catalog.getEntityByRef(approver, {
+        credentials,
+      });
+      if (approverEntity?.kind.toLocaleLowerCase('en-US') !== 'user') {
+        throw new InputError(
+          `approver: no user ${approver} in the catalog; name the person who approved the waiver`,
+        );
+      }
       const waiver = {
         id: randomUUID(),
         entityRef,
@@ -355,6 +371,20 @@ export async function createRouter(options: {
       throw new NotAllowedError('You may not upload Trivy reports');
     }
     const entityRef = stringifyEntityRef(req.params);
+    const component = await catalog.getEntityByRef(entityRef, { credentials });
+    if (component?.kind.toLocaleLowerCase('en-US') !== 'component') {
+      throw new NotFoundError(`${entityRef} is not a catalog component`);
+    }
+    const createdAt = (req.body as { CreatedAt?: unknown } | undefined)
+      ?.CreatedAt;
+    const scannedAt = Date.parse(String(createdAt));
+    if (scannedAt > now().getTime() + TRIVY_CLOCK_SKEW_MS) {
+      throw new InputError(
+        `CreatedAt ${String(
+          createdAt,
+        )} is in the future: check the clock of the machine that ran Trivy`,
+      );
+    }
     const summary = await ingestTrivyReport(store, {
       entityRef,
       report: req.body,

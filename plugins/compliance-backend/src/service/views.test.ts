@@ -57,6 +57,38 @@ const results = applyWaivers(
   now,
 );
 
+/** Campaign progress as stored: per team and day. */
+const campaignHistory = [
+  {
+    campaignId: 'scan-all',
+    day: '2026-11-26',
+    team: 'group:default/listings',
+    passing: 0,
+    total: 2,
+  },
+  {
+    campaignId: 'scan-all',
+    day: '2026-11-26',
+    team: 'group:default/search',
+    passing: 0,
+    total: 1,
+  },
+  {
+    campaignId: 'scan-all',
+    day: '2026-11-27',
+    team: 'group:default/listings',
+    passing: 1,
+    total: 2,
+  },
+  {
+    campaignId: 'scan-all',
+    day: '2026-11-27',
+    team: 'group:default/search',
+    passing: 1,
+    total: 1,
+  },
+];
+
 describe('orgCompliance', () => {
   const digest = complianceDigest(results, rules);
   const allTeams = new Set(['group:default/listings', 'group:default/search']);
@@ -97,9 +129,7 @@ describe('orgCompliance', () => {
         waived: 0,
       },
     ],
-    campaignHistory: [
-      { campaignId: 'scan-all', day: '2026-11-26', passing: 0, total: 3 },
-    ],
+    campaignHistory,
     teams: ['group:default/listings', 'group:default/search'],
     filters: { teams: [] },
     evaluatedAt: '2026-11-27T09:00:00.000Z',
@@ -184,6 +214,24 @@ describe('orgCompliance', () => {
     ]);
   });
 
+  it('adds up campaign history over the teams shown only', () => {
+    const listings = orgCompliance({
+      digest,
+      shown: new Set(['group:default/listings']),
+      limit: 100,
+      ruleSet: rules,
+      trend: [],
+      campaignHistory,
+      teams: [...allTeams],
+      filters: { teams: [] },
+      evaluatedAt: null,
+    });
+    expect(listings.campaigns[0].history).toEqual([
+      { day: '2026-11-26', progress: 0 },
+      { day: '2026-11-27', progress: 0.5 },
+    ]);
+  });
+
   it('reports trend and campaign progress', () => {
     expect(summary.trend).toEqual([
       { day: '2026-11-26', entities: 3, passRate: 3 / 9 },
@@ -191,7 +239,10 @@ describe('orgCompliance', () => {
     expect(summary.campaigns[0]).toMatchObject({
       passing: 1,
       total: 3,
-      history: [{ day: '2026-11-26', progress: 0 }],
+      history: [
+        { day: '2026-11-26', progress: 0 },
+        { day: '2026-11-27', progress: 2 / 3 },
+      ],
     });
   });
 });

@@ -3,6 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CostOverview, EntityCost } from '@gogidix/plugin-cost-common';
@@ -27,6 +28,7 @@ async function startBackend(
     allowedRefs?: string[];
     /** gogidix.http.maxImportBytes */
     maxImportBytes?: number;
+    entities?: Entity[];
   } = {},
 ) {
   const { allowedRefs } = options;
@@ -47,7 +49,9 @@ async function startBackend(
     features: [
       costPlugin,
       ...(options.auditor ? [options.auditor.factory] : []),
-      catalogServiceMock.factory({ entities: demoCatalogEntities() }),
+      catalogServiceMock.factory({
+        entities: options.entities ?? demoCatalogEntities(),
+      }),
       mockServices.rootConfig.factory({
         data: {
           cost: { demo: options.demo ?? false, budgets: { ai: 9000 } },
@@ -215,6 +219,42 @@ describe('cost router', () => {
       'date,team,system,service,entityRef,serviceCategory,cost',
       '2026-10-14,listings,property-marketplace,listings-service,component:default/listings-service,Compute,30',
       '2026-10-15,listings,property-marketplace,listings-service,component:default/listings-service,Databases,40',
+    ]);
+  });
+
+  it('exports names a spreadsheet would run as formulas as text, under a safe file name', async () => {
+    // A developer owns these names: they sit in their catalog-info.yaml.
+    const team = '=HYPERLINK("http://x","团队")';
+    const server = await startBackend({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: 'listings-service',
+            namespace: 'default',
+            annotations: { 'gogidix.io/cost-center': team },
+          },
+          spec: { type: 'service', owner: 'listings', system: '-1' },
+        },
+      ],
+    });
+    const upload = await request(server)
+      .post('/api/cost/imports')
+      .set('content-type', 'text/csv')
+      .send(october);
+    expect(upload.status).toBe(201);
+
+    const csv = await request(server).get(
+      `/api/cost/export.csv?days=2&team=${encodeURIComponent(team)}`,
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename="cost-_HYPERLINK_http_x_-2d.csv"; filename*=UTF-8''cost-%3DHYPERLINK%28_http_x_%2C_%E5%9B%A2%E9%98%9F_%29-2d.csv`,
+    );
+    expect(csv.text.trim().split('\n').slice(1)).toEqual([
+      `2026-10-14,"'=HYPERLINK(""http://x"",""团队"")",'-1,listings-service,component:default/listings-service,Compute,30`,
+      `2026-10-15,"'=HYPERLINK(""http://x"",""团队"")",'-1,listings-service,component:default/listings-service,Databases,40`,
     ]);
   });
 

@@ -9,16 +9,16 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
+import { attachmentDisposition, exportCsv } from '@gogidix/plugin-audit-common';
 import {
   costEntityReadPermission,
   costImportCreatePermission,
   costImportReadPermission,
 } from '@gogidix/plugin-cost-common';
-import { stringify } from 'csv-stringify';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { CostStore } from '../database/CostStore';
-import { CostService } from './CostService';
+import { CostExportRow, CostService } from './CostService';
 import { importFocusCsv } from './focusImport';
 import { TeamAccess } from './teamAccess';
 
@@ -62,6 +62,16 @@ function optionalString(req: Request, name: string): string | undefined {
   }
   return raw.trim();
 }
+
+const COST_EXPORT_COLUMNS: Array<keyof CostExportRow> = [
+  'date',
+  'team',
+  'system',
+  'service',
+  'entityRef',
+  'serviceCategory',
+  'cost',
+];
 
 /** The cost plugin's HTTP API; the contract is src/schema/openapi.yaml. */
 export async function createRouter(
@@ -185,23 +195,13 @@ export async function createRouter(
     const days = daysParam(req, 30);
     const team = optionalString(req, 'team');
     const rows = await service.exportRows({ days, team, visible });
-    res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader(
-      'content-disposition',
-      `attachment; filename="cost-${team ?? 'all'}-${days}d.csv"`,
-    );
-    stringify(rows, {
-      header: true,
-      columns: [
-        'date',
-        'team',
-        'system',
-        'service',
-        'entityRef',
-        'serviceCategory',
-        'cost',
-      ],
-    }).pipe(res);
+    res
+      .type('text/csv')
+      .set(
+        'content-disposition',
+        attachmentDisposition(`cost-${team ?? 'all'}-${days}d.csv`),
+      )
+      .send(exportCsv(COST_EXPORT_COLUMNS, rows));
   });
 
   return router;

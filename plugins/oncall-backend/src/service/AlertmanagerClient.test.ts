@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ServiceUnavailableError } from '@backstage/errors';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -12,16 +13,20 @@ import { alertFilters } from './matchers';
 const PORT = 7310;
 
 describe('AlertmanagerClient against a real Alertmanager', () => {
+  const logger = mockServices.logger.mock();
   let am: RunningAlertmanager;
   let client: AlertmanagerClient;
 
   beforeAll(async () => {
     am = await startAlertmanager(PORT);
-    client = new AlertmanagerClient({
-      baseUrl: am.baseUrl,
-      serviceLabel: 'service',
-      timeoutMs: 5000,
-    });
+    client = new AlertmanagerClient(
+      {
+        baseUrl: am.baseUrl,
+        serviceLabel: 'service',
+        timeoutMs: 5000,
+      },
+      logger,
+    );
     await am.post([
       {
         labels: {
@@ -122,12 +127,16 @@ describe('AlertmanagerClient against a real Alertmanager', () => {
 });
 
 describe('AlertmanagerClient faults', () => {
+  const logger = mockServices.logger.mock();
   it('names the source and reason when Alertmanager is down', async () => {
-    const client = new AlertmanagerClient({
-      baseUrl: 'http://127.0.0.1:7311',
-      serviceLabel: 'service',
-      timeoutMs: 1000,
-    });
+    const client = new AlertmanagerClient(
+      {
+        baseUrl: 'http://127.0.0.1:7311',
+        serviceLabel: 'service',
+        timeoutMs: 1000,
+      },
+      logger,
+    );
     await expect(client.firingAlerts()).rejects.toThrow(
       /Alertmanager at http:\/\/127\.0\.0\.1:7311 is unreachable: .*ECONNREFUSED/,
     );
@@ -140,11 +149,14 @@ describe('AlertmanagerClient faults', () => {
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     try {
-      const client = new AlertmanagerClient({
-        baseUrl: `http://127.0.0.1:${port}`,
-        serviceLabel: 'service',
-        timeoutMs: 200,
-      });
+      const client = new AlertmanagerClient(
+        {
+          baseUrl: `http://127.0.0.1:${port}`,
+          serviceLabel: 'service',
+          timeoutMs: 200,
+        },
+        logger,
+      );
       const error = await client.firingAlerts().catch(e => e);
       expect(error).toBeInstanceOf(ServiceUnavailableError);
       expect(error.message).toMatch(/no answer within 200 ms/);

@@ -1,5 +1,6 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { FiringAlert } from '@gogidix/plugin-oncall-common';
-import { AlertmanagerSettings } from './config';
+import { AlertmanagerSettings, CONFIG_KEYS } from './config';
 import { fetchSourceJson } from './fetchSource';
 
 /** The parts of Alertmanager API v2's `gettableAlert` that we show. */
@@ -17,7 +18,10 @@ interface GettableAlert {
  * a standalone Alertmanager, or Grafana's built-in one.
  */
 export class AlertmanagerClient {
-  constructor(private readonly settings: AlertmanagerSettings) {}
+  constructor(
+    private readonly settings: AlertmanagerSettings,
+    private readonly logger: LoggerService,
+  ) {}
 
   get serviceLabel(): string {
     return this.settings.serviceLabel;
@@ -37,7 +41,14 @@ export class AlertmanagerClient {
     const alerts = await fetchSourceJson<GettableAlert[]>(
       this.settings.sourceName ?? `Alertmanager at ${this.settings.baseUrl}`,
       `${this.settings.baseUrl}/api/v2/alerts?${query}`,
-      { timeoutMs: this.settings.timeoutMs, headers: this.settings.headers },
+      {
+        timeoutMs: this.settings.timeoutMs,
+        headers: this.settings.headers,
+        logger: this.logger,
+        credential:
+          this.settings.credential ??
+          `any proxy in front of ${CONFIG_KEYS.alertmanager}`,
+      },
     );
     return alerts
       .filter(alert => alert.status.state === 'active')

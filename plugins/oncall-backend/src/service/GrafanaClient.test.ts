@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   GRAFANA_TOKEN,
   GrafanaStandIn,
@@ -8,6 +9,7 @@ import { GrafanaClient } from './GrafanaClient';
 import { alertFilters } from './matchers';
 
 describe('GrafanaClient', () => {
+  const logger = mockServices.logger.mock();
   let grafana: GrafanaStandIn;
   beforeAll(async () => {
     grafana = await startGrafanaStandIn();
@@ -15,13 +17,16 @@ describe('GrafanaClient', () => {
   afterAll(() => grafana.stop());
 
   const client = (token = GRAFANA_TOKEN) =>
-    new GrafanaClient({
-      name: 'production',
-      baseUrl: grafana.baseUrl,
-      publicUrl: 'https://grafana.gogidix.dev',
-      token,
-      timeoutMs: 2000,
-    });
+    new GrafanaClient(
+      {
+        name: 'production',
+        baseUrl: grafana.baseUrl,
+        publicUrl: 'https://grafana.gogidix.dev',
+        token,
+        timeoutMs: 2000,
+      },
+      logger,
+    );
 
   it('lists the dashboards the selector picks, linked at the public URL', async () => {
     const dashboards = await client().dashboards(
@@ -60,9 +65,16 @@ describe('GrafanaClient', () => {
     ]);
   });
 
-  it('names the instance when the token is refused', async () => {
-    await expect(client('wrong').dashboards(() => true)).rejects.toThrow(
-      /^Grafana production at http:\/\/127\.0\.0\.1:\d+ answered 401 Unauthorized: .*invalid API key/,
+  it('names the instance and where its token is set when the token is refused', async () => {
+    const error = await client('wrong')
+      .dashboards(() => true)
+      .catch(e => e);
+    expect(error.message).toMatch(
+      /^Grafana production at http:\/\/127\.0\.0\.1:\d+ answered 401 Unauthorized: the credential was refused; check the token of instance "production" in onCall\.grafana\.instances/,
+    );
+    expect(error.message).not.toMatch(/invalid API key/);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/answered 401: .*invalid API key/),
     );
   });
 });

@@ -1,6 +1,7 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { FiringAlert, GrafanaDashboard } from '@gogidix/plugin-oncall-common';
 import { AlertmanagerClient } from './AlertmanagerClient';
-import { GrafanaInstanceSettings } from './config';
+import { CONFIG_KEYS, GrafanaInstanceSettings } from './config';
 import { DashboardFields } from './dashboardSelector';
 import { fetchSourceJson } from './fetchSource';
 
@@ -19,14 +20,21 @@ interface SearchHit extends DashboardFields {
 export class GrafanaClient {
   private readonly alertmanager: AlertmanagerClient;
 
-  constructor(private readonly settings: GrafanaInstanceSettings) {
-    this.alertmanager = new AlertmanagerClient({
-      baseUrl: `${settings.baseUrl}/api/alertmanager/grafana`,
-      serviceLabel: 'service',
-      timeoutMs: settings.timeoutMs,
-      sourceName: this.sourceName,
-      headers: this.headers,
-    });
+  constructor(
+    private readonly settings: GrafanaInstanceSettings,
+    private readonly logger: LoggerService,
+  ) {
+    this.alertmanager = new AlertmanagerClient(
+      {
+        baseUrl: `${settings.baseUrl}/api/alertmanager/grafana`,
+        serviceLabel: 'service',
+        timeoutMs: settings.timeoutMs,
+        sourceName: this.sourceName,
+        headers: this.headers,
+        credential: this.credential,
+      },
+      logger,
+    );
   }
 
   get name(): string {
@@ -39,7 +47,12 @@ export class GrafanaClient {
     const hits = await fetchSourceJson<SearchHit[]>(
       this.sourceName,
       `${this.settings.baseUrl}/api/search?type=dash-db&limit=5000`,
-      { timeoutMs: this.settings.timeoutMs, headers: this.headers },
+      {
+        timeoutMs: this.settings.timeoutMs,
+        headers: this.headers,
+        logger: this.logger,
+        credential: this.credential,
+      },
     );
     return hits
       .filter(hit => hit.type === 'dash-db' && matches(hit))
@@ -54,6 +67,10 @@ export class GrafanaClient {
 
   alerts(filters: string[]): Promise<FiringAlert[]> {
     return this.alertmanager.firingAlerts(filters);
+  }
+
+  private get credential(): string {
+    return `the token of instance "${this.settings.name}" in ${CONFIG_KEYS.grafana}`;
   }
 
   private get sourceName(): string {

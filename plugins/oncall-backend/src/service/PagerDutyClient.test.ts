@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   PagerDutyStandIn,
   STAND_IN_TOKEN,
@@ -6,6 +7,7 @@ import {
 import { PagerDutyClient } from './PagerDutyClient';
 
 describe('PagerDutyClient', () => {
+  const logger = mockServices.logger.mock();
   const now = new Date('2026-11-27T05:00:00Z');
   let pd: PagerDutyStandIn;
 
@@ -17,6 +19,7 @@ describe('PagerDutyClient', () => {
   const client = (token = STAND_IN_TOKEN) =>
     new PagerDutyClient(
       { baseUrl: pd.baseUrl, token, timeoutMs: 2000 },
+      logger,
       () => now,
     );
 
@@ -48,9 +51,12 @@ describe('PagerDutyClient', () => {
     expect(oncalls.searchParams.get('until')).toBe('2026-12-11T05:00:00.000Z');
   });
 
-  it('reports a refused token with PagerDuty’s answer', async () => {
+  it('reports a refused token with where it is set, logging PagerDuty’s answer', async () => {
     await expect(client('wrong').serviceOnCall('PL7M2RD')).rejects.toThrow(
-      /PagerDuty at .* answered 401 Unauthorized: .*Unauthorized/,
+      /^PagerDuty at .* answered 401 Unauthorized: the credential was refused; check onCall\.pagerDuty\.token/,
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^PagerDuty at .* answered 401: .*Unauthorized/),
     );
   });
 

@@ -1,9 +1,10 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   OnCallShift,
   PagerDutyIncident,
   ServiceOnCall,
 } from '@gogidix/plugin-oncall-common';
-import { PagerDutySettings } from './config';
+import { CONFIG_KEYS, PagerDutySettings } from './config';
 import { fetchSourceJson } from './fetchSource';
 
 interface Reference {
@@ -55,6 +56,7 @@ const LOOKAHEAD_DAYS = 14;
 export class PagerDutyClient {
   constructor(
     private readonly settings: PagerDutySettings,
+    private readonly logger: LoggerService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -141,6 +143,8 @@ export class PagerDutyClient {
           Accept: 'application/vnd.pagerduty+json;version=2',
           Authorization: `Token token=${this.settings.token}`,
         },
+        logger: this.logger,
+        credential: CONFIG_KEYS.pagerDuty,
       },
     );
   }

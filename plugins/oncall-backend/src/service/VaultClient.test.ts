@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import {
   SECRET_VALUE,
@@ -8,6 +9,7 @@ import {
 import { VaultClient } from './VaultClient';
 
 describe('VaultClient', () => {
+  const logger = mockServices.logger.mock();
   let vault: VaultStandIn;
   beforeAll(async () => {
     vault = await startVaultStandIn();
@@ -15,14 +17,17 @@ describe('VaultClient', () => {
   afterAll(() => vault.stop());
 
   const client = (token = VAULT_TOKEN) =>
-    new VaultClient({
-      baseUrl: vault.baseUrl,
-      publicUrl: 'https://vault.gogidix.dev',
-      token,
-      mount: 'secret',
-      teamPathPrefix: '{team}/',
-      timeoutMs: 2000,
-    });
+    new VaultClient(
+      {
+        baseUrl: vault.baseUrl,
+        publicUrl: 'https://vault.gogidix.dev',
+        token,
+        mount: 'secret',
+        teamPathPrefix: '{team}/',
+        timeoutMs: 2000,
+      },
+      logger,
+    );
 
   it('lists names with links into Vault’s UI, listing metadata only', async () => {
     const secrets = await client().listSecretNames('listings/listings-service');
@@ -57,7 +62,10 @@ describe('VaultClient', () => {
     await expect(
       client('wrong').listSecretNames('listings/listings-service'),
     ).rejects.toThrow(
-      /Vault at .* answered 403 Forbidden: .*permission denied/,
+      /^Vault at .* answered 403 Forbidden: the credential was refused; check onCall\.vault\.token and what it may read$/,
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^Vault at .* answered 403: .*permission denied/),
     );
   });
 

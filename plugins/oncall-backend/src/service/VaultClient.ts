@@ -1,6 +1,7 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { VaultSecretName } from '@gogidix/plugin-oncall-common';
-import { VaultSettings } from './config';
+import { CONFIG_KEYS, VaultSettings } from './config';
 import { fetchSourceJson } from './fetchSource';
 
 interface ListResponse {
@@ -15,7 +16,10 @@ interface ListResponse {
  * through the portal.
  */
 export class VaultClient {
-  constructor(private readonly settings: VaultSettings) {}
+  constructor(
+    private readonly settings: VaultSettings,
+    private readonly logger: LoggerService,
+  ) {}
 
   get defaultMount(): string {
     return this.settings.mount;
@@ -38,6 +42,8 @@ export class VaultClient {
       {
         timeoutMs: this.settings.timeoutMs,
         headers: { 'X-Vault-Token': this.settings.token },
+        logger: this.logger,
+        credential: CONFIG_KEYS.vault,
         // Vault answers 404 for a path with no secrets under it.
         emptyOn: { status: 404, value: { data: { keys: [] } } },
       },

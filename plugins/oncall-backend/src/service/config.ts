@@ -12,6 +12,8 @@ export interface AlertmanagerSettings {
   /** How errors name the source; default `Alertmanager at <baseUrl>`. */
   sourceName?: string;
   headers?: Record<string, string>;
+  /** Where the credential in `headers` is configured, for a 401 or 403. */
+  credential?: string;
 }
 
 export interface GrafanaInstanceSettings {

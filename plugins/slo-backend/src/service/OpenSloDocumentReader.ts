@@ -33,7 +33,9 @@ async function readBesideFile(
     relative.startsWith('..') ||
     path.isAbsolute(relative)
   ) {
-    throw new NotAllowedError(`${reference} points outside ${directory}`);
+    throw new NotAllowedError(
+      `${reference} points outside the catalog file's folder`,
+    );
   }
   return fs.readFile(target, 'utf8');
 }
@@ -62,7 +64,7 @@ export class OpenSloDocumentReader {
           throw new Error(`${entityRef} has no ${ANNOTATION_LOCATION}`);
         const { type, target } = parseLocationRef(location);
         if (type === 'file') {
-          source = path.resolve(path.dirname(target), reference);
+          // Named as the annotation does: the portal's own paths stay hidden.
           text = await readBesideFile(target, reference);
         } else {
           source = new URL(reference, target).toString();
@@ -78,7 +80,7 @@ export class OpenSloDocumentReader {
             source,
             path: `metadata.annotations["${OPENSLO_ANNOTATION}"]`,
             message: `could not read the OpenSLO document: ${
-              (error as Error).message
+              (error as NodeJS.ErrnoException).code ?? (error as Error).message
             }`,
           },
         ],

@@ -198,9 +198,14 @@ describe('SLO router', () => {
       .set(user);
     expect(res.status).toBe(200);
     expect(res.body.slos).toEqual([]);
-    expect(res.body.problems[0].path).toBe(
-      'metadata.annotations["gogidix.io/openslo"]',
-    );
+    expect(res.body.problems).toEqual([
+      {
+        source: './slo/missing.yaml',
+        path: 'metadata.annotations["gogidix.io/openslo"]',
+        message: 'could not read the OpenSLO document: ENOENT',
+      },
+    ]);
+    expect(res.text).not.toContain(demoDir);
   });
 
   it('answers 404 for an unknown entity', async () => {
@@ -282,6 +287,27 @@ describe('SLO router', () => {
     );
     expect(lines[1]).toMatch(
       /^listings-service-availability,Availability,component:default\/listings-service,group:default\/listings,/,
+    );
+  });
+
+  it('writes names a spreadsheet would run as formulas as text in the CSV', async () => {
+    const entity = component('listings-service', './slo/openslo.yaml');
+    entity.spec!.system = '=HYPERLINK("http://x")';
+    entity.metadata.labels = { 'gogidix.io/tier': '@SUM(1)' };
+    const formulas = await sloApp({
+      entities: [entity],
+      links: new SloLinks('http://portal.test', undefined),
+      now: () => now,
+    });
+    await formulas.service.refreshDefinitions();
+    await formulas.service.evaluateAll(new Date('2026-11-20T09:00:00Z'));
+
+    const csv = await request(formulas.app).get('/summary.csv').set(user);
+    expect(csv.status).toBe(200);
+    const [, row] = csv.text.trim().split('\n');
+    expect(row).toContain(`,"'=HYPERLINK(""http://x"")",'@SUM(1),`);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename="slo-summary.csv"; filename*=UTF-8''slo-summary.csv`,
     );
   });
 

@@ -6,6 +6,7 @@ import {
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { attachmentDisposition, exportCsv } from '@gogidix/plugin-audit-common';
 import {
   generateSlothRules,
   OrgSloSummary,
@@ -14,7 +15,6 @@ import {
   sloOrgReadPermission,
   sloRulesCreatePermission,
 } from '@gogidix/plugin-slo-common';
-import stringify from 'csv-stringify/lib/sync';
 import express from 'express';
 import { SloStore } from '../database/SloStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
@@ -210,13 +210,8 @@ export async function createRouter(options: {
     const { slos } = await summary(credentials, req.query);
     res
       .type('text/csv')
-      .attachment('slo-summary.csv')
-      .send(
-        stringify(
-          slos.map(row => CSV_COLUMNS.map(column => row[column] ?? '')),
-          { header: true, columns: CSV_COLUMNS as string[] },
-        ),
-      );
+      .set('content-disposition', attachmentDisposition('slo-summary.csv'))
+      .send(exportCsv(CSV_COLUMNS, slos));
   });
 
   router.post('/rules', async (req, res) => {
