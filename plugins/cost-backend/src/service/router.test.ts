@@ -223,18 +223,15 @@ describe('cost router', () => {
   });
 
   it('exports names a spreadsheet would run as formulas as text, under a safe file name', async () => {
-    // A developer owns these names: they sit in their catalog-info.yaml.
+    // A developer writes these: the system in their catalog-info.yaml and
+    // the team in the query string.
     const team = '=HYPERLINK("http://x","团队")';
     const server = await startBackend({
       entities: [
         {
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'Component',
-          metadata: {
-            name: 'listings-service',
-            namespace: 'default',
-            annotations: { 'gogidix.io/cost-center': team },
-          },
+          metadata: { name: 'listings-service', namespace: 'default' },
           spec: { type: 'service', owner: 'listings', system: '-1' },
         },
       ],
@@ -245,16 +242,19 @@ describe('cost router', () => {
       .send(october);
     expect(upload.status).toBe(201);
 
-    const csv = await request(server).get(
+    const named = await request(server).get(
       `/api/cost/export.csv?days=2&team=${encodeURIComponent(team)}`,
     );
-    expect(csv.status).toBe(200);
-    expect(csv.headers['content-disposition']).toBe(
+    expect(named.status).toBe(200);
+    expect(named.headers['content-disposition']).toBe(
       `attachment; filename="cost-_HYPERLINK_http_x_-2d.csv"; filename*=UTF-8''cost-%3DHYPERLINK%28_http_x_%2C_%E5%9B%A2%E9%98%9F_%29-2d.csv`,
     );
+    const csv = await request(server).get(
+      '/api/cost/export.csv?days=2&team=listings',
+    );
     expect(csv.text.trim().split('\n').slice(1)).toEqual([
-      `2026-10-14,"'=HYPERLINK(""http://x"",""团队"")",'-1,listings-service,component:default/listings-service,Compute,30`,
-      `2026-10-15,"'=HYPERLINK(""http://x"",""团队"")",'-1,listings-service,component:default/listings-service,Databases,40`,
+      `2026-10-14,listings,'-1,listings-service,component:default/listings-service,Compute,30`,
+      `2026-10-15,listings,'-1,listings-service,component:default/listings-service,Databases,40`,
     ]);
   });
 
