@@ -63,7 +63,7 @@ describe('generated services build and pass their own tests', () => {
       ['-m', 'unittest', 'discover', '-s', 'tests', '-v'],
       { cwd: dir },
     );
-    expect(stderr).toMatch(/Ran 5 tests/);
+    expect(stderr).toMatch(/Ran 6 tests/);
     expect(stderr).toMatch(/\nOK\n?$/);
   });
 
