@@ -11,3 +11,9 @@ export { lintHelmChart, renderHelmChart } from './helm/helmChart';
 export { validateKubernetesObjects } from './kubernetes/validateKubernetesObjects';
 export { checkTerraformPolicies } from './terraform/checkTerraformPolicies';
 export { checkPrometheusRules } from './prometheus/checkPrometheusRules';
+export {
+  CommandFailedError,
+  runCommand,
+  explainCommandFailure,
+} from './command/runCommand';
+export type { CommandOutcome, RunCommandOptions } from './command/runCommand';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { runCommand } from '../command/runCommand';
 import { extractHelm, locateHelm } from './locateHelm';
 
 jest.setTimeout(60_000);
@@ -49,7 +49,7 @@ describe('locateHelm', () => {
     process.env.HELM_CACHE_DIR = dir;
     const helm = await locateHelm();
     expect(helm.startsWith(dir)).toBe(true);
-    expect(execFileSync(helm, ['version', '--short']).toString()).toMatch(
+    expect((await runCommand(helm, ['version', '--short'])).stdout).toMatch(
       /^v\d+\.\d+\.\d+/,
     );
     const { mtimeMs } = fs.statSync(helm);
