@@ -17,3 +17,5 @@ export {
   explainCommandFailure,
 } from './command/runCommand';
 export type { CommandOutcome, RunCommandOptions } from './command/runCommand';
+export { startServerProcess } from './command/startServerProcess';
+export type { ServerProcess } from './command/startServerProcess';

@@ -8,15 +8,12 @@ import {
 import { AlertmanagerClient, safeLink } from './AlertmanagerClient';
 import { alertFilters } from './matchers';
 
-// The real Alertmanager from Debian, on a port of the on-call block.
-const PORT = 7310;
-
 describe('AlertmanagerClient against a real Alertmanager', () => {
   let am: RunningAlertmanager;
   let client: AlertmanagerClient;
 
   beforeAll(async () => {
-    am = await startAlertmanager(PORT);
+    am = await startAlertmanager();
     client = new AlertmanagerClient({
       baseUrl: am.baseUrl,
       serviceLabel: 'service',

@@ -374,7 +374,7 @@ describe('oncall router', () => {
   });
 
   it('links org-wide alerts to the entity whose selector names the service', async () => {
-    const am = await startAlertmanager(7314);
+    const am = await startAlertmanager();
     try {
       await am.post([
         {
