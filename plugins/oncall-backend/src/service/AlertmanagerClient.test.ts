@@ -5,6 +5,7 @@ import {
   RunningAlertmanager,
   startAlertmanager,
 } from '../__testUtils__/alertmanager';
+import { unreachableUrl } from '../__testUtils__/closedPort';
 import { AlertmanagerClient, safeLink } from './AlertmanagerClient';
 import { alertFilters } from './matchers';
 
@@ -120,13 +121,14 @@ describe('AlertmanagerClient against a real Alertmanager', () => {
 
 describe('AlertmanagerClient faults', () => {
   it('names the source and reason when Alertmanager is down', async () => {
+    const baseUrl = await unreachableUrl();
     const client = new AlertmanagerClient({
-      baseUrl: 'http://127.0.0.1:7311',
+      baseUrl,
       serviceLabel: 'service',
       timeoutMs: 1000,
     });
     await expect(client.firingAlerts()).rejects.toThrow(
-      /Alertmanager at http:\/\/127\.0\.0\.1:7311 is unreachable: .*ECONNREFUSED/,
+      new RegExp(`Alertmanager at ${baseUrl} is unreachable: .*ECONNREFUSED`),
     );
   });
 
