@@ -14,6 +14,7 @@ export { checkPrometheusRules } from './prometheus/checkPrometheusRules';
 export {
   CommandFailedError,
   runCommand,
+  runCommandSync,
   explainCommandFailure,
 } from './command/runCommand';
 export type { CommandOutcome, RunCommandOptions } from './command/runCommand';

@@ -1,4 +1,9 @@
-import { CommandFailedError, outputTail, runCommand } from './runCommand';
+import {
+  CommandFailedError,
+  outputTail,
+  runCommand,
+  runCommandSync,
+} from './runCommand';
 
 describe('runCommand', () => {
   it('resolves with what the command printed', async () => {
@@ -38,5 +43,22 @@ describe('runCommand', () => {
     const tail = outputTail('x'.repeat(10_000));
     expect(tail!.length).toBeLessThan(4100);
     expect(tail).toMatch(/^\[last 1 of 1 lines\]\n…x+$/);
+  });
+});
+
+describe('runCommandSync', () => {
+  it('returns stdout', () => {
+    expect(runCommandSync('sh', ['-c', 'echo out'])).toBe('out\n');
+  });
+
+  it('explains a failure as runCommand does', () => {
+    expect(() =>
+      runCommandSync('sh', ['-c', 'echo why; echo how >&2; exit 4']),
+    ).toThrow(
+      "`sh -c 'echo why; echo how >&2; exit 4'` exited with code 4\n--- stderr ---\nhow\n--- stdout ---\nwhy",
+    );
+    expect(() => runCommandSync('sh', ['-c', 'kill -TERM $$'])).toThrow(
+      'was killed by SIGTERM',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 
 /** Lines kept from the end of each stream: tools say what went wrong last. */
 const TAIL_LINES = 30;
@@ -137,4 +137,41 @@ export function runCommand(
       });
     }
   });
+}
+
+/**
+ * {@link runCommand} for callers that must block (test set-up written
+ * synchronously); resolves to stdout.
+ */
+export function runCommandSync(
+  file: string,
+  args: readonly string[],
+  options: RunCommandOptions = {},
+): string {
+  try {
+    return execFileSync(file, args, {
+      maxBuffer: 64 * 1024 * 1024,
+      ...options,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const failure = error as Error & {
+      status?: number | null;
+      signal?: NodeJS.Signals | null;
+      stdout?: string;
+      stderr?: string;
+    };
+    const exitCode = failure.status ?? null;
+    const signal = failure.signal ?? null;
+    throw new CommandFailedError({
+      command: commandLine(file, args),
+      exitCode,
+      signal,
+      stdout: failure.stdout ?? '',
+      stderr: failure.stderr ?? '',
+      reason:
+        exitCode === null && signal === null ? failure.message : undefined,
+    });
+  }
 }
