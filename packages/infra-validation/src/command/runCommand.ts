@@ -34,12 +34,12 @@ export function outputTail(text: string): string | undefined {
 export function describeEnding(
   outcome: Pick<CommandOutcome, 'exitCode' | 'signal' | 'reason'>,
 ): string {
-  const ending =
-    outcome.signal !== null
-      ? `was killed by ${outcome.signal}`
-      : outcome.exitCode !== null
-      ? `exited with code ${outcome.exitCode}`
-      : 'did not run';
+  let ending = 'did not run';
+  if (outcome.signal !== null) {
+    ending = `was killed by ${outcome.signal}`;
+  } else if (outcome.exitCode !== null) {
+    ending = `exited with code ${outcome.exitCode}`;
+  }
   return outcome.reason ? `${ending} (${outcome.reason})` : ending;
 }
 

@@ -32,8 +32,9 @@ export function startServerProcess(
   const startupMs = options.startupMs ?? 60_000;
 
   return new Promise((resolve, reject) => {
+    const startup: { timer?: NodeJS.Timeout } = {};
     const fail = (reason?: string) => {
-      clearTimeout(timer);
+      clearTimeout(startup.timer);
       reject(
         new CommandFailedError({
           command,
@@ -45,7 +46,7 @@ export function startServerProcess(
       );
     };
     const onEarlyExit = () => fail('exited before it was listening');
-    const timer = setTimeout(() => {
+    startup.timer = setTimeout(() => {
       child.removeListener('close', onEarlyExit);
       child.kill('SIGKILL');
       exited.then(() => fail(`printed no listening port in ${startupMs} ms`));
@@ -54,7 +55,7 @@ export function startServerProcess(
       printed[stream] += chunk.toString('utf8');
       const port = options.listening.exec(printed[stream])?.[1];
       if (port === undefined || child.exitCode !== null) return;
-      clearTimeout(timer);
+      clearTimeout(startup.timer);
       child.removeListener('close', onEarlyExit);
       resolve({
         port: Number(port),
