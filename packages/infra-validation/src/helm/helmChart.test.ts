@@ -148,7 +148,7 @@ describe('helm charts', () => {
       await expect(
         renderHelmChart({ chartDir, releaseName: 'r4' }),
       ).rejects.toThrow(
-        `helm template failed for ${chartDir}/Chart.yaml:  (was killed by SIGKILL)`,
+        `helm template failed for ${chartDir}/Chart.yaml: (was killed by SIGKILL)`,
       );
     });
 

@@ -172,12 +172,11 @@ async function runHelm(
     if (options.allowFailure && error.exitCode !== null) {
       return { stdout: error.stdout, stderr: error.stderr };
     }
-    const said = outputTail(error.stderr) ?? outputTail(error.stdout) ?? '';
+    const said = outputTail(error.stderr) ?? outputTail(error.stdout);
     throw new Error(
-      `helm ${args[0]} failed for ${path.join(
-        chartDir,
-        'Chart.yaml',
-      )}: ${said} (${describeEnding(error)})`,
+      `helm ${args[0]} failed for ${path.join(chartDir, 'Chart.yaml')}: ${
+        said ? `${said} ` : ''
+      }(${describeEnding(error)})`,
       { cause: error },
     );
   }
