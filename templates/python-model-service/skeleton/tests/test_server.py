@@ -16,6 +16,8 @@ class ServerTest(unittest.TestCase):
         cls.server = create_server(0)
         threading.Thread(target=cls.server.serve_forever, daemon=True).start()
         cls.base = f"http://127.0.0.1:{cls.server.server_port}"
+        # The server is local: an http_proxy set for the machine must not be used.
+        cls.opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
     @classmethod
     def tearDownClass(cls):
@@ -25,7 +27,7 @@ class ServerTest(unittest.TestCase):
         data = None if body is None else json.dumps(body).encode()
         req = urllib.request.Request(self.base + path, data=data, method="POST" if data else "GET")
         try:
-            with urllib.request.urlopen(req) as res:
+            with self.opener.open(req) as res:
                 return res.status, res.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
