@@ -1,8 +1,9 @@
-import { ChildProcess, execFileSync } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCommandSync } from '../../packages/infra-validation/src/command/runCommand';
 import { e2e } from '../support/environment';
 import { answers, startBackend, stop, waitFor } from '../support/portal';
 
@@ -46,7 +47,7 @@ export class PrivatePostgres {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gogidix-pg-'));
     const server = new PrivatePostgres(dir);
     if (process.getuid?.() === 0) {
-      execFileSync('chown', ['postgres:postgres', dir]);
+      runCommandSync('chown', ['postgres:postgres', dir]);
     }
     server.pg('initdb', [
       '-D',
@@ -106,11 +107,9 @@ export class PrivatePostgres {
   private pg(tool: string, args: string[]) {
     const binary = path.join(reliability.pgBin, tool);
     if (process.getuid?.() === 0) {
-      execFileSync('runuser', ['-u', 'postgres', '--', binary, ...args], {
-        stdio: 'pipe',
-      });
+      runCommandSync('runuser', ['-u', 'postgres', '--', binary, ...args]);
     } else {
-      execFileSync(binary, args, { stdio: 'pipe' });
+      runCommandSync(binary, args);
     }
   }
 }

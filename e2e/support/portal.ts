@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { runCommandSync } from '../../packages/infra-validation/src/command/runCommand';
 import { e2e, portalUrl } from './environment';
 
 /**
@@ -24,7 +25,7 @@ export function installBundle() {
     fs.rmSync(path.join(e2e.bundleDir, dir), { recursive: true, force: true });
   }
   for (const file of ['skeleton.tar.gz', 'bundle.tar.gz']) {
-    execFileSync('tar', ['xzf', path.join(dist, file), '-C', e2e.bundleDir]);
+    runCommandSync('tar', ['xzf', path.join(dist, file), '-C', e2e.bundleDir]);
   }
   fs.cpSync(
     path.join(e2e.repoRoot, '.yarn/releases'),
@@ -179,9 +180,13 @@ export async function waitFor(
 ) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (process && process.exitCode !== null) {
+    if (process && (process.exitCode !== null || process.signalCode)) {
       throw new Error(
-        `${what}: the process exited with ${process.exitCode} (logs in .data/e2e/logs)`,
+        `${what}: the process ${
+          process.signalCode
+            ? `was killed by ${process.signalCode}`
+            : `exited with code ${process.exitCode}`
+        } (logs in .data/e2e/logs)`,
       );
     }
     if (await probe().catch(() => false)) {

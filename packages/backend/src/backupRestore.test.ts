@@ -1,10 +1,10 @@
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { execFile } from 'node:child_process';
+import { runCommand } from '@gogidix/infra-validation';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import request from 'supertest';
 import { portalBackendFeatures } from './features';
@@ -15,7 +15,6 @@ import {
 } from './__testUtils__/appConfig';
 import { catalogProblems } from './__testUtils__/catalogProblems';
 
-const run = promisify(execFile);
 const script = path.join(repoRoot, 'infra/backup/portal-databases.sh');
 const connection =
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
@@ -27,8 +26,11 @@ if (!connection && process.env.PORTAL_REQUIRE_POSTGRES === '1') {
 
 jest.setTimeout(300_000);
 
-/** Databases of this run only: other runs and engineers share the server. */
-const prefix = `backup_test_${process.pid}_${Date.now() % 100_000}_`;
+/**
+ * Databases of this run only: other runs and engineers share the server, and
+ * a pid and a clock reading can repeat across machines.
+ */
+const prefix = `backup_test_${randomBytes(6).toString('hex')}_`;
 
 /** The portal backend as production runs it, on PostgreSQL under `prefix`. */
 function startPortal() {
@@ -156,7 +158,7 @@ const refOf = (e: {
       expect(await storedEntityRefs()).toEqual(before);
 
       // 2. Dump every database, then lose them all.
-      await run(script, ['dump', dumpDir], { env: libpqEnv() });
+      await runCommand(script, ['dump', dumpDir], { env: libpqEnv() });
       expect(fs.readdirSync(dumpDir).sort()).toEqual(
         ['SHA256SUMS', ...databases.map(db => `${db}.dump`)].sort(),
       );
@@ -164,7 +166,7 @@ const refOf = (e: {
       expect(await ourDatabases()).toEqual([]);
 
       // 3. Restore; the tables hold the same catalog...
-      await run(script, ['restore', dumpDir], { env: libpqEnv() });
+      await runCommand(script, ['restore', dumpDir], { env: libpqEnv() });
       expect(await ourDatabases()).toEqual(databases);
       expect(await storedEntityRefs()).toEqual(before);
 
@@ -187,13 +189,15 @@ const refOf = (e: {
 
     it('refuses to restore over existing databases without --replace', async () => {
       await expect(
-        run(script, ['restore', dumpDir], { env: libpqEnv() }),
+        runCommand(script, ['restore', dumpDir], { env: libpqEnv() }),
       ).rejects.toMatchObject({
         stderr: expect.stringMatching(
           /exists: stop the portal and pass --replace/,
         ),
       });
-      await run(script, ['restore', '--replace', dumpDir], { env: libpqEnv() });
+      await runCommand(script, ['restore', '--replace', dumpDir], {
+        env: libpqEnv(),
+      });
       expect(await storedEntityRefs()).toContain(
         'component:default/gogidix-portal',
       );
@@ -203,7 +207,9 @@ const refOf = (e: {
       const [dump] = fs.readdirSync(dumpDir).filter(f => f.endsWith('.dump'));
       fs.appendFileSync(path.join(dumpDir, dump), 'tampered');
       await expect(
-        run(script, ['restore', '--replace', dumpDir], { env: libpqEnv() }),
+        runCommand(script, ['restore', '--replace', dumpDir], {
+          env: libpqEnv(),
+        }),
       ).rejects.toMatchObject({
         stderr: expect.stringMatching(
           /does not match SHA256SUMS; not restoring/,

@@ -476,19 +476,32 @@ describe('bad input to the write endpoints', () => {
       imports: imports.body.items,
       tasks: tasks.body.tasks.length,
       entities: entities.body.length,
-      repositories: fs.readdirSync(gitRoot),
+      // readdir's order is the file system's: sorted, a before/after compare is exact.
+      repositories: fs.readdirSync(gitRoot).sort(),
     };
   }
 
   beforeAll(async () => {
     ({ backend, gitRoot } = await start());
-    // The template must be in the catalog for the task cases to reach validation.
-    for (let i = 0; i < 120; i++) {
-      const res = await get(`/api/catalog/entities/by-ref/${templateRef}`);
+    // The template must be in the catalog for the task cases to reach
+    // validation; without it they would fail later for an unrelated reason.
+    // (This polled /entities/by-ref/, which the catalog does not serve, so
+    // it always waited its full 30 s.) Ingestion takes as long as the
+    // machine makes it: wait up to 150 s, inside this hook's own timeout, so
+    // that a template that never arrives is named, not a hook timeout.
+    for (let attempt = 0; ; attempt++) {
+      const res = await get(
+        '/api/catalog/entities/by-name/template/default/typescript-service',
+      );
       if (res.status === 200) break;
+      if (attempt === 600) {
+        throw new Error(
+          `${templateRef} never reached the catalog (last answer ${res.status}): the task cases cannot run`,
+        );
+      }
       await new Promise(resolve => setTimeout(resolve, 250));
     }
-  });
+  }, 300_000);
   afterAll(async () => {
     await backend.stop();
     fs.rmSync(gitRoot, { recursive: true, force: true });

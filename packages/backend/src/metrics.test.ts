@@ -6,28 +6,26 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import { metrics } from '@opentelemetry/api';
-import { startMetricsExporter } from './metrics';
+import { serveMetrics, startMetricsExporter } from './metrics';
 
 describe('startMetricsExporter', () => {
   afterEach(() => metrics.disable());
 
   it('serves what plugins record through the OpenTelemetry API', async () => {
-    // A port in this branch's block, free of the lead's and other engineers'.
-    const provider = await startMetricsExporter({
-      PORTAL_METRICS_PORT: '7591',
-    });
+    // A port the kernel picks: no two runs on one machine collide.
+    const endpoint = await serveMetrics(0);
     try {
       metrics
         .getMeter('catalog')
         .createCounter('portal_test_refreshes', { description: 'test' })
         .add(3, { kind: 'component' });
-      const res = await fetch('http://127.0.0.1:7591/metrics');
+      const res = await fetch(`http://127.0.0.1:${endpoint.port}/metrics`);
       expect(res.status).toBe(200);
       expect(await res.text()).toMatch(
         /^portal_test_refreshes_total\{kind="component"[^}]*\} 3\b/m,
       );
     } finally {
-      await provider!.shutdown();
+      await endpoint.shutdown();
     }
   });
 
@@ -42,9 +40,7 @@ describe('startMetricsExporter', () => {
         ].join('\n'),
       },
     });
-    const provider = await startMetricsExporter({
-      PORTAL_METRICS_PORT: '7592',
-    });
+    const endpoint = await serveMetrics(0);
     const backend = await startTestBackend({
       features: [
         catalogBackend,
@@ -70,13 +66,31 @@ describe('startMetricsExporter', () => {
         /^catalog_stitched_entities_count_total\{result="changed"[^}]*\} [1-9]/m;
       for (let i = 0; i < 60 && !stitched.test(text); i++) {
         await new Promise(resolve => setTimeout(resolve, 500));
-        text = await (await fetch('http://127.0.0.1:7592/metrics')).text();
+        text = await (
+          await fetch(`http://127.0.0.1:${endpoint.port}/metrics`)
+        ).text();
       }
       // The catalog counts the entities it stitched (our one component).
       expect(text).toMatch(stitched);
     } finally {
       await backend.stop();
-      await provider!.shutdown();
+      await endpoint.shutdown();
+    }
+  });
+
+  it('serves on PORTAL_METRICS_PORT', async () => {
+    // The configured port is the one served: a port that was just free.
+    const probe = await serveMetrics(0);
+    await probe.shutdown();
+    const endpoint = await startMetricsExporter({
+      PORTAL_METRICS_PORT: String(probe.port),
+    });
+    try {
+      expect(endpoint!.port).toBe(probe.port);
+      const res = await fetch(`http://127.0.0.1:${endpoint!.port}/metrics`);
+      expect(res.status).toBe(200);
+    } finally {
+      await endpoint!.shutdown();
     }
   });
 

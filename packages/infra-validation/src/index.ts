@@ -11,3 +11,12 @@ export { lintHelmChart, renderHelmChart } from './helm/helmChart';
 export { validateKubernetesObjects } from './kubernetes/validateKubernetesObjects';
 export { checkTerraformPolicies } from './terraform/checkTerraformPolicies';
 export { checkPrometheusRules } from './prometheus/checkPrometheusRules';
+export {
+  CommandFailedError,
+  runCommand,
+  runCommandSync,
+  explainCommandFailure,
+} from './command/runCommand';
+export type { CommandOutcome, RunCommandOptions } from './command/runCommand';
+export { startServerProcess } from './command/startServerProcess';
+export type { ServerProcess } from './command/startServerProcess';

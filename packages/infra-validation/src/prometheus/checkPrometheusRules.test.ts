@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   checkPrometheusRules,
@@ -62,6 +64,33 @@ describe('checkPrometheusRules', () => {
         rule: 'promtool',
         message: expect.stringMatching(message),
       });
+    }
+  });
+
+  it('says how promtool ended when it was killed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'killed-promtool-'));
+    process.env.PROMTOOL_BINARY = path.join(dir, 'promtool');
+    fs.writeFileSync(
+      process.env.PROMTOOL_BINARY,
+      '#!/bin/sh\nkill -KILL $$\n',
+      {
+        mode: 0o755,
+      },
+    );
+    try {
+      expect(
+        await checkPrometheusRules([
+          { path: 'a.yaml', content: ruleFile('up') },
+        ]),
+      ).toEqual({
+        problems: [
+          expect.objectContaining({
+            message: expect.stringMatching(/^promtool was killed by SIGKILL/),
+          }),
+        ],
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

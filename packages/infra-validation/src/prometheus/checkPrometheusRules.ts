@@ -1,13 +1,14 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import yaml from 'yaml';
+import {
+  CommandFailedError,
+  describeEnding,
+  runCommand,
+} from '../command/runCommand';
 import { findOnPath, isExecutable } from '../executables';
 import { ValidationProblem } from '../types';
-
-const execFileAsync = promisify(execFile);
 
 /**
  * Runs `promtool check rules` on each file. A prometheus-operator
@@ -33,12 +34,15 @@ export async function checkPrometheusRules(
       const ruleFile = path.join(dir, `${index}-${path.basename(file.path)}`);
       await fs.promises.writeFile(ruleFile, ruleGroupsOf(file.content));
       try {
-        await execFileAsync(promtool, ['check', 'rules', ruleFile]);
+        await runCommand(promtool, ['check', 'rules', ruleFile]);
       } catch (error) {
-        const failure = error as Error & { stdout?: string; stderr?: string };
-        const output = `${failure.stdout ?? ''}\n${
-          failure.stderr ?? failure.message
-        }`;
+        if (!(error instanceof CommandFailedError)) throw error;
+        // Without an exit code promtool said nothing about the rules; say how
+        // it ended (not where it lives: the message reaches the user).
+        const output =
+          error.exitCode === null
+            ? `promtool ${describeEnding({ ...error, reason: undefined })}`
+            : `${error.stdout}\n${error.stderr}`;
         problems.push(...parsePromtoolOutput(file.path, ruleFile, output));
       }
     }

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { startServerProcess } from '@gogidix/infra-validation';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,65 +20,51 @@ export interface PostableAlert {
   generatorURL?: string;
 }
 
+/** How Alertmanager (exporter-toolkit) logs the address it listens on. */
+const LISTENING = /msg="Listening on" address=127\.0\.0\.1:(\d+)/;
+
 /**
  * Starts Debian's real Alertmanager (scripts/bootstrap.sh installs it) with a
- * throwaway config and storage, no clustering, on the given port.
+ * throwaway config and storage, no clustering, on a port the kernel picks.
  */
-export async function startAlertmanager(
-  port: number,
-): Promise<RunningAlertmanager> {
+export async function startAlertmanager(): Promise<RunningAlertmanager> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'alertmanager-'));
   const configFile = path.join(dir, 'alertmanager.yml');
   await fs.writeFile(
     configFile,
     'route:\n  receiver: nobody\nreceivers:\n  - name: nobody\n',
   );
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
+  const server = await startServerProcess(
     BINARY,
     [
       `--config.file=${configFile}`,
       `--storage.path=${dir}`,
-      `--web.listen-address=127.0.0.1:${port}`,
+      '--web.listen-address=127.0.0.1:0',
       '--cluster.listen-address=',
-      '--log.level=warn',
+      // info, for the "Listening on" line that names the port
+      '--log.level=info',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', chunk => {
-    stderr += chunk;
+    { listening: LISTENING },
+  ).catch(error => {
+    throw new Error(
+      `Alertmanager did not start; install prometheus-alertmanager (scripts/bootstrap.sh) or set PORTAL_ALERTMANAGER. ${error.message}`,
+    );
   });
-  const exited = new Promise<number | null>(resolve =>
-    child.once('exit', code => resolve(code)),
-  );
-  const failure = Promise.race([
-    new Promise<Error>(resolve => child.once('error', resolve)),
-    exited.then(code => new Error(`exited with ${code}: ${stderr}`)),
-  ]);
-
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const failed = await Promise.race([
-      failure,
-      new Promise<undefined>(resolve => setTimeout(resolve, 200)),
-    ]);
-    if (failed) {
-      throw new Error(
-        `Alertmanager (${BINARY}) did not start: ${failed.message}; install prometheus-alertmanager (scripts/bootstrap.sh)`,
-      );
-    }
+  const baseUrl = `http://127.0.0.1:${server.port}`;
+  // Listening comes before ready: poll readiness, saying what it printed if it never is.
+  for (let attempt = 0; ; attempt++) {
     const ready = await fetch(`${baseUrl}/-/ready`).then(
       r => r.ok,
       () => false,
     );
-    if (ready) {
-      break;
+    if (ready) break;
+    if (attempt === 100) {
+      await server.stop();
+      throw new Error(
+        `Alertmanager listened on ${baseUrl} but /-/ready never answered OK:\n${server.output()}`,
+      );
     }
-    if (Date.now() > deadline) {
-      child.kill();
-      throw new Error(`Alertmanager did not become ready: ${stderr}`);
-    }
+    await new Promise(resolve => setTimeout(resolve, 100));
   }
 
   return {
@@ -94,8 +80,7 @@ export async function startAlertmanager(
       }
     },
     async stop() {
-      child.kill();
-      await exited;
+      await server.stop();
       await fs.rm(dir, { recursive: true, force: true });
     },
   };

@@ -6,11 +6,9 @@ import {
   RunningAlertmanager,
   startAlertmanager,
 } from '../__testUtils__/alertmanager';
+import { unreachableUrl } from '../__testUtils__/closedPort';
 import { AlertmanagerClient, safeLink } from './AlertmanagerClient';
 import { alertFilters } from './matchers';
-
-// The real Alertmanager from Debian, on a port of the on-call block.
-const PORT = 7310;
 
 describe('AlertmanagerClient against a real Alertmanager', () => {
   const logger = mockServices.logger.mock();
@@ -18,7 +16,7 @@ describe('AlertmanagerClient against a real Alertmanager', () => {
   let client: AlertmanagerClient;
 
   beforeAll(async () => {
-    am = await startAlertmanager(PORT);
+    am = await startAlertmanager();
     client = new AlertmanagerClient(
       {
         baseUrl: am.baseUrl,
@@ -129,16 +127,17 @@ describe('AlertmanagerClient against a real Alertmanager', () => {
 describe('AlertmanagerClient faults', () => {
   const logger = mockServices.logger.mock();
   it('names the source and reason when Alertmanager is down', async () => {
+    const baseUrl = await unreachableUrl();
     const client = new AlertmanagerClient(
       {
-        baseUrl: 'http://127.0.0.1:7311',
+        baseUrl,
         serviceLabel: 'service',
         timeoutMs: 1000,
       },
       logger,
     );
     await expect(client.firingAlerts()).rejects.toThrow(
-      /Alertmanager at http:\/\/127\.0\.0\.1:7311 is unreachable: .*ECONNREFUSED/,
+      new RegExp(`Alertmanager at ${baseUrl} is unreachable: .*ECONNREFUSED`),
     );
   });
 

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { startAlertmanager } from '../__testUtils__/alertmanager';
+import { unreachableUrl } from '../__testUtils__/closedPort';
 import {
   GRAFANA_TOKEN,
   GrafanaStandIn,
@@ -264,15 +265,14 @@ describe('oncall router', () => {
   });
 
   it('says why when a source is down', async () => {
-    const server = await start({
-      onCall: { alertmanager: { baseUrl: 'http://127.0.0.1:7312' } },
-    });
+    const baseUrl = await unreachableUrl();
+    const server = await start({ onCall: { alertmanager: { baseUrl } } });
     const response = await request(server)
       .get('/api/oncall/alerts')
       .set('Authorization', auth);
     expect(response.status).toBe(503);
     expect(response.body.error.message).toMatch(
-      /Alertmanager at http:\/\/127\.0\.0\.1:7312 is unreachable/,
+      new RegExp(`Alertmanager at ${baseUrl} is unreachable`),
     );
   });
 
@@ -286,7 +286,7 @@ describe('oncall router', () => {
               baseUrl: grafana.baseUrl,
               token: GRAFANA_TOKEN,
             },
-            { name: 'staging', baseUrl: 'http://127.0.0.1:7313', token: 'x' },
+            { name: 'staging', baseUrl: await unreachableUrl(), token: 'x' },
           ],
         },
       },
@@ -374,7 +374,7 @@ describe('oncall router', () => {
   });
 
   it('links org-wide alerts to the entity whose selector names the service', async () => {
-    const am = await startAlertmanager(7314);
+    const am = await startAlertmanager();
     try {
       await am.post([
         {

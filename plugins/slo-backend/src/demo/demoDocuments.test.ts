@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { runCommand } from '@gogidix/infra-validation';
 import {
   mkdtempSync,
   readdirSync,
@@ -41,7 +41,7 @@ describe('the demo OpenSLO documents', () => {
     }
   });
 
-  it('turn into rules that promtool accepts', () => {
+  it('turn into rules that promtool accepts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'slo-demo-rules-'));
     try {
       const groups = annotated.flatMap(({ name, reference }) => {
@@ -54,10 +54,9 @@ describe('the demo OpenSLO documents', () => {
         );
       });
       writeFileSync(join(dir, 'rules.yaml'), stringify({ groups }));
-      const output = execFileSync(
+      const { stdout: output } = await runCommand(
         process.env.PORTAL_PROMTOOL ?? 'promtool',
         ['check', 'rules', join(dir, 'rules.yaml')],
-        { encoding: 'utf8' },
       );
       expect(output).toContain('SUCCESS');
     } finally {

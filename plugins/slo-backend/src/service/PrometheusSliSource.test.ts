@@ -1,8 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { evaluateSlo, WindowErrorRatios } from '@gogidix/plugin-slo-common';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import {
+  runCommand,
+  ServerProcess,
+  startServerProcess,
+} from '@gogidix/infra-validation';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSloStore } from '../database/DatabaseSloStore';
@@ -17,8 +22,8 @@ import { StoredObservationSource } from './StoredObservationSource';
 // backfilled with promtool from the same OpenMetrics text the demo ingests.
 const PROMETHEUS = process.env.PORTAL_PROMETHEUS ?? 'prometheus';
 const PROMTOOL = process.env.PORTAL_PROMTOOL ?? 'promtool';
-// In the SLO engineer's port block (7200-7299).
-const PORT = Number(process.env.SLO_TEST_PROMETHEUS_PORT ?? 7290);
+// How Prometheus (exporter-toolkit) logs the port it was given by the kernel.
+const LISTENING = /msg="Listening on" address=127\.0\.0\.1:(\d+)/;
 
 const STEP = 60;
 const DAYS = 31;
@@ -75,23 +80,28 @@ function expectClose(ratios: WindowErrorRatios | undefined) {
   }
 }
 
-async function waitReady(url: string, child: ChildProcess) {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error('prometheus exited');
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
+/** Listening comes before ready (the TSDB opens the backfilled blocks). */
+async function waitReady(server: ServerProcess) {
+  for (let attempt = 0; ; attempt++) {
+    const ready = await fetch(`http://127.0.0.1:${server.port}/-/ready`).then(
+      r => r.ok,
+      () => false,
+    );
+    if (ready) return;
+    if (attempt === 120) {
+      throw new Error(
+        `prometheus listened but /-/ready never answered OK:\n${server.output()}`,
+      );
     }
     await new Promise(r => setTimeout(r, 500));
   }
-  throw new Error('prometheus did not become ready');
 }
 
 describe('PrometheusSliSource against a real Prometheus', () => {
   const databases = portalTestDatabases();
   let dir: string;
-  let prometheus: ChildProcess;
+  let prometheus: ServerProcess | undefined;
+  let baseUrl: string;
   const openMetrics = formatObservations(knownHistory(slo.id));
 
   beforeAll(async () => {
@@ -101,47 +111,38 @@ describe('PrometheusSliSource against a real Prometheus', () => {
       join(dir, 'prometheus.yml'),
       'global:\n  scrape_interval: 1m\n',
     );
-    execFileSync(
-      PROMTOOL,
-      [
-        'tsdb',
-        'create-blocks-from',
-        'openmetrics',
-        // Few large blocks instead of one per 2 hours: much faster to write.
-        '--max-block-duration=240h',
-        join(dir, 'history.om'),
-        join(dir, 'data'),
-      ],
-      {
-        stdio: 'ignore',
-      },
-    );
-    prometheus = spawn(
+    await runCommand(PROMTOOL, [
+      'tsdb',
+      'create-blocks-from',
+      'openmetrics',
+      // Few large blocks instead of one per 2 hours: much faster to write.
+      '--max-block-duration=240h',
+      join(dir, 'history.om'),
+      join(dir, 'data'),
+    ]);
+    prometheus = await startServerProcess(
       PROMETHEUS,
       [
         `--config.file=${join(dir, 'prometheus.yml')}`,
         `--storage.tsdb.path=${join(dir, 'data')}`,
         '--storage.tsdb.retention.time=90d',
-        `--web.listen-address=127.0.0.1:${PORT}`,
+        '--web.listen-address=127.0.0.1:0',
       ],
-      { stdio: 'ignore' },
+      { listening: LISTENING },
     );
-    await waitReady(`http://127.0.0.1:${PORT}/-/ready`, prometheus);
+    baseUrl = `http://127.0.0.1:${prometheus.port}`;
+    await waitReady(prometheus);
   }, 120_000);
 
   afterAll(async () => {
-    if (prometheus && prometheus.exitCode === null) {
-      const exited = new Promise(resolve => prometheus.once('exit', resolve));
-      prometheus.kill();
-      await exited;
-    }
+    await prometheus?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('computes the known SLI, budget and burn rates, in one query per window', async () => {
     let queries = 0;
     const source = new PrometheusSliSource({
-      baseUrl: `http://127.0.0.1:${PORT}`,
+      baseUrl: baseUrl,
       timeoutMs: 30_000,
       fetch: (input, init) => {
         queries++;
@@ -184,8 +185,13 @@ describe('PrometheusSliSource against a real Prometheus', () => {
   });
 
   it('reports an unreachable Prometheus as unavailable', async () => {
+    // A port that was just free, rather than one assumed to be.
+    const closed = createServer();
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise(resolve => closed.close(resolve));
     const source = new PrometheusSliSource({
-      baseUrl: 'http://127.0.0.1:7291',
+      baseUrl: `http://127.0.0.1:${port}`,
       timeoutMs: 2000,
     });
     await expect(

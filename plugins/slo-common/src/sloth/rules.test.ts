@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- tests only: promtool runs from Node
+import { runCommand } from '@gogidix/infra-validation';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,19 +125,21 @@ describe('generateSlothRules', () => {
     expect(page.annotations.summary).toContain('listings-service');
   });
 
-  it('passes promtool check rules for ratio and timeslice SLOs', () => {
+  it('passes promtool check rules for ratio and timeslice SLOs', async () => {
     const path = join(dir, 'rules.yaml');
     const groups = slos().flatMap(
       slo => generateSlothRules(slo, { service: slo.service }).groups,
     );
     writeFileSync(path, stringify({ groups }));
-    const output = execFileSync(PROMTOOL, ['check', 'rules', path], {
-      encoding: 'utf8',
-    });
+    const { stdout: output } = await runCommand(PROMTOOL, [
+      'check',
+      'rules',
+      path,
+    ]);
     expect(output).toContain('SUCCESS: 32 rules found');
   });
 
-  it('pages in promtool when a tenth of requests fail for an hour', () => {
+  it('pages in promtool when a tenth of requests fail for an hour', async () => {
     const slo = slos()[0];
     const file = generateSlothRules(slo, {
       service: 'listings-service',
@@ -193,13 +196,13 @@ describe('generateSlothRules', () => {
       ],
     };
     writeFileSync(join(dir, 'test.yaml'), stringify(test));
-    const output = execFileSync(
-      PROMTOOL,
-      ['test', 'rules', join(dir, 'test.yaml')],
-      {
-        encoding: 'utf8',
-      },
-    );
+    // promtool test rules prints why a test failed on stdout, which
+    // execFileSync's error left out; runCommand's failure shows both streams.
+    const { stdout: output } = await runCommand(PROMTOOL, [
+      'test',
+      'rules',
+      join(dir, 'test.yaml'),
+    ]);
     expect(output).toContain('SUCCESS');
   });
 });

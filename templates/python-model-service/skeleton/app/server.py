@@ -29,48 +29,44 @@ def make_handler(model, registry, state):
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args):
-            pass  # every request is logged once, as JSON, in _finish
+            pass  # every request is logged once, as JSON, in _send
 
-        def _send(self, code, body, content_type="application/json"):
+        def _send(self, route, started, code, body, content_type="application/json"):
             data = body if isinstance(body, bytes) else json.dumps(body).encode()
+            # Counted and logged before the answer goes out: a client that has
+            # its answer finds the request in /metrics (each request runs on
+            # its own thread, so recording afterwards races the next request).
+            seconds = time.perf_counter() - started
+            registry.observe_request(self.command, route, code, seconds)
+            log.info("request", extra={"fields": {"method": self.command, "route": route, "status": code, "seconds": seconds}})
             self.send_response(code)
             self.send_header("content-type", content_type)
             self.send_header("content-length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
-            self._code = code
-
-        def _finish(self, route, started):
-            seconds = time.perf_counter() - started
-            registry.observe_request(self.command, route, self._code, seconds)
-            log.info("request", extra={"fields": {"method": self.command, "route": route, "status": self._code, "seconds": seconds}})
 
         def do_GET(self):
             started, route = time.perf_counter(), self.path.split("?")[0]
             if route == "/healthz":
-                self._send(200, {"status": "ok"})
+                self._send(route, started, 200, {"status": "ok"})
             elif route == "/readyz":
-                self._send(200 if state["ready"] else 503, {"status": "ready" if state["ready"] else "draining"})
+                self._send(route, started, 200 if state["ready"] else 503, {"status": "ready" if state["ready"] else "draining"})
             elif route == "/metrics":
-                self._send(200, registry.render().encode(), "text/plain; version=0.0.4")
+                self._send(route, started, 200, registry.render().encode(), "text/plain; version=0.0.4")
             elif route == "/openapi.yaml":
-                self._send(200, OPENAPI.read_bytes(), "application/yaml")
+                self._send(route, started, 200, OPENAPI.read_bytes(), "application/yaml")
             elif route == "/v1/model":
-                self._send(200, {"version": model.version, "features": model.features(), "device": device()})
+                self._send(route, started, 200, {"version": model.version, "features": model.features(), "device": device()})
             else:
-                route = "unmatched"
-                self._send(404, {"error": f"No route for GET {self.path}"})
-            self._finish(route, started)
+                self._send("unmatched", started, 404, {"error": f"No route for GET {self.path}"})
 
         def do_POST(self):
             started, route = time.perf_counter(), self.path.split("?")[0]
             if route != "/v1/predict":
-                self._send(404, {"error": f"No route for POST {self.path}"})
-                return self._finish("unmatched", started)
+                return self._send("unmatched", started, 404, {"error": f"No route for POST {self.path}"})
             length = int(self.headers.get("content-length") or 0)
             if length > MAX_BODY:
-                self._send(413, {"error": f"body over {MAX_BODY} bytes"})
-                return self._finish(route, started)
+                return self._send(route, started, 413, {"error": f"body over {MAX_BODY} bytes"})
             try:
                 payload = json.loads(self.rfile.read(length) or b"{}")
                 features = payload["features"]
@@ -79,13 +75,12 @@ def make_handler(model, registry, state):
                 inference_started = time.perf_counter()
                 value = model.predict(features)
                 registry.observe_inference(time.perf_counter() - inference_started)
-                self._send(200, {"prediction": value, "modelVersion": model.version})
+                self._send(route, started, 200, {"prediction": value, "modelVersion": model.version})
             except (ValueError, KeyError, json.JSONDecodeError) as error:
-                self._send(400, {"error": f"{error}"})
+                self._send(route, started, 400, {"error": f"{error}"})
             except Exception:  # a bug in the model must not kill the server
                 log.exception("prediction failed")
-                self._send(500, {"error": "internal error"})
-            self._finish(route, started)
+                self._send(route, started, 500, {"error": "internal error"})
 
     return Handler
 

@@ -1,9 +1,12 @@
 import json
 import threading
+import time
 import unittest
 import urllib.error
 import urllib.request
+from unittest import mock
 
+from app.metrics import Registry
 from app.server import create_server
 
 
@@ -13,6 +16,8 @@ class ServerTest(unittest.TestCase):
         cls.server = create_server(0)
         threading.Thread(target=cls.server.serve_forever, daemon=True).start()
         cls.base = f"http://127.0.0.1:{cls.server.server_port}"
+        # The server is local: an http_proxy set for the machine must not be used.
+        cls.opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
     @classmethod
     def tearDownClass(cls):
@@ -22,7 +27,7 @@ class ServerTest(unittest.TestCase):
         data = None if body is None else json.dumps(body).encode()
         req = urllib.request.Request(self.base + path, data=data, method="POST" if data else "GET")
         try:
-            with urllib.request.urlopen(req) as res:
+            with self.opener.open(req) as res:
                 return res.status, res.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
@@ -52,6 +57,19 @@ class ServerTest(unittest.TestCase):
         self.assertIn('http_requests_total{service="${{ values.name }}",method="GET",route="/healthz",code="200"}', metrics)
         self.assertIn('route="unmatched",code="404"', metrics)
         self.assertIn('le="${{ values.slo.latencyThresholdMs / 1000 }}"', metrics)
+
+    def test_counts_a_request_before_answering_it(self):
+        record = Registry.observe_request
+
+        def preempted(registry, *args):
+            time.sleep(0.2)  # the handler's thread loses the CPU, as on a busy machine
+            record(registry, *args)
+
+        with mock.patch.object(Registry, "observe_request", preempted):
+            self.assertEqual(self.request("/v1/model")[0], 200)
+            status, metrics = self.request("/metrics")
+        self.assertEqual(status, 200)
+        self.assertIn('route="/v1/model",code="200"} 1', metrics)
 
     def test_serves_its_openapi_document(self):
         status, spec = self.request("/openapi.yaml")
