@@ -6,6 +6,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
+import { inSameRepository } from '@gogidix/plugin-oncall-common';
 import {
   OPENSLO_ANNOTATION,
   parseOpenSloDocuments,
@@ -16,6 +17,15 @@ import path from 'node:path';
 
 const isUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 
+const OUTSIDE_FOLDER = `${OPENSLO_ANNOTATION} points outside the catalog file's folder; keep the OpenSLO document beside or below catalog-info.yaml`;
+
+function isInside(directory: string, target: string): boolean {
+  const relative = path.relative(directory, target);
+  return (
+    relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+  );
+}
+
 /**
  * Reads a file named relative to a catalog file on disk (the demo catalog's
  * `file:` locations, which UrlReader does not serve). Like the catalog's
@@ -25,26 +35,27 @@ async function readBesideFile(
   catalogFile: string,
   reference: string,
 ): Promise<string> {
-  const directory = await fs.realpath(path.dirname(path.resolve(catalogFile)));
-  const target = await fs.realpath(path.resolve(directory, reference));
-  const relative = path.relative(directory, target);
-  if (
-    relative === '' ||
-    relative.startsWith('..') ||
-    path.isAbsolute(relative)
-  ) {
-    throw new NotAllowedError(
-      `${reference} points outside the catalog file's folder`,
-    );
+  const directory = path.dirname(path.resolve(catalogFile));
+  // Checked before the disk is asked, so no answer tells what exists outside.
+  if (!isInside(directory, path.resolve(directory, reference))) {
+    throw new NotAllowedError(OUTSIDE_FOLDER);
+  }
+  const realDirectory = await fs.realpath(directory);
+  const target = await fs.realpath(path.resolve(realDirectory, reference));
+  if (!isInside(realDirectory, target)) {
+    throw new NotAllowedError(OUTSIDE_FOLDER);
   }
   return fs.readFile(target, 'utf8');
 }
 
 /**
- * Finds and parses an entity's OpenSLO document: a URL in the annotation is
- * read as is; a relative path is resolved against the entity's location
- * (`backstage.io/managed-by-location`), through UrlReader for `url:`
- * locations and from disk for `file:` ones.
+ * Finds and parses an entity's OpenSLO document, named relative to the
+ * entity's location (`backstage.io/managed-by-location`, which the catalog
+ * sets itself) or as a URL. The portal reads it with its own credentials, so
+ * it must be in the repository of the entity's catalog file, or beside or
+ * below that file on disk (see docs/annotations.md, "What an annotation may
+ * point at"). A refused or unreadable document is a problem of this entity
+ * only.
  */
 export class OpenSloDocumentReader {
   constructor(private readonly reader: UrlReaderService) {}
@@ -55,21 +66,24 @@ export class OpenSloDocumentReader {
     if (!reference) return { slos: [], problems: [] };
     let source = reference;
     try {
+      const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+      if (!location)
+        throw new Error(`${entityRef} has no ${ANNOTATION_LOCATION}`);
+      const { type, target } = parseLocationRef(location);
       let text: string;
-      if (isUrl(reference)) {
-        text = await this.readUrl(reference);
+      if (type === 'file' && !isUrl(reference)) {
+        // Named as the annotation does: the portal's own paths stay hidden.
+        text = await readBesideFile(target, reference);
       } else {
-        const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
-        if (!location)
-          throw new Error(`${entityRef} has no ${ANNOTATION_LOCATION}`);
-        const { type, target } = parseLocationRef(location);
-        if (type === 'file') {
-          // Named as the annotation does: the portal's own paths stay hidden.
-          text = await readBesideFile(target, reference);
-        } else {
-          source = new URL(reference, target).toString();
-          text = await this.readUrl(source);
+        const url =
+          type === 'url' ? new URL(reference, target).toString() : reference;
+        if (type !== 'url' || !inSameRepository(url, target)) {
+          throw new NotAllowedError(
+            `${OPENSLO_ANNOTATION} points outside the component's repository (${url}); keep the OpenSLO document in the component's own repository`,
+          );
         }
+        source = url;
+        text = await this.readUrl(url);
       }
       return parseOpenSloDocuments(text, source);
     } catch (error) {
@@ -79,9 +93,13 @@ export class OpenSloDocumentReader {
           {
             source,
             path: `metadata.annotations["${OPENSLO_ANNOTATION}"]`,
-            message: `could not read the OpenSLO document: ${
-              (error as NodeJS.ErrnoException).code ?? (error as Error).message
-            }`,
+            message:
+              error instanceof NotAllowedError
+                ? error.message
+                : `could not read the OpenSLO document: ${
+                    (error as NodeJS.ErrnoException).code ??
+                    (error as Error).message
+                  }`,
           },
         ],
       };

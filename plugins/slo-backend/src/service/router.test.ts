@@ -1,6 +1,7 @@
 import {
   HttpAuthService,
   PermissionsService,
+  UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -89,6 +90,7 @@ describe('SLO router', () => {
     links: SloLinks;
     httpAuth?: HttpAuthService;
     permissions?: PermissionsService;
+    urlReader?: UrlReaderService;
     now: () => Date;
   }) {
     const knex = await databases.init('SQLITE_3');
@@ -98,7 +100,9 @@ describe('SLO router', () => {
     const sloService = new SloService({
       store,
       source,
-      documents: new OpenSloDocumentReader(mockServices.urlReader.mock()),
+      documents: new OpenSloDocumentReader(
+        options.urlReader ?? mockServices.urlReader.mock(),
+      ),
       catalog: catalogServiceMock({ entities: options.entities }),
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
@@ -159,6 +163,7 @@ describe('SLO router', () => {
 
   const user = { Authorization: mockCredentials.user.header() };
   const status = '/entities/component/default/listings-service/status';
+  const LISTINGS_REF = 'component:default/listings-service';
 
   it.each([
     ['get', status],
@@ -206,6 +211,49 @@ describe('SLO router', () => {
       },
     ]);
     expect(res.text).not.toContain(demoDir);
+  });
+
+  it("refuses an OpenSLO document in another team's repository, for that component alone", async () => {
+    // The UrlReader would serve the listings team's document to anyone asking.
+    const urlReader = mockServices.urlReader.mock();
+    urlReader.readUrl.mockResolvedValue({
+      buffer: async () =>
+        readFileSync(join(demoDir, 'listings-service/slo/openslo.yaml')),
+    } as Awaited<ReturnType<UrlReaderService['readUrl']>>);
+    const listingsDocument =
+      'https://git.gogidix.dev/listings/listings-service/blob/main/slo/openslo.yaml';
+    const evil = component('evil-slo', listingsDocument, 'platform');
+    evil.metadata.annotations!['backstage.io/managed-by-location'] =
+      'url:https://git.gogidix.dev/platform/evil-slo/blob/main/catalog-info.yaml';
+    const withEvil = await sloApp({
+      entities: [component('listings-service', './slo/openslo.yaml'), evil],
+      links: new SloLinks('http://portal.test', undefined),
+      urlReader,
+      now: () => now,
+    });
+    await withEvil.service.refreshDefinitions();
+    await withEvil.service.evaluateAll(new Date('2026-11-20T09:00:00Z'));
+
+    const res = await request(withEvil.app)
+      .get('/entities/component/default/evil-slo/status')
+      .set(user);
+    expect(res.status).toBe(200);
+    expect(res.body.slos).toEqual([]);
+    expect(res.body.problems).toEqual([
+      {
+        source: listingsDocument,
+        path: 'metadata.annotations["gogidix.io/openslo"]',
+        message: `gogidix.io/openslo points outside the component's repository (${listingsDocument}); keep the OpenSLO document in the component's own repository`,
+      },
+    ]);
+    expect(urlReader.readUrl).not.toHaveBeenCalled();
+
+    // The other components' SLOs keep working, and none is the platform team's.
+    const summary = await request(withEvil.app).get('/summary').set(user);
+    expect(summary.status).toBe(200);
+    expect(
+      summary.body.slos.map((s: { entityRef: string }) => s.entityRef),
+    ).toEqual([LISTINGS_REF, LISTINGS_REF]);
   });
 
   it('answers 404 for an unknown entity', async () => {
