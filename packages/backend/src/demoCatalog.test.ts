@@ -125,7 +125,7 @@ describe('the catalog check', () => {
         'kind: Location',
         'metadata: { name: broken-demo }',
         'spec:',
-        '  targets: [./orphan.yaml, ./invalid.yaml, ./api.yaml]',
+        '  targets: [./orphan.yaml, ./invalid.yaml, ./api.yaml, ./bidi.yaml]',
       ].join('\n'),
       'orphan.yaml': [
         'apiVersion: backstage.io/v1alpha1',
@@ -137,6 +137,13 @@ describe('the catalog check', () => {
         'apiVersion: backstage.io/v1alpha1',
         'kind: Component',
         'metadata: { name: "Not a valid name!" }',
+        'spec: { type: service, lifecycle: production, owner: no-such-team }',
+      ].join('\n'),
+      // A right-to-left override that shows "invoice\u202Eexe.pdf" as "invoicefdp.exe".
+      'bidi.yaml': [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: bidi-service, title: "invoice\\u202Eexe.pdf" }',
         'spec: { type: service, lifecycle: production, owner: no-such-team }',
       ].join('\n'),
       'api.yaml': [
@@ -152,7 +159,7 @@ describe('the catalog check', () => {
     },
   });
 
-  it('fails on a broken entity, a dangling owner and an unreadable spec', async () => {
+  it('fails on a broken entity, a dangling owner, an unreadable spec and a hidden character', async () => {
     const knex = await databases.init('SQLITE_3');
     const backend = await startCatalog(knex, [
       { type: 'file', target: path.join(broken.path, 'all.yaml') },
@@ -169,6 +176,9 @@ describe('the catalog check', () => {
           ),
           expect.stringMatching(
             /API leaky-api in file:.*api.yaml failed to process: .*leads outside/,
+          ),
+          expect.stringMatching(
+            /Component bidi-service in file:.*bidi.yaml failed to process: .*metadata\.title contains the control or bidirectional formatting character U\+202E; remove it/,
           ),
         ]),
       );
