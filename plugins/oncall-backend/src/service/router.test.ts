@@ -172,9 +172,7 @@ describe('oncall router', () => {
     expect(response.body.runbooks).toEqual([
       { name: 'high-error-rate', title: 'High error rate' },
     ]);
-    expect(response.body.expectedLocation).toBe(
-      path.join(repo, 'svc/docs/runbooks'),
-    );
+    expect(response.body.expectedLocation).toBe('docs/runbooks');
   });
 
   it('serves one runbook', async () => {
@@ -189,6 +187,7 @@ describe('oncall router', () => {
       name: 'high-error-rate',
       title: 'High error rate',
       markdown: '# High error rate\n\nRoll back.\n',
+      source: 'docs/runbooks/high-error-rate.md',
     });
   });
 
@@ -199,10 +198,7 @@ describe('oncall router', () => {
       .set('Authorization', auth);
     expect(response.status).toBe(404);
     expect(response.body.error.message).toBe(
-      `Runbook missing: expected gone.md in ${path.join(
-        repo,
-        'svc/docs/runbooks',
-      )}`,
+      'Runbook missing: expected gone.md in docs/runbooks',
     );
   });
 
@@ -219,6 +215,8 @@ describe('oncall router', () => {
       .set('Authorization', auth);
     expect(response.status).toBe(status);
     expect(response.text).not.toContain('# Secret');
+    // Where the portal keeps repositories on disk is not for users.
+    expect(response.text).not.toContain(repo);
   });
 
   it('names the config keys to set when nothing is configured', async () => {
