@@ -5,7 +5,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { LocalGitRepositories } from './LocalGitRepositories';
+import {
+  LocalGitRepositories,
+  UnfinishedPublish,
+} from './LocalGitRepositories';
 
 /** A scaffolder task's status; undefined when the task does not exist. */
 export type TaskStatusReader = (taskId: string) => Promise<string | undefined>;
@@ -45,6 +48,12 @@ export function scaffolderTaskStatusReader(options: {
  * `scaffolder.taskTimeout`): staging folders are removed; a repository whose
  * registration the catalog did store is kept (it is complete), any other is
  * removed, so no repository stays without its catalog entry.
+ *
+ * Everything a task left is decided together, on one reading of the task's
+ * status: a task that ends while the sweep runs is then either left whole
+ * for the next sweep or cleared whole, never half (its repository gone and
+ * its staging folder kept). Staging folders go before the repository, so a
+ * repository that is gone means the run's staging is gone too.
  */
 export async function sweepUnfinishedPublishes(options: {
   repositories: LocalGitRepositories;
@@ -55,35 +64,52 @@ export async function sweepUnfinishedPublishes(options: {
 }): Promise<void> {
   const { repositories, catalog, auth, taskStatus, logger } = options;
   const credentials = await auth.getOwnServiceCredentials();
-  for (const unfinished of await repositories.unfinished()) {
-    const status = await taskStatus(unfinished.taskId);
+  for (const [taskId, left] of byTask(await repositories.unfinished())) {
+    const status = await taskStatus(taskId);
     if (status !== undefined && !ENDED.has(status)) {
       continue;
     }
-    const ended = `task ${unfinished.taskId} ${status ?? 'no longer exists'}`;
-    if (unfinished.kind === 'staging') {
-      await repositories.removeStaging(unfinished.folder);
-      logger.info(`Removed the staging folder of ${ended}`);
-      continue;
+    const ended = `task ${taskId} ${status ?? 'no longer exists'}`;
+    for (const unfinished of left) {
+      if (unfinished.kind === 'staging') {
+        await repositories.removeStaging(unfinished.folder);
+        logger.info(`Removed the staging folder of ${ended}`);
+      }
     }
-    const { owner, name } = unfinished;
-    const target = repositories.urlFor(
-      owner,
-      name,
-      'blob',
-      'catalog-info.yaml',
-    );
-    const location = await catalog.getLocationByRef(`url:${target}`, {
-      credentials,
-    });
-    if (location) {
-      await repositories.markRegistered(owner, name);
-      logger.info(`Repository ${owner}/${name} of ${ended} is registered`);
-    } else {
-      await repositories.remove(owner, name);
-      logger.warn(
-        `Removed repository ${owner}/${name}: ${ended} before registering it`,
+    for (const unfinished of left) {
+      if (unfinished.kind !== 'repository') {
+        continue;
+      }
+      const { owner, name } = unfinished;
+      const target = repositories.urlFor(
+        owner,
+        name,
+        'blob',
+        'catalog-info.yaml',
       );
+      const location = await catalog.getLocationByRef(`url:${target}`, {
+        credentials,
+      });
+      if (location) {
+        await repositories.markRegistered(owner, name);
+        logger.info(`Repository ${owner}/${name} of ${ended} is registered`);
+      } else {
+        await repositories.remove(owner, name);
+        logger.warn(
+          `Removed repository ${owner}/${name}: ${ended} before registering it`,
+        );
+      }
     }
   }
+}
+
+/** What each task left behind, in the order `unfinished` listed it. */
+function byTask(
+  unfinished: UnfinishedPublish[],
+): Map<string, UnfinishedPublish[]> {
+  const tasks = new Map<string, UnfinishedPublish[]>();
+  for (const item of unfinished) {
+    tasks.set(item.taskId, [...(tasks.get(item.taskId) ?? []), item]);
+  }
+  return tasks;
 }
