@@ -18,7 +18,7 @@ import path from 'node:path';
 
 /** Where an entity's runbooks live: a folder on disk or in a repository. */
 type RunbookFolder =
-  | { type: 'file'; directory: string; root: string }
+  | { type: 'file'; directory: string; root: string; shown: string }
   | { type: 'url'; url: string };
 
 /**
@@ -37,7 +37,7 @@ export class RunbookReader {
   /** The folder the runbooks are expected in, as people should see it. */
   expectedLocation(entity: Entity): string {
     const folder = this.folder(entity);
-    return folder.type === 'file' ? folder.directory : folder.url;
+    return folder.type === 'file' ? folder.shown : folder.url;
   }
 
   async list(entity: Entity): Promise<RunbookSummary[]> {
@@ -97,8 +97,11 @@ export class RunbookReader {
     let source: string;
     try {
       if (folder.type === 'file') {
-        source = path.join(folder.directory, file);
-        markdown = await readInside(folder.root, source);
+        source = path.posix.join(folder.shown, file);
+        markdown = await readInside(
+          folder.root,
+          path.join(folder.directory, file),
+        );
       } else {
         source = `${folder.url.replace(/\/?$/, '/')}${file}`;
         markdown = (
@@ -136,17 +139,20 @@ export class RunbookReader {
     if (type === 'file') {
       if (path.isAbsolute(reference) || /^[a-z]+:/i.test(reference)) {
         throw new NotAllowedError(
-          `${RUNBOOKS_ANNOTATION} must be a path relative to ${target}`,
+          `${RUNBOOKS_ANNOTATION} must be a path relative to the entity's catalog file, e.g. ./docs/runbooks`,
         );
       }
       const root = path.dirname(path.resolve(target));
       const directory = path.resolve(root, reference);
       if (!isInside(root, directory)) {
         throw new NotAllowedError(
-          `${RUNBOOKS_ANNOTATION} points outside ${root}; runbooks must be beside or below the catalog file`,
+          `${RUNBOOKS_ANNOTATION} "${reference}" points outside the folder of the entity's catalog file; runbooks must be beside or below it, e.g. ./docs/runbooks`,
         );
       }
-      return { type: 'file', directory, root };
+      // People see the folder as the annotation names it, never where the
+      // portal keeps it on disk.
+      const shown = path.relative(root, directory).split(path.sep).join('/');
+      return { type: 'file', directory, root, shown };
     }
     if (type === 'url') {
       const url = this.integrations.resolveUrl({
@@ -189,7 +195,7 @@ async function readInside(root: string, file: string): Promise<string> {
   ]);
   if (!isInside(realRoot, realFile)) {
     throw new NotAllowedError(
-      `${file} resolves through a link to ${realFile}, outside ${realRoot}`,
+      `${path.basename(file)} is a link that leads out of the entity's folder`,
     );
   }
   return fs.readFile(realFile, 'utf8');
