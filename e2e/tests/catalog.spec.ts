@@ -1,16 +1,5 @@
-import { Page, expect, test } from '@playwright/test';
-
-/** Reloads until `check` passes: the catalog and search index fill in after start. */
-async function eventually(
-  page: Page,
-  check: () => Promise<void>,
-  timeout = 60_000,
-) {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout, intervals: [1_000, 2_000, 5_000] });
-}
+import { expect, test } from '@playwright/test';
+import { openUntil } from '../support/openUntil';
 
 test('the home page greets the signed-in user and lists their services', async ({
   page,
@@ -21,7 +10,7 @@ test('the home page greets the signed-in user and lists their services', async (
   ).toBeVisible();
   // Jane is in the platform team, which owns the gateway and the portal.
   const yourServices = page.getByRole('main').getByRole('table');
-  await eventually(page, async () => {
+  await openUntil(page, '/', async () => {
     await expect(
       yourServices.getByRole('link', { name: 'API Gateway' }),
     ).toBeVisible({
@@ -39,12 +28,15 @@ test('the home page greets the signed-in user and lists their services', async (
 test('the catalog lists the demo services, and an entity page shows one', async ({
   page,
 }) => {
-  await page.goto('/catalog?filters[kind]=component&filters[user]=all');
-  await eventually(page, async () => {
-    await expect(
-      page.getByRole('link', { name: 'Listings Service' }),
-    ).toBeVisible({ timeout: 5_000 });
-  });
+  await openUntil(
+    page,
+    '/catalog?filters[kind]=component&filters[user]=all',
+    async () => {
+      await expect(
+        page.getByRole('link', { name: 'Listings Service' }),
+      ).toBeVisible({ timeout: 5_000 });
+    },
+  );
   await expect(
     page.getByRole('heading', { name: /All Components \(\d+\)/ }).first(),
   ).toBeVisible();
@@ -74,14 +66,17 @@ test('the catalog lists the demo services, and an entity page shows one', async 
 });
 
 test('an API page renders its OpenAPI specification', async ({ page }) => {
-  await page.goto('/catalog/default/api/listings-api-v2/definition');
-  await eventually(page, async () => {
-    await expect(
-      page.getByRole('heading', { name: /Listings API/ }).first(),
-    ).toBeVisible({
-      timeout: 5_000,
-    });
-  });
+  await openUntil(
+    page,
+    '/catalog/default/api/listings-api-v2/definition',
+    async () => {
+      await expect(
+        page.getByRole('heading', { name: /Listings API/ }).first(),
+      ).toBeVisible({
+        timeout: 5_000,
+      });
+    },
+  );
   // Swagger UI draws each operation from the spec the catalog loaded.
   await expect(
     page.getByText('/v2/listings', { exact: true }).first(),
@@ -92,15 +87,18 @@ test('an API page renders its OpenAPI specification', async ({ page }) => {
 test('the catalog graph relates the gateway to the services behind it', async ({
   page,
 }) => {
-  await page.goto(
-    '/catalog-graph?rootEntityRefs%5B%5D=component%3Adefault%2Fapi-gateway&maxDepth=1&unidirectional=false',
-  );
   const graph = page.locator('svg');
-  await eventually(page, async () => {
-    await expect(graph.getByText('API Gateway', { exact: true })).toBeVisible({
-      timeout: 5_000,
-    });
-  });
+  await openUntil(
+    page,
+    '/catalog-graph?rootEntityRefs%5B%5D=component%3Adefault%2Fapi-gateway&maxDepth=1&unidirectional=false',
+    async () => {
+      await expect(graph.getByText('API Gateway', { exact: true })).toBeVisible(
+        {
+          timeout: 5_000,
+        },
+      );
+    },
+  );
   // The APIs it routes to, and the team that owns it.
   for (const node of [
     'Listings API v2',
@@ -113,9 +111,9 @@ test('the catalog graph relates the gateway to the services behind it', async ({
 });
 
 test('search finds a service by what it does', async ({ page }) => {
-  await page.goto('/search?query=valuation');
-  await eventually(
+  await openUntil(
     page,
+    '/search?query=valuation',
     async () => {
       await expect(
         page.getByRole('link', { name: /Valuation Model/ }).first(),

@@ -2,17 +2,10 @@ import { Page, expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { e2e, signedInState } from '../support/environment';
+import { openUntil } from '../support/openUntil';
 
 // The org page and its export are for managers (docs/roles.md).
 test.use({ storageState: signedInState('manager') });
-
-/** Reloads until `check` passes: the first compliance round runs shortly after start. */
-async function eventually(page: Page, check: () => Promise<void>) {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout: 180_000, intervals: [2_000, 5_000] });
-}
 
 const screenshot = (name: string) =>
   path.join(e2e.repoRoot, '.data/e2e', `compliance-${name}.png`);
@@ -31,11 +24,16 @@ test('a manager filters the compliance page by team, opens evidence and exports 
   await expect(
     page.getByRole('main').getByRole('heading', { name: 'Compliance' }),
   ).toBeVisible();
-  await eventually(page, async () => {
-    await expect(
-      page.getByText(/^Evaluated \d{4}-\d\d-\d\d \d\d:\d\d UTC$/),
-    ).toBeVisible({ timeout: 5_000 });
-  });
+  await openUntil(
+    page,
+    '/compliance',
+    async () => {
+      await expect(
+        page.getByText(/^Evaluated \d{4}-\d\d-\d\d \d\d:\d\d UTC$/),
+      ).toBeVisible({ timeout: 5_000 });
+    },
+    180_000,
+  );
   // Computed from the demo organisation by the round, not by the page.
   await expect(page.getByText('Worst gaps first')).toBeVisible();
   await expect(

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signedInState } from '../support/environment';
+import { openUntil } from '../support/openUntil';
 
 // The org-wide view of every team is a manager's (README, "Roles").
 test.use({ storageState: signedInState('manager') });
@@ -7,20 +8,23 @@ test.use({ storageState: signedInState('manager') });
 test('a manager sees a team’s top mover on /cost and opens that service’s cost', async ({
   page,
 }) => {
-  await page.goto('/cost');
   // The demo bill is generated and ingested at start; the catalog fills in
   // the team names that attribution needs.
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByRole('table', { name: 'By team' })).toBeVisible({
-      timeout: 5_000,
-    });
-    await expect(
-      page
-        .getByRole('table', { name: 'By team' })
-        .getByRole('link', { name: 'ai' }),
-    ).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
+  await openUntil(
+    page,
+    '/cost',
+    async () => {
+      await expect(page.getByRole('table', { name: 'By team' })).toBeVisible({
+        timeout: 5_000,
+      });
+      await expect(
+        page
+          .getByRole('table', { name: 'By team' })
+          .getByRole('link', { name: 'ai' }),
+      ).toBeVisible({ timeout: 5_000 });
+    },
+    90_000,
+  );
 
   await page.getByLabel('Team', { exact: true }).selectOption('ai');
 

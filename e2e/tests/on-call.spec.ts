@@ -4,6 +4,7 @@ import {
   portalUrl,
   signedInState,
 } from '../support/environment';
+import { openUntil } from '../support/openUntil';
 
 // The org-wide alert list is for on-call engineers (README, "Roles").
 test.use({ storageState: signedInState('onCall') });
@@ -101,15 +102,18 @@ test('a service’s On-call tab lists its runbooks and its firing alert', async 
 });
 
 test('search finds a runbook by a command in it', async ({ page }) => {
-  await page.goto('/search?query=pg_cancel_backend');
   const result = page.getByRole('link', {
     name: /Listings Service: availability error budget burning/,
   });
   // The runbooks collator fills the index shortly after start.
-  await expect(async () => {
-    await page.reload();
-    await expect(result.first()).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
+  await openUntil(
+    page,
+    '/search?query=pg_cancel_backend',
+    async () => {
+      await expect(result.first()).toBeVisible({ timeout: 5_000 });
+    },
+    90_000,
+  );
   await result.first().click();
   await expect(page).toHaveURL(new RegExp(`${runbookPath}$`));
   await expect(

@@ -1,21 +1,10 @@
-import { Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { e2e, signedInState } from '../support/environment';
+import { openUntil } from '../support/openUntil';
 
 // The org-wide view of every team is a manager's (README, "Roles").
 test.use({ storageState: signedInState('manager') });
-
-/** Reloads until `check` passes: the first SLO round runs shortly after start. */
-async function eventually(
-  page: Page,
-  check: () => Promise<void>,
-  timeout = 120_000,
-) {
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass({ timeout, intervals: [2_000, 5_000] });
-}
 
 const screenshot = (name: string) =>
   path.join(e2e.repoRoot, '.data/e2e', `slo-${name}.png`);
@@ -29,11 +18,16 @@ test('a manager opens the org SLO page and drills into a service', async ({
   await expect(
     page.getByRole('heading', { name: 'Service level objectives' }),
   ).toBeVisible();
-  await eventually(page, async () => {
-    await expect(
-      page.getByText(/^As of \d{4}-\d\d-\d\d \d\d:\d\d UTC$/),
-    ).toBeVisible({ timeout: 5_000 });
-  });
+  await openUntil(
+    page,
+    '/slo',
+    async () => {
+      await expect(
+        page.getByText(/^As of \d{4}-\d\d-\d\d \d\d:\d\d UTC$/),
+      ).toBeVisible({ timeout: 5_000 });
+    },
+    120_000,
+  );
   // Counts come from the demo organisation's computed budgets, not from the page.
   for (const label of ['Healthy', 'At risk', 'Budget exhausted', 'No data']) {
     await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
