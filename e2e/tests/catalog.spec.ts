@@ -13,9 +13,7 @@ test('the home page greets the signed-in user and lists their services', async (
   await openUntil(page, '/', async () => {
     await expect(
       yourServices.getByRole('link', { name: 'API Gateway' }),
-    ).toBeVisible({
-      timeout: 5_000,
-    });
+    ).toBeVisible();
   });
   await expect(
     yourServices.getByRole('link', { name: 'Gogidix Platform Portal' }),
@@ -34,7 +32,7 @@ test('the catalog lists the demo services, and an entity page shows one', async 
     async () => {
       await expect(
         page.getByRole('link', { name: 'Listings Service' }),
-      ).toBeVisible({ timeout: 5_000 });
+      ).toBeVisible();
     },
   );
   await expect(
@@ -72,9 +70,7 @@ test('an API page renders its OpenAPI specification', async ({ page }) => {
     async () => {
       await expect(
         page.getByRole('heading', { name: /Listings API/ }).first(),
-      ).toBeVisible({
-        timeout: 5_000,
-      });
+      ).toBeVisible();
     },
   );
   // Swagger UI draws each operation from the spec the catalog loaded.
@@ -92,11 +88,9 @@ test('the catalog graph relates the gateway to the services behind it', async ({
     page,
     '/catalog-graph?rootEntityRefs%5B%5D=component%3Adefault%2Fapi-gateway&maxDepth=1&unidirectional=false',
     async () => {
-      await expect(graph.getByText('API Gateway', { exact: true })).toBeVisible(
-        {
-          timeout: 5_000,
-        },
-      );
+      await expect(
+        graph.getByText('API Gateway', { exact: true }),
+      ).toBeVisible();
     },
   );
   // The APIs it routes to, and the team that owns it.
@@ -117,9 +111,7 @@ test('search finds a service by what it does', async ({ page }) => {
     async () => {
       await expect(
         page.getByRole('link', { name: /Valuation Model/ }).first(),
-      ).toBeVisible({
-        timeout: 5_000,
-      });
+      ).toBeVisible();
     },
     90_000,
   );

@@ -30,7 +30,7 @@ test('a manager filters the compliance page by team, opens evidence and exports 
     async () => {
       await expect(
         page.getByText(/^Evaluated \d{4}-\d\d-\d\d \d\d:\d\d UTC$/),
-      ).toBeVisible({ timeout: 5_000 });
+      ).toBeVisible();
     },
     180_000,
   );

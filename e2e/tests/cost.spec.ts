@@ -14,14 +14,12 @@ test('a manager sees a team’s top mover on /cost and opens that service’s co
     page,
     '/cost',
     async () => {
-      await expect(page.getByRole('table', { name: 'By team' })).toBeVisible({
-        timeout: 5_000,
-      });
+      await expect(page.getByRole('table', { name: 'By team' })).toBeVisible();
       await expect(
         page
           .getByRole('table', { name: 'By team' })
           .getByRole('link', { name: 'ai' }),
-      ).toBeVisible({ timeout: 5_000 });
+      ).toBeVisible();
     },
     90_000,
   );

@@ -110,7 +110,7 @@ test('search finds a runbook by a command in it', async ({ page }) => {
     page,
     '/search?query=pg_cancel_backend',
     async () => {
-      await expect(result.first()).toBeVisible({ timeout: 5_000 });
+      await expect(result.first()).toBeVisible();
     },
     90_000,
   );

@@ -24,7 +24,7 @@ test('a manager opens the org SLO page and drills into a service', async ({
     async () => {
       await expect(
         page.getByText(/^As of \d{4}-\d\d-\d\d \d\d:\d\d UTC$/),
-      ).toBeVisible({ timeout: 5_000 });
+      ).toBeVisible();
     },
     120_000,
   );
