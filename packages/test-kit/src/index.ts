@@ -1,0 +1,2 @@
+// What tests share: a stand-in server for products that cannot run here, FOCUS and OpenSLO fixtures written from the specs, eventually().
+export {};
