@@ -16,6 +16,7 @@ import { createRegisterCatalogAction } from './actions/registerCatalog';
 import { createRenderPlatformAction } from './actions/renderPlatform';
 import { createValidateServiceAction } from './actions/validateService';
 import { templateAnswersGuard } from './http/templateAnswers';
+import { serviceOwnerAssignPermission } from './permissions';
 import { LocalGitUrlReader } from './localGit/LocalGitUrlReader';
 import { readLocalGitConfig } from './localGit/config';
 import {
@@ -39,12 +40,16 @@ export const scaffolderModuleGogidix = createBackendModule({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         httpRouter: coreServices.httpRouter,
       },
       async init({ scaffolder, config, reader, catalog, ...deps }) {
         // A module initialises before its plugin, so this runs before the
         // scaffolder's routes.
         deps.httpRouter.use(templateAnswersGuard());
+        // Listed with the scaffolder's own permissions, so the permission
+        // framework (and anyone writing a policy) knows of it.
+        deps.permissionsRegistry.addPermissions([serviceOwnerAssignPermission]);
         const libraryChart = config.getOptionalString(
           'gogidix.platform.libraryChart',
         );

@@ -71,4 +71,17 @@ describe("a new service's owner", () => {
     const res = await dryRun('group:default/listings');
     expect(res.status).toBe(200);
   });
+
+  it('is listed with the scaffolder permissions a policy can name', async () => {
+    const res = await request(server)
+      .get('/api/scaffolder/.well-known/backstage/permissions/metadata')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+    expect(res.body.permissions).toContainEqual(
+      expect.objectContaining({
+        name: 'scaffolder.service.owner.assign',
+        resourceType: 'catalog-entity',
+      }),
+    );
+  });
 });
