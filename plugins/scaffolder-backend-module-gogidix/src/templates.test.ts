@@ -197,11 +197,48 @@ describe('service templates', () => {
     },
   );
 
+  it('writes the PagerDuty service a tier-1 service is paged by', async () => {
+    const res = await dryRun('typescript-service', {
+      ...baseAnswers,
+      ...templateAnswers['typescript-service'],
+      tier: 'tier-1',
+      pagerdutyServiceId: 'P4X9QZK',
+    });
+    expect(res.status).toBe(200);
+    const component = parseAllDocuments(
+      file(res.body as DryRunResult, 'catalog-info.yaml')!,
+    )
+      .map(d => d.toJS())
+      .find(e => e.kind === 'Component');
+    expect(component.metadata.annotations['pagerduty.com/service-id']).toBe(
+      'P4X9QZK',
+    );
+  });
+
+  it('refuses a PagerDuty service on a tier-2 service, naming the field', async () => {
+    const res = await dryRun('typescript-service', {
+      ...baseAnswers,
+      ...templateAnswers['typescript-service'],
+      tier: 'tier-2',
+      pagerdutyServiceId: 'P4X9QZK',
+    });
+    // The run stops at the platform step, before anything is published.
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /pagerdutyServiceId: only tier-0 and tier-1 services are paged/,
+    );
+  });
+
   it.each([
     ['canary weight above 100', { canaryWeight: 150 }, /canaryWeight/],
     ['an invalid name', { name: 'Listing_Photos' }, /name/],
     ['an unknown CI provider', { ciProvider: 'jenkins' }, /ciProvider/],
     ['an unsupported GPU profile', { gpuProfile: 'tpu' }, /gpuProfile/],
+    [
+      'a PagerDuty ID that is not one',
+      { tier: 'tier-0', pagerdutyServiceId: 'payments' },
+      /pagerdutyServiceId/,
+    ],
   ])('refuses %s before any step runs', async (_, override, field) => {
     const res = await dryRun('typescript-service', {
       ...baseAnswers,

@@ -60,6 +60,13 @@ export const serviceParametersSchema = (zod: typeof z) =>
       postgres: zod.boolean().default(false),
       bucket: zod.boolean().default(false),
       queue: zod.boolean().default(false),
+      pagerdutyServiceId: zod
+        .string()
+        .regex(
+          /^P[A-Z0-9]{6}$/,
+          'a 7-character PagerDuty service ID such as P4X9QZK',
+        )
+        .optional(),
     })
     // Each template adds answers of its own (language, Maven coordinates, …).
     .passthrough();
@@ -74,5 +81,4 @@ export const platformActionInput = {
     serviceParametersSchema(zod).describe(
       "The template's form answers (pass ${{ parameters }})",
     ),
-  pagerdutyServiceId: (zod: typeof z) => zod.string().optional(),
 };

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { Config } from '@backstage/config';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ScmIntegrations } from '@backstage/integration';
@@ -40,10 +41,16 @@ export function platformValues(options: {
   language: ServiceLanguage;
   parameters: ServiceParameters;
   templateName: string;
-  pagerdutyServiceId?: string;
   config: Config;
 }) {
   const { parameters: p, config } = options;
+  // The scaffolder checks input against the JSON schema made from the zod
+  // one, so a rule across two answers is checked here.
+  if (p.pagerdutyServiceId && !['tier-0', 'tier-1'].includes(p.tier)) {
+    throw new InputError(
+      'pagerdutyServiceId: only tier-0 and tier-1 services are paged; clear it or pick tier-0 or tier-1',
+    );
+  }
   const language = languageProfiles[options.language];
   const team = parseEntityRef(p.owner, { defaultKind: 'group' }).name;
   const resources: Array<[boolean, string, string, string]> = [
@@ -111,7 +118,7 @@ export function platformValues(options: {
         type,
         description: `${what} of ${p.name}.`,
       })),
-    pagerdutyServiceId: options.pagerdutyServiceId,
+    pagerdutyServiceId: p.pagerdutyServiceId,
     chartRegistry:
       config.getOptionalString('gogidix.platform.chartRegistry') ??
       'harbor.gogidix.dev/charts',
@@ -152,7 +159,6 @@ export function createRenderPlatformAction(options: {
       const values = platformValues({
         language: ctx.input.language,
         parameters: ctx.input.parameters,
-        pagerdutyServiceId: ctx.input.pagerdutyServiceId,
         // The entity's own name, also in a dry run (whose ref is template:default/dry-run).
         templateName:
           ctx.templateInfo?.entity?.metadata.name ??
