@@ -4,18 +4,16 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
-import yaml from 'yaml';
 import { installBundle } from '../../e2e/support/portal';
 import { e2e } from '../../e2e/support/environment';
 import { CatalogPageResult, measureCatalogPage } from './frontend/measure';
 import { guestSignIn, portalSignIn } from './frontend/signIn';
 import { measureCatalog, printCatalog } from './lib/catalogReads';
 import { errorsOutOf } from './lib/load';
-import { perfDir } from './lib/portal';
 import { measurePlugins } from './lib/pluginPages';
 import { printTable, printTargets, ratio, TargetCheck } from './lib/report';
 import { median, summary } from './lib/stats';
+import { printFrontend, printSettings } from './lib/settingsReport';
 import { cleanUp, startSystems } from './lib/systems';
 import { portalUserToken, stockUserToken } from './lib/userToken';
 import { options, System } from './options';
@@ -27,93 +25,6 @@ import {
 import { generateWorkload } from './workload/generate';
 import { loadPluginData } from './workload/load';
 import { DEFAULT_PARAMETERS } from './workload/organisation';
-
-/** What a production PostgreSQL would differ in, as the bench's cluster has it. */
-async function postgresSettings() {
-  const client = new Client({ connectionString: e2e.postgres });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ name: string; setting: string }>(
-      `select name, setting || coalesce(unit, '') as setting from pg_settings
-       where name in ('server_version', 'autovacuum', 'fsync', 'synchronous_commit',
-                      'shared_buffers', 'max_connections', 'work_mem')
-       order by name`,
-    );
-    return Object.fromEntries(rows.map(r => [r.name, r.setting]));
-  } finally {
-    await client.end();
-  }
-}
-
-/** The settings both catalogs ran with, and what the portal sets on top. */
-async function printSettings() {
-  const shared = fs.readFileSync(
-    path.join(perfDir, 'catalog-settings.yaml'),
-    'utf8',
-  );
-  const production = yaml.parse(
-    fs.readFileSync(
-      path.join(e2e.repoRoot, 'app-config.production.yaml'),
-      'utf8',
-    ),
-  );
-  console.log('Settings on both (bench/perf/catalog-settings.yaml):');
-  console.log(JSON.stringify(yaml.parse(shared)));
-  console.log(
-    "The portal's own production settings for the catalog (app-config.production.yaml):",
-  );
-  console.log(
-    JSON.stringify({
-      'backend.database.plugin.catalog':
-        production.backend?.database?.plugin?.catalog ?? null,
-      'catalog.readCache': production.catalog?.readCache ?? null,
-    }),
-  );
-  console.log(
-    `PostgreSQL, one cluster for both, made by bench/perf/postgres.sh: ${JSON.stringify(
-      await postgresSettings(),
-    )}`,
-  );
-  console.log(
-    `Load: autocannon, closed loop, ${options.runs} runs of ${options.seconds} s per request and connection count, stock and portal in turn; median (min-max).`,
-  );
-}
-
-function printFrontend(results: CatalogPageResult[]) {
-  const rows = [
-    [
-      'system',
-      'load',
-      'rows shown ms',
-      'JS bytes',
-      'all bytes',
-      'JS portal/stock',
-      'rows portal/stock',
-    ],
-  ];
-  const stock = results.find(r => r.label === 'stock');
-  for (const result of results) {
-    for (const load of ['cold', 'warm'] as const) {
-      const samples = result[load];
-      const rowsMs = samples.map(x => x.rowsShownMs);
-      const js = samples.map(x => x.jsBytes);
-      rows.push([
-        result.label,
-        load,
-        summary(rowsMs),
-        summary(js),
-        summary(samples.map(x => x.totalBytes)),
-        result.label === 'portal' && stock
-          ? ratio(median(js), median(stock[load].map(x => x.jsBytes)))
-          : '',
-        result.label === 'portal' && stock
-          ? ratio(median(rowsMs), median(stock[load].map(x => x.rowsShownMs)))
-          : '',
-      ]);
-    }
-  }
-  printTable(rows);
-}
 
 /**
  * PERF_HOLD=1: once the workload is ingested, keep the systems running for

@@ -16,8 +16,8 @@ import {
   CATALOG_ROW_SELECTOR,
   CatalogPageResult,
   measureCatalogPage,
-  summarise,
 } from './measure';
+import { summarise } from './spread';
 import { guestSignIn, portalSignIn } from './signIn';
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(0);

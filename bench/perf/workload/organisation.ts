@@ -4,6 +4,8 @@
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import { SeededRandom } from './random';
+import { catalogFiles } from './catalogFiles';
+import { DEPARTMENTS, FIRST, LAST, NOUNS, ROLES, TEAM_WORDS } from './words';
 
 export interface WorkloadParameters {
   seed: number;
@@ -45,61 +47,7 @@ export interface Organisation {
   teams: string[];
 }
 
-const DEPARTMENTS = [
-  'marketplace',
-  'payments',
-  'search',
-  'platform',
-  'data',
-  'ai',
-  'web',
-  'mobile',
-];
-const TEAM_WORDS = [
-  'atlas',
-  'beacon',
-  'cedar',
-  'delta',
-  'ember',
-  'fjord',
-  'granite',
-  'harbor',
-  'iris',
-  'juniper',
-];
-const NOUNS = [
-  'listing',
-  'viewing',
-  'offer',
-  'invoice',
-  'ledger',
-  'profile',
-  'search',
-  'geo',
-  'media',
-  'message',
-  'valuation',
-  'mortgage',
-  'review',
-  'agent',
-  'tenant',
-];
-const ROLES = [
-  'service',
-  'worker',
-  'indexer',
-  'gateway',
-  'importer',
-  'scheduler',
-  'api',
-  'bff',
-  'sync',
-  'pipeline',
-];
-const FIRST = ['ana', 'ben', 'chen', 'dara', 'eli', 'femi', 'gita', 'hugo'];
-const LAST = ['ross', 'kim', 'okoro', 'lund', 'silva', 'novak', 'ito', 'moss'];
 const RESOURCE_TYPES = ['database', 's3-bucket', 'queue', 'cache'];
-const PER_FILE = 250;
 
 const pad = (n: number, width = 4) => String(n).padStart(width, '0');
 
@@ -122,13 +70,6 @@ export function kindCounts(entities: number) {
     throw new Error(`${entities} entities are too few for an organisation`);
   }
   return { ...counts, teams, departments };
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
 }
 
 const entity = (
@@ -339,30 +280,16 @@ export function generateOrganisation(
     );
   });
 
-  const files = new Map<string, Entity[]>();
-  files.set('entities/groups.yaml', groups);
-  chunks(users, PER_FILE).forEach((part, i) =>
-    files.set(`entities/users-${pad(i, 2)}.yaml`, part),
-  );
-  files.set('entities/domains.yaml', domains);
-  chunks(systems, PER_FILE).forEach((part, i) =>
-    files.set(`entities/systems-${pad(i, 2)}.yaml`, part),
-  );
-  chunks(resources, PER_FILE).forEach((part, i) =>
-    files.set(`entities/resources-${pad(i, 2)}.yaml`, part),
-  );
-  chunks(apis, PER_FILE).forEach((part, i) =>
-    files.set(`entities/apis-${pad(i, 2)}.yaml`, part),
-  );
-  // A service with a repository keeps its catalog file there, as real
-  // repositories do: the SLO and compliance plugins read beside it.
-  for (const service of services) {
-    files.set(`repos/${service.name}/catalog-info.yaml`, [
-      components[service.index],
-    ]);
-  }
-  chunks(components.slice(golden), PER_FILE).forEach((part, i) =>
-    files.set(`entities/components-${pad(i, 2)}.yaml`, part),
-  );
+  const files = catalogFiles({
+    groups,
+    users,
+    domains,
+    systems,
+    resources,
+    apis,
+    components,
+    services,
+    golden,
+  });
   return { files, services, teams: teams.map(t => t.name) };
 }

@@ -1,0 +1,73 @@
+// The words the generated organisation's names are made of: departments,
+// teams, services and people, as a property marketplace would name them.
+export const DEPARTMENTS = [
+  'marketplace',
+  'payments',
+  'search',
+  'platform',
+  'data',
+  'ai',
+  'web',
+  'mobile',
+];
+export const TEAM_WORDS = [
+  'atlas',
+  'beacon',
+  'cedar',
+  'delta',
+  'ember',
+  'fjord',
+  'granite',
+  'harbor',
+  'iris',
+  'juniper',
+];
+export const NOUNS = [
+  'listing',
+  'viewing',
+  'offer',
+  'invoice',
+  'ledger',
+  'profile',
+  'search',
+  'geo',
+  'media',
+  'message',
+  'valuation',
+  'mortgage',
+  'review',
+  'agent',
+  'tenant',
+];
+export const ROLES = [
+  'service',
+  'worker',
+  'indexer',
+  'gateway',
+  'importer',
+  'scheduler',
+  'api',
+  'bff',
+  'sync',
+  'pipeline',
+];
+export const FIRST = [
+  'ana',
+  'ben',
+  'chen',
+  'dara',
+  'eli',
+  'femi',
+  'gita',
+  'hugo',
+];
+export const LAST = [
+  'ross',
+  'kim',
+  'okoro',
+  'lund',
+  'silva',
+  'novak',
+  'ito',
+  'moss',
+];
