@@ -7,50 +7,23 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 
+import {
+  isValidFilePath,
+  isValidRef,
+  LocalGitLocation,
+  PublishedRepository,
+  SEGMENT,
+  UnfinishedPublish,
+} from './locations';
+
+export { isValidRef } from './locations';
+export type {
+  LocalGitLocation,
+  PublishedRepository,
+  UnfinishedPublish,
+} from './locations';
+
 const run = promisify(execFile);
-
-/** Repository names and owners: the catalog's name rules, lower case. */
-const SEGMENT = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
-/**
- * Whether `ref` is a branch, tag or commit name git would accept as one path
- * segment (`git check-ref-format` rules). A leading '-' is refused as well:
- * git would read the ref as an option (`--output=...` writes files).
- */
-export function isValidRef(ref: string): boolean {
-  return (
-    ref.length > 0 &&
-    ref.length <= 255 &&
-    !ref.startsWith('-') &&
-    !ref.startsWith('.') &&
-    !ref.endsWith('.') &&
-    !ref.endsWith('.lock') &&
-    ref !== '@' &&
-    !ref.includes('..') &&
-    !ref.includes('@{') &&
-    // Control characters, space, and what git reserves: ~ ^ : ? * [ \ /
-    // eslint-disable-next-line no-control-regex
-    !/[\x00-\x20\x7f~^:?*[\\/]/.test(ref)
-  );
-}
-
-/** A path inside a repository: no '.', '..' or empty segments, no control characters. */
-function isValidFilePath(filePath: string): boolean {
-  if (filePath === '') return true;
-  return (
-    // eslint-disable-next-line no-control-regex
-    !/[\x00-\x1f\x7f]/.test(filePath) &&
-    filePath.split('/').every(s => s !== '' && s !== '.' && s !== '..')
-  );
-}
-
-export interface LocalGitLocation {
-  owner: string;
-  name: string;
-  ref: string;
-  /** Path inside the repository, without a leading slash; '' for the root. */
-  filePath: string;
-}
 
 /**
  * Kept inside a new repository until the catalog has stored its
@@ -59,22 +32,6 @@ export interface LocalGitLocation {
 const PENDING_REGISTRATION = 'gogidix-pending-registration.json';
 /** A publish builds its repository in `<root>/.staging-<taskId>.<random>`. */
 const STAGING_PREFIX = '.staging-';
-
-/**
- * What a publish leaves behind when its process dies: a staging folder, or a
- * repository in place whose registration was never stored. Each carries
- * the id of the scaffolder task that made it.
- */
-export type UnfinishedPublish =
-  | { kind: 'staging'; folder: string; taskId: string }
-  | { kind: 'repository'; owner: string; name: string; taskId: string };
-
-export interface PublishedRepository {
-  remoteUrl: string;
-  repoContentsUrl: string;
-  catalogInfoUrl: string;
-  commitHash: string;
-}
 
 /**
  * Bare git repositories in one folder on this machine, addressed by URLs
