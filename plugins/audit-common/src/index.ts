@@ -6,5 +6,3 @@
 export * from './client';
 export * from './permissions';
 export * from './types';
-export * from './export/attachment';
-export * from './export/csv';

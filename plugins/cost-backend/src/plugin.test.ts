@@ -48,7 +48,7 @@ describe('the cost plugin with OpenCost configured', () => {
           kind: 'idle-gpu',
           target: 'ai/image-classifier',
           entityRef: 'component:default/image-classifier',
-          owner: 'ai',
+          owner: 'group:default/ai',
         }),
       ]);
       expect(openCost.requests[0].get('aggregate')).toBe('namespace,label:app');

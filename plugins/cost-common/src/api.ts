@@ -39,7 +39,13 @@ export interface TeamBudget {
   forecast: number;
 }
 
+/**
+ * Teams are full group refs (`group:default/payments`) throughout, or
+ * {@link UNALLOCATED}: a name alone would join teams of one name in two
+ * namespaces.
+ */
 export interface TeamCost extends PeriodChange {
+  /** The team's group ref, or `unallocated`. */
   team: string;
   budget: TeamBudget | null;
 }
@@ -52,11 +58,13 @@ export interface ServiceMover extends PeriodChange {
   /** Component ref, or null for team-level or unallocated cost. */
   entityRef: string | null;
   name: string;
+  /** The team's group ref, or `unallocated`. */
   team: string;
 }
 
 /** An anomaly in one team's daily cost. */
 export interface TeamAnomaly extends CostAnomaly {
+  /** The team's group ref, or `unallocated`. */
   team: string;
 }
 
@@ -65,7 +73,7 @@ export interface CostOverview {
   days: number;
   from: string;
   to: string;
-  /** When set, everything below is limited to this team. */
+  /** When set, everything below is limited to this team (its group ref). */
   team: string | null;
   total: PeriodChange;
   unallocated: number;

@@ -19,6 +19,7 @@ export const COST_TAG_KEYS = {
 /** The raw keys one cost line carries; null when absent. */
 export interface AttributionKey {
   serviceTag: string | null;
+  /** As stored: the team's full group ref, however the tag spelled it. */
   teamTag: string | null;
   namespace: string | null;
   workload: string | null;
@@ -28,7 +29,10 @@ export interface AttributionKey {
 export interface CostComponent {
   entityRef: string;
   name: string;
-  /** The team charged: `gogidix.io/cost-center`, else the owner's name. */
+  /**
+   * The team charged, as a full group ref (`group:default/payments`):
+   * `gogidix.io/cost-center`, else the owner.
+   */
   team: string;
   system: string | null;
   kubernetesId: string | null;
@@ -62,7 +66,7 @@ export type AttributionRule =
 export interface Attribution {
   /** The component, or null when only the team is known (or nothing). */
   entityRef: string | null;
-  /** Team name, or {@link UNALLOCATED}. */
+  /** The team's full group ref, or {@link UNALLOCATED}. */
   team: string;
   system: string | null;
   rule: AttributionRule;

@@ -42,7 +42,7 @@ export interface SavingsRecommendation {
   /** What to change: `namespace/workload` or a cloud resource id. */
   target: string;
   entityRef: string | null;
-  /** Team that should act, or `unallocated`. */
+  /** The group ref of the team that should act, or `unallocated`. */
   owner: string;
   monthlySaving: number;
   detail: string;

@@ -199,7 +199,7 @@ describe('the route matrix', () => {
     };
     expect(await teams('developer')).toEqual({
       slo: ['group:default/platform'],
-      cost: ['platform'],
+      cost: ['group:default/platform'],
     });
     const all = await teams('platformAdmin');
     expect(all.slo.length).toBeGreaterThanOrEqual(6);

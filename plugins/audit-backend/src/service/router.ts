@@ -2,10 +2,8 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import {
-  attachmentDisposition,
   AUDIT_OUTCOMES,
   AUDIT_SEVERITIES,
   AuditEvent,
@@ -13,8 +11,12 @@ import {
   AuditEventQuery,
   AuditOutcome,
   AuditSeverity,
-  exportCsv,
 } from '@gogidix/plugin-audit-common';
+import {
+  attachmentDisposition,
+  authorizeOrThrow,
+  exportCsv,
+} from '@gogidix/portal-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { AuditStore } from '../database/AuditStore';
@@ -146,13 +148,12 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize(
-      [{ permission: auditEventReadPermission }],
-      { credentials },
+    await authorizeOrThrow(
+      permissions,
+      credentials,
+      { permission: auditEventReadPermission },
+      'Not allowed to read the audit trail',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to read the audit trail');
-    }
   }
 
   async function exported(req: Request) {

@@ -7,6 +7,7 @@ import {
   meets,
 } from '@gogidix/plugin-compliance-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { entityOwnerTeamRef } from '@gogidix/portal-node';
 import {
   ComplianceStore,
   EntityRoundResult,
@@ -138,7 +139,7 @@ export class ComplianceService {
       results.push({
         entityRef,
         title: entity.metadata.title,
-        team: teamRef(entity) ?? UNOWNED,
+        team: entityOwnerTeamRef(entity) ?? UNOWNED,
         system: entity.spec?.system ? String(entity.spec.system) : undefined,
         level: scorecardLevel(
           checks.map(c => ({
@@ -209,13 +210,4 @@ export class ComplianceService {
       storeMs: t3 - t2,
     };
   }
-}
-
-/** The owner as a full group ref (`listings` → `group:default/listings`). */
-export function teamRef(entity: Entity): string | undefined {
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || !owner) return undefined;
-  if (owner.includes(':')) return owner;
-  const namespace = entity.metadata.namespace ?? 'default';
-  return owner.includes('/') ? `group:${owner}` : `group:${namespace}/${owner}`;
 }

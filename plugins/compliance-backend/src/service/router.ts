@@ -6,13 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
-import { attachmentDisposition, exportCsv } from '@gogidix/plugin-audit-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   complianceEntityReadPermission,
   complianceExportReadPermission,
@@ -21,6 +15,13 @@ import {
   complianceWaiverCreatePermission,
   DEFAULT_SUMMARY_LIMIT,
 } from '@gogidix/plugin-compliance-common';
+import {
+  actorRef,
+  attachmentDisposition,
+  authorizeOrThrow,
+  exportCsv,
+  teamScope as scopeOfTeams,
+} from '@gogidix/portal-node';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import { ComplianceStore } from '../database/ComplianceStore';
@@ -41,15 +42,6 @@ const asList = (value: unknown): string[] =>
   value === undefined
     ? []
     : (Array.isArray(value) ? value : [value]).map(String);
-
-/** The user (or service) a request came from, for waivers and report sources. */
-function who(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? `service:${principal.subject}`;
-}
 
 /** gogidix.http.maxRequestBytes and maxImportBytes when unset. */
 export const DEFAULT_BODY_LIMITS = {
@@ -88,28 +80,6 @@ export async function createRouter(options: {
   });
   const summaries = new SummaryCache({ store, ruleSet });
 
-  const allowed = async (
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-  ) =>
-    (await permissions.authorize([{ permission }], { credentials }))[0]
-      .result === AuthorizeResult.ALLOW;
-
-  const allowedFor = async (
-    credentials: BackstageCredentials,
-    permission: ResourcePermission<'catalog-entity'>,
-    refs: string[],
-  ): Promise<Set<string>> => {
-    if (refs.length === 0) return new Set();
-    const decisions = await permissions.authorize(
-      refs.map(resourceRef => ({ permission, resourceRef })),
-      { credentials },
-    );
-    return new Set(
-      refs.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW),
-    );
-  };
-
   /**
    * Of `teams` (every team with evaluated components), those the caller may
    * read and those to show: the ones asked for, or all readable ones.
@@ -120,27 +90,22 @@ export async function createRouter(options: {
     query: { team?: unknown },
   ) => {
     const requested = asList(query.team);
-    const readable = await allowedFor(
+    const { visible, shown } = await scopeOfTeams({
+      permissions,
       credentials,
-      complianceOrgReadPermission,
+      permission: complianceOrgReadPermission,
       teams,
-    );
-    if (teams.length > 0 && readable.size === 0) {
-      throw new NotAllowedError('You may not read the compliance of any team');
-    }
-    const refused = requested.filter(
-      t => teams.includes(t) && !readable.has(t),
-    );
-    if (refused.length > 0) {
-      throw new NotAllowedError(
-        `You may not read the compliance of ${refused.join(', ')}`,
-      );
-    }
-    const shown = requested.length > 0 ? new Set(requested) : readable;
+      requested,
+      messages: {
+        noTeam: 'You may not read the compliance of any team',
+        refused: refused =>
+          `You may not read the compliance of ${refused.join(', ')}`,
+      },
+    });
     return {
-      teams: teams.filter(t => readable.has(t)),
+      teams: visible,
       filters: { teams: requested },
-      shown: new Set([...shown].filter(t => readable.has(t))),
+      shown: new Set(shown),
     };
   };
 
@@ -197,9 +162,12 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    if (!(await allowed(credentials, complianceExportReadPermission))) {
-      throw new NotAllowedError('You may not export compliance evidence');
-    }
+    await authorizeOrThrow(
+      permissions,
+      credentials,
+      { permission: complianceExportReadPermission },
+      'You may not export compliance evidence',
+    );
     const visible = await visibleResults(credentials, req.query);
     return { ...visible, generatedAt: now() };
   };
@@ -274,16 +242,12 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     const entityRef = stringifyEntityRef(req.params);
-    const allowedRefs = await allowedFor(
+    await authorizeOrThrow(
+      permissions,
       credentials,
-      complianceEntityReadPermission,
-      [entityRef],
+      { permission: complianceEntityReadPermission, resourceRef: entityRef },
+      `You may not read the compliance of ${entityRef}`,
     );
-    if (!allowedRefs.has(entityRef)) {
-      throw new NotAllowedError(
-        `You may not read the compliance of ${entityRef}`,
-      );
-    }
     const [result] = await store.latestResults({ entityRef });
     if (!result) {
       throw new NotFoundError(
@@ -305,14 +269,15 @@ export async function createRouter(options: {
       meta: { entityRef, checkId: String(req.body?.checkId ?? '') },
     });
     try {
-      const allowedRefs = await allowedFor(
+      await authorizeOrThrow(
+        permissions,
         credentials,
-        complianceWaiverCreatePermission,
-        [entityRef],
+        {
+          permission: complianceWaiverCreatePermission,
+          resourceRef: entityRef,
+        },
+        `You may not waive checks of ${entityRef}`,
       );
-      if (!allowedRefs.has(entityRef)) {
-        throw new NotAllowedError(`You may not waive checks of ${entityRef}`);
-      }
       const { checkId, reason, approver, expiresAt } = req.body;
       if (!ruleSet.checks.some(c => c.id === checkId)) {
         throw new InputError(
@@ -350,7 +315,7 @@ export async function createRouter(options: {
         checkId,
         reason: reason.trim(),
         approver,
-        createdBy: who(credentials),
+        createdBy: actorRef(credentials),
         createdAt: at.toISOString(),
         expiresAt: new Date(expires).toISOString(),
       };
@@ -367,9 +332,12 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    if (!(await allowed(credentials, complianceTrivyCreatePermission))) {
-      throw new NotAllowedError('You may not upload Trivy reports');
-    }
+    await authorizeOrThrow(
+      permissions,
+      credentials,
+      { permission: complianceTrivyCreatePermission },
+      'You may not upload Trivy reports',
+    );
     const entityRef = stringifyEntityRef(req.params);
     const component = await catalog.getEntityByRef(entityRef, { credentials });
     if (component?.kind.toLocaleLowerCase('en-US') !== 'component') {
@@ -388,7 +356,7 @@ export async function createRouter(options: {
     const summary = await ingestTrivyReport(store, {
       entityRef,
       report: req.body,
-      source: `uploaded by ${who(credentials)}`,
+      source: `uploaded by ${actorRef(credentials)}`,
       now: now(),
     });
     res.status(201).json({ ...summary });

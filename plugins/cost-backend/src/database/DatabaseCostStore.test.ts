@@ -70,7 +70,7 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
         date: '2026-10-14',
         serviceCategory: 'Compute',
         serviceTag: 'listings-service',
-        teamTag: 'listings',
+        teamTag: 'group:default/listings',
         namespace: null,
         workload: null,
         cost: 14.5,

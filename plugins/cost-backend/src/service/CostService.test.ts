@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { CostAttributionIndex } from '@gogidix/plugin-cost-common';
 import { Readable } from 'node:stream';
 import { demoCatalogEntities } from '../__testUtils__/catalog';
@@ -10,6 +11,8 @@ import { importFocusCsv } from './focusImport';
 import { ResultCache } from './resultCache';
 
 const databases = portalTestDatabases();
+const LISTINGS = 'group:default/listings';
+const PAYMENTS = 'group:default/payments';
 
 function demoIndex() {
   return costIndexOf(demoCatalogEntities(), []);
@@ -70,23 +73,21 @@ describe.each(databases.eachSupportedId())('CostService on %s', id => {
 
     const listings = await service.overview({
       days: 30,
-      visible: new Set(['listings']),
+      visible: new Set([LISTINGS]),
     });
     expect(listings.total.current).toBe(30);
-    expect(listings.teams.map(t => t.team)).toEqual(['listings']);
+    expect(listings.teams.map(t => t.team)).toEqual([LISTINGS]);
 
     const payments = await service.overview({
       days: 30,
-      visible: new Set(['payments']),
+      visible: new Set([PAYMENTS]),
     });
     expect(payments.total.current).toBe(70);
-    expect(payments.teams.map(t => t.team)).toEqual(['payments']);
+    expect(payments.teams.map(t => t.team)).toEqual([PAYMENTS]);
 
     // The shared savings are filtered per caller after the cache.
-    const savings = await service.savings({ visible: new Set(['listings']) });
-    expect(savings.recommendations.every(r => r.owner === 'listings')).toBe(
-      true,
-    );
+    const savings = await service.savings({ visible: new Set([LISTINGS]) });
+    expect(savings.recommendations.every(r => r.owner === LISTINGS)).toBe(true);
   });
 
   it.each([
@@ -128,7 +129,7 @@ describe.each(databases.eachSupportedId())('CostService on %s', id => {
           {
             entityRef: 'component:default/brand-new-service',
             name: 'brand-new-service',
-            team: 'listings',
+            team: LISTINGS,
             system: null,
             kubernetesId: null,
             kubernetesNamespace: null,
@@ -139,7 +140,64 @@ describe.each(databases.eachSupportedId())('CostService on %s', id => {
     );
     const after = await service.overview({ days: 30 });
     expect(after.unallocated).toBe(0);
-    expect(after.teams.map(t => t.team)).toEqual(['listings']);
+    expect(after.teams.map(t => t.team)).toEqual([LISTINGS]);
+  });
+
+  it('keeps two teams of one name in different namespaces apart', async () => {
+    const { service, load, setIndex } = await setup();
+    const FINANCE_PAYMENTS = 'group:finance/payments';
+    const group = (name: string, namespace: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name, namespace },
+      spec: { type: 'team', children: [] },
+    });
+    const component = (name: string, owner: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'service', lifecycle: 'production', owner },
+    });
+    setIndex(
+      costIndexOf(
+        [
+          group('payments', 'default'),
+          group('payments', 'finance'),
+          component('checkout', 'payments'),
+          component('ledger', 'finance/payments'),
+        ],
+        [],
+      ),
+    );
+    await load([
+      charge('checkout', 'payments', 10),
+      charge('ledger', 'finance/payments', 20),
+      // Team-level cost: the tag names the team in either form.
+      focusLine({
+        EffectiveCost: '5',
+        Tags: JSON.stringify({ team: 'group:finance/payments' }),
+      }),
+    ]);
+    const all = await service.overview({ days: 30 });
+    expect(Object.fromEntries(all.teams.map(t => [t.team, t.current]))).toEqual(
+      { [PAYMENTS]: 10, [FINANCE_PAYMENTS]: 25 },
+    );
+
+    const finance = await service.overview({
+      days: 30,
+      visible: new Set([FINANCE_PAYMENTS]),
+    });
+    expect(finance.total.current).toBe(25);
+    expect(finance.teams.map(t => t.team)).toEqual([FINANCE_PAYMENTS]);
+
+    // A team asked for by its short name is the default namespace's.
+    const asked = await service.overview({ days: 30, team: 'payments' });
+    expect(asked.team).toBe(PAYMENTS);
+    expect(asked.total.current).toBe(10);
+    const rows = await service.exportRows({ days: 30, team: 'payments' });
+    expect(rows.map(r => [r.team, r.service, r.cost])).toEqual([
+      [PAYMENTS, 'checkout', 10],
+    ]);
   });
 
   it('recomputes once the maximum age has passed', async () => {

@@ -1,7 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   addDays,
-  Attribution,
   CostAttributionIndex,
   CostOverview,
   CostSavings,
@@ -9,36 +8,26 @@ import {
   EntityCost,
   monthEndForecast,
   periodChange,
-  sortSavings,
   UNALLOCATED,
-  allocationSavings,
-  unownedResourceSavings,
 } from '@gogidix/plugin-cost-common';
-import { CostGroup, CostStore } from '../database/CostStore';
+import { CostStore } from '../database/CostStore';
+import { attributeCostGroups, visibleOnly } from './attributedCost';
 import { CostCatalog } from './catalogIndex';
+import { CostExportRow, costExportRows } from './costExport';
+import { AttributedCost, BASELINE_DAYS, costOverview } from './costOverview';
+import { allSavings } from './costSavings';
+import { costTeamRef } from './costTeams';
 import { identity, ResultCache } from './resultCache';
-import {
-  AttributedCost,
-  BASELINE_DAYS,
-  costOverview,
-  sumBy,
-} from './costOverview';
+
+export type { CostExportRow } from './costExport';
 
 /** Settings read once from `cost` config. */
 export interface CostSettings {
-  /** Monthly budget per team, in the billing currency. */
+  /**
+   * Monthly budget per team, in the billing currency, keyed by any form of
+   * the team's ref (`payments` is `group:default/payments`).
+   */
   budgets: Record<string, number>;
-}
-
-/** One row of the CSV export. */
-export interface CostExportRow {
-  date: string;
-  team: string;
-  system: string;
-  service: string;
-  entityRef: string;
-  serviceCategory: string;
-  cost: number;
 }
 
 /**
@@ -54,27 +43,20 @@ const COST_CACHE_MAX_RESULTS = 200;
 // Attributed rows per window: up to a year of rows each, so only a few.
 const COST_CACHE_MAX_WINDOWS = 8;
 
-const SAVINGS_DAYS = 30;
-
-function serviceLabel(index: CostAttributionIndex, a: Attribution): string {
-  if (a.entityRef) {
-    return index.component(a.entityRef)?.name ?? a.entityRef;
-  }
-  if (a.rule === 'contested') {
-    return `${UNALLOCATED} (contested: ${a.reason})`;
-  }
-  return a.team === UNALLOCATED ? UNALLOCATED : `${a.team} (no service tag)`;
-}
+/** A team asked for, as cost keeps teams; undefined when none was. */
+const teamAskedFor = (team: string | undefined) =>
+  team === undefined ? undefined : costTeamRef(team);
 
 /** Reads stored cost and turns it into what the cost pages show. */
 export class CostService {
   readonly #cache: ResultCache;
   readonly #rows: ResultCache;
+  readonly #budgets: Record<string, number>;
 
   constructor(
     private readonly store: CostStore,
     private readonly catalog: CostCatalog,
-    private readonly settings: CostSettings,
+    settings: CostSettings,
     private readonly today: () => string = () =>
       new Date().toISOString().slice(0, 10),
     options: { cacheMaxAgeMs?: number; now?: () => number } = {},
@@ -86,6 +68,12 @@ export class CostService {
       options.now,
     );
     this.#rows = new ResultCache(maxAgeMs, COST_CACHE_MAX_WINDOWS, options.now);
+    this.#budgets = Object.fromEntries(
+      Object.entries(settings.budgets).map(([team, amount]) => [
+        costTeamRef(team),
+        amount,
+      ]),
+    );
   }
 
   /** What every cached result depends on besides its own parameters. */
@@ -130,17 +118,10 @@ export class CostService {
     to: string,
     index: CostAttributionIndex,
   ): Promise<AttributedCost[]> {
-    const groups = await this.store.costGroups({ from, to });
-    return groups.map((g: CostGroup) => {
-      const attribution = index.attribute(g);
-      return {
-        ...attribution,
-        date: g.date,
-        serviceCategory: g.serviceCategory,
-        cost: g.cost,
-        service: serviceLabel(index, attribution),
-      };
-    });
+    return attributeCostGroups(
+      await this.store.costGroups({ from, to }),
+      index,
+    );
   }
 
   async #currency(): Promise<string> {
@@ -187,7 +168,7 @@ export class CostService {
     };
   }
 
-  /** Every team cost can be attributed to, unallocated included. */
+  /** Every team cost can be attributed to (full group refs), unallocated included. */
   async teams(): Promise<string[]> {
     return [...(await this.catalog.index()).teams, UNALLOCATED];
   }
@@ -199,7 +180,7 @@ export class CostService {
     visible?: Set<string>;
   }): Promise<CostOverview> {
     const index = await this.catalog.index();
-    const team = options.team ?? null;
+    const team = teamAskedFor(options.team) ?? null;
     if (team && team !== UNALLOCATED && !index.teams.includes(team)) {
       throw new NotFoundError(`No team ${team} in the catalog`);
     }
@@ -229,7 +210,7 @@ export class CostService {
       days,
       team,
       currency: await this.#currency(),
-      budgets: this.settings.budgets,
+      budgets: this.#budgets,
     });
   }
 
@@ -241,11 +222,12 @@ export class CostService {
     const version = await this.#version(index);
     // Every owner's recommendations, shared; filtered to the caller below.
     const all = await this.#cache.get(`savings|${version}`, () =>
-      this.#allSavings(index),
+      allSavings(this.store, index, this.today()),
     );
+    const team = teamAskedFor(options.team);
     const recommendations = all.filter(
       r =>
-        (!options.team || r.owner === options.team) &&
+        (!team || r.owner === team) &&
         (!options.visible || options.visible.has(r.owner)),
     );
     return {
@@ -258,82 +240,17 @@ export class CostService {
     };
   }
 
-  async #allSavings(index: CostAttributionIndex) {
-    const to = (await this.store.latestChargeDate()) ?? this.today();
-    const range = { from: addDays(to, -(SAVINGS_DAYS - 1)), to };
-    const today = this.today();
-    const [allocations, resources] = await Promise.all([
-      this.store.allocations({
-        from: addDays(today, -(SAVINGS_DAYS - 1)),
-        to: today,
-      }),
-      this.store.resourceCosts(range),
-    ]);
-    return sortSavings([
-      ...allocationSavings(allocations, a =>
-        index.attribute({
-          serviceTag: null,
-          teamTag: null,
-          namespace: a.namespace,
-          workload: a.workload,
-        }),
-      ),
-      ...unownedResourceSavings(
-        resources.map(r => ({ ...r, attribution: index.attribute(r) })),
-        SAVINGS_DAYS,
-      ),
-    ]);
-  }
-
   async exportRows(options: {
     days: number;
     team?: string;
     visible?: Set<string>;
   }): Promise<CostExportRow[]> {
     const w = await this.#window(options.days);
-    const costs = visibleOnly(
-      await this.#attributed(w.from, w.to),
-      options.visible,
-    ).filter(c => !options.team || c.team === options.team);
-    const rows = sumBy(
-      costs,
-      c =>
-        [
-          c.date,
-          c.team,
-          c.system ?? '',
-          c.service,
-          c.entityRef ?? '',
-          c.serviceCategory,
-        ].join('\u0000'),
-      c => c.cost,
+    const team = teamAskedFor(options.team);
+    return costExportRows(
+      visibleOnly(await this.#attributed(w.from, w.to), options.visible).filter(
+        c => !team || c.team === team,
+      ),
     );
-    return [...rows.entries()]
-      .map(([key, cost]) => {
-        const [date, team, system, service, entityRef, serviceCategory] =
-          key.split('\u0000');
-        return {
-          date,
-          team,
-          system,
-          service,
-          entityRef,
-          serviceCategory,
-          cost: Math.round(cost * 100) / 100,
-        };
-      })
-      .sort(
-        (a, b) =>
-          a.date.localeCompare(b.date) ||
-          a.team.localeCompare(b.team) ||
-          a.service.localeCompare(b.service),
-      );
   }
-}
-
-function visibleOnly(
-  costs: AttributedCost[],
-  visible: Set<string> | undefined,
-): AttributedCost[] {
-  return visible ? costs.filter(c => visible.has(c.team)) : costs;
 }

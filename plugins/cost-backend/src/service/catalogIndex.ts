@@ -12,14 +12,15 @@ import {
   CostComponent,
   KUBERNETES_ID_ANNOTATION,
   KUBERNETES_NAMESPACE_ANNOTATION,
+  UNALLOCATED,
 } from '@gogidix/plugin-cost-common';
 import {
   ClaimBook,
   ClaimResolution,
   claimsOf,
-  ownerNameOf,
-  ownerRefOf,
 } from '@gogidix/plugin-oncall-common';
+import { entityOwnerTeamRef, ownerTeamRef } from '@gogidix/portal-node';
+import { costTeamLabel } from './costTeams';
 
 /** Supplies the catalog's view of components and teams for attribution. */
 export interface CostCatalog {
@@ -29,35 +30,49 @@ export interface CostCatalog {
 /** The annotations through which a component claims cost. */
 const CLAIMED = [KUBERNETES_ID_ANNOTATION, KUBERNETES_NAMESPACE_ANNOTATION];
 
+/** The group ref a cost centre names, read as the catalog reads owners. */
+function costCenterRef(entity: Entity, costCenter: string): string | undefined {
+  try {
+    return ownerTeamRef(costCenter, {
+      defaultNamespace: entity.metadata.namespace ?? 'default',
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The team charged: the owner's, or the `gogidix.io/cost-center` when it
- * names the owner's own team or `gogidix.claims` gives that cost centre to
- * the owner. Anything else would move the component's cost onto a team
- * that did not agree, so it is ignored with a reason.
+ * The team charged, as a full group ref: the owner's, or the
+ * `gogidix.io/cost-center` when it names the owner's own team or
+ * `gogidix.claims` gives that cost centre to the owner. Anything else would
+ * move the component's cost onto a team that did not agree, so it is
+ * ignored with a reason.
  */
 function chargedTeam(
   entity: Entity,
   resolutions: ClaimResolution[],
 ): { team: string; conflict?: string } {
-  const owner = ownerNameOf(entity);
+  const owner = entityOwnerTeamRef(entity);
   const costCenter = entity.metadata.annotations?.[COST_CENTER_ANNOTATION];
   if (!owner) {
-    return { team: 'unallocated' };
+    return { team: UNALLOCATED };
   }
-  if (!costCenter || costCenter === owner) {
+  const costCenterTeam = costCenter && costCenterRef(entity, costCenter);
+  if (!costCenter || costCenterTeam === owner) {
     return { team: owner };
   }
   const granted = resolutions.some(
     r =>
       r.annotation === COST_CENTER_ANNOTATION &&
       r.value === costCenter &&
-      r.owner === ownerRefOf(entity),
+      r.owner === owner,
   );
-  return granted
-    ? { team: costCenter }
+  const ownerName = costTeamLabel(owner);
+  return granted && costCenterTeam
+    ? { team: costCenterTeam }
     : {
         team: owner,
-        conflict: `${COST_CENTER_ANNOTATION} "${costCenter}" is not this component's owner (${owner}); its cost goes to ${owner} until the annotation is removed or gogidix.claims gives that cost centre to ${owner}`,
+        conflict: `${COST_CENTER_ANNOTATION} "${costCenter}" is not this component's owner (${ownerName}); its cost goes to ${ownerName} until the annotation is removed or gogidix.claims gives that cost centre to ${ownerName}`,
       };
 }
 
@@ -135,7 +150,7 @@ export function costIndexOf(
           : component.kubernetesNamespace,
       };
     }),
-    entities.filter(e => e.kind === 'Group').map(e => e.metadata.name),
+    entities.filter(e => e.kind === 'Group').map(e => stringifyEntityRef(e)),
     contested,
   );
 }

@@ -207,7 +207,7 @@ describe('cost router', () => {
       .body as CostOverview;
     expect(overview.unallocated).toBe(5);
     expect(overview.teams.map(t => [t.team, t.current])).toEqual([
-      ['listings', 70],
+      ['group:default/listings', 70],
       ['unallocated', 5],
     ]);
 
@@ -217,8 +217,8 @@ describe('cost router', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.text.trim().split('\n')).toEqual([
       'date,team,system,service,entityRef,serviceCategory,cost',
-      '2026-10-14,listings,property-marketplace,listings-service,component:default/listings-service,Compute,30',
-      '2026-10-15,listings,property-marketplace,listings-service,component:default/listings-service,Databases,40',
+      '2026-10-14,group:default/listings,property-marketplace,listings-service,component:default/listings-service,Compute,30',
+      '2026-10-15,group:default/listings,property-marketplace,listings-service,component:default/listings-service,Databases,40',
     ]);
   });
 
@@ -253,8 +253,8 @@ describe('cost router', () => {
       '/api/cost/export.csv?days=2&team=listings',
     );
     expect(csv.text.trim().split('\n').slice(1)).toEqual([
-      `2026-10-14,listings,'-1,listings-service,component:default/listings-service,Compute,30`,
-      `2026-10-15,listings,'-1,listings-service,component:default/listings-service,Databases,40`,
+      `2026-10-14,group:default/listings,'-1,listings-service,component:default/listings-service,Compute,30`,
+      `2026-10-15,group:default/listings,'-1,listings-service,component:default/listings-service,Databases,40`,
     ]);
   });
 
@@ -266,7 +266,7 @@ describe('cost router', () => {
     const overview = await request(server).get('/api/cost/overview');
     expect(overview.status).toBe(200);
     expect((overview.body as CostOverview).teams.map(t => t.team)).toEqual([
-      'ai',
+      'group:default/ai',
     ]);
 
     const savings = await request(server).get('/api/cost/savings');
@@ -274,7 +274,7 @@ describe('cost router', () => {
       new Set(
         savings.body.recommendations.map((r: { owner: string }) => r.owner),
       ),
-    ).toEqual(new Set(['ai']));
+    ).toEqual(new Set(['group:default/ai']));
 
     const csv = await request(server).get('/api/cost/export.csv?days=2');
     const teams = csv.text
@@ -282,7 +282,7 @@ describe('cost router', () => {
       .split('\n')
       .slice(1)
       .map(line => line.split(',')[1]);
-    expect(new Set(teams)).toEqual(new Set(['ai']));
+    expect(new Set(teams)).toEqual(new Set(['group:default/ai']));
 
     for (const path of [
       '/api/cost/overview?team=listings',

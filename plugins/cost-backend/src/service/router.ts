@@ -4,17 +4,18 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
-import { attachmentDisposition, exportCsv } from '@gogidix/plugin-audit-common';
+import { InputError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   costEntityReadPermission,
   costImportCreatePermission,
   costImportReadPermission,
 } from '@gogidix/plugin-cost-common';
+import {
+  attachmentDisposition,
+  authorizeOrThrow,
+  exportCsv,
+} from '@gogidix/portal-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { CostStore } from '../database/CostStore';
@@ -87,14 +88,12 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize([{ permission }], {
+    await authorizeOrThrow(
+      permissions,
       credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed to ${permission.attributes.action} cost imports`,
-      );
-    }
+      { permission },
+      `Not allowed to ${permission.attributes.action} cost imports`,
+    );
   }
 
   /** The teams the caller may see, after checking the one asked for. */
@@ -162,13 +161,12 @@ export async function createRouter(
     if (!entityRef) {
       throw new InputError('entityRef is required');
     }
-    const [decision] = await permissions.authorize(
-      [{ permission: costEntityReadPermission, resourceRef: entityRef }],
-      { credentials },
+    await authorizeOrThrow(
+      permissions,
+      credentials,
+      { permission: costEntityReadPermission, resourceRef: entityRef },
+      `Not allowed to read the cost of ${entityRef}`,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed to read the cost of ${entityRef}`);
-    }
     res.json(await service.entityCost(entityRef, daysParam(req, 30)));
   });
 

@@ -2,17 +2,25 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { costOrgReadPermission } from '@gogidix/plugin-cost-common';
+import {
+  costOrgReadPermission,
+  UNALLOCATED,
+} from '@gogidix/plugin-cost-common';
+import { teamScope } from '@gogidix/portal-node';
+import { costTeamRef } from './costTeams';
 
 /** The teams cost is attributed to, as the org page lists them. */
 export interface CostTeams {
   teams(): Promise<string[]>;
 }
 
-/** A team's group ref: cost teams are group names in the default namespace. */
-export const teamGroupRef = (team: string) => `group:default/${team}`;
+/**
+ * The group whose readers may see a team's cost. Unallocated cost belongs to
+ * no team: it is checked as the group of that name, which the policy gives
+ * to no developer, as before teams were refs.
+ */
+const resourceRefOf = (team: string) =>
+  team === UNALLOCATED ? `group:default/${UNALLOCATED}` : team;
 
 /**
  * Which teams' cost a caller may see: one batch of `cost.org.read` checks,
@@ -25,36 +33,25 @@ export class TeamAccess {
   ) {}
 
   /**
-   * The teams the caller may see, or undefined when they may see every
-   * team. Throws when they may see none, or not the team they asked for.
+   * The teams the caller may see. Throws when they may see none, or not the
+   * team they asked for (any form of its ref, `payments` included).
    */
   async visibleTeams(
     credentials: BackstageCredentials,
     requested?: string,
-  ): Promise<Set<string> | undefined> {
-    const teams = await this.costTeams.teams();
-    const decisions = await this.permissions.authorize(
-      teams.map(team => ({
-        permission: costOrgReadPermission,
-        resourceRef: teamGroupRef(team),
-      })),
-      { credentials },
-    );
-    const visible = new Set(
-      teams.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW),
-    );
-    if (
-      requested !== undefined &&
-      teams.includes(requested) &&
-      !visible.has(requested)
-    ) {
-      throw new NotAllowedError(
-        `Not allowed to read the cost of team ${requested}`,
-      );
-    }
-    if (teams.length > 0 && visible.size === 0) {
-      throw new NotAllowedError('Not allowed to read the cost of any team');
-    }
-    return visible.size === teams.length ? undefined : visible;
+  ): Promise<Set<string>> {
+    const { visible } = await teamScope({
+      permissions: this.permissions,
+      credentials,
+      permission: costOrgReadPermission,
+      teams: await this.costTeams.teams(),
+      requested: requested === undefined ? [] : [costTeamRef(requested)],
+      resourceRef: resourceRefOf,
+      messages: {
+        noTeam: 'Not allowed to read the cost of any team',
+        refused: ([team]) => `Not allowed to read the cost of team ${team}`,
+      },
+    });
+    return new Set(visible);
   }
 }

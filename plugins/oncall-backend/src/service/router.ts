@@ -18,7 +18,6 @@ import {
 } from '@backstage/errors';
 import {
   AuthorizePermissionRequest,
-  AuthorizeResult,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -45,6 +44,7 @@ import {
   vaultPathVerdict,
   VaultSecretList,
 } from '@gogidix/plugin-oncall-common';
+import { authorizeOrThrow } from '@gogidix/portal-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { AlertmanagerClient } from './AlertmanagerClient';
@@ -91,18 +91,16 @@ export async function createRouter(
     credentials: BackstageCredentials,
     request: AuthorizePermissionRequest,
   ) {
-    const [decision] = await permissions.authorize([request], {
+    await authorizeOrThrow(
+      permissions,
       credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed to read ${
-          request.resourceRef
-            ? `the on-call data of ${request.resourceRef}`
-            : 'every alert'
-        }`,
-      );
-    }
+      request,
+      `Not allowed to read ${
+        request.resourceRef
+          ? `the on-call data of ${request.resourceRef}`
+          : 'every alert'
+      }`,
+    );
   }
 
   /**

@@ -4,6 +4,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ownerTeamRef } from '@gogidix/portal-node';
 import { serviceOwnerAssignPermission } from '../permissions';
 import { examples } from './checkServiceName.examples';
 
@@ -46,9 +47,7 @@ export function createCheckServiceNameAction(options: {
           );
         }
       }
-      const owner = stringifyEntityRef(
-        parseEntityRef(ctx.input.owner, { defaultKind: 'group' }),
-      );
+      const owner = ownerTeamRef(ctx.input.owner);
       if (!(await exists(owner))) {
         problems.push(`owner: ${owner} is not in the catalog; pick a team`);
       } else {

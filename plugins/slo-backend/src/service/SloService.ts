@@ -3,7 +3,6 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   CompoundEntityRef,
   Entity,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
@@ -17,6 +16,7 @@ import {
   SloEvaluation,
   SloStatus,
 } from '@gogidix/plugin-slo-common';
+import { ownerTeamRef } from '@gogidix/portal-node';
 import { SloDefinition, SloStore } from '../database/SloStore';
 import { OpenSloDocumentReader } from './OpenSloDocumentReader';
 import { SliSource } from './SliSource';
@@ -175,12 +175,9 @@ export class SloService {
     const tier = entity.metadata.labels?.['gogidix.io/tier'];
     // Full refs, so the home card can filter by the user's ownership refs.
     const owner = spec.owner
-      ? stringifyEntityRef(
-          parseEntityRef(spec.owner, {
-            defaultKind: 'group',
-            defaultNamespace: entity.metadata.namespace ?? 'default',
-          }),
-        )
+      ? ownerTeamRef(spec.owner, {
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        })
       : 'unknown';
     return {
       slo,

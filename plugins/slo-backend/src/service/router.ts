@@ -4,9 +4,15 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { attachmentDisposition, exportCsv } from '@gogidix/plugin-audit-common';
+import { InputError } from '@backstage/errors';
+import {
+  actorRef,
+  attachmentDisposition,
+  authorizeOrThrow,
+  exportCsv,
+  scopeTeams,
+  visibleTeams,
+} from '@gogidix/portal-node';
 import {
   generateSlothRules,
   OrgSloSummary,
@@ -37,17 +43,14 @@ interface VisibleOwners {
   visible: string[];
 }
 
-/** Whom permission decisions are about: the user, or the calling service. */
+/**
+ * Whom permission decisions are about: the user, or the calling service,
+ * and the service acting for the user, if any.
+ */
 function callerKey(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-    actor?: { subject: string };
-  };
+  const principal = credentials.principal as { actor?: { subject: string } };
   return JSON.stringify([
-    principal.type,
-    principal.userEntityRef ?? principal.subject ?? '',
+    actorRef(credentials),
     principal.actor?.subject ?? '',
   ]);
 }
@@ -108,13 +111,12 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     const entityRef = stringifyEntityRef(req.params);
-    const [decision] = await permissions.authorize(
-      [{ permission: sloEntityReadPermission, resourceRef: entityRef }],
-      { credentials },
+    await authorizeOrThrow(
+      permissions,
+      credentials,
+      { permission: sloEntityReadPermission, resourceRef: entityRef },
+      `Not allowed to read the SLOs of ${entityRef}`,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed to read the SLOs of ${entityRef}`);
-    }
     const at = parseAt(req.query.at, now());
     res.json({ ...(await service.entityStatus(req.params, at)) });
   });
@@ -142,19 +144,13 @@ export async function createRouter(options: {
   const visibleOwners = (credentials: BackstageCredentials) =>
     decisions.get(callerKey(credentials), async () => {
       const all = await owners.get('', () => store.listOwners());
-      const answers = await permissions.authorize(
-        all.map(owner => ({
-          permission: sloOrgReadPermission,
-          resourceRef: owner,
-        })),
-        { credentials },
-      );
-      return {
-        all,
-        visible: all.filter(
-          (_, i) => answers[i].result === AuthorizeResult.ALLOW,
-        ),
-      };
+      const visible = await visibleTeams({
+        permissions,
+        credentials,
+        permission: sloOrgReadPermission,
+        teams: all,
+      });
+      return { all, visible };
     });
 
   const summary = async (
@@ -163,23 +159,18 @@ export async function createRouter(options: {
   ) => {
     const filters = { owners: asList(query.owner), tiers: asList(query.tier) };
     const { all, visible } = await visibleOwners(credentials);
-    if (all.length > 0 && visible.length === 0) {
-      throw new NotAllowedError("Not allowed to read any team's SLOs");
-    }
-    const denied = filters.owners.filter(
-      owner => all.includes(owner) && !visible.includes(owner),
+    const { shown } = scopeTeams(
+      { teams: all, visible, requested: filters.owners },
+      {
+        noTeam: "Not allowed to read any team's SLOs",
+        refused: denied =>
+          `Not allowed to read the SLOs of ${denied.join(', ')}`,
+      },
     );
-    if (denied.length) {
-      throw new NotAllowedError(
-        `Not allowed to read the SLOs of ${denied.join(', ')}`,
-      );
-    }
     // The store is always asked for allowed teams by name, so a team that
     // appeared since the caller's decisions were taken stays out of sight.
     const scope = {
-      owners: filters.owners.length
-        ? filters.owners.filter(owner => visible.includes(owner)).sort()
-        : visible,
+      owners: filters.owners.length ? [...shown].sort() : shown,
       tiers: [...filters.tiers].sort(),
     };
     if (scope.owners.length === 0) return orgSummary([], [], filters);
@@ -218,13 +209,12 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize(
-      [{ permission: sloRulesCreatePermission }],
-      { credentials },
+    await authorizeOrThrow(
+      permissions,
+      credentials,
+      { permission: sloRulesCreatePermission },
+      'Not allowed to generate SLO rules',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to generate SLO rules');
-    }
     const { document, entityRef } = req.body;
     const { slos, problems } = parseOpenSloDocuments(document, 'request body');
     if (slos.length === 0) {

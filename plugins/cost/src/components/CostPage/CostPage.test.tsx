@@ -19,6 +19,10 @@ const change = (current: number, previous: number) => ({
   changeRatio: previous ? (current - previous) / previous : null,
 });
 
+// Teams arrive as full group refs and read as their names.
+const AI = 'group:default/ai';
+const SEARCH = 'group:default/search';
+
 const overview: CostOverview = {
   currency: 'EUR',
   days: 30,
@@ -27,14 +31,20 @@ const overview: CostOverview = {
   team: null,
   total: change(30000, 27000),
   unallocated: 290,
-  daily: [{ date: '2026-11-26', total: 1000, parts: { ai: 600, search: 400 } }],
+  daily: [
+    {
+      date: '2026-11-26',
+      total: 1000,
+      parts: { [AI]: 600, [SEARCH]: 400 },
+    },
+  ],
   teams: [
     {
-      team: 'ai',
+      team: AI,
       ...change(18000, 15000),
       budget: { monthly: 9000, monthToDate: 8000, forecast: 9800 },
     },
-    { team: 'search', ...change(6000, 6000), budget: null },
+    { team: SEARCH, ...change(6000, 6000), budget: null },
     { team: 'unallocated', ...change(290, 280), budget: null },
   ],
   systems: [{ system: 'ai-services', ...change(18000, 15000) }],
@@ -42,13 +52,13 @@ const overview: CostOverview = {
     {
       entityRef: 'component:default/model-training-pipeline',
       name: 'model-training-pipeline',
-      team: 'ai',
+      team: AI,
       ...change(5800, 2700),
     },
   ],
   anomalies: [
     {
-      team: 'search',
+      team: SEARCH,
       date: '2026-11-17',
       actual: 340,
       expected: 200,
@@ -74,7 +84,7 @@ const savings: CostSavings = {
       kind: 'idle-gpu',
       target: 'ai/image-classifier',
       entityRef: null,
-      owner: 'ai',
+      owner: AI,
       monthlySaving: 1258,
       detail:
         'GPUs 12% utilised over 336 h; move to a smaller profile or share the GPU',
@@ -146,6 +156,11 @@ describe('CostPage', () => {
     ).toBeInTheDocument();
 
     const teams = screen.getByRole('table', { name: 'By team' });
+    expect(within(teams).getByRole('link', { name: 'ai' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/ai',
+    );
+    expect(within(anomalies).getByText('search')).toBeInTheDocument();
     expect(
       within(teams).getByText('€8,000 of €9,000; forecast €9,800'),
     ).toBeInTheDocument();
@@ -178,11 +193,12 @@ describe('CostPage', () => {
     const getSavings = jest.fn(async () => savings);
     await render({ getOverview, getSavings });
     await screen.findByText('€30,000');
+    expect(screen.getByRole('option', { name: 'ai' })).toHaveValue(AI);
     fireEvent.change(screen.getByLabelText('Team'), {
-      target: { value: 'ai' },
+      target: { value: AI },
     });
     await screen.findByText('€30,000');
-    expect(getOverview).toHaveBeenLastCalledWith({ days: 30, team: 'ai' });
-    expect(getSavings).toHaveBeenLastCalledWith({ team: 'ai' });
+    expect(getOverview).toHaveBeenLastCalledWith({ days: 30, team: AI });
+    expect(getSavings).toHaveBeenLastCalledWith({ team: AI });
   });
 });

@@ -19,7 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../../api';
 import { DailyCostChart } from '../shared/DailyCostChart';
 import { Figure } from '../shared/Figure';
-import { formatCost, formatRatio } from '../shared/format';
+import { formatCost, formatRatio, formatTeam } from '../shared/format';
 import {
   AnomaliesTable,
   MoversTable,
@@ -104,7 +104,7 @@ export function CostPage() {
       setExportError(undefined);
       download(
         await costApi.exportCsv(query),
-        `cost-${team || 'all'}-${days}d.csv`,
+        `cost-${team ? formatTeam(team) : 'all'}-${days}d.csv`,
       );
     } catch (e) {
       setExportError(e as Error);
@@ -132,7 +132,7 @@ export function CostPage() {
             <option value={ALL}>All teams</option>
             {teamOptions.map(t => (
               <option key={t} value={t}>
-                {t}
+                {formatTeam(t)}
               </option>
             ))}
           </TextField>
@@ -174,11 +174,16 @@ export function CostPage() {
             <Figures overview={overview.value} />
             <Grid item xs={12}>
               <InfoCard
-                title={team ? `Daily cost of ${team}` : 'Daily cost by team'}
+                title={
+                  team
+                    ? `Daily cost of ${formatTeam(team)}`
+                    : 'Daily cost by team'
+                }
               >
                 <DailyCostChart
                   daily={overview.value.daily}
                   parts={overview.value.teams.map(t => t.team)}
+                  partLabel={formatTeam}
                   currency={overview.value.currency}
                 />
               </InfoCard>

@@ -15,7 +15,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { ReactNode } from 'react';
-import { formatCost, formatDay, formatRatio } from '../shared/format';
+import {
+  formatCost,
+  formatDay,
+  formatRatio,
+  formatTeam,
+} from '../shared/format';
 
 function ChangeCells({
   value,
@@ -82,7 +87,7 @@ function Budget({ team, currency }: { team: TeamCost; currency: string }) {
         variant="determinate"
         value={Math.min(100, (monthToDate / monthly) * 100)}
         color={over ? 'error' : 'primary'}
-        aria-label={`${team.team} budget used`}
+        aria-label={`${formatTeam(team.team)} budget used`}
       />
       <Typography variant="caption" color={over ? 'error' : 'text.secondary'}>
         {`${formatCost(monthToDate, currency)} of ${formatCost(
@@ -107,8 +112,8 @@ export function TeamsTable({ overview }: { overview: CostOverview }) {
             {t.team === UNALLOCATED ? (
               <strong>unallocated</strong>
             ) : (
-              <EntityRefLink entityRef={`group:default/${t.team}`}>
-                {t.team}
+              <EntityRefLink entityRef={t.team}>
+                {formatTeam(t.team)}
               </EntityRefLink>
             )}
           </TableCell>
@@ -163,7 +168,7 @@ export function MoversTable({ overview }: { overview: CostOverview }) {
               m.name
             )}
           </TableCell>
-          <TableCell align="right">{m.team}</TableCell>
+          <TableCell align="right">{formatTeam(m.team)}</TableCell>
           <ChangeCells value={m} currency={overview.currency} />
         </TableRow>
       ))}
@@ -182,7 +187,7 @@ export function AnomaliesTable({ overview }: { overview: CostOverview }) {
       {overview.anomalies.map(a => (
         <TableRow key={`${a.team}/${a.date}`}>
           <TableCell>{formatDay(a.date)}</TableCell>
-          <TableCell align="right">{a.team}</TableCell>
+          <TableCell align="right">{formatTeam(a.team)}</TableCell>
           <TableCell align="right">
             {`${formatCost(a.actual, currency)} (${formatCost(
               a.expected,

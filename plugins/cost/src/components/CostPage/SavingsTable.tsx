@@ -12,7 +12,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { formatCost } from '../shared/format';
+import { formatCost, formatTeam } from '../shared/format';
 
 const KIND_LABELS: Record<SavingsKind, string> = {
   'idle-gpu': 'Under-used GPU',
@@ -71,7 +71,7 @@ export function SavingsTable(props: {
                     r.target
                   )}
                 </TableCell>
-                <TableCell>{r.owner}</TableCell>
+                <TableCell>{formatTeam(r.owner)}</TableCell>
                 <TableCell align="right">
                   {formatCost(r.monthlySaving, savings.currency)}
                 </TableCell>

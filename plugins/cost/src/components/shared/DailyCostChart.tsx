@@ -32,8 +32,10 @@ export function DailyCostChart(props: {
   parts: string[];
   currency: string;
   height?: number;
+  /** How a part reads in the legend and tooltip; the part itself when absent. */
+  partLabel?: (part: string) => string;
 }) {
-  const { daily, parts, currency, height = 280 } = props;
+  const { daily, parts, currency, height = 280, partLabel } = props;
   const theme = useTheme();
   const data = daily.map(d => ({ date: d.date, ...d.parts }));
   // The box gives the chart a width it can shrink to: without it the
@@ -58,6 +60,7 @@ export function DailyCostChart(props: {
             <Bar
               key={part}
               dataKey={part}
+              name={partLabel ? partLabel(part) : part}
               stackId="cost"
               fill={PALETTE[i % PALETTE.length]}
               isAnimationActive={false}

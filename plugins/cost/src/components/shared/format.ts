@@ -1,3 +1,13 @@
+/**
+ * A team as the cost pages show it: its name in the default namespace
+ * (`payments` for `group:default/payments`), `finance/payments` in another.
+ * A local stand-in until the shared ref formatter lands in portal-common.
+ */
+export function formatTeam(team: string): string {
+  const ref = team.replace(/^group:/, '');
+  return ref.startsWith('default/') ? ref.slice('default/'.length) : ref;
+}
+
 /** Money as people read it on a cost page: whole units, grouped thousands. */
 export function formatCost(value: number, currency: string): string {
   return new Intl.NumberFormat('en-GB', {
