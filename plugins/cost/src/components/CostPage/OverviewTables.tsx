@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -6,6 +7,7 @@ import {
   TeamCost,
   UNALLOCATED,
 } from '@gogidix/plugin-cost-common';
+import { formatRef } from '@gogidix/portal-common';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Table from '@mui/material/Table';
@@ -107,8 +109,13 @@ export function TeamsTable({ overview }: { overview: CostOverview }) {
             {t.team === UNALLOCATED ? (
               <strong>unallocated</strong>
             ) : (
-              <EntityRefLink entityRef={`group:default/${t.team}`}>
-                {t.team}
+              <EntityRefLink
+                entityRef={parseEntityRef(t.team, {
+                  defaultKind: 'group',
+                  defaultNamespace: 'default',
+                })}
+              >
+                {formatRef(t.team)}
               </EntityRefLink>
             )}
           </TableCell>
@@ -163,7 +170,7 @@ export function MoversTable({ overview }: { overview: CostOverview }) {
               m.name
             )}
           </TableCell>
-          <TableCell align="right">{m.team}</TableCell>
+          <TableCell align="right">{formatRef(m.team)}</TableCell>
           <ChangeCells value={m} currency={overview.currency} />
         </TableRow>
       ))}
@@ -182,7 +189,7 @@ export function AnomaliesTable({ overview }: { overview: CostOverview }) {
       {overview.anomalies.map(a => (
         <TableRow key={`${a.team}/${a.date}`}>
           <TableCell>{formatDay(a.date)}</TableCell>
-          <TableCell align="right">{a.team}</TableCell>
+          <TableCell align="right">{formatRef(a.team)}</TableCell>
           <TableCell align="right">
             {`${formatCost(a.actual, currency)} (${formatCost(
               a.expected,
