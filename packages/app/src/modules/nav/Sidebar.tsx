@@ -20,6 +20,36 @@ import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/
 import { usePermission } from '@backstage/plugin-permission-react';
 import { oncallAlertReadPermission } from '@gogidix/plugin-oncall-common';
 import { auditEventReadPermission } from '@gogidix/plugin-audit-common';
+import { Fragment, ReactNode } from 'react';
+
+/** A permission that is not about one resource, like the two below. */
+type BasicPermission = typeof auditEventReadPermission;
+
+/**
+ * The pages of the plugin families, in the order the sidebar lists them, with
+ * the permission that opens each page where a role may not. The org pages of
+ * slo, compliance and cost are open to every signed-in user (each shows the
+ * teams the user may see), so they have none.
+ */
+const FAMILY_PAGES: { id: string; permission?: BasicPermission }[] = [
+  { id: 'page:slo' },
+  // The on-call page is for on-call engineers; others reach their
+  // services' alerts from each service's On-call tab.
+  { id: 'page:oncall', permission: oncallAlertReadPermission },
+  { id: 'page:compliance' },
+  { id: 'page:cost' },
+  // The audit trail is for platform admins only.
+  { id: 'page:audit', permission: auditEventReadPermission },
+];
+
+/** A sidebar item shown only to those its permission lets open the page. */
+function IfAllowed(props: {
+  permission: BasicPermission;
+  children: ReactNode;
+}) {
+  const { allowed } = usePermission({ permission: props.permission });
+  return allowed ? <>{props.children}</> : null;
+}
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -28,15 +58,10 @@ export const SidebarContent = NavContentBlueprint.make({
 });
 
 function PortalSidebar({ navItems }: NavContentComponentProps) {
-  // The on-call page is for on-call engineers; others reach their
-  // services' alerts from each service's On-call tab.
-  const onCall = usePermission({ permission: oncallAlertReadPermission });
   // Registering existing components is for platform admins.
   const register = usePermission({
     permission: catalogEntityCreatePermission,
   });
-  // The audit trail is for platform admins only.
-  const audit = usePermission({ permission: auditEventReadPermission });
   const nav = navItems.withComponent(item => (
     <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
   ));
@@ -45,9 +70,17 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
   nav.take('page:search'); // Using search modal instead
   nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
   nav.take('page:oncall/runbooks'); // Opened from alerts and entity pages
-  const onCallItem = nav.take('page:oncall');
   const registerItem = nav.take('page:catalog-import');
-  const auditItem = nav.take('page:audit');
+  const familyItems = FAMILY_PAGES.map(({ id, permission }) => {
+    const item = nav.take(id);
+    return permission ? (
+      <IfAllowed key={id} permission={permission}>
+        {item}
+      </IfAllowed>
+    ) : (
+      <Fragment key={id}>{item}</Fragment>
+    );
+  });
 
   return (
     <Sidebar>
@@ -65,11 +98,7 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
       </SidebarGroup>
       <SidebarDivider />
       <SidebarGroup label="Operate" icon={<MenuIcon />}>
-        {nav.take('page:slo')}
-        {onCall.allowed ? onCallItem : null}
-        {nav.take('page:compliance')}
-        {nav.take('page:cost')}
-        {audit.allowed ? auditItem : null}
+        {familyItems}
         <SidebarDivider />
         <SidebarScrollWrapper>
           {nav.rest({ sortBy: 'title' })}

@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { AuditEventQuery } from '@gogidix/plugin-audit-common';
+import { FetchErrorPanel, download } from '@gogidix/portal-react';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
@@ -16,15 +17,6 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { auditApiRef } from '../../api';
 import { AuditEventsTable } from './AuditEventsTable';
 import { AuditFilters } from './AuditFilters';
-
-function download(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** The audit trail for platform admins: filter, page through, export. */
 export function AuditPage() {
@@ -48,7 +40,12 @@ export function AuditPage() {
   if (events.loading) {
     body = <Progress />;
   } else if (events.error) {
-    body = <ResponseErrorPanel error={events.error} />;
+    body = (
+      <FetchErrorPanel
+        error={events.error}
+        notAllowed="The audit trail is for platform admins."
+      />
+    );
   } else if (!events.value || events.value.totalCount === 0) {
     body = (
       <EmptyState

@@ -1,16 +1,12 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   CheckEvaluation,
   EntityCompliance,
 } from '@gogidix/plugin-compliance-common';
+import { FetchErrorPanel } from '@gogidix/portal-react';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
@@ -243,7 +239,11 @@ export function EntityComplianceContent() {
       );
     }
     return (
-      <ResponseErrorPanel error={error} title="Could not load compliance" />
+      <FetchErrorPanel
+        error={error}
+        title="Could not load compliance"
+        notAllowed="A service's compliance is for its team and their managers."
+      />
     );
   }
   if (!value) return null;

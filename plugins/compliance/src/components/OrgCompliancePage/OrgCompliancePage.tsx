@@ -6,69 +6,32 @@ import {
   InfoCard,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   OrgCompliance,
   ScorecardLevel,
 } from '@gogidix/plugin-compliance-common';
+import { formatPercent } from '@gogidix/portal-common';
+import {
+  FetchErrorPanel,
+  HeadlineNumber,
+  HeadlineRow,
+  RefFilter,
+  download,
+} from '@gogidix/portal-react';
 import Alert from '@mui/material/Alert';
-import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { complianceApiRef } from '../../api/ComplianceApi';
-import {
-  LEVEL_COLORS,
-  levelLabel,
-  percent,
-  shortRef,
-  when,
-} from '../shared/format';
+import { LEVEL_COLORS, levelLabel, when } from '../shared/format';
 import { CampaignList, ControlHeatmap, PassRateTrend } from './charts';
 import { ControlTable, EntityTable, GapTable, TeamTable } from './tables';
 
 const LEVELS: ScorecardLevel[] = ['gold', 'silver', 'bronze', 'none'];
-
-function LevelTotal({
-  level,
-  value,
-}: {
-  level: ScorecardLevel;
-  value: number;
-}) {
-  return (
-    <Paper
-      variant="outlined"
-      aria-label={`${levelLabel(level)} components`}
-      sx={{
-        p: 2,
-        minWidth: 130,
-        borderLeft: `4px solid ${LEVEL_COLORS[level]}`,
-      }}
-    >
-      <Typography variant="caption" color="text.secondary">
-        {levelLabel(level)}
-      </Typography>
-      <Typography variant="h4">{value}</Typography>
-    </Paper>
-  );
-}
-
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 function Summary({ summary }: { summary: OrgCompliance }) {
   if (summary.totals.entities === 0) {
@@ -84,32 +47,27 @@ function Summary({ summary }: { summary: OrgCompliance }) {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
+        <HeadlineRow>
           {LEVELS.map(level => (
-            <LevelTotal
+            <HeadlineNumber
               key={level}
-              level={level}
+              label={levelLabel(level)}
+              aria-label={`${levelLabel(level)} components`}
               value={totals.levels[level]}
+              color={LEVEL_COLORS[level]}
             />
           ))}
-          <Paper variant="outlined" sx={{ p: 2, minWidth: 130 }}>
-            <Typography variant="caption" color="text.secondary">
-              Checks met
-            </Typography>
-            <Typography variant="h4">
-              {percent(
-                (totals.passed + totals.waived) /
-                  Math.max(
-                    1,
-                    totals.passed +
-                      totals.failed +
-                      totals.errors +
-                      totals.waived,
-                  ),
-              )}
-            </Typography>
-          </Paper>
-        </Stack>
+          <HeadlineNumber
+            label="Checks met"
+            value={formatPercent(
+              (totals.passed + totals.waived) /
+                Math.max(
+                  1,
+                  totals.passed + totals.failed + totals.errors + totals.waived,
+                ),
+            )}
+          />
+        </HeadlineRow>
       </Grid>
       <Grid item xs={12}>
         <GapTable rows={summary.gaps} total={summary.totals.gaps} />
@@ -154,10 +112,10 @@ export function OrgCompliancePage() {
     () => api.getOrgCompliance({ teams }),
     [api, teams],
   );
-  const download = async (format: 'csv' | 'json') => {
+  const exportAs = async (format: 'csv' | 'json') => {
     setExportError(undefined);
     try {
-      save(
+      download(
         await api.getExport(format, { teams }),
         `compliance-export.${format}`,
       );
@@ -180,29 +138,26 @@ export function OrgCompliancePage() {
             <Button
               variant="outlined"
               disabled={!value?.totals.entities}
-              onClick={() => download('csv')}
+              onClick={() => exportAs('csv')}
             >
               Export CSV
             </Button>
             <Button
               variant="outlined"
               disabled={!value?.totals.entities}
-              onClick={() => download('json')}
+              onClick={() => exportAs('json')}
             >
               Export JSON
             </Button>
           </Stack>
         </ContentHeader>
         <Stack direction="row" spacing={2} sx={{ mb: 3 }}>
-          <Autocomplete
-            multiple
-            size="small"
-            sx={{ minWidth: 320 }}
+          <RefFilter
+            label="Team"
             options={value?.teams ?? []}
-            getOptionLabel={shortRef}
             value={teams}
-            onChange={(_, v) => setTeams(v)}
-            renderInput={params => <TextField {...params} label="Team" />}
+            onChange={setTeams}
+            minWidth={320}
           />
         </Stack>
         {exportError && (
@@ -212,7 +167,11 @@ export function OrgCompliancePage() {
         )}
         {loading && <Progress />}
         {error && (
-          <ResponseErrorPanel error={error} title="Could not load compliance" />
+          <FetchErrorPanel
+            error={error}
+            title="Could not load compliance"
+            notAllowed="A team's compliance is for its members and their managers."
+          />
         )}
         {value && !loading && <Summary summary={value} />}
       </Content>

@@ -22,7 +22,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { percent, shortRef } from '../shared/format';
+import { formatPercent, formatRef } from '@gogidix/portal-common';
 
 /** Red (0%) through amber to green (100%); grey when nothing applies. */
 function heatColor(rate: number | null): string {
@@ -62,13 +62,13 @@ export function ControlHeatmap({
         <TableBody>
           {teams.map(team => (
             <TableRow key={team}>
-              <TableCell>{shortRef(team)}</TableCell>
+              <TableCell>{formatRef(team)}</TableCell>
               {controls.map(control => {
                 const c = cell(team, control);
                 return (
                   <Tooltip
                     key={control}
-                    title={`${shortRef(team)} · ${control}: ${percent(
+                    title={`${formatRef(team)} · ${control}: ${formatPercent(
                       c?.passRate,
                     )} meet it, ${c?.failing ?? 0} failing`}
                   >
@@ -81,7 +81,7 @@ export function ControlHeatmap({
                         border: '2px solid #fff',
                       }}
                     >
-                      {percent(c?.passRate)}
+                      {formatPercent(c?.passRate)}
                     </TableCell>
                   </Tooltip>
                 );
@@ -99,7 +99,7 @@ export function PassRateTrend({ trend }: { trend: TrendPoint[] }) {
     return (
       <Typography variant="body2" color="text.secondary">
         The trend appears after two days of rounds
-        {trend.length === 1 && ` (today: ${percent(trend[0].passRate)})`}.
+        {trend.length === 1 && ` (today: ${formatPercent(trend[0].passRate)})`}.
       </Typography>
     );
   }
@@ -144,7 +144,7 @@ export function CampaignList({ campaigns }: { campaigns: CampaignProgress[] }) {
           <Stack direction="row" justifyContent="space-between">
             <Typography variant="subtitle2">{campaign.title}</Typography>
             <Typography variant="caption" color="text.secondary">
-              {shortRef(campaign.owner)} · due {campaign.deadline}
+              {formatRef(campaign.owner)} · due {campaign.deadline}
             </Typography>
           </Stack>
           <LinearProgress
@@ -153,10 +153,10 @@ export function CampaignList({ campaigns }: { campaigns: CampaignProgress[] }) {
             sx={{ height: 8, borderRadius: 1, my: 0.5 }}
           />
           <Typography variant="caption">
-            {percent(campaign.progress)} · {campaign.passing} of{' '}
+            {formatPercent(campaign.progress)} · {campaign.passing} of{' '}
             {campaign.total} checks met ({campaign.checkIds.join(', ')})
             {campaign.history.length > 1 &&
-              ` · ${percent(campaign.history[0].progress)} on ${
+              ` · ${formatPercent(campaign.history[0].progress)} on ${
                 campaign.history[0].day
               }`}
           </Typography>

@@ -1,35 +1,17 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import { Link, Table } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/frontend-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Table } from '@backstage/core-components';
 import {
   ComplianceGap,
   ControlSummary,
   EntityScore,
   TeamCompliance,
 } from '@gogidix/plugin-compliance-common';
-import {
-  LevelChip,
-  StatusChip,
-  levelLabel,
-  percent,
-  shortRef,
-} from '../shared/format';
+import { formatPercent, formatRef } from '@gogidix/portal-common';
+import { EntityTabLink } from '@gogidix/portal-react';
+import { LevelChip, StatusChip, levelLabel } from '../shared/format';
 
 /** A link to the Compliance tab of the entity. */
-export function EntityLink({ entityRef }: { entityRef: string }) {
-  const entityRoute = useRouteRef(entityRouteRef);
-  const ref = parseEntityRef(entityRef);
-  const base = entityRoute?.({
-    kind: ref.kind,
-    namespace: ref.namespace,
-    name: ref.name,
-  });
-  return base ? (
-    <Link to={`${base}/compliance`}>{ref.name}</Link>
-  ) : (
-    <>{ref.name}</>
-  );
+function EntityLink({ entityRef }: { entityRef: string }) {
+  return <EntityTabLink entityRef={entityRef} tab="compliance" />;
 }
 
 export function TeamTable({ rows }: { rows: TeamCompliance[] }) {
@@ -40,7 +22,7 @@ export function TeamTable({ rows }: { rows: TeamCompliance[] }) {
         {
           title: 'Team',
           field: 'team',
-          render: r => shortRef(r.team),
+          render: r => formatRef(r.team),
           highlight: true,
         },
         { title: 'Components', field: 'entities', type: 'numeric' },
@@ -50,7 +32,7 @@ export function TeamTable({ rows }: { rows: TeamCompliance[] }) {
         { title: 'No level', render: r => r.levels.none, type: 'numeric' },
         {
           title: 'Checks met',
-          render: r => percent(r.passRate),
+          render: r => formatPercent(r.passRate),
           type: 'numeric',
         },
       ]}
@@ -71,7 +53,11 @@ export function ControlTable({ rows }: { rows: ControlSummary[] }) {
         { title: 'Meeting', field: 'passing', type: 'numeric' },
         { title: 'Failing', field: 'failing', type: 'numeric' },
         { title: 'Errors', field: 'erroring', type: 'numeric' },
-        { title: 'Met', render: r => percent(r.passRate), type: 'numeric' },
+        {
+          title: 'Met',
+          render: r => formatPercent(r.passRate),
+          type: 'numeric',
+        },
       ]}
       data={rows.map(r => ({ ...r, id: r.key }))}
       options={{ paging: false, search: false, padding: 'dense' }}
@@ -105,7 +91,7 @@ export function GapTable({
           title: 'Component',
           render: r => <EntityLink entityRef={r.entityRef} />,
         },
-        { title: 'Team', render: r => shortRef(r.team) },
+        { title: 'Team', render: r => formatRef(r.team) },
         { title: 'Status', render: r => <StatusChip status={r.status} /> },
         { title: 'Why', field: 'reason' },
       ]}
@@ -132,7 +118,7 @@ export function EntityTable({
           customFilterAndSearch: (term, r) =>
             r.entityRef.includes(String(term)),
         },
-        { title: 'Team', render: r => shortRef(r.team) },
+        { title: 'Team', render: r => formatRef(r.team) },
         { title: 'Level', render: r => <LevelChip level={r.level} /> },
         { title: 'Pass', field: 'passed', type: 'numeric' },
         { title: 'Fail', field: 'failed', type: 'numeric' },

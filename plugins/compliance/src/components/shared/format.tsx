@@ -5,13 +5,6 @@ import {
 } from '@gogidix/plugin-compliance-common';
 import Chip from '@mui/material/Chip';
 
-/** "group:default/listings" -> "listings". */
-export const shortRef = (ref: string) => ref.replace(/^[^:]+:(default\/)?/, '');
-
-/** 0.8333 -> "83%"; nothing evaluated says so. */
-export const percent = (value: number | null | undefined) =>
-  value === null || value === undefined ? '–' : `${Math.round(value * 100)}%`;
-
 /** "2026-11-27T09:00:00.000Z" -> "2026-11-27 09:00 UTC" */
 export const when = (iso: string | null | undefined) =>
   iso ? `${iso.replace('T', ' ').slice(0, 16)} UTC` : 'never';

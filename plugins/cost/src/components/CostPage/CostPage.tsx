@@ -8,18 +8,22 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { CostOverview } from '@gogidix/plugin-cost-common';
+import { formatRef } from '@gogidix/portal-common';
+import {
+  FetchErrorPanel,
+  HeadlineNumber,
+  download,
+} from '@gogidix/portal-react';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../../api';
 import { DailyCostChart } from '../shared/DailyCostChart';
-import { Figure } from '../shared/Figure';
-import { formatCost, formatRatio, formatTeam } from '../shared/format';
+import { formatCost } from '../shared/format';
+import { PeriodHeadlines, PeriodPicker } from '../shared/PeriodHeadlines';
 import {
   AnomaliesTable,
   MoversTable,
@@ -30,47 +34,23 @@ import { SavingsTable } from './SavingsTable';
 
 const ALL = '';
 
-function download(csv: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  URL.revokeObjectURL(url);
-}
-
 function Figures({ overview }: { overview: CostOverview }) {
-  const { total, forecast, currency } = overview;
+  const item = { xs: 12, sm: 6, lg: 3 };
   return (
     <>
-      <Grid item xs={12} sm={6} lg={3}>
-        <Figure
-          title={`Last ${overview.days} days`}
-          value={formatCost(total.current, currency)}
-          note={`${overview.from} to ${overview.to}`}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} lg={3}>
-        <Figure
-          title="Change against the previous period"
-          value={formatRatio(total.changeRatio)}
-          note={`${total.change >= 0 ? '+' : ''}${formatCost(
-            total.change,
-            currency,
-          )}`}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} lg={3}>
-        <Figure
-          title={`Forecast for ${forecast.month}`}
-          value={formatCost(forecast.forecast, currency)}
-          note={`${formatCost(forecast.monthToDate, currency)} so far`}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} lg={3}>
-        <Figure
-          title="Unallocated"
-          value={formatCost(overview.unallocated, currency)}
+      <PeriodHeadlines
+        days={overview.days}
+        from={overview.from}
+        to={overview.to}
+        change={overview.total}
+        forecast={overview.forecast}
+        currency={overview.currency}
+        item={item}
+      />
+      <Grid item {...item}>
+        <HeadlineNumber
+          label="Unallocated"
+          value={formatCost(overview.unallocated, overview.currency)}
           note="Cost no tag, namespace or label ties to an owner"
         />
       </Grid>
@@ -104,7 +84,7 @@ export function CostPage() {
       setExportError(undefined);
       download(
         await costApi.exportCsv(query),
-        `cost-${team ? formatTeam(team) : 'all'}-${days}d.csv`,
+        `cost-${team ? formatRef(team).replace('/', '-') : 'all'}-${days}d.csv`,
       );
     } catch (e) {
       setExportError(e as Error);
@@ -132,20 +112,11 @@ export function CostPage() {
             <option value={ALL}>All teams</option>
             {teamOptions.map(t => (
               <option key={t} value={t}>
-                {formatTeam(t)}
+                {formatRef(t)}
               </option>
             ))}
           </TextField>
-          <ToggleButtonGroup
-            size="small"
-            exclusive
-            value={days}
-            onChange={(_, next: number | null) => next && setDays(next)}
-            aria-label="Period"
-          >
-            <ToggleButton value={30}>30 days</ToggleButton>
-            <ToggleButton value={90}>90 days</ToggleButton>
-          </ToggleButtonGroup>
+          <PeriodPicker days={days} onChange={setDays} />
           <Button
             variant="outlined"
             onClick={exportCsv}
@@ -157,7 +128,12 @@ export function CostPage() {
       </ContentHeader>
       {exportError && <ResponseErrorPanel error={exportError} />}
       {overview.loading && <Progress />}
-      {overview.error && <ResponseErrorPanel error={overview.error} />}
+      {overview.error && (
+        <FetchErrorPanel
+          error={overview.error}
+          notAllowed="A team's cost is for its members and their managers."
+        />
+      )}
       {overview.value &&
         overview.value.total.current === 0 &&
         overview.value.total.previous === 0 && (
@@ -176,14 +152,14 @@ export function CostPage() {
               <InfoCard
                 title={
                   team
-                    ? `Daily cost of ${formatTeam(team)}`
+                    ? `Daily cost of ${formatRef(team)}`
                     : 'Daily cost by team'
                 }
               >
                 <DailyCostChart
                   daily={overview.value.daily}
                   parts={overview.value.teams.map(t => t.team)}
-                  partLabel={formatTeam}
+                  partLabel={formatRef}
                   currency={overview.value.currency}
                 />
               </InfoCard>

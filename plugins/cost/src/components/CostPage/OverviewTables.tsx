@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -6,6 +7,7 @@ import {
   TeamCost,
   UNALLOCATED,
 } from '@gogidix/plugin-cost-common';
+import { formatRef } from '@gogidix/portal-common';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Table from '@mui/material/Table';
@@ -15,12 +17,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { ReactNode } from 'react';
-import {
-  formatCost,
-  formatDay,
-  formatRatio,
-  formatTeam,
-} from '../shared/format';
+import { formatCost, formatDay, formatRatio } from '../shared/format';
 
 function ChangeCells({
   value,
@@ -87,7 +84,7 @@ function Budget({ team, currency }: { team: TeamCost; currency: string }) {
         variant="determinate"
         value={Math.min(100, (monthToDate / monthly) * 100)}
         color={over ? 'error' : 'primary'}
-        aria-label={`${formatTeam(team.team)} budget used`}
+        aria-label={`${formatRef(team.team)} budget used`}
       />
       <Typography variant="caption" color={over ? 'error' : 'text.secondary'}>
         {`${formatCost(monthToDate, currency)} of ${formatCost(
@@ -112,8 +109,13 @@ export function TeamsTable({ overview }: { overview: CostOverview }) {
             {t.team === UNALLOCATED ? (
               <strong>unallocated</strong>
             ) : (
-              <EntityRefLink entityRef={t.team}>
-                {formatTeam(t.team)}
+              <EntityRefLink
+                entityRef={parseEntityRef(t.team, {
+                  defaultKind: 'group',
+                  defaultNamespace: 'default',
+                })}
+              >
+                {formatRef(t.team)}
               </EntityRefLink>
             )}
           </TableCell>
@@ -168,7 +170,7 @@ export function MoversTable({ overview }: { overview: CostOverview }) {
               m.name
             )}
           </TableCell>
-          <TableCell align="right">{formatTeam(m.team)}</TableCell>
+          <TableCell align="right">{formatRef(m.team)}</TableCell>
           <ChangeCells value={m} currency={overview.currency} />
         </TableRow>
       ))}
@@ -187,7 +189,7 @@ export function AnomaliesTable({ overview }: { overview: CostOverview }) {
       {overview.anomalies.map(a => (
         <TableRow key={`${a.team}/${a.date}`}>
           <TableCell>{formatDay(a.date)}</TableCell>
-          <TableCell align="right">{formatTeam(a.team)}</TableCell>
+          <TableCell align="right">{formatRef(a.team)}</TableCell>
           <TableCell align="right">
             {`${formatCost(a.actual, currency)} (${formatCost(
               a.expected,

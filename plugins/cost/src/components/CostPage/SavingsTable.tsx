@@ -1,3 +1,4 @@
+import { formatRef } from '@gogidix/portal-common';
 import {
   InfoCard,
   Progress,
@@ -12,7 +13,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { formatCost, formatTeam } from '../shared/format';
+import { formatCost } from '../shared/format';
 
 const KIND_LABELS: Record<SavingsKind, string> = {
   'idle-gpu': 'Under-used GPU',
@@ -71,7 +72,7 @@ export function SavingsTable(props: {
                     r.target
                   )}
                 </TableCell>
-                <TableCell>{formatTeam(r.owner)}</TableCell>
+                <TableCell>{formatRef(r.owner)}</TableCell>
                 <TableCell align="right">
                   {formatCost(r.monthlySaving, savings.currency)}
                 </TableCell>

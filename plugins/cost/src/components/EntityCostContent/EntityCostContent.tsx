@@ -2,45 +2,36 @@ import {
   EmptyState,
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { usePermission } from '@backstage/plugin-permission-react';
 import { costEntityReadPermission } from '@gogidix/plugin-cost-common';
+import { FetchErrorPanel, PermissionGate } from '@gogidix/portal-react';
 import Grid from '@mui/material/Grid';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { costApiRef } from '../../api';
 import { DailyCostChart } from '../shared/DailyCostChart';
-import { Figure } from '../shared/Figure';
-import { formatCost, formatRatio } from '../shared/format';
-import { NotAllowed } from '../NotAllowed/NotAllowed';
+import { PeriodHeadlines, PeriodPicker } from '../shared/PeriodHeadlines';
 
 /** The cost tab of a component: daily cost by category, change, forecast. */
 export function EntityCostContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const { loading, allowed } = usePermission({
-    permission: costEntityReadPermission,
-    resourceRef: entityRef,
-  });
-  // The tab's own progress shows once the answer is in.
-  if (loading) return null;
-  if (!allowed) {
-    return (
-      <NotAllowed
-        title="Not allowed"
-        message="A service's cost is for its team and their managers."
-      />
-    );
-  }
-  return <EntityCost entityRef={entityRef} name={entity.metadata.name} />;
+  return (
+    <PermissionGate
+      permission={costEntityReadPermission}
+      resourceRef={entityRef}
+      notAllowed="A service's cost is for its team and their managers."
+      // The content shows its own progress once the answer is in.
+      progress={null}
+    >
+      <EntityCost entityRef={entityRef} name={entity.metadata.name} />
+    </PermissionGate>
+  );
 }
 
 function EntityCost({ entityRef, name }: { entityRef: string; name: string }) {
@@ -51,24 +42,18 @@ function EntityCost({ entityRef, name }: { entityRef: string; name: string }) {
     [costApi, entityRef, days],
   );
 
-  const periodPicker = (
-    <ToggleButtonGroup
-      size="small"
-      exclusive
-      value={days}
-      onChange={(_, next: number | null) => next && setDays(next)}
-      aria-label="Period"
-    >
-      <ToggleButton value={30}>30 days</ToggleButton>
-      <ToggleButton value={90}>90 days</ToggleButton>
-    </ToggleButtonGroup>
-  );
+  const periodPicker = <PeriodPicker days={days} onChange={setDays} />;
 
   if (loading) {
     return <Progress />;
   }
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return (
+      <FetchErrorPanel
+        error={error}
+        notAllowed="A service's cost is for its team and their managers."
+      />
+    );
   }
   // A claim another owner contests costs nothing here until resolved: say so.
   const conflicts = value?.conflicts.length ? (
@@ -106,32 +91,16 @@ function EntityCost({ entityRef, name }: { entityRef: string; name: string }) {
           {conflicts}
         </Grid>
       )}
-      <Grid item xs={12} md={4}>
-        <Figure
-          title={`Last ${days} days`}
-          value={formatCost(change.current, currency)}
-          note={`${value.from} to ${value.to}`}
-        />
-      </Grid>
-      <Grid item xs={12} md={4}>
-        <Figure
-          title="Change against the previous period"
-          value={formatRatio(change.changeRatio)}
-          note={`${change.change >= 0 ? '+' : ''}${formatCost(
-            change.change,
-            currency,
-          )} (was ${formatCost(change.previous, currency)})`}
-        />
-      </Grid>
-      <Grid item xs={12} md={4}>
-        <Figure
-          title={`Forecast for ${forecast.month}`}
-          value={formatCost(forecast.forecast, currency)}
-          note={`${formatCost(forecast.monthToDate, currency)} so far, ${
-            forecast.remainingDays
-          } days to go`}
-        />
-      </Grid>
+      <PeriodHeadlines
+        days={days}
+        from={value.from}
+        to={value.to}
+        change={change}
+        forecast={forecast}
+        currency={currency}
+        item={{ xs: 12, md: 4 }}
+        detailed
+      />
       <Grid item xs={12}>
         <InfoCard title="Daily cost by service category" action={periodPicker}>
           <DailyCostChart

@@ -1,8 +1,8 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Content } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { usePermission } from '@backstage/plugin-permission-react';
 import { oncallEntityReadPermission } from '@gogidix/plugin-oncall-common';
+import { PermissionGate } from '@gogidix/portal-react';
 import Grid from '@mui/material/Grid';
 import { AlertsCard } from './AlertsCard';
 import { GpuRequestsCard } from './GpuRequestsCard';
@@ -11,7 +11,6 @@ import { LogsAndTracesCard } from './LogsAndTracesCard';
 import { PagerDutyCard } from './PagerDutyCard';
 import { RunbooksCard } from './RunbooksCard';
 import { VaultCard } from './VaultCard';
-import { NotAllowed } from '../NotAllowed/NotAllowed';
 
 /**
  * A service's on-call tab, for its team, its managers and on-call; others
@@ -19,23 +18,18 @@ import { NotAllowed } from '../NotAllowed/NotAllowed';
  */
 export function EntityOnCallContent() {
   const { entity } = useEntity();
-  const { loading, allowed } = usePermission({
-    permission: oncallEntityReadPermission,
-    resourceRef: stringifyEntityRef(entity),
-  });
-  // Each card shows its own progress once the answer is in.
-  if (loading) return null;
-  if (!allowed) {
-    return (
-      <Content>
-        <NotAllowed
-          title="Not allowed"
-          message="A service's on-call tab is for its team, their managers and on-call engineers."
-        />
-      </Content>
-    );
-  }
-  return <OnCallCards />;
+  return (
+    <PermissionGate
+      permission={oncallEntityReadPermission}
+      resourceRef={stringifyEntityRef(entity)}
+      notAllowed="A service's on-call tab is for its team, their managers and on-call engineers."
+      wrap={panel => <Content>{panel}</Content>}
+      // The content shows its own progress once the answer is in.
+      progress={null}
+    >
+      <OnCallCards />
+    </PermissionGate>
+  );
 }
 
 /** Each card reads its own source, so one failing leaves the others working. */

@@ -6,14 +6,13 @@ import {
   Link,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { RequirePermission } from '@backstage/plugin-permission-react';
 import { oncallAlertReadPermission } from '@gogidix/plugin-oncall-common';
+import { PermissionGate } from '@gogidix/portal-react';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { onCallApiRef } from '../../api/OnCallApi';
 import { AlertList } from '../AlertList/AlertList';
-import { NotAllowed } from '../NotAllowed/NotAllowed';
 import { SourceState } from '../SourceState/SourceState';
 import { groupAlerts } from './groupAlerts';
 
@@ -23,19 +22,15 @@ import { groupAlerts } from './groupAlerts';
  */
 export function OnCallPage() {
   return (
-    <RequirePermission
+    <PermissionGate
       permission={oncallAlertReadPermission}
-      errorPage={
-        <Content>
-          <NotAllowed
-            title="Not allowed"
-            message="The list of every firing alert is for on-call engineers. Your services' alerts are on each service's On-call tab."
-          />
-        </Content>
-      }
+      notAllowed="The list of every firing alert is for on-call engineers. Your services' alerts are on each service's On-call tab."
+      wrap={panel => <Content>{panel}</Content>}
+      // The content shows its own progress once the answer is in.
+      progress={null}
     >
       <FiringAlerts />
-    </RequirePermission>
+    </PermissionGate>
   );
 }
 

@@ -1,12 +1,8 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-  WarningPanel,
-} from '@backstage/core-components';
+import { EmptyState, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { FetchErrorPanel } from '@gogidix/portal-react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -52,7 +48,11 @@ export function EntitySloContent() {
       </Stack>
       {loading && <Progress />}
       {error && (
-        <ResponseErrorPanel error={error} title="Could not load the SLOs" />
+        <FetchErrorPanel
+          error={error}
+          title="Could not load the SLOs"
+          notAllowed="This service's SLOs are not open to you."
+        />
       )}
       {value && (
         <>

@@ -1,5 +1,6 @@
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { FetchErrorPanel } from '@gogidix/portal-react';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
@@ -29,7 +30,11 @@ export function HomeSloCard() {
   if (loading) return <Progress />;
   if (error)
     return (
-      <ResponseErrorPanel error={error} title="Could not load your SLOs" />
+      <FetchErrorPanel
+        error={error}
+        title="Could not load your SLOs"
+        notAllowed="The SLOs of your teams are not open to you."
+      />
     );
   if (!value || value.slos.length === 0) {
     return (

@@ -6,55 +6,40 @@ import {
   InfoCard,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { OrgSloSummary } from '@gogidix/plugin-slo-common';
+import {
+  FetchErrorPanel,
+  HeadlineNumber,
+  HeadlineRow,
+  RefFilter,
+  download,
+} from '@gogidix/portal-react';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../api/SloApi';
-import { shortRef } from '../shared/format';
 import { SloRowsTable, StatusCountTable } from './tables';
 import { TrendChart } from './TrendChart';
 
-function Total({
-  label,
-  value,
-  color,
-}: {
+/** The headline counts, each with its status colour. */
+const TOTALS: {
   label: string;
-  value: number;
+  key: keyof OrgSloSummary['totals'];
   color: string;
-}) {
-  return (
-    <Paper
-      variant="outlined"
-      sx={{ p: 2, minWidth: 140, borderLeft: `4px solid ${color}` }}
-    >
-      <Typography variant="caption" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography variant="h4">{value}</Typography>
-    </Paper>
-  );
-}
-
-function downloadCsv(text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'slo-summary.csv';
-  a.click();
-  URL.revokeObjectURL(url);
-}
+}[] = [
+  { label: 'Healthy', key: 'healthy', color: '#2e7d32' },
+  { label: 'At risk', key: 'atRisk', color: '#ed6c02' },
+  { label: 'Budget exhausted', key: 'exhausted', color: '#c62828' },
+  { label: 'No data', key: 'missing', color: '#9e9e9e' },
+];
 
 function Summary({ summary }: { summary: OrgSloSummary }) {
   if (summary.slos.length === 0) {
@@ -70,16 +55,16 @@ function Summary({ summary }: { summary: OrgSloSummary }) {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
-          <Total label="Healthy" value={totals.healthy} color="#2e7d32" />
-          <Total label="At risk" value={totals.atRisk} color="#ed6c02" />
-          <Total
-            label="Budget exhausted"
-            value={totals.exhausted}
-            color="#c62828"
-          />
-          <Total label="No data" value={totals.missing} color="#9e9e9e" />
-        </Stack>
+        <HeadlineRow>
+          {TOTALS.map(({ label, key, color }) => (
+            <HeadlineNumber
+              key={key}
+              label={label}
+              value={totals[key]}
+              color={color}
+            />
+          ))}
+        </HeadlineRow>
       </Grid>
       <Grid item xs={12} lg={6}>
         <StatusCountTable title="By team" rows={summary.byTeam} />
@@ -147,22 +132,21 @@ export function OrgSloPage() {
             variant="outlined"
             disabled={!value?.slos.length}
             onClick={async () =>
-              downloadCsv(await sloApi.getOrgSummaryCsv({ owners, tiers }))
+              download(
+                await sloApi.getOrgSummaryCsv({ owners, tiers }),
+                'slo-summary.csv',
+              )
             }
           >
             Export CSV
           </Button>
         </ContentHeader>
         <Stack direction="row" spacing={2} sx={{ mb: 3 }}>
-          <Autocomplete
-            multiple
-            size="small"
-            sx={{ minWidth: 280 }}
+          <RefFilter
+            label="Owner"
             options={ownerOptions}
-            getOptionLabel={shortRef}
             value={owners}
-            onChange={(_, v) => setOwners(v)}
-            renderInput={params => <TextField {...params} label="Owner" />}
+            onChange={setOwners}
           />
           <Autocomplete
             multiple
@@ -177,9 +161,10 @@ export function OrgSloPage() {
         {value?.notice && <Alert severity="warning">{value.notice}</Alert>}
         {loading && <Progress />}
         {error && (
-          <ResponseErrorPanel
+          <FetchErrorPanel
             error={error}
             title="Could not load the SLO summary"
+            notAllowed="The SLO page shows the teams you belong to or manage; on-call engineers see every team."
           />
         )}
         {value && !loading && <Summary summary={value} />}

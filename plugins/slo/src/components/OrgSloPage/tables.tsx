@@ -1,9 +1,8 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import { Link, Table, TableColumn } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/frontend-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Table, TableColumn } from '@backstage/core-components';
 import { OrgSloRow, StatusCounts } from '@gogidix/plugin-slo-common';
-import { burn, percent, shortRef } from '../shared/format';
+import { formatRef } from '@gogidix/portal-common';
+import { EntityTabLink } from '@gogidix/portal-react';
+import { burn, percent } from '../shared/format';
 import { StatusChip } from '../shared/StatusChip';
 
 type GroupRow = StatusCounts & { name: string };
@@ -29,7 +28,7 @@ export function StatusCountTable({
         {
           title: title.replace(/^By /, ''),
           field: 'name',
-          render: row => shortRef(row.name),
+          render: row => formatRef(row.name),
           highlight: true,
         },
         ...countColumns,
@@ -38,18 +37,6 @@ export function StatusCountTable({
       options={{ paging: false, search: false, padding: 'dense' }}
     />
   );
-}
-
-/** A link to the SLO tab of the SLO's entity. */
-function ServiceLink({ row }: { row: OrgSloRow }) {
-  const entityRoute = useRouteRef(entityRouteRef);
-  const ref = parseEntityRef(row.entityRef);
-  const base = entityRoute?.({
-    kind: ref.kind,
-    namespace: ref.namespace,
-    name: ref.name,
-  });
-  return base ? <Link to={`${base}/slo`}>{ref.name}</Link> : <>{ref.name}</>;
 }
 
 export function SloRowsTable({
@@ -64,13 +51,13 @@ export function SloRowsTable({
   const columns: TableColumn<OrgSloRow>[] = [
     {
       title: 'Service',
-      render: row => <ServiceLink row={row} />,
+      render: row => <EntityTabLink entityRef={row.entityRef} tab="slo" />,
       customSort: (a, b) => a.entityRef.localeCompare(b.entityRef),
     },
     { title: 'SLO', field: 'displayName' },
     {
       title: 'Owner',
-      render: row => shortRef(row.owner),
+      render: row => formatRef(row.owner),
       customSort: (a, b) => a.owner.localeCompare(b.owner),
     },
     { title: 'Tier', field: 'tier' },

@@ -1,3 +1,4 @@
+import { formatPercent } from '@gogidix/portal-common';
 import { Measured } from '@gogidix/plugin-slo-common';
 
 /** 0.99912 -> "99.912%"; missing data says so instead of showing a number. */
@@ -5,9 +6,10 @@ export function percent(
   value: Measured | null | undefined,
   digits = 3,
 ): string {
-  if (value === null || value === undefined || value === 'missing')
-    return 'no data';
-  return `${(value * 100).toFixed(digits).replace(/\.?0+$/, '')}%`;
+  return formatPercent(value === 'missing' ? null : value, {
+    digits,
+    missing: 'no data',
+  });
 }
 
 /** A burn rate as "2.4x". */
@@ -16,6 +18,3 @@ export function burn(value: Measured | null | undefined): string {
     return 'no data';
   return `${value.toFixed(value >= 10 ? 0 : 1)}x`;
 }
-
-/** "group:default/listings" -> "listings". */
-export const shortRef = (ref: string) => ref.replace(/^[^:]+:(default\/)?/, '');
