@@ -6,12 +6,9 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  COST_CENTER_ANNOTATION,
   ContestedKeys,
   CostAttributionIndex,
   CostComponent,
-  KUBERNETES_ID_ANNOTATION,
-  KUBERNETES_NAMESPACE_ANNOTATION,
 } from '@gogidix/plugin-cost-common';
 import {
   ClaimBook,
@@ -20,6 +17,11 @@ import {
   ownerNameOf,
   ownerRefOf,
 } from '@gogidix/plugin-oncall-common';
+import {
+  COST_CENTER_ANNOTATION,
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
+} from '@gogidix/portal-common';
 
 /** Supplies the catalog's view of components and teams for attribution. */
 export interface CostCatalog {

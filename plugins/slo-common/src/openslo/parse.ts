@@ -9,6 +9,7 @@ import {
 } from './types';
 import { durationSeconds } from './duration';
 import { FieldProblem, isObject, Json, objectAt, stringAt } from './fields';
+import { OPENSLO_RUNBOOK_ANNOTATION } from '@gogidix/portal-common';
 
 const WINDOW_PLACEHOLDER = /\{\{\s*\.window\s*\}\}/;
 
@@ -280,7 +281,9 @@ function resolveSlo(
       timeWindow,
       budgetingMethod: method as BudgetingMethod,
       ...(timeslice ? { timeslice } : {}),
-      runbook: String(annotations['gogidix.io/runbook'] ?? `slo-${name}-burn`),
+      runbook: String(
+        annotations[OPENSLO_RUNBOOK_ANNOTATION] ?? `slo-${name}-burn`,
+      ),
       alertPolicies,
       labels,
     };
