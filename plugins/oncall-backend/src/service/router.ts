@@ -42,7 +42,7 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { AlertmanagerClient } from './AlertmanagerClient';
-import { CONFIG_KEYS } from './config';
+import { CONFIG_KEYS } from '../config';
 import { parseDashboardSelector } from './dashboardSelector';
 import { GrafanaClient } from './GrafanaClient';
 import { entityAlertFilters } from './matchers';
