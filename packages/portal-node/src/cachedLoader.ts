@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 
 /** How a {@link CachedLoader} keeps values. */
 export interface CachedLoaderOptions {
-  /** How long a loaded value is served before the next request loads it again. */
+  /** The oldest a served value may be, in milliseconds; older ones are loaded again. */
   ttlMs: number;
   /** The most keys kept; the least recently used leaves first. */
   maxEntries: number;

@@ -16,7 +16,8 @@ import {
 } from '@gogidix/plugin-cost-common';
 import { CostGroup, CostStore } from '../database/CostStore';
 import { CostCatalog } from './catalogIndex';
-import { identity, ResultCache } from './resultCache';
+import { CachedLoader } from '@gogidix/portal-node';
+import { objectIdentity } from './objectIdentity';
 import {
   AttributedCost,
   BASELINE_DAYS,
@@ -68,8 +69,8 @@ function serviceLabel(index: CostAttributionIndex, a: Attribution): string {
 
 /** Reads stored cost and turns it into what the cost pages show. */
 export class CostService {
-  readonly #cache: ResultCache;
-  readonly #rows: ResultCache;
+  readonly #cache: CachedLoader<{}>;
+  readonly #rows: CachedLoader<AttributedCost[]>;
 
   constructor(
     private readonly store: CostStore,
@@ -80,17 +81,22 @@ export class CostService {
     options: { cacheMaxAgeMs?: number; now?: () => number } = {},
   ) {
     const maxAgeMs = options.cacheMaxAgeMs ?? COST_CACHE_MAX_AGE_MS;
-    this.#cache = new ResultCache(
-      maxAgeMs,
-      COST_CACHE_MAX_RESULTS,
-      options.now,
-    );
-    this.#rows = new ResultCache(maxAgeMs, COST_CACHE_MAX_WINDOWS, options.now);
+    const { now } = options;
+    this.#cache = new CachedLoader({
+      ttlMs: maxAgeMs,
+      maxEntries: COST_CACHE_MAX_RESULTS,
+      now,
+    });
+    this.#rows = new CachedLoader({
+      ttlMs: maxAgeMs,
+      maxEntries: COST_CACHE_MAX_WINDOWS,
+      now,
+    });
   }
 
   /** What every cached result depends on besides its own parameters. */
   async #version(index: CostAttributionIndex): Promise<string> {
-    return `${await this.store.dataVersion()}|${identity(
+    return `${await this.store.dataVersion()}|${objectIdentity(
       index,
     )}|${this.today()}`;
   }

@@ -5,6 +5,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CachedLoader } from '@gogidix/portal-node';
 import {
   ContestedKeys,
   CostAttributionIndex,
@@ -147,26 +148,20 @@ export function costIndexOf(
  * credentials and keeps the index for a minute: every cost page needs it and
  * the catalog changes far less often than pages are opened.
  */
-export class CatalogCostCatalog implements CostCatalog {
-  #cached: { at: number; index: Promise<CostAttributionIndex> } | undefined;
+export class CatalogAttributionIndexReader implements CostCatalog {
+  readonly #index: CachedLoader<CostAttributionIndex>;
 
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
     private readonly resolutions: ClaimResolution[] = [],
-    private readonly maxAgeMs = 60_000,
-  ) {}
+    maxAgeMs = 60_000,
+  ) {
+    this.#index = new CachedLoader({ ttlMs: maxAgeMs, maxEntries: 1 });
+  }
 
   index(): Promise<CostAttributionIndex> {
-    const now = Date.now();
-    if (!this.#cached || now - this.#cached.at > this.maxAgeMs) {
-      const index = this.#load();
-      this.#cached = { at: now, index };
-      index.catch(() => {
-        this.#cached = undefined;
-      });
-    }
-    return this.#cached.index;
+    return this.#index.get('index', () => this.#load());
   }
 
   async #load(): Promise<CostAttributionIndex> {
