@@ -6,7 +6,7 @@ import {
 import { RuleSet } from '../rules/ruleSet';
 import { isActive } from './ComplianceService';
 import { ComplianceDigest, complianceDigest } from './orgDigest';
-import { applyWaivers } from './views';
+import { applyWaivers } from './resultsWithWaivers';
 
 const TREND_DAYS = 90;
 const DAY = 86400_000;

@@ -1,8 +1,8 @@
 import { StoredEntityResult } from '../database/ComplianceStore';
 import { parseRuleSet } from '../rules/ruleSet';
-import { exportRows } from './auditExport';
+import { exportRows } from './evidenceExport';
 import { complianceDigest, orgCompliance } from './orgDigest';
-import { applyWaivers } from './views';
+import { applyWaivers } from './resultsWithWaivers';
 
 const rules = parseRuleSet(
   `
