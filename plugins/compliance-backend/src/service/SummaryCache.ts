@@ -5,7 +5,7 @@ import {
 } from '../database/ComplianceStore';
 import { RuleSet } from '../rules/ruleSet';
 import { isActive } from './ComplianceService';
-import { ComplianceDigest, complianceDigest } from './orgDigest';
+import { ComplianceDigest, complianceDigest } from './complianceDigest';
 import { applyWaivers } from './resultsWithWaivers';
 
 const TREND_DAYS = 90;

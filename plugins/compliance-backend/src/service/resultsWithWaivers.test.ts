@@ -1,7 +1,8 @@
 import { StoredEntityResult } from '../database/ComplianceStore';
 import { parseRuleSet } from '../rules/ruleSet';
 import { exportRows } from './evidenceExport';
-import { complianceDigest, orgCompliance } from './orgDigest';
+import { complianceDigest } from './complianceDigest';
+import { orgCompliance } from './orgDigest';
 import { applyWaivers } from './resultsWithWaivers';
 
 const rules = parseRuleSet(

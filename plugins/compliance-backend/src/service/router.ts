@@ -30,7 +30,11 @@ import { orgCompliance } from './orgDigest';
 import { SummaryCache } from './SummaryCache';
 import { ingestTrivyReport } from './trivyIngest';
 import { EXPORT_COLUMNS, exportRows } from './evidenceExport';
-import { applyWaivers, entityCompliance, withActive } from './resultsWithWaivers';
+import {
+  applyWaivers,
+  entityCompliance,
+  withActive,
+} from './resultsWithWaivers';
 
 const MAX_WAIVER_DAYS = 365;
 const DAY = 86400_000;
