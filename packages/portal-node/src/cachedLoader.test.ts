@@ -1,7 +1,9 @@
 import { CachedLoader } from './cachedLoader';
 
-function setup(options: { ttlMs?: number; maxEntries?: number } = {}) {
-  let clock = 1_000;
+function setup(
+  options: { ttlMs?: number; maxEntries?: number; clock?: number } = {},
+) {
+  let clock = options.clock ?? 1_000;
   const loader = new CachedLoader<string>({
     ttlMs: options.ttlMs ?? 100,
     maxEntries: options.maxEntries ?? 10,
@@ -72,6 +74,24 @@ describe('CachedLoader', () => {
     const { loader, load } = setup();
     await loader.get('a', load('a'));
     loader.clear();
+    expect(await loader.get('a', load('a'))).toBe('a#2');
+  });
+
+  it('with a ttl of 0 keeps nothing, but still shares a load in flight', async () => {
+    const { loader, load, loads } = setup({ ttlMs: 0 });
+    const [first, second] = await Promise.all([
+      loader.get('a', load('a')),
+      loader.get('a', load('a')),
+    ]);
+    expect([first, second]).toEqual(['a#1', 'a#1']);
+    expect(await loader.get('a', load('a'))).toBe('a#2');
+    expect(loads()).toBe(2);
+  });
+
+  it('expires values loaded at clock 0 too', async () => {
+    const { loader, load, advance } = setup({ ttlMs: 100, clock: 0 });
+    expect(await loader.get('a', load('a'))).toBe('a#1');
+    advance(101);
     expect(await loader.get('a', load('a'))).toBe('a#2');
   });
 });
