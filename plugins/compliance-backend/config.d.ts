@@ -1,4 +1,13 @@
 export interface Config {
+  /** Request limits, enforced by the backend and by this plugin's parsers. */
+  gogidix?: {
+    http?: {
+      /** The largest request body, in bytes, except imports; default 5 MB. */
+      maxRequestBytes?: number;
+      /** The largest import (a FOCUS export or a Trivy report), in bytes; default 200 MB. */
+      maxImportBytes?: number;
+    };
+  };
   /** Compliance plugin (plugins/compliance-backend). */
   compliance?: {
     /**

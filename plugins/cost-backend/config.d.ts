@@ -1,4 +1,11 @@
 export interface Config {
+  /** Request limits, enforced by the backend and by this plugin's parsers. */
+  gogidix?: {
+    http?: {
+      /** The largest import (a FOCUS export or a Trivy report), in bytes; default 200 MB. */
+      maxImportBytes?: number;
+    };
+  };
   /** The cost plugin: FOCUS billing exports and OpenCost allocations. */
   cost?: {
     /**

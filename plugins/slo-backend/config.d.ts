@@ -1,4 +1,11 @@
 export interface Config {
+  /** Request limits, enforced by the backend and by this plugin's parsers. */
+  gogidix?: {
+    http?: {
+      /** The largest request body, in bytes, except imports; default 5 MB. */
+      maxRequestBytes?: number;
+    };
+  };
   /** SLO plugin (plugins/slo-backend). */
   slo?: {
     /**

@@ -1,2 +1,3 @@
 // What every family shares in browser and backend: annotation names, entity and team refs, number formatting.
+export * from './annotations';
 export * from './format';

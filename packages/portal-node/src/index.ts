@@ -2,6 +2,7 @@
 export * from './actorRef';
 export * from './attachment';
 export * from './authorize';
+export * from './cachedLoader';
 export * from './csv';
 export * from './ownerTeamRef';
 export * from './teamScope';

@@ -3,11 +3,11 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { auditPermissions } from '@gogidix/plugin-audit-common';
+import { readAuditConfig } from './config';
 import { DatabaseAuditStore } from './database/DatabaseAuditStore';
 import { auditEventQueueServiceRef } from './service/AuditEventQueue';
+import { deleteExpiredAuditEvents } from './service/retention';
 import { createRouter } from './service/router';
-
-const DEFAULT_RETENTION_DAYS = 365;
 
 /**
  * The audit trail: stores the auditor events of every plugin (through
@@ -29,14 +29,7 @@ export const auditPlugin = createBackendPlugin({
         queue: auditEventQueueServiceRef,
       },
       async init(deps) {
-        const retentionDays =
-          deps.config.getOptionalNumber('audit.retentionDays') ??
-          DEFAULT_RETENTION_DAYS;
-        if (!Number.isInteger(retentionDays) || retentionDays < 1) {
-          throw new Error(
-            `audit.retentionDays must be a whole number of days (1 or more), got ${retentionDays}`,
-          );
-        }
+        const { retentionDays } = readAuditConfig(deps.config);
         const store = await DatabaseAuditStore.create({
           database: deps.database,
         });
@@ -50,13 +43,11 @@ export const auditPlugin = createBackendPlugin({
           initialDelay: { minutes: 5 },
           scope: 'global',
           fn: async () => {
-            const before = new Date(Date.now() - retentionDays * 86400_000);
-            const deleted = await store.deleteBefore(before);
-            if (deleted > 0) {
-              deps.logger.info(
-                `Deleted ${deleted} audit events older than ${retentionDays} days`,
-              );
-            }
+            await deleteExpiredAuditEvents({
+              store,
+              retentionDays,
+              logger: deps.logger,
+            });
           },
         });
 

@@ -2,20 +2,24 @@ import { ConfigReader } from '@backstage/config';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readComplianceSettings } from './config';
+import { readComplianceConfig } from './config';
 
-describe('readComplianceSettings', () => {
+describe('readComplianceConfig', () => {
   it('reads the shipped rules by default', () => {
-    const settings = readComplianceSettings(new ConfigReader({}));
+    const settings = readComplianceConfig(new ConfigReader({}));
     expect(settings.rulesFile).toMatch(/rules\/default\.yaml$/);
     expect(settings.ruleSet.checks.length).toBeGreaterThan(0);
     expect(settings.roundMinutes).toBe(15);
     expect(settings.trivyReportsDir).toBeUndefined();
+    expect(settings.bodyLimits).toEqual({
+      maxRequestBytes: 5 * 1024 * 1024,
+      maxImportBytes: 200 * 1024 * 1024,
+    });
   });
 
   it('names the setting when the rules file is missing', () => {
     expect(() =>
-      readComplianceSettings(
+      readComplianceConfig(
         new ConfigReader({ compliance: { rulesFile: '/nowhere/rules.yaml' } }),
       ),
     ).toThrow(/^compliance\.rulesFile: cannot read \/nowhere\/rules\.yaml/);
@@ -27,7 +31,7 @@ describe('readComplianceSettings', () => {
     fs.writeFileSync(file, 'checks:\n  - id: Bad Id\n');
     try {
       expect(() =>
-        readComplianceSettings(
+        readComplianceConfig(
           new ConfigReader({ compliance: { rulesFile: file } }),
         ),
       ).toThrow(/rules\.yaml is invalid:\n {2}checks\.0\.id: use lower-case/);
@@ -38,9 +42,19 @@ describe('readComplianceSettings', () => {
 
   it('refuses a round shorter than a minute', () => {
     expect(() =>
-      readComplianceSettings(
+      readComplianceConfig(
         new ConfigReader({ compliance: { roundMinutes: 0 } }),
       ),
     ).toThrow('compliance.roundMinutes must be at least 1, got 0');
+  });
+
+  it('names the request limit that is not a positive whole number', () => {
+    expect(() =>
+      readComplianceConfig(
+        new ConfigReader({ gogidix: { http: { maxImportBytes: 1.5 } } }),
+      ),
+    ).toThrow(
+      'gogidix.http.maxImportBytes must be a positive whole number, got 1.5',
+    );
   });
 });

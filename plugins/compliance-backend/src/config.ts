@@ -3,21 +3,24 @@ import { Config } from '@backstage/config';
 import fs from 'node:fs';
 import path from 'node:path';
 import { RuleSet, parseRuleSet } from './rules/ruleSet';
+import { DEFAULT_BODY_LIMITS } from './service/router';
 
 export const DEFAULT_RULES_FILE = resolvePackagePath(
   '@gogidix/plugin-compliance-backend',
   'rules/default.yaml',
 );
 
-export interface ComplianceSettings {
+export interface ComplianceConfig {
   rulesFile: string;
   ruleSet: RuleSet;
   roundMinutes: number;
   trivyReportsDir?: string;
+  /** `gogidix.http.maxRequestBytes` and `maxImportBytes` (Trivy reports). */
+  bodyLimits: { maxRequestBytes: number; maxImportBytes: number };
 }
 
-/** Reads `compliance.*` and the rules file once, at start. */
-export function readComplianceSettings(config: Config): ComplianceSettings {
+/** Reads `compliance.*`, the request limits and the rules file once, at start. */
+export function readComplianceConfig(config: Config): ComplianceConfig {
   const rulesFile = path.resolve(
     config.getOptionalString('compliance.rulesFile') ?? DEFAULT_RULES_FILE,
   );
@@ -48,5 +51,21 @@ export function readComplianceSettings(config: Config): ComplianceSettings {
     trivyReportsDir: trivyReportsDir
       ? path.resolve(trivyReportsDir)
       : undefined,
+    bodyLimits: {
+      maxRequestBytes: bodyLimit(config, 'maxRequestBytes'),
+      maxImportBytes: bodyLimit(config, 'maxImportBytes'),
+    },
   };
+}
+
+function bodyLimit(
+  config: Config,
+  name: keyof typeof DEFAULT_BODY_LIMITS,
+): number {
+  const key = `gogidix.http.${name}`;
+  const value = config.getOptionalNumber(key) ?? DEFAULT_BODY_LIMITS[name];
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${key} must be a positive whole number, got ${value}`);
+  }
+  return value;
 }

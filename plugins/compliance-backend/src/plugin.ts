@@ -4,16 +4,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { compliancePermissions } from '@gogidix/plugin-compliance-common';
-import { readComplianceSettings } from './config';
+import { readComplianceConfig } from './config';
 import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
-import { loadTrivyReports } from './demo/loadTrivyReports';
 import { CatalogFactRetriever } from './facts/CatalogFactRetriever';
 import { RepositoryFactRetriever } from './facts/RepositoryFactRetriever';
 import { SloFactRetriever } from './facts/SloFactRetriever';
-import { repositoryPath } from './facts/repositoryPath';
 import { TrivyFactRetriever } from './facts/TrivyFactRetriever';
 import { ComplianceService } from './service/ComplianceService';
-import { createRouter, DEFAULT_BODY_LIMITS } from './service/router';
+import { createRouter } from './service/router';
+import { loadTrivyReports } from './service/trivyReportFolder';
 
 /**
  * Compliance: collects facts about every component on a schedule (catalog,
@@ -40,22 +39,13 @@ export const compliancePlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
       },
       async init(deps) {
-        const settings = readComplianceSettings(deps.config);
+        const settings = readComplianceConfig(deps.config);
         deps.permissionsRegistry.addPermissions(compliancePermissions);
         const store = await DatabaseComplianceStore.create({
           database: deps.database,
         });
         if (settings.trivyReportsDir) {
-          const { loaded, failed } = await loadTrivyReports(
-            store,
-            settings.trivyReportsDir,
-            deps.logger,
-          );
-          deps.logger.info(
-            `Loaded ${loaded} Trivy reports from ${repositoryPath(
-              settings.trivyReportsDir,
-            )} (${failed} unreadable)`,
-          );
+          await loadTrivyReports(store, settings.trivyReportsDir, deps.logger);
         }
         const service = new ComplianceService({
           ruleSet: settings.ruleSet,
@@ -75,18 +65,7 @@ export const compliancePlugin = createBackendPlugin({
             deps.auth,
           ),
         });
-        for (const {
-          checkId,
-          facts,
-        } of service.evaluator.unknownFactReferences()) {
-          deps.logger.warn(
-            `Compliance check ${checkId} in ${
-              settings.rulesFile
-            } refers to unknown facts ${facts.join(
-              ', ',
-            )}: it will show an error`,
-          );
-        }
+        service.warnAboutUnknownFacts(settings.rulesFile);
 
         // Global: with several replicas, one of them runs each round.
         await deps.scheduler.scheduleTask({
@@ -97,10 +76,7 @@ export const compliancePlugin = createBackendPlugin({
           initialDelay: { seconds: 45 },
           scope: 'global',
           fn: async () => {
-            const round = await service.runRound();
-            deps.logger.info(
-              `Compliance round: ${round.entities} components, ${round.facts} facts (${round.factErrors} in error), ${round.checkErrors} checks in error`,
-            );
+            await service.runLoggedRound();
           },
         });
 
@@ -112,14 +88,7 @@ export const compliancePlugin = createBackendPlugin({
             catalog: deps.catalog,
             store,
             ruleSet: settings.ruleSet,
-            bodyLimits: {
-              maxRequestBytes:
-                deps.config.getOptionalNumber('gogidix.http.maxRequestBytes') ??
-                DEFAULT_BODY_LIMITS.maxRequestBytes,
-              maxImportBytes:
-                deps.config.getOptionalNumber('gogidix.http.maxImportBytes') ??
-                DEFAULT_BODY_LIMITS.maxImportBytes,
-            },
+            bodyLimits: settings.bodyLimits,
           }),
         );
       },

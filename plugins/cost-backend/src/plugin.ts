@@ -6,7 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { costPermissions } from '@gogidix/plugin-cost-common';
 import { DatabaseCostStore } from './database/DatabaseCostStore';
 import { loadDemoCost } from './demo/loadDemo';
-import { CatalogCostCatalog } from './service/catalogIndex';
+import { CatalogAttributionIndexReader } from './service/catalogIndex';
 import { CostService } from './service/CostService';
 import { OpenCostClient } from './service/openCost';
 import { createRouter } from './service/router';
@@ -78,7 +78,11 @@ export const costPlugin = createBackendPlugin({
 
         const service = new CostService(
           store,
-          new CatalogCostCatalog(deps.catalog, deps.auth, settings.claims),
+          new CatalogAttributionIndexReader(
+            deps.catalog,
+            deps.auth,
+            settings.claims,
+          ),
           { budgets: settings.budgets },
         );
         deps.httpRouter.use(

@@ -4,7 +4,6 @@
  *
  * @packageDocumentation
  */
-export * from './annotations';
 export * from './anomalies';
 export * from './api';
 export * from './attribution';

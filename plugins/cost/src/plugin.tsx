@@ -7,9 +7,9 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { COST_CENTER_ANNOTATION } from '@gogidix/plugin-cost-common';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import { CostClient, costApiRef } from './api';
+import { COST_CENTER_ANNOTATION } from '@gogidix/portal-common';
 
 const rootRouteRef = createRouteRef();
 

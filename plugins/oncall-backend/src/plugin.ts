@@ -6,7 +6,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { oncallPermissions } from '@gogidix/plugin-oncall-common';
 import { AlertmanagerClient } from './service/AlertmanagerClient';
-import { readOnCallSettings } from './service/config';
+import { readOnCallConfig } from './config';
 import { GrafanaClient } from './service/GrafanaClient';
 import { PagerDutyClient } from './service/PagerDutyClient';
 import { createRouter } from './service/router';
@@ -43,7 +43,7 @@ export const oncallPlugin = createBackendPlugin({
         urlReader,
         catalog,
       }) {
-        const settings = readOnCallSettings(config);
+        const settings = readOnCallConfig(config);
         permissionsRegistry.addPermissions(oncallPermissions);
         httpRouter.use(
           await createRouter({

@@ -5,7 +5,6 @@
  *
  * @packageDocumentation
  */
-export * from './annotations';
 export * from './types';
 export * from './urls';
 export * from './permissions';

@@ -8,6 +8,9 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
+import { onCallApiRef } from './api/OnCallApi';
+import { OnCallClient } from './api/OnCallClient';
 import {
   ALERT_SELECTOR_ANNOTATION,
   GRAFANA_ALERT_SELECTOR_ANNOTATION,
@@ -17,10 +20,7 @@ import {
   RUNBOOKS_ANNOTATION,
   TRACE_SERVICE_ANNOTATION,
   VAULT_SECRETS_PATH_ANNOTATION,
-} from '@gogidix/plugin-oncall-common';
-import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
-import { onCallApiRef } from './api/OnCallApi';
-import { OnCallClient } from './api/OnCallClient';
+} from '@gogidix/portal-common';
 
 const onCallApi = ApiBlueprint.make({
   params: defineParams =>

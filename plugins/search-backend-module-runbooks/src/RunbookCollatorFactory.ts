@@ -17,13 +17,13 @@ import {
 } from '@backstage/plugin-search-common';
 import {
   oncallRunbookReadPermission,
-  RUNBOOKS_ANNOTATION,
   Runbook,
   RunbookSummary,
   runbookPath,
 } from '@gogidix/plugin-oncall-common';
 import { Readable } from 'node:stream';
 import { runbookText } from './runbookText';
+import { RUNBOOKS_ANNOTATION } from '@gogidix/portal-common';
 
 export interface RunbookDocument extends IndexableDocument {
   entityRef: string;

@@ -4,13 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { sloPermissions } from '@gogidix/plugin-slo-common';
+import { readSloConfig } from './config';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { COARSE_STEP, DemoObservationFeed } from './demo/DemoObservationFeed';
-import { readSloSettings } from './service/config';
+import { EvaluationRound } from './service/evaluationRound';
 import { SloLinks } from './service/links';
 import { OpenSloDocumentReader } from './service/OpenSloDocumentReader';
 import { PrometheusSliSource } from './service/PrometheusSliSource';
-import { createRouter, DEFAULT_MAX_BODY_BYTES } from './service/router';
+import { createRouter } from './service/router';
 import { SloService } from './service/SloService';
 import { StoredObservationSource } from './service/StoredObservationSource';
 
@@ -37,7 +38,7 @@ export const sloPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
       },
       async init(deps) {
-        const settings = readSloSettings(deps.config);
+        const settings = readSloConfig(deps.config);
         deps.permissionsRegistry.addPermissions(sloPermissions);
         const store = await DatabaseSloStore.create({
           database: deps.database,
@@ -64,12 +65,11 @@ export const sloPlugin = createBackendPlugin({
             : 'No slo.prometheus configured: SLIs from the embedded demo observations',
         );
 
-        const round = async () => {
-          const now = new Date();
-          await feed?.catchUp(now);
-          await service.backfillHistory(now, settings.historyDays);
-          await service.evaluateAll(now);
-        };
+        const round = new EvaluationRound({
+          service,
+          feed,
+          historyDays: settings.historyDays,
+        });
         // Global tasks: with several replicas, one of them runs each round.
         await deps.scheduler.scheduleTask({
           id: 'slo-snapshot',
@@ -77,10 +77,7 @@ export const sloPlugin = createBackendPlugin({
           timeout: { minutes: 15 },
           initialDelay: { seconds: 10 },
           scope: 'global',
-          fn: async () => {
-            await service.refreshDefinitions();
-            await round();
-          },
+          fn: () => round.snapshot(),
         });
         // The catalog fills in over the first minutes after a start, and
         // new services appear any time: evaluate new SLOs within a minute
@@ -91,10 +88,7 @@ export const sloPlugin = createBackendPlugin({
           timeout: { minutes: 15 },
           initialDelay: { seconds: 40 },
           scope: 'global',
-          fn: async () => {
-            if ((await service.refreshDefinitions()) > 0) await round();
-            else await feed?.catchUp(new Date());
-          },
+          fn: () => round.refreshDefinitions(),
         });
 
         deps.httpRouter.use(
@@ -104,9 +98,7 @@ export const sloPlugin = createBackendPlugin({
             service,
             store,
             links,
-            maxBodyBytes:
-              deps.config.getOptionalNumber('gogidix.http.maxRequestBytes') ??
-              DEFAULT_MAX_BODY_BYTES,
+            maxBodyBytes: settings.maxRequestBytes,
           }),
         );
       },

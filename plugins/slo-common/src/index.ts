@@ -5,7 +5,6 @@
  *
  * @packageDocumentation
  */
-export * from './annotations';
 export * from './openslo/types';
 export { parseOpenSloDocuments } from './openslo/parse';
 export { durationSeconds } from './openslo/duration';

@@ -7,76 +7,22 @@ import {
   createServiceFactory,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import {
   AUDIT_SEVERITIES,
   AuditOutcome,
   AuditSeverity,
 } from '@gogidix/plugin-audit-common';
+import { LogLevel, readAuditConfig } from '../config';
 import { JsonObject } from '@backstage/types';
 import { randomUUID } from 'node:crypto';
 import { AuditEventQueue, auditEventQueueServiceRef } from './AuditEventQueue';
 import { personOf, scaffoldedEntityRef } from './eventSubjects';
 import { redactText, redactUrl, storableMeta, targetOf } from './redaction';
 
-type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
-
 /** The event DefaultAuditorService hands to its log function. */
 type AuditorEvent = Parameters<
   Parameters<typeof DefaultAuditorService.create>[0]
 >[0];
-
-/**
- * The log level of each severity, from `backend.auditor.severityLogLevelMappings`
- * with Backstage's defaults, so that logging stays as it was.
- */
-export function severityLogLevels(
-  config: Config,
-): Record<AuditorServiceEventSeverityLevel, LogLevel> {
-  const defaults = {
-    low: 'debug',
-    medium: 'info',
-    high: 'info',
-    critical: 'info',
-  } as const;
-  const levels = { ...defaults } as Record<
-    AuditorServiceEventSeverityLevel,
-    LogLevel
-  >;
-  for (const severity of Object.keys(defaults) as AuditSeverity[]) {
-    const key = `backend.auditor.severityLogLevelMappings.${severity}`;
-    const value = config.getOptionalString(key);
-    if (value === undefined) continue;
-    if (!LOG_LEVELS.includes(value as LogLevel)) {
-      throw new InputError(
-        `${key} is '${value}'; use one of ${LOG_LEVELS.join(', ')}`,
-      );
-    }
-    levels[severity] = value as LogLevel;
-  }
-  return levels;
-}
-
-/**
- * The least severe event the audit trail stores, from `audit.storeSeverity`
- * (default `medium`). Every write Backstage audits (catalog and location
- * mutations, scaffolder tasks) and every event of ours is `medium` or above;
- * `low` is Backstage's grade for reads such as each catalog entity fetch,
- * which at catalog page rates would be most of the database's writes.
- * Events below it are still logged as before.
- */
-export function storeSeverity(config: Config): AuditSeverity {
-  const key = 'audit.storeSeverity';
-  const value = config.getOptionalString(key) ?? 'medium';
-  if (!AUDIT_SEVERITIES.includes(value as AuditSeverity)) {
-    throw new InputError(
-      `${key} is '${value}'; use one of ${AUDIT_SEVERITIES.join(', ')}`,
-    );
-  }
-  return value as AuditSeverity;
-}
 
 function outcomeOf(status: AuditorEvent['status']): AuditOutcome {
   if (status === 'succeeded' || status === 'failed') return status;
@@ -180,12 +126,16 @@ export const auditorServiceFactory = createServiceFactory({
     plugin: coreServices.pluginMetadata,
     queue: auditEventQueueServiceRef,
   },
-  factory({ config, logger, auth, httpAuth, plugin, queue }) {
+  // Read once for the whole backend, not once per plugin.
+  createRootContext({ config }) {
+    return readAuditConfig(config);
+  },
+  factory({ logger, auth, httpAuth, plugin, queue }, settings) {
     return new PersistingAuditorService({
       queue,
       logger: logger.child({ isAuditEvent: true }),
-      levels: severityLogLevels(config),
-      storeSeverity: storeSeverity(config),
+      levels: settings.severityLogLevels,
+      storeSeverity: settings.storeSeverity,
       deps: { auth, httpAuth, plugin },
     });
   },

@@ -83,7 +83,7 @@ export async function demoRound(
   const { TrivyFactRetriever } = await import('../facts/TrivyFactRetriever');
   const { SloFactRetriever } = await import('../facts/SloFactRetriever');
   const { ComplianceService } = await import('../service/ComplianceService');
-  const { loadTrivyReports } = await import('../demo/loadTrivyReports');
+  const { loadTrivyReports } = await import('../service/trivyReportFolder');
   const rulesFile = path.join(__dirname, '../../rules/default.yaml');
   const ruleSet = parseRuleSet(
     options.rules ?? fs.readFileSync(rulesFile, 'utf8'),

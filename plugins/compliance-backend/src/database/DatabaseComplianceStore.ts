@@ -12,6 +12,8 @@ import {
   StoredEntityResult,
   StoredTrivyReport,
 } from './ComplianceStore';
+import { selectTrivyReports, upsertTrivyReport } from './trivyReportTable';
+import { insertWaiver, selectWaivers } from './waiverTable';
 
 const migrationsDir = resolvePackagePath(
   '@gogidix/plugin-compliance-backend',
@@ -56,32 +58,12 @@ export class DatabaseComplianceStore implements ComplianceStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async saveTrivyReport(report: StoredTrivyReport) {
-    await this.db('compliance_trivy_reports')
-      .insert({
-        entity_ref: report.entityRef,
-        artifact_name: report.artifactName,
-        scanned_at: report.scannedAt,
-        counts: report.counts ? JSON.stringify(report.counts) : null,
-        source: report.source,
-        received_at: report.receivedAt,
-        error: report.error ?? null,
-      })
-      .onConflict('entity_ref')
-      .merge();
+  saveTrivyReport(report: StoredTrivyReport) {
+    return upsertTrivyReport(this.db, report);
   }
 
-  async listTrivyReports(): Promise<StoredTrivyReport[]> {
-    const rows = await this.db('compliance_trivy_reports').select();
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      artifactName: row.artifact_name,
-      scannedAt: row.scanned_at,
-      counts: row.counts ? JSON.parse(row.counts) : null,
-      source: row.source,
-      receivedAt: row.received_at,
-      error: orUndefined(row.error),
-    }));
+  listTrivyReports() {
+    return selectTrivyReports(this.db);
   }
 
   async replaceFacts(facts: CollectedFact[]) {
@@ -286,36 +268,11 @@ export class DatabaseComplianceStore implements ComplianceStore {
     }));
   }
 
-  async createWaiver(waiver: Omit<Waiver, 'active'>) {
-    await this.db('compliance_waivers').insert({
-      id: waiver.id,
-      entity_ref: waiver.entityRef,
-      check_id: waiver.checkId,
-      reason: waiver.reason,
-      approver: waiver.approver,
-      created_by: waiver.createdBy,
-      created_at: waiver.createdAt,
-      expires_at: waiver.expiresAt,
-    });
+  createWaiver(waiver: Omit<Waiver, 'active'>) {
+    return insertWaiver(this.db, waiver);
   }
 
-  async listWaivers(entityRef?: string) {
-    let query = this.db('compliance_waivers').orderBy([
-      'entity_ref',
-      'check_id',
-      { column: 'created_at', order: 'desc' },
-    ]);
-    if (entityRef) query = query.where({ entity_ref: entityRef });
-    const rows = await query.select();
-    return rows.map(row => ({
-      id: row.id,
-      entityRef: row.entity_ref,
-      checkId: row.check_id,
-      reason: row.reason,
-      approver: row.approver,
-      createdBy: row.created_by,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-    }));
+  listWaivers(entityRef?: string) {
+    return selectWaivers(this.db, entityRef);
   }
 }

@@ -5,12 +5,13 @@ import {
 } from '@backstage/catalog-model';
 import { FactRetriever, factsWithValues } from './FactRetriever';
 import { repositoryPath } from './repositoryPath';
-
-export const TIER_LABEL = 'gogidix.io/tier';
-const PAGERDUTY_ANNOTATION = 'pagerduty.com/service-id';
-const RUNBOOKS_ANNOTATION = 'gogidix.io/runbooks';
-const OPENSLO_ANNOTATION = 'gogidix.io/openslo';
-const VAULT_ANNOTATION = 'vault.io/secrets-path';
+import {
+  OPENSLO_ANNOTATION,
+  PAGERDUTY_SERVICE_ANNOTATION,
+  RUNBOOKS_ANNOTATION,
+  TIER_LABEL,
+  VAULT_SECRETS_PATH_ANNOTATION,
+} from '@gogidix/portal-common';
 
 const text = (value: unknown) =>
   typeof value === 'string' && value.trim() !== '' ? value : null;
@@ -35,7 +36,7 @@ export class CatalogFactRetriever implements FactRetriever {
     { id: 'catalog.tier', description: `the ${TIER_LABEL} label, or null` },
     {
       id: 'catalog.pagerduty',
-      description: `whether ${PAGERDUTY_ANNOTATION} is set`,
+      description: `whether ${PAGERDUTY_SERVICE_ANNOTATION} is set`,
     },
     {
       id: 'catalog.runbooksDeclared',
@@ -47,7 +48,7 @@ export class CatalogFactRetriever implements FactRetriever {
     },
     {
       id: 'catalog.vaultPath',
-      description: `whether ${VAULT_ANNOTATION} is set`,
+      description: `whether ${VAULT_SECRETS_PATH_ANNOTATION} is set`,
     },
     {
       id: 'catalog.apiSpec',
@@ -70,12 +71,16 @@ export class CatalogFactRetriever implements FactRetriever {
           'catalog.owner': text(spec.owner),
           'catalog.lifecycle': text(spec.lifecycle),
           'catalog.tier': text(entity.metadata.labels?.[TIER_LABEL]),
-          'catalog.pagerduty': Boolean(text(annotations[PAGERDUTY_ANNOTATION])),
+          'catalog.pagerduty': Boolean(
+            text(annotations[PAGERDUTY_SERVICE_ANNOTATION]),
+          ),
           'catalog.runbooksDeclared': Boolean(
             text(annotations[RUNBOOKS_ANNOTATION]),
           ),
           'catalog.sloDeclared': Boolean(text(annotations[OPENSLO_ANNOTATION])),
-          'catalog.vaultPath': Boolean(text(annotations[VAULT_ANNOTATION])),
+          'catalog.vaultPath': Boolean(
+            text(annotations[VAULT_SECRETS_PATH_ANNOTATION]),
+          ),
           'catalog.apiSpec': Array.isArray(apis) && apis.length > 0,
         },
         `catalog ${

@@ -13,8 +13,8 @@ import {
   repositoryFacts,
 } from './repositoryFacts';
 import { repositoryPath } from './repositoryPath';
+import { RUNBOOKS_ANNOTATION } from '@gogidix/portal-common';
 
-const RUNBOOKS_ANNOTATION = 'gogidix.io/runbooks';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build']);
 const MAX_DEPTH = 8;
 

@@ -76,6 +76,29 @@ export class ComplianceService {
     };
   }
 
+  /**
+   * At start: names each check that refers to facts no retriever collects,
+   * so that a typo in the rules file shows in the log, not only on pages.
+   */
+  warnAboutUnknownFacts(rulesFile: string): void {
+    for (const { checkId, facts } of this.evaluator.unknownFactReferences()) {
+      this.deps.logger.warn(
+        `Compliance check ${checkId} in ${rulesFile} refers to unknown facts ${facts.join(
+          ', ',
+        )}: it will show an error`,
+      );
+    }
+  }
+
+  /** The scheduled task: one round, and a line in the log about it. */
+  async runLoggedRound(): Promise<RoundSummary> {
+    const round = await this.runRound();
+    this.deps.logger.info(
+      `Compliance round: ${round.entities} components, ${round.facts} facts (${round.factErrors} in error), ${round.checkErrors} checks in error`,
+    );
+    return round;
+  }
+
   async collect(entities: RoundEntity[], now: Date): Promise<CollectedFact[]> {
     const collected = await Promise.all(
       this.deps.retrievers.map(async retriever => {

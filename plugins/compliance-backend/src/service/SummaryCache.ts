@@ -5,8 +5,8 @@ import {
 } from '../database/ComplianceStore';
 import { RuleSet } from '../rules/ruleSet';
 import { isActive } from './ComplianceService';
-import { ComplianceDigest, complianceDigest } from './orgDigest';
-import { applyWaivers } from './views';
+import { ComplianceDigest, complianceDigest } from './complianceDigest';
+import { applyWaivers } from './resultsWithWaivers';
 
 const TREND_DAYS = 90;
 const DAY = 86400_000;

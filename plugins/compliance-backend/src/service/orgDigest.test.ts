@@ -1,7 +1,8 @@
 import { CheckStatus, ScorecardLevel } from '@gogidix/plugin-compliance-common';
 import { StoredEntityResult } from '../database/ComplianceStore';
 import { CheckDefinition, RuleSet } from '../rules/ruleSet';
-import { complianceDigest, orgCompliance } from './orgDigest';
+import { complianceDigest } from './complianceDigest';
+import { orgCompliance } from './orgDigest';
 
 // Three checks, two controls that share the silver one, one campaign. Every
 // expected figure below is counted by hand from these rows.

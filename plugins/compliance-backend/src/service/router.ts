@@ -30,8 +30,12 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { orgCompliance } from './orgDigest';
 import { SummaryCache } from './SummaryCache';
 import { ingestTrivyReport } from './trivyIngest';
-import { EXPORT_COLUMNS, exportRows } from './auditExport';
-import { applyWaivers, entityCompliance, withActive } from './views';
+import { EXPORT_COLUMNS, exportRows } from './evidenceExport';
+import {
+  applyWaivers,
+  entityCompliance,
+  withActive,
+} from './resultsWithWaivers';
 
 const MAX_WAIVER_DAYS = 365;
 const DAY = 86400_000;

@@ -8,7 +8,6 @@ import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { costIndexOf } from './catalogIndex';
 import { COST_CACHE_MAX_AGE_MS, CostService } from './CostService';
 import { importFocusCsv } from './focusImport';
-import { ResultCache } from './resultCache';
 
 const databases = portalTestDatabases();
 const LISTINGS = 'group:default/listings';
@@ -213,35 +212,5 @@ describe.each(databases.eachSupportedId())('CostService on %s', id => {
     clock.now += 1;
     await service.overview({ days: 30 });
     expect(costGroups).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('ResultCache', () => {
-  it('shares one computation between concurrent callers', async () => {
-    const cache = new ResultCache(1000, 10);
-    const load = jest.fn(async () => 1);
-    await Promise.all([cache.get('a', load), cache.get('a', load)]);
-    expect(load).toHaveBeenCalledTimes(1);
-  });
-
-  it('keeps no failed computation', async () => {
-    const cache = new ResultCache(1000, 10);
-    await expect(
-      cache.get('a', async () => {
-        throw new Error('boom');
-      }),
-    ).rejects.toThrow('boom');
-    await expect(cache.get('a', async () => 2)).resolves.toBe(2);
-  });
-
-  it('holds at most its maximum number of entries', async () => {
-    const cache = new ResultCache(1000, 3);
-    for (const key of ['a', 'b', 'c', 'd', 'e']) {
-      await cache.get(key, async () => key);
-    }
-    expect(cache.size).toBe(3);
-    const load = jest.fn(async () => 'again');
-    await expect(cache.get('a', load)).resolves.toBe('again');
-    expect(load).toHaveBeenCalledTimes(1);
   });
 });

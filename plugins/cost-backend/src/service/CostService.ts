@@ -13,11 +13,12 @@ import {
 import { CostStore } from '../database/CostStore';
 import { attributeCostGroups, visibleOnly } from './attributedCost';
 import { CostCatalog } from './catalogIndex';
+import { CachedLoader } from '@gogidix/portal-node';
 import { CostExportRow, costExportRows } from './costExport';
 import { AttributedCost, BASELINE_DAYS, costOverview } from './costOverview';
 import { allSavings } from './costSavings';
 import { costTeamRef } from './costTeams';
-import { identity, ResultCache } from './resultCache';
+import { objectIdentity } from './objectIdentity';
 
 export type { CostExportRow } from './costExport';
 
@@ -49,8 +50,8 @@ const teamAskedFor = (team: string | undefined) =>
 
 /** Reads stored cost and turns it into what the cost pages show. */
 export class CostService {
-  readonly #cache: ResultCache;
-  readonly #rows: ResultCache;
+  readonly #cache: CachedLoader<{}>;
+  readonly #rows: CachedLoader<AttributedCost[]>;
   readonly #budgets: Record<string, number>;
 
   constructor(
@@ -62,12 +63,17 @@ export class CostService {
     options: { cacheMaxAgeMs?: number; now?: () => number } = {},
   ) {
     const maxAgeMs = options.cacheMaxAgeMs ?? COST_CACHE_MAX_AGE_MS;
-    this.#cache = new ResultCache(
-      maxAgeMs,
-      COST_CACHE_MAX_RESULTS,
-      options.now,
-    );
-    this.#rows = new ResultCache(maxAgeMs, COST_CACHE_MAX_WINDOWS, options.now);
+    const { now } = options;
+    this.#cache = new CachedLoader({
+      ttlMs: maxAgeMs,
+      maxEntries: COST_CACHE_MAX_RESULTS,
+      now,
+    });
+    this.#rows = new CachedLoader({
+      ttlMs: maxAgeMs,
+      maxEntries: COST_CACHE_MAX_WINDOWS,
+      now,
+    });
     this.#budgets = Object.fromEntries(
       Object.entries(settings.budgets).map(([team, amount]) => [
         costTeamRef(team),
@@ -78,7 +84,7 @@ export class CostService {
 
   /** What every cached result depends on besides its own parameters. */
   async #version(index: CostAttributionIndex): Promise<string> {
-    return `${await this.store.dataVersion()}|${identity(
+    return `${await this.store.dataVersion()}|${objectIdentity(
       index,
     )}|${this.today()}`;
   }

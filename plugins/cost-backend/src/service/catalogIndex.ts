@@ -5,13 +5,11 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CachedLoader } from '@gogidix/portal-node';
 import {
-  COST_CENTER_ANNOTATION,
   ContestedKeys,
   CostAttributionIndex,
   CostComponent,
-  KUBERNETES_ID_ANNOTATION,
-  KUBERNETES_NAMESPACE_ANNOTATION,
   UNALLOCATED,
 } from '@gogidix/plugin-cost-common';
 import {
@@ -19,6 +17,11 @@ import {
   ClaimResolution,
   claimsOf,
 } from '@gogidix/plugin-oncall-common';
+import {
+  COST_CENTER_ANNOTATION,
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
+} from '@gogidix/portal-common';
 import { entityOwnerTeamRef, ownerTeamRef } from '@gogidix/portal-node';
 import { costTeamLabel } from './costTeams';
 
@@ -160,26 +163,20 @@ export function costIndexOf(
  * credentials and keeps the index for a minute: every cost page needs it and
  * the catalog changes far less often than pages are opened.
  */
-export class CatalogCostCatalog implements CostCatalog {
-  #cached: { at: number; index: Promise<CostAttributionIndex> } | undefined;
+export class CatalogAttributionIndexReader implements CostCatalog {
+  readonly #index: CachedLoader<CostAttributionIndex>;
 
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
     private readonly resolutions: ClaimResolution[] = [],
-    private readonly maxAgeMs = 60_000,
-  ) {}
+    maxAgeMs = 60_000,
+  ) {
+    this.#index = new CachedLoader({ ttlMs: maxAgeMs, maxEntries: 1 });
+  }
 
   index(): Promise<CostAttributionIndex> {
-    const now = Date.now();
-    if (!this.#cached || now - this.#cached.at > this.maxAgeMs) {
-      const index = this.#load();
-      this.#cached = { at: now, index };
-      index.catch(() => {
-        this.#cached = undefined;
-      });
-    }
-    return this.#cached.index;
+    return this.#index.get('index', () => this.#load());
   }
 
   async #load(): Promise<CostAttributionIndex> {

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { FiringAlert } from '@gogidix/plugin-oncall-common';
-import { AlertmanagerSettings, CONFIG_KEYS } from './config';
+import { AlertmanagerSettings, CONFIG_KEYS } from '../config';
 import { fetchSourceJson } from './fetchSource';
 
 /** The parts of Alertmanager API v2's `gettableAlert` that we show. */

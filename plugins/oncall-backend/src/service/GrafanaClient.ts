@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { FiringAlert, GrafanaDashboard } from '@gogidix/plugin-oncall-common';
 import { AlertmanagerClient } from './AlertmanagerClient';
-import { CONFIG_KEYS, GrafanaInstanceSettings } from './config';
+import { CONFIG_KEYS, GrafanaInstanceSettings } from '../config';
 import { DashboardFields } from './dashboardSelector';
 import { fetchSourceJson } from './fetchSource';
 

@@ -4,7 +4,7 @@ import {
   PagerDutyIncident,
   ServiceOnCall,
 } from '@gogidix/plugin-oncall-common';
-import { CONFIG_KEYS, PagerDutySettings } from './config';
+import { CONFIG_KEYS, PagerDutySettings } from '../config';
 import { fetchSourceJson } from './fetchSource';
 
 interface Reference {

@@ -8,13 +8,13 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   inSameRepository,
-  RUNBOOKS_ANNOTATION,
   Runbook,
   RunbookSummary,
   isRunbookName,
 } from '@gogidix/plugin-oncall-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { RUNBOOKS_ANNOTATION } from '@gogidix/portal-common';
 
 /** Where an entity's runbooks live: a folder on disk or in a repository. */
 type RunbookFolder =

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { VaultSecretName } from '@gogidix/plugin-oncall-common';
-import { CONFIG_KEYS, VaultSettings } from './config';
+import { CONFIG_KEYS, VaultSettings } from '../config';
 import { fetchSourceJson } from './fetchSource';
 
 interface ListResponse {

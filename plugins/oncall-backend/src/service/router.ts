@@ -22,13 +22,10 @@ import {
 } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ALERT_SELECTOR_ANNOTATION,
   ClaimBook,
   ClaimResolution,
   claimsOf,
   FiringAlerts,
-  GRAFANA_ALERT_SELECTOR_ANNOTATION,
-  GRAFANA_DASHBOARD_SELECTOR_ANNOTATION,
   GrafanaInstanceResult,
   GrafanaOverview,
   NotConfigured,
@@ -37,10 +34,7 @@ import {
   oncallRunbookReadPermission,
   ownerNameOf,
   ownerRefOf,
-  PAGERDUTY_SERVICE_ANNOTATION,
   ServiceOnCall,
-  VAULT_SECRETS_ENGINE_ANNOTATION,
-  VAULT_SECRETS_PATH_ANNOTATION,
   vaultPathVerdict,
   VaultSecretList,
 } from '@gogidix/plugin-oncall-common';
@@ -48,7 +42,7 @@ import { authorizeOrThrow } from '@gogidix/portal-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { AlertmanagerClient } from './AlertmanagerClient';
-import { CONFIG_KEYS } from './config';
+import { CONFIG_KEYS } from '../config';
 import { parseDashboardSelector } from './dashboardSelector';
 import { GrafanaClient } from './GrafanaClient';
 import { entityAlertFilters } from './matchers';
@@ -56,6 +50,14 @@ import { PagerDutyClient } from './PagerDutyClient';
 import { RunbookReader } from './RunbookReader';
 import { serviceEntities } from './serviceEntities';
 import { VaultClient } from './VaultClient';
+import {
+  ALERT_SELECTOR_ANNOTATION,
+  GRAFANA_ALERT_SELECTOR_ANNOTATION,
+  GRAFANA_DASHBOARD_SELECTOR_ANNOTATION,
+  PAGERDUTY_SERVICE_ANNOTATION,
+  VAULT_SECRETS_ENGINE_ANNOTATION,
+  VAULT_SECRETS_PATH_ANNOTATION,
+} from '@gogidix/portal-common';
 
 export interface RouterOptions {
   auth: AuthService;

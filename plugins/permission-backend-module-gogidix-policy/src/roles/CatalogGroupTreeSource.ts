@@ -1,5 +1,6 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CachedLoader } from '@gogidix/portal-node';
 import { GroupTree } from './GroupTree';
 
 /**
@@ -8,8 +9,8 @@ import { GroupTree } from './GroupTree';
  * read is kept (and the failure logged); with none yet, the check fails.
  */
 export class CatalogGroupTreeSource {
-  private tree?: { value: GroupTree; readAt: number };
-  private loading?: Promise<GroupTree>;
+  readonly #tree: CachedLoader<GroupTree>;
+  #lastRead?: { value: GroupTree; readAt: number };
 
   constructor(
     private readonly deps: {
@@ -20,47 +21,50 @@ export class CatalogGroupTreeSource {
       maxAgeMs: number;
       now?: () => number;
     },
-  ) {}
-
-  async get(): Promise<GroupTree> {
-    const now = (this.deps.now ?? Date.now)();
-    if (this.tree && now - this.tree.readAt < this.deps.maxAgeMs) {
-      return this.tree.value;
-    }
-    if (!this.loading) {
-      this.loading = this.read(now).finally(() => {
-        this.loading = undefined;
-      });
-    }
-    return this.loading;
+  ) {
+    this.#tree = new CachedLoader({
+      // Fresh while younger than maxAgeMs, as the setting says.
+      ttlMs: Math.max(deps.maxAgeMs - 1, 0),
+      maxEntries: 1,
+      now: deps.now,
+    });
   }
 
-  private async read(now: number): Promise<GroupTree> {
+  async get(): Promise<GroupTree> {
     try {
-      const { items } = await this.deps.catalog.getEntities(
-        {
-          filter: { kind: 'Group' },
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'metadata.annotations',
-            'relations',
-          ],
-        },
-        { credentials: await this.deps.auth.getOwnServiceCredentials() },
-      );
-      const value = GroupTree.fromEntities(items, this.deps.managerAnnotation);
-      this.tree = { value, readAt: now };
-      return value;
+      return await this.#tree.get('groups', () => this.read());
     } catch (error) {
-      if (!this.tree) throw error;
+      if (!this.#lastRead) throw error;
       this.deps.logger.warn(
         `Could not read the catalog's groups, deciding permissions on the groups read ${Math.round(
-          (now - this.tree.readAt) / 1000,
+          (this.now() - this.#lastRead.readAt) / 1000,
         )} s ago: ${error}`,
       );
-      return this.tree.value;
+      return this.#lastRead.value;
     }
+  }
+
+  private async read(): Promise<GroupTree> {
+    const readAt = this.now();
+    const { items } = await this.deps.catalog.getEntities(
+      {
+        filter: { kind: 'Group' },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'relations',
+        ],
+      },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    const value = GroupTree.fromEntities(items, this.deps.managerAnnotation);
+    this.#lastRead = { value, readAt };
+    return value;
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
   }
 }

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { LEAD_ANNOTATION } from '@gogidix/portal-common';
 
 /** `gogidix.roles`, read and checked once at start-up. */
 export interface RoleSettings {
@@ -54,7 +55,7 @@ export function readRoleSettings(root: Config): RoleSettings {
     platformAdmins: groupRefs(config, 'platformAdmins'),
     onCall: groupRefs(config, 'onCall'),
     managerAnnotation:
-      config.getOptionalString('managerAnnotation') ?? 'gogidix.io/lead',
+      config.getOptionalString('managerAnnotation') ?? LEAD_ANNOTATION,
     groupCacheMs: seconds * 1000,
   };
 }

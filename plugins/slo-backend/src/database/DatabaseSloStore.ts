@@ -11,36 +11,17 @@ import {
   SloStore,
   StoredSlo,
 } from './SloStore';
+import {
+  insertObservations,
+  latestObservationTs,
+  observationsAtOrBefore,
+} from './observations';
+import { chunks, takeWriteTurn } from './sqlBatches';
 
 const migrationsDir = resolvePackagePath(
   '@gogidix/plugin-slo-backend',
   'migrations',
 );
-
-// SQLite allows 999 bound variables per statement in older builds: stay well under.
-const CHUNK = 150;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
-}
-
-/**
- * The snapshot and definition tasks are separate global tasks, so two
- * replicas can run one each at once, upserting the same rows in different
- * orders: PostgreSQL then aborts one as a deadlock. One transaction-scoped
- * advisory lock makes those writes take turns (SQLite writes one at a time
- * anyway). The number is arbitrary but fixed.
- */
-const SLO_WRITE_LOCK = 5_710_001;
-
-async function takeWriteTurn(tx: Knex.Transaction) {
-  if (tx.client.config.client === 'pg') {
-    await tx.raw('SELECT pg_advisory_xact_lock(?)', [SLO_WRITE_LOCK]);
-  }
-}
 
 const hourOf = (iso: string) => Math.floor(Date.parse(iso) / 3600_000) * 3600;
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -302,57 +283,15 @@ export class DatabaseSloStore implements SloStore {
     return [...days.values()];
   }
 
-  async insertObservations(observations: SliObservation[]) {
-    for (const batch of chunks(observations, 200)) {
-      await this.db('slo_observations')
-        .insert(
-          batch.map(o => ({
-            slo_id: o.sloId,
-            ts: o.ts,
-            good: o.good,
-            total: o.total,
-          })),
-        )
-        .onConflict(['slo_id', 'ts'])
-        .merge(['good', 'total']);
-    }
+  insertObservations(observations: SliObservation[]) {
+    return insertObservations(this.db, observations);
   }
 
-  async observationsAtOrBefore(timestamps: number[], toleranceSeconds: number) {
-    const result = new Map<number, SliObservation[]>();
-    for (const ts of new Set(timestamps)) {
-      const newest = this.db('slo_observations')
-        .select('slo_id')
-        .max({ ts: 'ts' })
-        .where('ts', '<=', ts)
-        .andWhere('ts', '>', ts - toleranceSeconds)
-        .groupBy('slo_id')
-        .as('newest');
-      const rows: Array<{
-        slo_id: string;
-        ts: string | number;
-        good: number;
-        total: number;
-      }> = await this.db('slo_observations as o')
-        .join(newest, q =>
-          q.on('o.slo_id', 'newest.slo_id').andOn('o.ts', 'newest.ts'),
-        )
-        .select('o.slo_id', 'o.ts', 'o.good', 'o.total');
-      result.set(
-        ts,
-        rows.map(r => ({
-          sloId: r.slo_id,
-          ts: Number(r.ts),
-          good: Number(r.good),
-          total: Number(r.total),
-        })),
-      );
-    }
-    return result;
+  observationsAtOrBefore(timestamps: number[], toleranceSeconds: number) {
+    return observationsAtOrBefore(this.db, timestamps, toleranceSeconds);
   }
 
-  async latestObservationTs() {
-    const row = await this.db('slo_observations').max({ ts: 'ts' }).first();
-    return row?.ts ? Number(row.ts) : undefined;
+  latestObservationTs() {
+    return latestObservationTs(this.db);
   }
 }

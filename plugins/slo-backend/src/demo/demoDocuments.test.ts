@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import {
   generateSlothRules,
-  OPENSLO_ANNOTATION,
   parseOpenSloDocuments,
 } from '@gogidix/plugin-slo-common';
+import { OPENSLO_ANNOTATION } from '@gogidix/portal-common';
 
 const servicesDir = join(__dirname, '../../../../demo/services');
 

@@ -8,12 +8,12 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import { inSameRepository } from '@gogidix/plugin-oncall-common';
 import {
-  OPENSLO_ANNOTATION,
   parseOpenSloDocuments,
   ParsedOpenSlo,
 } from '@gogidix/plugin-slo-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { OPENSLO_ANNOTATION } from '@gogidix/portal-common';
 
 const isUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 

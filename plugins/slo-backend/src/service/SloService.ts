@@ -11,7 +11,6 @@ import {
   compliancePeriod,
   EntitySloStatus,
   evaluateSlo,
-  OPENSLO_ANNOTATION,
   ResolvedSlo,
   SloEvaluation,
   SloStatus,
@@ -21,6 +20,7 @@ import { SloDefinition, SloStore } from '../database/SloStore';
 import { OpenSloDocumentReader } from './OpenSloDocumentReader';
 import { SliSource } from './SliSource';
 import { SloLinks } from './links';
+import { OPENSLO_ANNOTATION, TIER_LABEL } from '@gogidix/portal-common';
 
 const HOUR = 3600_000;
 
@@ -172,7 +172,7 @@ export class SloService {
     slo: ResolvedSlo,
   ): SloDefinition {
     const spec = (entity.spec ?? {}) as { owner?: string; system?: string };
-    const tier = entity.metadata.labels?.['gogidix.io/tier'];
+    const tier = entity.metadata.labels?.[TIER_LABEL];
     // Full refs, so the home card can filter by the user's ownership refs.
     const owner = spec.owner
       ? ownerTeamRef(spec.owner, {

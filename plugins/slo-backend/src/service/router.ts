@@ -21,10 +21,10 @@ import {
   sloOrgReadPermission,
   sloRulesCreatePermission,
 } from '@gogidix/plugin-slo-common';
+import { CachedLoader } from '@gogidix/portal-node';
 import express from 'express';
 import { SloStore } from '../database/SloStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
-import { ExpiringCache } from './ExpiringCache';
 import { SloLinks } from './links';
 import { CSV_COLUMNS, orgSummary } from './orgSummary';
 import { SloService } from './SloService';
@@ -122,16 +122,17 @@ export async function createRouter(options: {
   });
 
   const cached = {
-    ttlMs: SUMMARY_CACHE_SECONDS * 1000,
+    // Served while younger than the bound: a value is at most 1 ms short of it.
+    ttlMs: SUMMARY_CACHE_SECONDS * 1000 - 1,
     now: () => now().getTime(),
   };
-  const owners = new ExpiringCache<string[]>({ ...cached, maxEntries: 1 });
-  const decisions = new ExpiringCache<VisibleOwners>({
+  const owners = new CachedLoader<string[]>({ ...cached, maxEntries: 1 });
+  const decisions = new CachedLoader<VisibleOwners>({
     ...cached,
     maxEntries: 10_000,
   });
   // One entry per scope (a set of teams and tiers), at most an org's size each.
-  const summaries = new ExpiringCache<OrgSloSummary>({
+  const summaries = new CachedLoader<OrgSloSummary>({
     ...cached,
     maxEntries: 100,
   });

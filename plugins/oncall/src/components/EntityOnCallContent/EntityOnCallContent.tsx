@@ -11,6 +11,7 @@ import { LogsAndTracesCard } from './LogsAndTracesCard';
 import { PagerDutyCard } from './PagerDutyCard';
 import { RunbooksCard } from './RunbooksCard';
 import { VaultCard } from './VaultCard';
+import { KUBERNETES_ID_ANNOTATION } from '@gogidix/portal-common';
 
 /**
  * A service's on-call tab, for its team, its managers and on-call; others
@@ -36,7 +37,7 @@ export function EntityOnCallContent() {
 function OnCallCards() {
   const { entity } = useEntity();
   const runsOnKubernetes =
-    !!entity.metadata.annotations?.['backstage.io/kubernetes-id'];
+    !!entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION];
   return (
     <Content>
       <Grid container spacing={2}>

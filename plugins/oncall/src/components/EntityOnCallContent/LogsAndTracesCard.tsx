@@ -1,13 +1,13 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import {
-  LOGS_QUERY_ANNOTATION,
-  TRACE_SERVICE_ANNOTATION,
-} from '@gogidix/plugin-oncall-common';
 import Typography from '@mui/material/Typography';
 import { NotConfiguredState } from '../SourceState/SourceState';
 import { jaegerSearchUrl, kibanaDiscoverUrl } from './observabilityLinks';
+import {
+  LOGS_QUERY_ANNOTATION,
+  TRACE_SERVICE_ANNOTATION,
+} from '@gogidix/portal-common';
 
 function LinkOrHint({
   source,

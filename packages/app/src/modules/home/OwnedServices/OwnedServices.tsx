@@ -14,9 +14,9 @@ import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
+import { TIER_LABEL } from '@gogidix/portal-common';
 
 /** The label that carries a component's business criticality. */
-export const TIER_LABEL = 'gogidix.io/tier';
 
 const columns: TableColumn<Entity>[] = [
   {

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ComplianceStore } from '../database/ComplianceStore';
 import { repositoryPath } from '../facts/repositoryPath';
-import { ingestTrivyReport } from '../service/trivyIngest';
+import { ingestTrivyReport } from './trivyIngest';
 
 /**
  * Loads `<component name>.json` Trivy reports from a folder (the demo's, or
@@ -16,6 +16,21 @@ export async function loadTrivyReports(
   dir: string,
   logger: LoggerService,
   now = new Date(),
+): Promise<{ loaded: number; failed: number }> {
+  const result = await loadFolder(store, dir, logger, now);
+  logger.info(
+    `Loaded ${result.loaded} Trivy reports from ${repositoryPath(dir)} (${
+      result.failed
+    } unreadable)`,
+  );
+  return result;
+}
+
+async function loadFolder(
+  store: Pick<ComplianceStore, 'saveTrivyReport'>,
+  dir: string,
+  logger: LoggerService,
+  now: Date,
 ): Promise<{ loaded: number; failed: number }> {
   let names: string[];
   try {

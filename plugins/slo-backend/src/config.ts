@@ -1,12 +1,15 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { DEFAULT_MAX_BODY_BYTES } from './service/router';
 
-export interface SloSettings {
+export interface SloConfig {
   appBaseUrl: string;
   prometheus?: { baseUrl: string; timeoutMs: number };
   grafana?: { baseUrl: string; dashboardUid: string };
   snapshotMinutes: number;
   historyDays: number;
+  /** `gogidix.http.maxRequestBytes`: the largest body, e.g. an OpenSLO document. */
+  maxRequestBytes: number;
 }
 
 function url(config: Config, key: string): string {
@@ -21,7 +24,7 @@ function url(config: Config, key: string): string {
 }
 
 /** Reads and checks the `slo` section once at start-up. */
-export function readSloSettings(config: Config): SloSettings {
+export function readSloConfig(config: Config): SloConfig {
   const slo = config.getOptionalConfig('slo');
   const positive = (key: string, fallback: number) => {
     const value = slo?.getOptionalNumber(key) ?? fallback;
@@ -53,5 +56,17 @@ export function readSloSettings(config: Config): SloSettings {
       : {}),
     snapshotMinutes: positive('snapshotMinutes', 5),
     historyDays: positive('historyDays', 30),
+    maxRequestBytes: maxRequestBytes(config),
   };
+}
+
+function maxRequestBytes(config: Config): number {
+  const key = 'gogidix.http.maxRequestBytes';
+  const value = config.getOptionalNumber(key) ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(
+      `${key} must be a positive whole number, got ${value}`,
+    );
+  }
+  return value;
 }

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestStore, demoTrivy } from '../__testUtils__/fixtures';
 import { portalTestDatabases } from '@gogidix/test-databases';
-import { loadTrivyReports } from './loadTrivyReports';
+import { loadTrivyReports } from './trivyReportFolder';
 
 const databases = portalTestDatabases();
 
@@ -26,6 +26,9 @@ describe('loadTrivyReports', () => {
     ).toMatch(/^not valid JSON/);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(/legacy-listings-importer\.json: not valid JSON/),
+    );
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringMatching(/^Loaded 5 Trivy reports from .*\(1 unreadable\)$/),
     );
   });
 

@@ -1,8 +1,9 @@
 import { StoredEntityResult } from '../database/ComplianceStore';
 import { parseRuleSet } from '../rules/ruleSet';
-import { exportRows } from './auditExport';
-import { complianceDigest, orgCompliance } from './orgDigest';
-import { applyWaivers } from './views';
+import { exportRows } from './evidenceExport';
+import { complianceDigest } from './complianceDigest';
+import { orgCompliance } from './orgDigest';
+import { applyWaivers } from './resultsWithWaivers';
 
 const rules = parseRuleSet(
   `

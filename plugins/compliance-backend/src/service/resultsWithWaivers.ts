@@ -9,6 +9,11 @@ import { StoredEntityResult } from '../database/ComplianceStore';
 import { RuleSet } from '../rules/ruleSet';
 import { isActive } from './ComplianceService';
 
+/*
+ * Stored round results as of a moment: the waivers active then applied, and
+ * the entity's checks, controls and level as the pages show them.
+ */
+
 type StoredWaiver = Omit<Waiver, 'active'>;
 
 export function withActive(waiver: StoredWaiver, now: Date): Waiver {

@@ -1,7 +1,7 @@
 import { ExportRow, Waiver } from '@gogidix/plugin-compliance-common';
 import { StoredEntityResult } from '../database/ComplianceStore';
 import { RuleSet } from '../rules/ruleSet';
-import { entityCompliance } from './views';
+import { entityCompliance } from './resultsWithWaivers';
 
 type StoredWaiver = Omit<Waiver, 'active'>;
 

@@ -43,7 +43,7 @@ export interface VaultSettings {
   timeoutMs: number;
 }
 
-export interface OnCallSettings {
+export interface OnCallConfig {
   alertmanager?: AlertmanagerSettings;
   pagerDuty?: PagerDutySettings;
   grafana: GrafanaInstanceSettings[];
@@ -63,7 +63,7 @@ export const CONFIG_KEYS = {
 const DEFAULT_TIMEOUT_MS = 5000;
 
 /** Read once at start-up; a wrong value fails the backend with the key's name. */
-export function readOnCallSettings(config: Config): OnCallSettings {
+export function readOnCallConfig(config: Config): OnCallConfig {
   const am = config.getOptionalConfig('onCall.alertmanager');
   const pd = config.getOptionalConfig('onCall.pagerDuty');
   const vault = config.getOptionalConfig('onCall.vault');
