@@ -1,2 +1,6 @@
 // What tests share: a stand-in server for products that cannot run here, FOCUS and OpenSLO fixtures written from the specs, eventually().
-export {};
+export * from './databases';
+export * from './eventually';
+export * from './focus';
+export * from './openslo';
+export * from './standIn';

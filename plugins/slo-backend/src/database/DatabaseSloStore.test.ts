@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { DatabaseSloStore } from './DatabaseSloStore';
 import { evaluationAt, ratioSlo } from '../__testUtils__/fixtures';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 
 const databases = portalTestDatabases();
 
