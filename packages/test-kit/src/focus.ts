@@ -1,22 +1,23 @@
 /**
  * FOCUS (FinOps Open Cost and Usage Specification, 1.x) billing rows for
- * tests, with the spec's column names: the columns the cost importer
- * requires, then the optional ones it reads.
+ * tests. The header has the spec's column names in the spec's (alphabetical)
+ * order: the cost and billing columns a FOCUS export must have, and the
+ * resource, service and tag columns that say what a charge paid for.
  */
 export const FOCUS_HEADER: readonly string[] = [
   'BilledCost',
   'BillingAccountId',
   'BillingCurrency',
-  'BillingPeriodStart',
   'BillingPeriodEnd',
+  'BillingPeriodStart',
   'ChargeCategory',
-  'ChargePeriodStart',
   'ChargePeriodEnd',
+  'ChargePeriodStart',
   'EffectiveCost',
-  'ServiceCategory',
-  'ServiceName',
   'ResourceId',
   'ResourceName',
+  'ServiceCategory',
+  'ServiceName',
   'Tags',
 ];
 
@@ -24,20 +25,21 @@ export const FOCUS_HEADER: readonly string[] = [
 export function focusValues(
   change: Partial<Record<string, string>> = {},
 ): Record<string, string> {
+  // One day of one VM in October's bill.
   const values: Record<string, string> = {
     BilledCost: '10',
     BillingAccountId: 'acct-1',
     BillingCurrency: 'EUR',
-    BillingPeriodStart: '2026-10-01T00:00:00Z',
     BillingPeriodEnd: '2026-11-01T00:00:00Z',
+    BillingPeriodStart: '2026-10-01T00:00:00Z',
     ChargeCategory: 'Usage',
-    ChargePeriodStart: '2026-10-14T00:00:00Z',
     ChargePeriodEnd: '2026-10-15T00:00:00Z',
+    ChargePeriodStart: '2026-10-14T00:00:00Z',
     EffectiveCost: '9',
-    ServiceCategory: 'Compute',
-    ServiceName: 'Amazon Elastic Compute Cloud',
     ResourceId: 'i-1',
     ResourceName: 'node-1',
+    ServiceCategory: 'Compute',
+    ServiceName: 'Amazon Elastic Compute Cloud',
     Tags: '{"service":"listings-service","team":"listings"}',
   };
   for (const [column, value] of Object.entries(change)) {

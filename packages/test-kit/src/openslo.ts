@@ -13,17 +13,35 @@ export interface ExampleSloOptions {
 
 type Document = Record<string, unknown>;
 
-function metadata(name: string, options: ExampleSloOptions) {
-  return {
-    name,
-    ...(options.displayName ? { displayName: options.displayName } : {}),
-    ...(options.annotations ? { annotations: options.annotations } : {}),
-  };
-}
-
 const prometheus = (query: string) => ({
   metricSource: { type: 'Prometheus', spec: { query } },
 });
+
+/** An OpenSLO v1 SLO document around an inline SLI. */
+function sloDocument(
+  options: ExampleSloOptions,
+  defaults: { name: string; indicatorName: string },
+  indicator: Document,
+  budget: Document,
+): Document {
+  return {
+    apiVersion: 'openslo/v1',
+    kind: 'SLO',
+    metadata: {
+      name: options.name ?? defaults.name,
+      ...(options.displayName ? { displayName: options.displayName } : {}),
+      ...(options.annotations ? { annotations: options.annotations } : {}),
+    },
+    spec: {
+      service: options.service ?? 'listings-service',
+      indicator: {
+        metadata: { name: options.indicatorName ?? defaults.indicatorName },
+        spec: indicator,
+      },
+      ...budget,
+    },
+  };
+}
 
 /**
  * An OpenSLO v1 availability SLO (OpenSLO spec: kind SLO with an inline
@@ -39,33 +57,27 @@ export function availabilitySlo(
   } = {},
 ): Document {
   const service = options.service ?? 'listings-service';
-  return {
-    apiVersion: 'openslo/v1',
-    kind: 'SLO',
-    metadata: metadata(options.name ?? 'availability', options),
-    spec: {
-      service,
-      indicator: {
-        metadata: { name: options.indicatorName ?? 'listings-availability' },
-        spec: {
-          ratioMetric: {
-            counter: true,
-            good: prometheus(
-              options.good ??
-                `sum(rate(http_requests_total{service="${service}",code!~"5.."}[{{.window}}]))`,
-            ),
-            total: prometheus(
-              options.total ??
-                `sum(rate(http_requests_total{service="${service}"}[{{.window}}]))`,
-            ),
-          },
-        },
+  const requests = `http_requests_total{service="${service}"`;
+  return sloDocument(
+    options,
+    { name: 'availability', indicatorName: 'listings-availability' },
+    {
+      ratioMetric: {
+        counter: true,
+        good: prometheus(
+          options.good ?? `sum(rate(${requests},code!~"5.."}[{{.window}}]))`,
+        ),
+        total: prometheus(
+          options.total ?? `sum(rate(${requests}}[{{.window}}]))`,
+        ),
       },
+    },
+    {
       timeWindow: [{ duration: options.window ?? '28d', isRolling: true }],
       budgetingMethod: 'Occurrences',
       objectives: [{ target: options.target ?? 0.999 }],
     },
-  };
+  );
 }
 
 /**
@@ -81,21 +93,16 @@ export function latencySlo(
   } = {},
 ): Document {
   const service = options.service ?? 'listings-service';
-  return {
-    apiVersion: 'openslo/v1',
-    kind: 'SLO',
-    metadata: metadata(options.name ?? 'latency', options),
-    spec: {
-      service,
-      indicator: {
-        metadata: { name: options.indicatorName ?? 'listings-p99' },
-        spec: {
-          thresholdMetric: prometheus(
-            options.query ??
-              `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="${service}"}[{{.window}}])))`,
-          ),
-        },
-      },
+  return sloDocument(
+    options,
+    { name: 'latency', indicatorName: 'listings-p99' },
+    {
+      thresholdMetric: prometheus(
+        options.query ??
+          `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="${service}"}[{{.window}}])))`,
+      ),
+    },
+    {
       timeWindow: [
         {
           duration: '1M',
@@ -113,7 +120,7 @@ export function latencySlo(
         },
       ],
     },
-  };
+  );
 }
 
 /** Documents as one multi-document YAML text, as an openslo.yaml holds them. */
