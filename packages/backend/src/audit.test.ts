@@ -1,33 +1,22 @@
-import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
-import catalogBackend from '@backstage/plugin-catalog-backend';
-import catalogBackendModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import scaffolderBackend from '@backstage/plugin-scaffolder-backend';
-import auditBackend, {
-  auditorServiceFactory,
-} from '@gogidix/plugin-audit-backend';
 import { AuditEvent } from '@gogidix/plugin-audit-common';
-import catalogBackendModuleLocalFiles from '@gogidix/plugin-catalog-backend-module-local-files';
-import costBackend from '@gogidix/plugin-cost-backend';
-import scaffolderBackendModuleGogidix, {
-  localGitUrlReaderFactory,
-} from '@gogidix/plugin-scaffolder-backend-module-gogidix';
-import Router from 'express-promise-router';
+import {
+  auditingPlugin,
+  eventually,
+  focusCsv,
+  focusRow,
+  startStandIn,
+} from '@gogidix/test-kit';
 import fs from 'node:fs';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { appCatalogConfig, repoRoot } from './__testUtils__/appConfig';
+import { repoRoot } from './__testUtils__/appConfig';
+import {
+  goldenPathConfig,
+  startPortalTestBackend,
+} from './__testUtils__/portalTestBackend';
 
 jest.setTimeout(180_000);
 
@@ -37,106 +26,38 @@ const jane = mockCredentials.user.header('user:default/jane.doe');
  * Stands in for the role policy: answers a check with a denial and records
  * it through the auditor the way the policy does.
  */
-const policyProbe = createBackendPlugin({
+const policyProbe = auditingPlugin({
   pluginId: 'policy-probe',
-  register(env) {
-    env.registerInit({
-      deps: {
-        auditor: coreServices.auditor,
-        httpRouter: coreServices.httpRouter,
-      },
-      async init({ auditor, httpRouter }) {
-        const router = Router();
-        router.post('/check', async (req, res) => {
-          const event = await auditor.createEvent({
-            eventId: 'permission-denied',
-            severityLevel: 'medium',
-            request: req,
-            meta: {
-              permission: 'audit.event.read',
-              resourceRef: 'audit:trail',
-            },
-          });
-          await event.fail({
-            error: new NotAllowedError('Only platform admins may read it'),
-          });
-          res.status(403).json({ result: 'DENY' });
-        });
-        httpRouter.use(router);
-      },
-    });
-  },
+  path: '/check',
+  eventId: 'permission-denied',
+  meta: () => ({ permission: 'audit.event.read', resourceRef: 'audit:trail' }),
+  refuse: () => new NotAllowedError('Only platform admins may read it'),
 });
 
-const focusCsv = [
-  'BilledCost,BillingAccountId,BillingCurrency,BillingPeriodStart,BillingPeriodEnd,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,EffectiveCost,ServiceCategory,ServiceName,ResourceId,Tags',
-  '10,acct-1,EUR,2026-10-01T00:00:00Z,2026-11-01T00:00:00Z,Usage,2026-10-14T00:00:00Z,2026-10-15T00:00:00Z,9,Compute,EC2,i-1,"{""service"":""listings-service""}"',
-].join('\n');
+const octoberBill = focusCsv([focusRow()]);
 
 describe('the audit trail of the portal backend', () => {
   it('stores scaffolder runs, catalog registrations, cost imports and permission denials', async () => {
     const gitRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-git-'));
     // A repository host serving the catalog file that a user registers.
-    const host = http.createServer((_req, res) => {
+    const host = await startStandIn((_req, res) => {
       res.setHeader('content-type', 'text/yaml');
       res.end(
         'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: audited-service\nspec:\n  type: service\n  lifecycle: experimental\n  owner: platform\n',
       );
     });
-    await new Promise<void>(resolve => host.listen(0, '127.0.0.1', resolve));
-    const hostPort = (host.address() as AddressInfo).port;
-    const catalogFile = `http://127.0.0.1:${hostPort}/catalog-info.yaml`;
-    const templateFile = path.join(
-      repoRoot,
-      'templates/typescript-service/template.yaml',
-    );
-    const backend = await startTestBackend({
-      features: [
-        catalogBackend,
-        catalogBackendModuleScaffolderEntityModel,
-        catalogBackendModuleLocalFiles,
-        scaffolderBackend,
-        scaffolderBackendModuleGogidix,
-        // The catalog reads the published service back from the local git.
-        localGitUrlReaderFactory,
-        costBackend,
-        auditBackend,
-        auditorServiceFactory,
-        policyProbe,
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'http://portal.test' },
-            backend: {
-              baseUrl: 'http://localhost:7007',
-              reading: { allow: [{ host: `127.0.0.1:${hostPort}` }] },
-            },
-            catalog: {
-              ...appCatalogConfig(),
-              // The template and the teams and systems its form checks.
-              locations: [
-                templateFile,
-                'demo/org/groups.yaml',
-                'demo/systems.yaml',
-              ].map(target => ({
-                type: 'file',
-                target: path.resolve(repoRoot, target),
-              })),
-            },
-            cost: { demo: false },
-            gogidix: {
-              localGit: { root: gitRoot, baseUrl: 'https://git.portal.test' },
-              platform: {
-                libraryChart: path.join(repoRoot, 'infra/helm/gogidix-service'),
-              },
-            },
-            scaffolder: {
-              defaultEnvironment: { parameters: { publishTarget: 'local' } },
-            },
-          },
-        }),
-      ],
+    const catalogFile = `${host.baseUrl}/catalog-info.yaml`;
+    const backend = await startPortalTestBackend({
+      config: {
+        ...goldenPathConfig(gitRoot),
+        backend: {
+          reading: { allow: [{ host: new URL(host.baseUrl).host }] },
+        },
+      },
+      features: [policyProbe],
+      mockCallers: true,
     });
-    const { server } = backend;
+    const server = backend.baseUrl;
     const api = {
       get: (url: string) => request(server).get(url).set('Authorization', jane),
       post: (url: string) =>
@@ -144,14 +65,8 @@ describe('the audit trail of the portal backend', () => {
       delete: (url: string) =>
         request(server).delete(url).set('Authorization', jane),
     };
-    async function until<T>(what: string, probe: () => Promise<T | undefined>) {
-      for (let attempt = 0; attempt < 240; attempt++) {
-        const found = await probe();
-        if (found !== undefined) return found;
-        await new Promise(resolve => setTimeout(resolve, 250));
-      }
-      throw new Error(`Timed out waiting for ${what}`);
-    }
+    const until = <T>(what: string, probe: () => Promise<T | undefined>) =>
+      eventually(probe, { what, timeoutMs: 60_000 });
     const stored = (
       predicate: (e: AuditEvent) => boolean,
       what: string,
@@ -197,7 +112,7 @@ describe('the audit trail of the portal backend', () => {
       const imported = await api
         .post('/api/cost/imports?source=october-focus.csv')
         .set('content-type', 'text/csv')
-        .send(focusCsv);
+        .send(octoberBill);
       expect(imported.status).toBe(201);
 
       expect((await api.post('/api/policy-probe/check')).status).toBe(403);
@@ -302,7 +217,7 @@ describe('the audit trail of the portal backend', () => {
       expect([...actors]).toEqual([actor]);
     } finally {
       await backend.stop();
-      host.close();
+      await host.stop();
       fs.rmSync(gitRoot, { recursive: true, force: true });
     }
   });

@@ -12,7 +12,7 @@ import { JsonObject } from '@backstage/types';
 import path from 'node:path';
 import { appCatalogConfig } from './__testUtils__/appConfig';
 import { catalogProblems, namesOf } from './__testUtils__/catalogProblems';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 
 jest.setTimeout(120_000);
 

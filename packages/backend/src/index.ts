@@ -1,18 +1,12 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { PortalConfigError } from './config/checkConfig';
-import { schemaCheckedRootConfigServiceFactory } from './config/rootConfig';
-import { httpRouterWithDatabaseErrors } from './databaseUnavailable';
-import { portalBackendFeatures } from './features';
-import { portalRootHttpRouterServiceFactory } from './http/rootHttpRouter';
 import { startMetricsExporter } from './metrics';
+import { portalBackend } from './portalBackend';
 
 async function start() {
   await startMetricsExporter();
   const backend = createBackend();
-  backend.add(schemaCheckedRootConfigServiceFactory);
-  backend.add(portalRootHttpRouterServiceFactory);
-  backend.add(httpRouterWithDatabaseErrors);
-  for (const feature of portalBackendFeatures()) {
+  for (const feature of portalBackend()) {
     backend.add(feature);
   }
   await backend.start();

@@ -1,2 +1,7 @@
 // What tests share: a stand-in server for products that cannot run here, FOCUS and OpenSLO fixtures written from the specs, eventually().
-export {};
+export * from './auditingPlugin';
+export * from './databases';
+export * from './eventually';
+export * from './focus';
+export * from './openslo';
+export * from './standIn';

@@ -1,7 +1,7 @@
 import { mockCredentials, TestDatabaseId } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { eventually, portalTestDatabases } from '@gogidix/test-kit';
 import {
   ALICE,
   BOB,
@@ -70,13 +70,13 @@ function namesOf(items: Array<Entity | null>) {
     .sort();
 }
 
-/** Waits until the processed catalog shows what `ready` looks for. */
+/** Waits until the processed catalog shows what `check` looks for. */
 async function until(check: () => Promise<boolean>) {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (await check()) return;
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  throw new Error('the catalog did not settle in time');
+  await eventually(check, {
+    what: 'the catalog settling',
+    timeoutMs: 60_000,
+    intervalMs: 100,
+  });
 }
 
 describe.each(databases.eachSupportedId())(

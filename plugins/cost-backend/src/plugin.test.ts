@@ -1,6 +1,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CostSavings } from '@gogidix/plugin-cost-common';
+import { eventually } from '@gogidix/test-kit';
 import request from 'supertest';
 import { demoCatalogEntities } from './__testUtils__/catalog';
 import {
@@ -32,18 +33,24 @@ describe('the cost plugin with OpenCost configured', () => {
         catalogServiceMock.factory({ entities: demoCatalogEntities() }),
         mockServices.rootConfig.factory({
           data: {
-            cost: { opencost: { baseUrl: openCost.url, frequencyMinutes: 60 } },
+            cost: {
+              opencost: { baseUrl: openCost.baseUrl, frequencyMinutes: 60 },
+            },
           },
         }),
       ],
     });
     try {
-      let savings: CostSavings | undefined;
-      for (let i = 0; i < 50 && !savings?.recommendations.length; i++) {
-        await new Promise(resolve => setTimeout(resolve, 200));
-        savings = (await request(backend.server).get('/api/cost/savings')).body;
-      }
-      expect(savings?.recommendations).toEqual([
+      const savings = await eventually(
+        async () => {
+          const body: CostSavings = (
+            await request(backend.server).get('/api/cost/savings')
+          ).body;
+          return body.recommendations.length > 0 && body;
+        },
+        { what: 'a saving from OpenCost', timeoutMs: 10_000, intervalMs: 200 },
+      );
+      expect(savings.recommendations).toEqual([
         expect.objectContaining({
           kind: 'idle-gpu',
           target: 'ai/image-classifier',
@@ -51,10 +58,12 @@ describe('the cost plugin with OpenCost configured', () => {
           owner: 'group:default/ai',
         }),
       ]);
-      expect(openCost.requests[0].get('aggregate')).toBe('namespace,label:app');
+      expect(openCost.requests[0].url.searchParams.get('aggregate')).toBe(
+        'namespace,label:app',
+      );
     } finally {
       await backend.stop();
-      await openCost.close();
+      await openCost.stop();
     }
   });
 });

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- test fixtures only
+import { focusValues } from '@gogidix/test-kit';
 import {
   describeFocusProblems,
   missingFocusColumns,
@@ -5,22 +7,12 @@ import {
   FOCUS_REQUIRED_COLUMNS,
 } from './focus';
 
-const valid: Record<string, string> = {
+const valid = focusValues({
   BilledCost: '12.50',
-  BillingAccountId: 'acct-1',
-  BillingCurrency: 'EUR',
-  BillingPeriodStart: '2026-10-01T00:00:00Z',
-  BillingPeriodEnd: '2026-11-01T00:00:00Z',
-  ChargeCategory: 'Usage',
-  ChargePeriodStart: '2026-10-14T00:00:00Z',
-  ChargePeriodEnd: '2026-10-15T00:00:00Z',
   EffectiveCost: '11.25',
-  ServiceCategory: 'Compute',
-  ServiceName: 'Amazon Elastic Compute Cloud',
   ResourceId: 'i-0abc',
   ResourceName: 'listings-node',
-  Tags: '{"service":"listings-service","team":"listings"}',
-};
+});
 
 describe('missingFocusColumns', () => {
   it.each([

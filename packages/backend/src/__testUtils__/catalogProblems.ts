@@ -10,7 +10,7 @@ import yaml from 'yaml';
  * OpenAPI 3.0. An empty list means the catalog is whole.
  */
 export async function catalogProblems(
-  server: Server,
+  server: Server | string,
   options: { timeoutMs?: number; token?: string } = {},
 ): Promise<{ entities: Entity[]; problems: string[] }> {
   const { entities, failures } = await settledCatalog(
@@ -83,7 +83,7 @@ function unprocessedName(item: UnprocessedEntity): string {
  * keep doing). Those failures are returned.
  */
 async function settledCatalog(
-  server: Server,
+  server: Server | string,
   timeoutMs: number,
   token?: string,
 ) {

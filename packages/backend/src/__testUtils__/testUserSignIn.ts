@@ -46,7 +46,7 @@ export const testUserSignInConfig = { 'test-users': {} };
  * (up to `timeoutMs`) for the catalog to have the user.
  */
 export async function signInAs(
-  server: Server,
+  server: Server | string,
   userRef: string,
   timeoutMs = 0,
 ): Promise<string> {

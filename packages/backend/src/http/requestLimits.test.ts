@@ -4,10 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
+import { freePort } from '@gogidix/test-kit';
 import express from 'express';
 import Router from 'express-promise-router';
 import crypto from 'node:crypto';
-import net from 'node:net';
 import request from 'supertest';
 import {
   PERMISSIONS_POLICY,
@@ -83,15 +83,6 @@ function userToken(sub: string, key = signingKey.privateKey) {
     dsaEncoding: 'ieee-p1363',
   });
   return `Bearer ${signed}.${signature.toString('base64url')}`;
-}
-
-/** A port free on loopback, for the real root router to listen on. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>(resolve => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise(resolve => probe.close(resolve));
-  return port;
 }
 
 async function start(

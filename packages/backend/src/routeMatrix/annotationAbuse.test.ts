@@ -3,13 +3,10 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import costPlugin from '@gogidix/plugin-cost-backend';
 import oncallPlugin from '@gogidix/plugin-oncall-backend';
+import { focusCsv, focusRow, freePort } from '@gogidix/test-kit';
 // The plugins' stand-ins speak the real wire formats; they are test code,
 // shared here rather than copied, and not part of the plugins' API.
 /* eslint-disable @backstage/no-forbidden-package-imports */
-import {
-  focusCsv,
-  focusLine,
-} from '@gogidix/plugin-cost-backend/src/__testUtils__/focus';
 import {
   RunningAlertmanager,
   startAlertmanager,
@@ -31,7 +28,6 @@ import {
   startVaultStandIn,
 } from '@gogidix/plugin-oncall-backend/src/__testUtils__/vaultStandIn';
 /* eslint-enable @backstage/no-forbidden-package-imports */
-import net, { AddressInfo } from 'node:net';
 import { Server } from 'node:http';
 import request from 'supertest';
 
@@ -273,14 +269,6 @@ const ROWS: AbuseRow[] = [
   },
 ];
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
-
 describe('the annotation abuse matrix', () => {
   let server: Server;
   let stop: () => Promise<void>;
@@ -345,7 +333,7 @@ describe('the annotation abuse matrix', () => {
       .set('Content-Type', 'text/csv')
       .send(
         focusCsv([
-          focusLine({
+          focusRow({
             EffectiveCost: '100',
             Tags: JSON.stringify({
               'app.kubernetes.io/name': 'listings-service',
@@ -392,7 +380,7 @@ describe('the annotation abuse matrix', () => {
     }
     // Vault listed the listings path once, for its owner's row only.
     const listed = vault.requests.filter(r =>
-      r.path.startsWith('/v1/secret/metadata/listings/'),
+      r.url.pathname.startsWith('/v1/secret/metadata/listings/'),
     ).length;
     if (listed !== 1) {
       wrong.push(

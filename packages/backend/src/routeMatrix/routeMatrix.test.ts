@@ -1,15 +1,8 @@
-import { authServiceFactory } from '@backstage/backend-defaults/auth';
-import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import { httpRouterServiceFactory } from '@backstage/backend-defaults/httpRouter';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { AddressInfo } from 'node:net';
-import http, { Server } from 'node:http';
+import { eventually, sendJson, StandIn, startStandIn } from '@gogidix/test-kit';
 import request from 'supertest';
-import { portalBackendFeatures } from '../features';
 import { appCatalogConfig, readAppConfig } from '../__testUtils__/appConfig';
 import { catalogProblems } from '../__testUtils__/catalogProblems';
+import { startPortalTestBackend } from '../__testUtils__/portalTestBackend';
 import {
   signInAs,
   testUserSignIn,
@@ -51,54 +44,37 @@ function matches(
 }
 
 describe('the route matrix', () => {
-  let server: Server;
+  let server: string;
   let stop: () => Promise<void>;
-  let idp: Server;
+  let idp: StandIn;
   const tokens = {} as Record<RoleName, string>;
   const uids = new Map<string, string>();
 
   beforeAll(async () => {
     idp = await startOidcDiscoveryStandIn();
-    const issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
     const base = readAppConfig();
-    const backend = await startTestBackend({
-      features: [
-        ...portalBackendFeatures({ NODE_ENV: 'test' }),
-        testUserSignIn,
-        mockServices.rootConfig.factory({
-          data: {
-            ...base,
-            backend: {
-              baseUrl: 'http://localhost:7007',
-              database: { client: 'better-sqlite3', connection: ':memory:' },
-            },
-            auth: {
-              ...(base.auth as object),
-              providers: {
-                ...testUserSignInConfig,
-                oidc: {
-                  development: {
-                    metadataUrl: `${issuer}/.well-known/openid-configuration`,
-                    clientId: 'portal',
-                    clientSecret: 'matrix',
-                  },
-                },
+    const backend = await startPortalTestBackend({
+      config: {
+        auth: {
+          ...(base.auth as object),
+          providers: {
+            ...testUserSignInConfig,
+            oidc: {
+              development: {
+                metadataUrl: `${idp.baseUrl}/.well-known/openid-configuration`,
+                clientId: 'portal',
+                clientSecret: 'matrix',
               },
             },
-            catalog: appCatalogConfig(),
           },
-        }),
-        // The real services where the test doubles would answer for the
-        // policy: authentication, the token's claims, route protection;
-        // and the scheduler, so the SLO plugin evaluates the demo SLOs.
-        authServiceFactory,
-        httpAuthServiceFactory,
-        httpRouterServiceFactory,
-        userInfoServiceFactory,
-        schedulerServiceFactory,
-      ],
+        },
+        catalog: appCatalogConfig(),
+      },
+      // Real services throughout: authentication, the token's claims, the
+      // policy, and the scheduler that runs the SLO evaluation rounds.
+      features: [testUserSignIn],
     });
-    server = backend.server;
+    server = backend.baseUrl;
     stop = () => backend.stop();
     // Users can sign in once the catalog has them.
     tokens.platformAdmin = await signInAs(
@@ -128,7 +104,7 @@ describe('the route matrix', () => {
 
   afterAll(async () => {
     await stop?.();
-    idp?.close();
+    await idp?.stop();
   });
 
   const resolve = (path: string) =>
@@ -215,62 +191,52 @@ describe('the route matrix', () => {
  * The OIDC provider's discovery document (OpenID Connect Discovery 1.0),
  * enough for the portal's OIDC sign-in routes to start a sign-in.
  */
-async function startOidcDiscoveryStandIn(): Promise<Server> {
-  const idp = http.createServer((req, res) => {
+function startOidcDiscoveryStandIn(): Promise<StandIn> {
+  return startStandIn((req, res, url) => {
     const issuer = `http://${req.headers.host}`;
-    if (req.url === '/.well-known/openid-configuration') {
-      res.setHeader('content-type', 'application/json');
-      res.end(
-        JSON.stringify({
-          issuer,
-          authorization_endpoint: `${issuer}/auth`,
-          token_endpoint: `${issuer}/token`,
-          userinfo_endpoint: `${issuer}/me`,
-          jwks_uri: `${issuer}/jwks`,
-          response_types_supported: ['code'],
-          subject_types_supported: ['public'],
-          id_token_signing_alg_values_supported: ['RS256'],
-        }),
-      );
+    if (url.pathname === '/.well-known/openid-configuration') {
+      sendJson(res, 200, {
+        issuer,
+        authorization_endpoint: `${issuer}/auth`,
+        token_endpoint: `${issuer}/token`,
+        userinfo_endpoint: `${issuer}/me`,
+        jwks_uri: `${issuer}/jwks`,
+        response_types_supported: ['code'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
     } else {
-      res.statusCode = 404;
-      res.end();
+      sendJson(res, 404, {});
     }
   });
-  await new Promise<void>(resolve => idp.listen(0, '127.0.0.1', resolve));
-  return idp;
 }
 
 /** Waits for the SLO plugin's first evaluation round of the demo catalog. */
-async function sloSnapshots(server: Server, token: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await request(server)
-      .get('/api/slo/summary')
-      .auth(token, { type: 'bearer' });
-    if (res.body.slos?.length > 0) return;
-    if (Date.now() > deadline) {
-      throw new Error(`No SLO was evaluated within ${timeoutMs} ms`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
+async function sloSnapshots(server: string, token: string, timeoutMs: number) {
+  await eventually(
+    async () => {
+      const res = await request(server)
+        .get('/api/slo/summary')
+        .auth(token, { type: 'bearer' });
+      return res.body.slos?.length > 0;
+    },
+    { what: 'an evaluated SLO', timeoutMs, intervalMs: 1000 },
+  );
 }
 
 /** The first compliance round, so that team and entity answers are settled. */
 async function complianceRound(
-  server: Server,
+  server: string,
   token: string,
   timeoutMs: number,
 ) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await request(server)
-      .get('/api/compliance/summary')
-      .auth(token, { type: 'bearer' });
-    if (res.body.evaluatedAt) return;
-    if (Date.now() > deadline) {
-      throw new Error(`No compliance round ran within ${timeoutMs} ms`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
+  await eventually(
+    async () => {
+      const res = await request(server)
+        .get('/api/compliance/summary')
+        .auth(token, { type: 'bearer' });
+      return Boolean(res.body.evaluatedAt);
+    },
+    { what: 'a compliance round', timeoutMs, intervalMs: 1000 },
+  );
 }

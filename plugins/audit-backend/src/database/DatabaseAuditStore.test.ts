@@ -1,6 +1,6 @@
 import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { AuditEvent } from '@gogidix/plugin-audit-common';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 import { DatabaseAuditStore } from './DatabaseAuditStore';
 
 const databases = portalTestDatabases();

@@ -1,8 +1,4 @@
 import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -10,7 +6,7 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { AuditEventPage } from '@gogidix/plugin-audit-common';
-import Router from 'express-promise-router';
+import { auditingPlugin, eventually } from '@gogidix/test-kit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -22,36 +18,16 @@ import { createRouter } from './router';
 
 const jane = mockCredentials.user.header('user:default/jane.doe');
 
-/** A plugin whose two routes record an audited action each. */
-const deployPlugin = createBackendPlugin({
+/** A plugin whose route records an audited deploy, refused for `forbidden`. */
+const deployPlugin = auditingPlugin({
   pluginId: 'deploy',
-  register(env) {
-    env.registerInit({
-      deps: {
-        auditor: coreServices.auditor,
-        httpRouter: coreServices.httpRouter,
-      },
-      async init({ auditor, httpRouter }) {
-        const router = Router();
-        router.post('/:service', async (req, res) => {
-          const event = await auditor.createEvent({
-            eventId: 'deploy',
-            severityLevel: 'medium',
-            request: req,
-            meta: { entityRef: `component:default/${req.params.service}` },
-          });
-          if (req.params.service === 'forbidden') {
-            const error = new NotAllowedError('=cmd|calc frozen');
-            await event.fail({ error });
-            throw error;
-          }
-          await event.success();
-          res.status(201).json({});
-        });
-        httpRouter.use(router);
-      },
-    });
-  },
+  path: '/:service',
+  eventId: 'deploy',
+  meta: req => ({ entityRef: `component:default/${req.params.service}` }),
+  refuse: req =>
+    req.params.service === 'forbidden'
+      ? new NotAllowedError('=cmd|calc frozen')
+      : undefined,
 });
 
 async function start(
@@ -76,14 +52,17 @@ async function eventsOf(
   count = 0,
 ): Promise<AuditEventPage> {
   // The store is written after the response: wait for it.
-  for (let attempt = 0; ; attempt++) {
-    const res = await request(server)
-      .get(`/api/audit/events${query}`)
-      .set('Authorization', jane);
-    expect(res.status).toBe(200);
-    if (res.body.totalCount >= count || attempt > 50) return res.body;
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
+  return eventually(
+    async () => {
+      const res = await request(server)
+        .get(`/api/audit/events${query}`)
+        .set('Authorization', jane);
+      expect(res.status).toBe(200);
+      const page: AuditEventPage = res.body;
+      return page.totalCount >= count && page;
+    },
+    { what: `${count} stored events for ${query}`, intervalMs: 100 },
+  );
 }
 
 const HTTP_METHODS = new Set([

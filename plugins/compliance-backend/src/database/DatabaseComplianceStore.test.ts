@@ -1,5 +1,5 @@
 import { createTestStore } from '../__testUtils__/fixtures';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 import { EntityRoundResult } from './ComplianceStore';
 
 const databases = portalTestDatabases();
@@ -25,6 +25,14 @@ const result = (
       },
     ],
   })),
+});
+
+/** Campaign `c` for a team: how many of its two checks pass. */
+const campaignRow = (team: string, passing: number) => ({
+  campaignId: 'c',
+  team: `group:default/${team}`,
+  passing,
+  total: 2,
 });
 
 describe.each(databases.eachSupportedId())(
@@ -72,50 +80,24 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps rounds: latest results by team, the daily trend and campaign progress', async () => {
       const store = await createStore();
-      await store.saveRound({
-        startedAt: '2026-11-26T09:00:00.000Z',
-        finishedAt: '2026-11-26T09:00:05.000Z',
-        results: [
-          result('a', 'listings', ['fail', 'fail']),
-          result('b', 'search', ['pass', 'fail']),
-        ],
-        campaigns: [
-          {
-            campaignId: 'c',
-            team: 'group:default/listings',
-            passing: 0,
-            total: 2,
-          },
-          {
-            campaignId: 'c',
-            team: 'group:default/search',
-            passing: 1,
-            total: 2,
-          },
-        ],
-      });
-      await store.saveRound({
-        startedAt: '2026-11-27T09:00:00.000Z',
-        finishedAt: '2026-11-27T09:00:05.000Z',
-        results: [
-          result('a', 'listings', ['pass', 'pass']),
-          result('b', 'search', ['pass', 'error']),
-        ],
-        campaigns: [
-          {
-            campaignId: 'c',
-            team: 'group:default/listings',
-            passing: 2,
-            total: 2,
-          },
-          {
-            campaignId: 'c',
-            team: 'group:default/search',
-            passing: 1,
-            total: 2,
-          },
-        ],
-      });
+      // A round at 09:00 on each day, five seconds long.
+      for (const [day, a, b, passing] of [
+        ['2026-11-26', ['fail', 'fail'], ['pass', 'fail'], 0],
+        ['2026-11-27', ['pass', 'pass'], ['pass', 'error'], 2],
+      ] as const) {
+        await store.saveRound({
+          startedAt: `${day}T09:00:00.000Z`,
+          finishedAt: `${day}T09:00:05.000Z`,
+          results: [
+            result('a', 'listings', [...a]),
+            result('b', 'search', [...b]),
+          ],
+          campaigns: [
+            campaignRow('listings', passing),
+            campaignRow('search', 1),
+          ],
+        });
+      }
       const latest = await store.latestResults();
       expect(latest.map(r => [r.entityRef, r.level, r.evaluatedAt])).toEqual([
         ['component:default/a', 'gold', '2026-11-27T09:00:05.000Z'],
@@ -151,34 +133,10 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       expect(await store.campaignHistory('2026-11-01')).toEqual([
-        {
-          campaignId: 'c',
-          day: '2026-11-26',
-          team: 'group:default/listings',
-          passing: 0,
-          total: 2,
-        },
-        {
-          campaignId: 'c',
-          day: '2026-11-26',
-          team: 'group:default/search',
-          passing: 1,
-          total: 2,
-        },
-        {
-          campaignId: 'c',
-          day: '2026-11-27',
-          team: 'group:default/listings',
-          passing: 2,
-          total: 2,
-        },
-        {
-          campaignId: 'c',
-          day: '2026-11-27',
-          team: 'group:default/search',
-          passing: 1,
-          total: 2,
-        },
+        { ...campaignRow('listings', 0), day: '2026-11-26' },
+        { ...campaignRow('search', 1), day: '2026-11-26' },
+        { ...campaignRow('listings', 2), day: '2026-11-27' },
+        { ...campaignRow('search', 1), day: '2026-11-27' },
       ]);
     });
 

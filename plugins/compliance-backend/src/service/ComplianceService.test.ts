@@ -1,5 +1,5 @@
 import { createTestStore, demoRound } from '../__testUtils__/fixtures';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 
 const databases = portalTestDatabases();
 const now = new Date('2026-11-27T09:00:00Z');

@@ -1,5 +1,5 @@
 import { createTestStore } from '../__testUtils__/fixtures';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { parseRuleSet } from '../rules/ruleSet';
 import { SummaryCache } from './SummaryCache';

@@ -14,7 +14,7 @@ import {
   demoRound,
   repoRoot,
 } from '../__testUtils__/fixtures';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 import { DatabaseComplianceStore } from '../database/DatabaseComplianceStore';
 import { createRouter } from './router';
 

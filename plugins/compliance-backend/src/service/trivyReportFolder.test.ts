@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestStore, demoTrivy } from '../__testUtils__/fixtures';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 import { loadTrivyReports } from './trivyReportFolder';
 
 const databases = portalTestDatabases();

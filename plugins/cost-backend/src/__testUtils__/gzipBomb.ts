@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { focusCsv, focusLine } from './focus';
+import { focusCsv, focusRow } from '@gogidix/test-kit';
 
 /**
  * A gzip file that expands to `mebibytes` MiB of valid FOCUS rows: one
@@ -7,7 +7,7 @@ import { focusCsv, focusLine } from './focus';
  * as one stream), so it is built without holding the expanded file.
  */
 export function gzipBomb(mebibytes: number): Buffer {
-  const row = `${focusLine()}\n`;
+  const row = `${focusRow()}\n`;
   const mebibyteOfRows = row.repeat(Math.ceil((1024 * 1024) / row.length));
   const member = gzipSync(mebibyteOfRows, { level: 9 });
   return Buffer.concat([

@@ -1,5 +1,4 @@
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { sendJson, StandIn, startStandIn } from '@gogidix/test-kit';
 import { OpenCostAllocation } from '../service/openCost';
 
 /**
@@ -11,23 +10,13 @@ import { OpenCostAllocation } from '../service/openCost';
  */
 export async function startOpenCostStandIn(
   steps: Array<Record<string, OpenCostAllocation>>,
-): Promise<{
-  url: string;
-  requests: URLSearchParams[];
-  close(): Promise<void>;
-}> {
-  const requests: URLSearchParams[] = [];
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
+): Promise<StandIn> {
+  return startStandIn((_req, res, url) => {
+    const send = (status: number, body: unknown) => sendJson(res, status, body);
     if (url.pathname !== '/allocation') {
       send(404, { code: 404, message: 'Not found' });
       return;
     }
-    requests.push(url.searchParams);
     const window = url.searchParams.get('window');
     if (
       !window ||
@@ -46,13 +35,6 @@ export async function startOpenCostStandIn(
     }
     send(200, { code: 200, data: steps });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise(resolve => server.close(() => resolve())),
-  };
 }
 
 /** An allocation as OpenCost reports it, with realistic fields. */

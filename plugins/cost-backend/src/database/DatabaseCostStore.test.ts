@@ -1,8 +1,12 @@
 import { InputError } from '@backstage/errors';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { portalTestDatabases } from '@gogidix/test-databases';
-import { FOCUS_HEADER, focusCsv, focusLine } from '../__testUtils__/focus';
+import {
+  FOCUS_HEADER,
+  focusCsv,
+  focusRow,
+  portalTestDatabases,
+} from '@gogidix/test-kit';
 import { importFocusCsv } from '../service/focusImport';
 import { DatabaseCostStore } from './DatabaseCostStore';
 
@@ -29,10 +33,10 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
     const result = await importText(
       store,
       focusCsv([
-        focusLine(),
-        focusLine({ EffectiveCost: '1.5' }),
-        focusLine({ ServiceCategory: 'Storage', EffectiveCost: '2', Tags: '' }),
-        focusLine({ BillingAccountId: 'acct-2', EffectiveCost: '4' }),
+        focusRow(),
+        focusRow({ EffectiveCost: '1.5' }),
+        focusRow({ ServiceCategory: 'Storage', EffectiveCost: '2', Tags: '' }),
+        focusRow({ BillingAccountId: 'acct-2', EffectiveCost: '4' }),
       ]),
     );
     expect(result).toEqual({
@@ -85,12 +89,12 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
     await importText(
       store,
       focusCsv([
-        focusLine({
+        focusRow({
           ResourceId: 'vol-1',
           ResourceName: 'disk, "old"',
           Tags: '',
         }),
-        focusLine({ ResourceId: '', ResourceName: '' }),
+        focusRow({ ResourceId: '', ResourceName: '' }),
       ]),
     );
     expect(
@@ -111,7 +115,7 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
 
   it('reads gzipped files', async () => {
     const { store } = await createStore();
-    const result = await importText(store, focusCsv([focusLine()]), true);
+    const result = await importText(store, focusCsv([focusRow()]), true);
     expect(result.rows).toBe(1);
   });
 
@@ -120,14 +124,14 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
     await importText(
       store,
       focusCsv([
-        focusLine(),
-        focusLine({
+        focusRow(),
+        focusRow({
           BillingPeriodStart: '2026-09-01',
           ChargePeriodStart: '2026-09-03',
         }),
       ]),
     );
-    await importText(store, focusCsv([focusLine({ EffectiveCost: '100' })]));
+    await importText(store, focusCsv([focusRow({ EffectiveCost: '100' })]));
     const imports = await store.listImports();
     expect(imports.map(i => [i.billingPeriodStart, i.rows, i.cost])).toEqual([
       ['2026-10-01', 1, 100],
@@ -143,7 +147,7 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
     [
       'a missing column',
       focusCsv(
-        [focusLine()],
+        [focusRow()],
         FOCUS_HEADER.filter(c => c !== 'EffectiveCost'),
       ),
       'line 1: missing FOCUS columns EffectiveCost',
@@ -151,21 +155,21 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
     [
       'a bad number and a bad date',
       focusCsv([
-        focusLine({ EffectiveCost: '50' }),
-        focusLine({ BilledCost: 'ten' }),
-        focusLine(),
-        focusLine({ ChargePeriodStart: '2026-13-01' }),
+        focusRow({ EffectiveCost: '50' }),
+        focusRow({ BilledCost: 'ten' }),
+        focusRow(),
+        focusRow({ ChargePeriodStart: '2026-13-01' }),
       ]),
       'Import rejected, nothing was changed: line 3: BilledCost "ten" is not a decimal number; line 5: ChargePeriodStart "2026-13-01" is not an ISO 8601 UTC date',
     ],
     [
       'a quote that never closes',
-      focusCsv([focusLine(), '"10,acct-1']),
+      focusCsv([focusRow(), '"10,acct-1']),
       'The file is not a readable FOCUS CSV',
     ],
   ])('rejects %s, reports it and changes nothing', async (_, text, message) => {
     const { store } = await createStore();
-    await importText(store, focusCsv([focusLine({ EffectiveCost: '7' })]));
+    await importText(store, focusCsv([focusRow({ EffectiveCost: '7' })]));
     const before = await store.costGroups({
       from: '2026-01-01',
       to: '2026-12-31',

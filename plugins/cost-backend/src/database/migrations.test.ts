@@ -1,5 +1,5 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 import { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(

@@ -2,8 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { CostAttributionIndex } from '@gogidix/plugin-cost-common';
 import { Readable } from 'node:stream';
 import { demoCatalogEntities } from '../__testUtils__/catalog';
-import { portalTestDatabases } from '@gogidix/test-databases';
-import { focusCsv, focusLine } from '../__testUtils__/focus';
+import { focusCsv, focusRow, portalTestDatabases } from '@gogidix/test-kit';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { costIndexOf } from './catalogIndex';
 import { COST_CACHE_MAX_AGE_MS, CostService } from './CostService';
@@ -18,7 +17,7 @@ function demoIndex() {
 }
 
 const charge = (service: string, team: string, cost: number) =>
-  focusLine({
+  focusRow({
     EffectiveCost: String(cost),
     ResourceId: `r-${service}`,
     Tags: JSON.stringify({ service, team }),
@@ -100,7 +99,7 @@ describe.each(databases.eachSupportedId())('CostService on %s', id => {
     await load(
       [
         charge('listings-service', 'listings', 30),
-        focusLine({
+        focusRow({
           BillingAccountId: 'acct-2',
           EffectiveCost: '12',
           Tags: JSON.stringify({ service: 'payments-service' }),
@@ -114,7 +113,7 @@ describe.each(databases.eachSupportedId())('CostService on %s', id => {
   it('shows a catalog change once the index changes', async () => {
     const { service, load, setIndex } = await setup();
     await load([
-      focusLine({
+      focusRow({
         EffectiveCost: '25',
         Tags: JSON.stringify({ service: 'brand-new-service' }),
       }),
@@ -172,7 +171,7 @@ describe.each(databases.eachSupportedId())('CostService on %s', id => {
       charge('checkout', 'payments', 10),
       charge('ledger', 'finance/payments', 20),
       // Team-level cost: the tag names the team in either form.
-      focusLine({
+      focusRow({
         EffectiveCost: '5',
         Tags: JSON.stringify({ team: 'group:finance/payments' }),
       }),

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { focusCsv, focusLine } from '../__testUtils__/focus';
+import { focusCsv, focusRow } from '@gogidix/test-kit';
 import { gzipBomb } from '../__testUtils__/gzipBomb';
 import { readFocusCsv } from './focusImport';
 
@@ -62,7 +62,7 @@ describe('readFocusCsv', () => {
 
   it('refuses an upload over the limit before decompressing it', async () => {
     const csv = Buffer.from(
-      focusCsv(Array.from({ length: 20_000 }, () => focusLine())),
+      focusCsv(Array.from({ length: 20_000 }, () => focusRow())),
     );
     expect(csv.length).toBeGreaterThan(2 * MiB);
     await expect(
@@ -75,7 +75,7 @@ describe('readFocusCsv', () => {
   });
 
   it('reads a gzip file within the limit', async () => {
-    const csv = focusCsv([focusLine(), focusLine({ ResourceId: 'i-2' })]);
+    const csv = focusCsv([focusRow(), focusRow({ ResourceId: 'i-2' })]);
     expect(await rowsOf(Readable.from([gzipSync(csv)]), true, MiB)).toBe(2);
   });
 

@@ -37,11 +37,11 @@ describe('OpenCostClient against an OpenCost stand-in', () => {
     ]);
     try {
       const client = new OpenCostClient({
-        baseUrl: `${server.url}/`,
+        baseUrl: `${server.baseUrl}/`,
         workloadLabel: 'app',
       });
       const allocations = await client.dailyAllocations('3d');
-      expect(Object.fromEntries(server.requests[0])).toEqual({
+      expect(Object.fromEntries(server.requests[0].url.searchParams)).toEqual({
         window: '3d',
         aggregate: 'namespace,label:app',
         step: '1d',
@@ -65,7 +65,7 @@ describe('OpenCostClient against an OpenCost stand-in', () => {
         gpuCost: 70,
       });
     } finally {
-      await server.close();
+      await server.stop();
     }
   });
 
@@ -73,14 +73,14 @@ describe('OpenCostClient against an OpenCost stand-in', () => {
     const server = await startOpenCostStandIn([]);
     try {
       const client = new OpenCostClient({
-        baseUrl: server.url,
+        baseUrl: server.baseUrl,
         workloadLabel: 'app',
       });
       await expect(client.dailyAllocations('not a window')).rejects.toThrow(
         /400/,
       );
     } finally {
-      await server.close();
+      await server.stop();
     }
   });
 });

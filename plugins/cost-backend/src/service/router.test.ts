@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { demoCatalogEntities } from '../__testUtils__/catalog';
-import { focusCsv, focusLine } from '../__testUtils__/focus';
+import { focusCsv, focusRow } from '@gogidix/test-kit';
 import { gzipBomb } from '../__testUtils__/gzipBomb';
 import { costPlugin } from '../plugin';
 
@@ -65,13 +65,13 @@ async function startBackend(
 }
 
 const october = focusCsv([
-  focusLine({ ChargePeriodStart: '2026-10-14', EffectiveCost: '30' }),
-  focusLine({
+  focusRow({ ChargePeriodStart: '2026-10-14', EffectiveCost: '30' }),
+  focusRow({
     ChargePeriodStart: '2026-10-15',
     EffectiveCost: '40',
     ServiceCategory: 'Databases',
   }),
-  focusLine({
+  focusRow({
     ChargePeriodStart: '2026-10-15',
     EffectiveCost: '5',
     Tags: '',
@@ -314,8 +314,8 @@ describe('cost router', () => {
       .set('content-type', 'text/csv')
       .send(
         focusCsv([
-          focusLine({ EffectiveCost: '1e' }),
-          focusLine({ ChargePeriodStart: 'soon' }),
+          focusRow({ EffectiveCost: '1e' }),
+          focusRow({ ChargePeriodStart: 'soon' }),
         ]),
       );
     expect(res.status).toBe(400);
@@ -334,7 +334,7 @@ describe('cost router', () => {
   it('refuses an upload streamed without a length beyond the import limit', async () => {
     const server = await startBackend({ maxImportBytes: 1024 * 1024 });
     const { port } = server.address() as AddressInfo;
-    const line = `${focusLine()}\n`;
+    const line = `${focusRow()}\n`;
     // Written in pieces without a length, so Node sends it chunked.
     const res = await new Promise<{ status: number; body: any }>(
       (resolve, reject) => {

@@ -1,4 +1,5 @@
 import { startServerProcess } from '@gogidix/infra-validation';
+import { eventually } from '@gogidix/test-kit';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,20 +53,16 @@ export async function startAlertmanager(): Promise<RunningAlertmanager> {
   });
   const baseUrl = `http://127.0.0.1:${server.port}`;
   // Listening comes before ready: poll readiness, saying what it printed if it never is.
-  for (let attempt = 0; ; attempt++) {
-    const ready = await fetch(`${baseUrl}/-/ready`).then(
-      r => r.ok,
-      () => false,
+  await eventually(async () => (await fetch(`${baseUrl}/-/ready`)).ok, {
+    what: 'Alertmanager answering /-/ready',
+    timeoutMs: 10_000,
+    intervalMs: 100,
+  }).catch(async () => {
+    await server.stop();
+    throw new Error(
+      `Alertmanager listened on ${baseUrl} but /-/ready never answered OK:\n${server.output()}`,
     );
-    if (ready) break;
-    if (attempt === 100) {
-      await server.stop();
-      throw new Error(
-        `Alertmanager listened on ${baseUrl} but /-/ready never answered OK:\n${server.output()}`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
+  });
 
   return {
     baseUrl,

@@ -1,5 +1,4 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { sendJson, StandIn, startStandIn } from '@gogidix/test-kit';
 
 /**
  * A stand-in for Grafana's HTTP API with the documented paths, auth header
@@ -7,11 +6,7 @@ import { AddressInfo } from 'node:net';
  * Alertmanager's `GET /api/alertmanager/grafana/api/v2/alerts`, which
  * applies `filter` equality matchers as Alertmanager does.
  */
-export interface GrafanaStandIn {
-  baseUrl: string;
-  requests: URL[];
-  stop(): Promise<void>;
-}
+export type GrafanaStandIn = StandIn;
 
 export const GRAFANA_TOKEN = 'glsa_standin_0123456789abcdef';
 
@@ -66,14 +61,8 @@ const alerts = [
 ];
 
 export async function startGrafanaStandIn(): Promise<GrafanaStandIn> {
-  const requests: URL[] = [];
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url!, 'http://stand-in');
-    requests.push(url);
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
+  return startStandIn((req, res, url) => {
+    const send = (status: number, body: unknown) => sendJson(res, status, body);
     if (req.headers.authorization !== `Bearer ${GRAFANA_TOKEN}`) {
       send(401, { message: 'invalid API key', traceID: '' });
       return;
@@ -125,15 +114,4 @@ export async function startGrafanaStandIn(): Promise<GrafanaStandIn> {
     }
     send(404, { message: 'Not found' });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    requests,
-    stop: () =>
-      new Promise(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }

@@ -1,5 +1,4 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { sendJson, StandIn, startStandIn } from '@gogidix/test-kit';
 
 /**
  * A stand-in for PagerDuty's REST API v2 (api.pagerduty.com) with the paths,
@@ -8,11 +7,7 @@ import { AddressInfo } from 'node:net';
  * PagerDuty's error body when the token is wrong, and 400 when a required
  * filter is missing, so the client's requests are checked, not just served.
  */
-export interface PagerDutyStandIn {
-  baseUrl: string;
-  requests: URL[];
-  stop(): Promise<void>;
-}
+export type PagerDutyStandIn = StandIn;
 
 export const STAND_IN_TOKEN = 'y_NbAkKc66ryYTWUXYEu';
 
@@ -27,18 +22,12 @@ const ref = (type: string, id: string, summary: string) => ({
 export async function startPagerDutyStandIn(
   now: Date,
 ): Promise<PagerDutyStandIn> {
-  const requests: URL[] = [];
   const hours = (h: number) =>
     new Date(now.getTime() + h * 3_600_000).toISOString();
   const policy = ref('escalation_policy', 'PEP1L57', 'Listings – primary');
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url!, 'http://stand-in');
-    requests.push(url);
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
+  return startStandIn((req, res, url) => {
+    const send = (status: number, body: unknown) => sendJson(res, status, body);
     if (req.headers.authorization !== `Token token=${STAND_IN_TOKEN}`) {
       send(401, { error: { message: 'Unauthorized', code: 2006 } });
       return;
@@ -145,15 +134,4 @@ export async function startPagerDutyStandIn(
     }
     send(404, { error: { message: 'Not Found', code: 2100 } });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    requests,
-    stop: () =>
-      new Promise(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }

@@ -1,5 +1,4 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { sendJson, StandIn, startStandIn } from '@gogidix/test-kit';
 
 /**
  * A stand-in for Vault's KV version 2 HTTP API: `GET /v1/<mount>/metadata/
@@ -7,11 +6,7 @@ import { AddressInfo } from 'node:net';
  * data/<path>` holds values so a test can prove they are never fetched.
  * Auth is the `X-Vault-Token` header; errors use Vault's `{"errors": [...]}`.
  */
-export interface VaultStandIn {
-  baseUrl: string;
-  requests: Array<{ method: string; path: string }>;
-  stop(): Promise<void>;
-}
+export type VaultStandIn = StandIn;
 
 export const VAULT_TOKEN = 'hvs.standin0123456789';
 export const SECRET_VALUE = 'sk_live_do_not_show_me';
@@ -22,14 +17,8 @@ const tree: Record<string, string[]> = {
 };
 
 export async function startVaultStandIn(): Promise<VaultStandIn> {
-  const requests: VaultStandIn['requests'] = [];
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url!, 'http://stand-in');
-    requests.push({ method: req.method!, path: url.pathname });
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
+  return startStandIn((req, res, url) => {
+    const send = (status: number, body: unknown) => sendJson(res, status, body);
     if (req.headers['x-vault-token'] !== VAULT_TOKEN) {
       send(403, { errors: ['permission denied'] });
       return;
@@ -61,15 +50,4 @@ export async function startVaultStandIn(): Promise<VaultStandIn> {
     }
     send(404, { errors: [] });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    requests,
-    stop: () =>
-      new Promise(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }

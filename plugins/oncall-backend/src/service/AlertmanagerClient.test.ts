@@ -6,7 +6,7 @@ import {
   RunningAlertmanager,
   startAlertmanager,
 } from '../__testUtils__/alertmanager';
-import { unreachableUrl } from '../__testUtils__/closedPort';
+import { unreachableUrl } from '@gogidix/test-kit';
 import { AlertmanagerClient, safeLink } from './AlertmanagerClient';
 import { alertFilters } from './matchers';
 

@@ -46,8 +46,10 @@ describe('GrafanaClient', () => {
         tags: ['listings-service'],
       },
     ]);
-    const search = grafana.requests.find(u => u.pathname === '/api/search')!;
-    expect(search.searchParams.get('type')).toBe('dash-db');
+    const search = grafana.requests.find(
+      r => r.url.pathname === '/api/search',
+    )!;
+    expect(search.url.searchParams.get('type')).toBe('dash-db');
   });
 
   it('reads firing alerts from Grafana’s Alertmanager by label', async () => {

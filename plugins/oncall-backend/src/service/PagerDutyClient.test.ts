@@ -46,7 +46,9 @@ describe('PagerDutyClient', () => {
 
   it('asks /oncalls for the service’s escalation policy over the look-ahead window', async () => {
     await client().serviceOnCall('PL7M2RD');
-    const oncalls = pd.requests.filter(u => u.pathname === '/oncalls').pop()!;
+    const oncalls = pd.requests
+      .filter(r => r.url.pathname === '/oncalls')
+      .pop()!.url;
     expect(oncalls.searchParams.get('since')).toBe(now.toISOString());
     expect(oncalls.searchParams.get('until')).toBe('2026-12-11T05:00:00.000Z');
   });

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { startAlertmanager } from '../__testUtils__/alertmanager';
-import { unreachableUrl } from '../__testUtils__/closedPort';
+import { unreachableUrl } from '@gogidix/test-kit';
 import {
   GRAFANA_TOKEN,
   GrafanaStandIn,
@@ -57,6 +57,9 @@ describe('oncall router', () => {
   let grafana: GrafanaStandIn;
   let vault: VaultStandIn;
   const auth = mockCredentials.user.header();
+  /** A signed-in user's GET. */
+  const getAs = (server: Parameters<typeof request>[0], url: string) =>
+    request(server).get(url).set('Authorization', auth);
 
   beforeAll(async () => {
     repo = await fs.mkdtemp(path.join(os.tmpdir(), 'oncall-router-'));
@@ -80,6 +83,12 @@ describe('oncall router', () => {
     await grafana.stop();
     await vault.stop();
     await fs.rm(repo, { recursive: true, force: true });
+  });
+
+  const grafanaProduction = () => ({
+    name: 'production',
+    baseUrl: grafana.baseUrl,
+    token: GRAFANA_TOKEN,
   });
 
   async function start(
@@ -165,9 +174,10 @@ describe('oncall router', () => {
 
   it('lists the markdown runbooks with their titles, and no file outside the folder', async () => {
     const server = await start();
-    const response = await request(server)
-      .get('/api/oncall/runbooks/default/component/listings-service')
-      .set('Authorization', auth);
+    const response = await getAs(
+      server,
+      '/api/oncall/runbooks/default/component/listings-service',
+    );
     expect(response.status).toBe(200);
     expect(response.body.runbooks).toEqual([
       { name: 'high-error-rate', title: 'High error rate' },
@@ -193,9 +203,10 @@ describe('oncall router', () => {
 
   it('says a missing runbook is missing and where it was expected', async () => {
     const server = await start();
-    const response = await request(server)
-      .get('/api/oncall/runbooks/default/component/listings-service/gone')
-      .set('Authorization', auth);
+    const response = await getAs(
+      server,
+      '/api/oncall/runbooks/default/component/listings-service/gone',
+    );
     expect(response.status).toBe(404);
     expect(response.body.error.message).toBe(
       'Runbook missing: expected gone.md in docs/runbooks',
@@ -210,9 +221,10 @@ describe('oncall router', () => {
     ['an unknown entity', 'nobody/x', 404],
   ])('refuses %s', async (_, target, status) => {
     const server = await start();
-    const response = await request(server)
-      .get(`/api/oncall/runbooks/default/component/${target}`)
-      .set('Authorization', auth);
+    const response = await getAs(
+      server,
+      `/api/oncall/runbooks/default/component/${target}`,
+    );
     expect(response.status).toBe(status);
     expect(response.text).not.toContain('# Secret');
     // Where the portal keeps repositories on disk is not for users.
@@ -221,23 +233,26 @@ describe('oncall router', () => {
 
   it('names the config keys to set when nothing is configured', async () => {
     const server = await start();
-    const alerts = await request(server)
-      .get('/api/oncall/alerts?entityRef=component:default/listings-service')
-      .set('Authorization', auth);
+    const alerts = await getAs(
+      server,
+      '/api/oncall/alerts?entityRef=component:default/listings-service',
+    );
     expect(alerts.body).toEqual({
       status: 'not-configured',
       configKey: 'onCall.alertmanager.baseUrl',
     });
-    const pagerDuty = await request(server)
-      .get('/api/oncall/pagerduty?entityRef=component:default/listings-service')
-      .set('Authorization', auth);
+    const pagerDuty = await getAs(
+      server,
+      '/api/oncall/pagerduty?entityRef=component:default/listings-service',
+    );
     expect(pagerDuty.body).toEqual({
       status: 'not-configured',
       configKey: 'onCall.pagerDuty.token',
     });
-    const bare = await request(server)
-      .get('/api/oncall/pagerduty?entityRef=component:default/bare')
-      .set('Authorization', auth);
+    const bare = await getAs(
+      server,
+      '/api/oncall/pagerduty?entityRef=component:default/bare',
+    );
     expect(bare.body.configKey).toBe(
       'metadata.annotations["pagerduty.com/service-id"]',
     );
@@ -245,9 +260,7 @@ describe('oncall router', () => {
 
   it('asks for an entity reference', async () => {
     const server = await start();
-    const response = await request(server)
-      .get('/api/oncall/pagerduty')
-      .set('Authorization', auth);
+    const response = await getAs(server, '/api/oncall/pagerduty');
     expect(response.status).toBe(400);
   });
 
@@ -255,9 +268,10 @@ describe('oncall router', () => {
     const server = await start({
       onCall: { pagerDuty: { baseUrl: pd.baseUrl, token: STAND_IN_TOKEN } },
     });
-    const response = await request(server)
-      .get('/api/oncall/pagerduty?entityRef=component:default/listings-service')
-      .set('Authorization', auth);
+    const response = await getAs(
+      server,
+      '/api/oncall/pagerduty?entityRef=component:default/listings-service',
+    );
     expect(response.status).toBe(200);
     expect(response.body.now[0].user).toBe('Priya Shah');
   });
@@ -265,9 +279,7 @@ describe('oncall router', () => {
   it('says why when a source is down', async () => {
     const baseUrl = await unreachableUrl();
     const server = await start({ onCall: { alertmanager: { baseUrl } } });
-    const response = await request(server)
-      .get('/api/oncall/alerts')
-      .set('Authorization', auth);
+    const response = await getAs(server, '/api/oncall/alerts');
     expect(response.status).toBe(503);
     expect(response.body.error.message).toMatch(
       new RegExp(`Alertmanager at ${baseUrl} is unreachable`),
@@ -279,19 +291,16 @@ describe('oncall router', () => {
       onCall: {
         grafana: {
           instances: [
-            {
-              name: 'production',
-              baseUrl: grafana.baseUrl,
-              token: GRAFANA_TOKEN,
-            },
+            grafanaProduction(),
             { name: 'staging', baseUrl: await unreachableUrl(), token: 'x' },
           ],
         },
       },
     });
-    const response = await request(server)
-      .get('/api/oncall/grafana?entityRef=component:default/listings-service')
-      .set('Authorization', auth);
+    const response = await getAs(
+      server,
+      '/api/oncall/grafana?entityRef=component:default/listings-service',
+    );
     expect(response.status).toBe(200);
     const [production, staging] = response.body.instances;
     expect(production.status).toBe('ok');
@@ -308,32 +317,29 @@ describe('oncall router', () => {
 
   it('names what to set for Grafana, and refuses a selector it cannot read', async () => {
     const unconfigured = await start();
-    const none = await request(unconfigured)
-      .get('/api/oncall/grafana?entityRef=component:default/listings-service')
-      .set('Authorization', auth);
+    const none = await getAs(
+      unconfigured,
+      '/api/oncall/grafana?entityRef=component:default/listings-service',
+    );
     expect(none.body.configKey).toBe('onCall.grafana.instances');
-    const bare = await request(unconfigured)
-      .get('/api/oncall/grafana?entityRef=component:default/bare')
-      .set('Authorization', auth);
+    const bare = await getAs(
+      unconfigured,
+      '/api/oncall/grafana?entityRef=component:default/bare',
+    );
     expect(bare.body.configKey).toBe(
       'metadata.annotations["grafana/dashboard-selector"]',
     );
     const server = await start({
       onCall: {
         grafana: {
-          instances: [
-            {
-              name: 'production',
-              baseUrl: grafana.baseUrl,
-              token: GRAFANA_TOKEN,
-            },
-          ],
+          instances: [grafanaProduction()],
         },
       },
     });
-    const bad = await request(server)
-      .get('/api/oncall/grafana?entityRef=component:default/bad-selector')
-      .set('Authorization', auth);
+    const bad = await getAs(
+      server,
+      '/api/oncall/grafana?entityRef=component:default/bad-selector',
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -341,9 +347,10 @@ describe('oncall router', () => {
     const server = await start({
       onCall: { vault: { baseUrl: vault.baseUrl, token: VAULT_TOKEN } },
     });
-    const response = await request(server)
-      .get('/api/oncall/vault?entityRef=component:default/listings-service')
-      .set('Authorization', auth);
+    const response = await getAs(
+      server,
+      '/api/oncall/vault?entityRef=component:default/listings-service',
+    );
     expect(response.status).toBe(200);
     expect(response.body.mount).toBe('secret');
     expect(
@@ -359,13 +366,15 @@ describe('oncall router', () => {
     ]);
 
     const unconfigured = await start();
-    const none = await request(unconfigured)
-      .get('/api/oncall/vault?entityRef=component:default/listings-service')
-      .set('Authorization', auth);
+    const none = await getAs(
+      unconfigured,
+      '/api/oncall/vault?entityRef=component:default/listings-service',
+    );
     expect(none.body.configKey).toBe('onCall.vault.token');
-    const bare = await request(unconfigured)
-      .get('/api/oncall/vault?entityRef=component:default/bare')
-      .set('Authorization', auth);
+    const bare = await getAs(
+      unconfigured,
+      '/api/oncall/vault?entityRef=component:default/bare',
+    );
     expect(bare.body.configKey).toBe(
       'metadata.annotations["vault.io/secrets-path"]',
     );
@@ -389,9 +398,7 @@ describe('oncall router', () => {
       });
       let alerts: Array<{ name: string; entityRef?: string }> = [];
       for (let i = 0; i < 50 && alerts.length < 2; i++) {
-        const response = await request(server)
-          .get('/api/oncall/alerts')
-          .set('Authorization', auth);
+        const response = await getAs(server, '/api/oncall/alerts');
         expect(response.status).toBe(200);
         alerts = response.body.alerts;
         await new Promise(r => setTimeout(r, 100));

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { DatabaseSloStore } from './DatabaseSloStore';
 import { evaluationAt, ratioSlo } from '../__testUtils__/fixtures';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 
 const databases = portalTestDatabases();
 
@@ -43,7 +43,8 @@ describe.each(databases.eachSupportedId())(
       },
     ];
 
-    it("replaces an entity's SLOs, filters by owner and tier, and keeps the latest evaluation", async () => {
+    /** A store holding `definitions` for both services. */
+    async function storeWithDefinitions() {
       const store = await createStore();
       await store.replaceDefinitions(
         [
@@ -52,6 +53,11 @@ describe.each(databases.eachSupportedId())(
         ],
         definitions,
       );
+      return store;
+    }
+
+    it("replaces an entity's SLOs, filters by owner and tier, and keeps the latest evaluation", async () => {
+      const store = await storeWithDefinitions();
       await store.recordEvaluations([
         evaluationAt(listings, '2026-11-20T10:00:00Z', 0.0005),
       ]);
@@ -139,14 +145,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('counts statuses per day for the trend, filtered by owner', async () => {
-      const store = await createStore();
-      await store.replaceDefinitions(
-        [
-          'component:default/listings-service',
-          'component:default/payments-service',
-        ],
-        definitions,
-      );
+      const store = await storeWithDefinitions();
       await store.recordEvaluations([
         evaluationAt(listings, '2026-11-19T23:00:00Z', 0.0001),
         evaluationAt(latency, '2026-11-19T23:00:00Z', 'missing'),

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { evaluateSlo } from '@gogidix/plugin-slo-common';
 import { DatabaseSloStore } from '../database/DatabaseSloStore';
 import { ratioSlo } from '../__testUtils__/fixtures';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 import { StoredObservationSource } from '../service/StoredObservationSource';
 import {
   COARSE_STEP,

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { DatabaseSloStore } from '../database/DatabaseSloStore';
 import { SliObservation } from '../database/SloStore';
 import { ratioSlo } from '../__testUtils__/fixtures';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { eventually, portalTestDatabases } from '@gogidix/test-kit';
 import { formatObservations, parseObservations } from './openMetrics';
 import { PrometheusSliSource } from './PrometheusSliSource';
 import { StoredObservationSource } from './StoredObservationSource';
@@ -82,19 +82,18 @@ function expectClose(ratios: WindowErrorRatios | undefined) {
 
 /** Listening comes before ready (the TSDB opens the backfilled blocks). */
 async function waitReady(server: ServerProcess) {
-  for (let attempt = 0; ; attempt++) {
-    const ready = await fetch(`http://127.0.0.1:${server.port}/-/ready`).then(
-      r => r.ok,
-      () => false,
+  await eventually(
+    async () => (await fetch(`http://127.0.0.1:${server.port}/-/ready`)).ok,
+    {
+      what: 'Prometheus answering /-/ready',
+      timeoutMs: 60_000,
+      intervalMs: 500,
+    },
+  ).catch(() => {
+    throw new Error(
+      `prometheus listened but /-/ready never answered OK:\n${server.output()}`,
     );
-    if (ready) return;
-    if (attempt === 120) {
-      throw new Error(
-        `prometheus listened but /-/ready never answered OK:\n${server.output()}`,
-      );
-    }
-    await new Promise(r => setTimeout(r, 500));
-  }
+  });
 }
 
 describe('PrometheusSliSource against a real Prometheus', () => {

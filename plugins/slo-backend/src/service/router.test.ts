@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DatabaseSloStore } from '../database/DatabaseSloStore';
-import { portalTestDatabases } from '@gogidix/test-databases';
+import { portalTestDatabases } from '@gogidix/test-kit';
 import { SloLinks } from './links';
 import { OpenSloDocumentReader } from './OpenSloDocumentReader';
 import { createRouter, SUMMARY_CACHE_SECONDS } from './router';

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- test fixtures only
+import { latencySlo, openSloYaml } from '@gogidix/test-kit';
 import { parseOpenSloDocuments } from './parse';
 
 const AVAILABILITY = `
@@ -40,35 +42,11 @@ spec:
     - availability-burn
 `;
 
-const LATENCY_TIMESLICES = `
-apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: latency
-spec:
-  service: listings-service
-  indicator:
-    metadata:
-      name: listings-p99
-    spec:
-      thresholdMetric:
-        metricSource:
-          type: Prometheus
-          spec:
-            query: histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="listings-service"}[{{.window}}])))
-  timeWindow:
-    - duration: 1M
-      isRolling: false
-      calendar:
-        startTime: "2026-01-01 00:00:00"
-        timeZone: UTC
-  budgetingMethod: Timeslices
-  objectives:
-    - op: lte
-      value: 0.3
-      target: 0.99
-      timeSliceWindow: 5m
-`;
+const LATENCY_TIMESLICES = openSloYaml(
+  latencySlo({
+    calendar: { startTime: '2026-01-01 00:00:00', timeZone: 'UTC' },
+  }),
+);
 
 const ALERT_POLICY = `
 apiVersion: openslo/v1

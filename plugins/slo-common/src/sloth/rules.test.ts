@@ -1,5 +1,7 @@
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- tests only: promtool runs from Node
 import { runCommand } from '@gogidix/infra-validation';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- test fixtures only
+import { availabilitySlo, latencySlo, openSloYaml } from '@gogidix/test-kit';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,61 +14,10 @@ import { generateSlothRules, PrometheusAlertingRule } from './rules';
 // promtool judges the rules, not a hand-written imitation of its checks.
 const PROMTOOL = process.env.PORTAL_PROMTOOL ?? 'promtool';
 
-const DOCUMENT = `
-apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: availability
-spec:
-  service: listings-service
-  indicator:
-    metadata:
-      name: listings-availability
-    spec:
-      ratioMetric:
-        counter: true
-        good:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: sum(rate(http_requests_total{service="listings-service",code!~"5.."}[{{.window}}]))
-        total:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: sum(rate(http_requests_total{service="listings-service"}[{{.window}}]))
-  timeWindow:
-    - duration: 30d
-      isRolling: true
-  budgetingMethod: Occurrences
-  objectives:
-    - target: 0.999
----
-apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: latency
-spec:
-  service: listings-service
-  indicator:
-    metadata:
-      name: listings-p99
-    spec:
-      thresholdMetric:
-        metricSource:
-          type: Prometheus
-          spec:
-            query: histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{service="listings-service"}[{{.window}}])))
-  timeWindow:
-    - duration: 1M
-      isRolling: false
-  budgetingMethod: Timeslices
-  objectives:
-    - op: lte
-      value: 0.3
-      target: 0.99
-      timeSliceWindow: 1m
-`;
+const DOCUMENT = openSloYaml(
+  availabilitySlo({ window: '30d' }),
+  latencySlo({ timeSliceWindow: '1m' }),
+);
 
 function slos(): ResolvedSlo[] {
   const parsed = parseOpenSloDocuments(DOCUMENT, 'test');

@@ -5,39 +5,17 @@ import {
   OrgSloSummary,
   parseOpenSloDocuments,
 } from '@gogidix/plugin-slo-common';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- test fixtures only
+import { availabilitySlo, openSloYaml } from '@gogidix/test-kit';
 import { SloApi } from '../api/SloApi';
 
-const DOCUMENT = `
-apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: availability
-  displayName: Availability
-spec:
-  service: listings-service
-  indicator:
-    metadata:
-      name: listings-availability
-    spec:
-      ratioMetric:
-        counter: true
-        good:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: sum(rate(http_requests_total{code!~"5.."}[{{.window}}]))
-        total:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: sum(rate(http_requests_total[{{.window}}]))
-  timeWindow:
-    - duration: 28d
-      isRolling: true
-  budgetingMethod: Occurrences
-  objectives:
-    - target: 0.999
-`;
+const DOCUMENT = openSloYaml(
+  availabilitySlo({
+    displayName: 'Availability',
+    good: 'sum(rate(http_requests_total{code!~"5.."}[{{.window}}]))',
+    total: 'sum(rate(http_requests_total[{{.window}}]))',
+  }),
+);
 
 export const availability = parseOpenSloDocuments(DOCUMENT, 'openslo.yaml')
   .slos[0];

@@ -1,4 +1,4 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import type { TestDatabases } from '@backstage/backend-test-utils';
 
 /**
  * SQLite always, PostgreSQL where BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
@@ -6,8 +6,12 @@ import { TestDatabases } from '@backstage/backend-test-utils';
  * as in CI, a missing PostgreSQL fails the suite instead of silently running
  * SQLite alone.
  */
-export function portalTestDatabases() {
-  const databases = TestDatabases.create({
+export function portalTestDatabases(): TestDatabases {
+  // Loaded on call, not on import: tests that use only the fixtures (the
+  // frontend's among them) do not load the backend test utilities.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const utils: typeof import('@backstage/backend-test-utils') = require('@backstage/backend-test-utils');
+  const databases = utils.TestDatabases.create({
     ids: ['SQLITE_3', 'POSTGRES_15'],
     disableDocker: true,
   });
