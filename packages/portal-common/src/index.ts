@@ -1,2 +1,2 @@
 // What every family shares in browser and backend: annotation names, entity and team refs, number formatting.
-export {};
+export * from './entityPath';

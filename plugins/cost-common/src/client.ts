@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { entityPath } from '@gogidix/portal-common';
 import { CostOverview, CostSavings, EntityCost } from './api';
 
 /** What the client needs from Backstage's discovery and fetch APIs. */
@@ -29,8 +30,7 @@ export class CostClient implements CostApi {
   }
 
   async getEntityCost(entityRef: string, days: number): Promise<EntityCost> {
-    return this.#get<EntityCost>('/entity-cost', {
-      entityRef,
+    return this.#get<EntityCost>(`/entities/${entityPath(entityRef)}/cost`, {
       days: String(days),
     });
   }
