@@ -17,8 +17,8 @@ describe('entityPath', () => {
   });
 
   it('encodes each segment', () => {
-    expect(entityPath({ kind: 'component', namespace: 'a b', name: 'x/y' })).toBe(
-      'component/a%20b/x%2Fy',
-    );
+    expect(
+      entityPath({ kind: 'component', namespace: 'a b', name: 'x/y' }),
+    ).toBe('component/a%20b/x%2Fy');
   });
 });
