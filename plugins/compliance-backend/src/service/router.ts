@@ -6,50 +6,33 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { attachmentDisposition, exportCsv } from '@gogidix/plugin-audit-common';
 import {
   complianceEntityReadPermission,
   complianceExportReadPermission,
   complianceOrgReadPermission,
-  complianceTrivyCreatePermission,
-  complianceWaiverCreatePermission,
   DEFAULT_SUMMARY_LIMIT,
 } from '@gogidix/plugin-compliance-common';
 import express from 'express';
-import { randomUUID } from 'node:crypto';
 import { ComplianceStore } from '../database/ComplianceStore';
 import { RuleSet } from '../rules/ruleSet';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { orgCompliance } from './orgDigest';
 import { SummaryCache } from './SummaryCache';
-import { ingestTrivyReport } from './trivyIngest';
-import { EXPORT_COLUMNS, exportRows } from './auditExport';
-import { applyWaivers, entityCompliance, withActive } from './views';
-
-const MAX_WAIVER_DAYS = 365;
-const DAY = 86400_000;
-/** How far ahead of our clock a scanner's clock may run. */
-export const TRIVY_CLOCK_SKEW_MS = 5 * 60_000;
+import { addExportRoutes } from './routes/exportRoutes';
+import { addTrivyRoutes } from './routes/trivyRoutes';
+import { addWaiverRoutes } from './routes/waiverRoutes';
+import { applyWaivers, entityCompliance } from './views';
 
 const asList = (value: unknown): string[] =>
   value === undefined
     ? []
     : (Array.isArray(value) ? value : [value]).map(String);
-
-/** The user (or service) a request came from, for waivers and report sources. */
-function who(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? `service:${principal.subject}`;
-}
 
 /** gogidix.http.maxRequestBytes and maxImportBytes when unset. */
 export const DEFAULT_BODY_LIMITS = {
@@ -204,71 +187,6 @@ export async function createRouter(options: {
     return { ...visible, generatedAt: now() };
   };
 
-  router.get('/export.json', async (req, res) => {
-    const { results, waivers, generatedAt, filters } = await exportFor(req);
-    const at = generatedAt;
-    res
-      .set(
-        'content-disposition',
-        attachmentDisposition('compliance-export.json'),
-      )
-      .json({
-        generatedAt: at.toISOString(),
-        filters,
-        controls: ruleSet.controls.map(c => ({
-          framework: c.framework,
-          id: c.id,
-          title: c.title,
-          checks: c.checks,
-        })),
-        checks: ruleSet.checks.map(c => ({
-          id: c.id,
-          title: c.title,
-          level: c.level,
-          description: c.description,
-          facts: c.facts,
-          controls: c.controls,
-        })),
-        entities: results.map(result => {
-          const mine = waivers.filter(w => w.entityRef === result.entityRef);
-          const { checks, controls, ...entity } = entityCompliance(
-            result,
-            ruleSet,
-            mine,
-            at,
-          );
-          return {
-            ...entity,
-            controls: controls.map(c => ({
-              framework: c.framework,
-              id: c.id,
-              status: c.status,
-              checkIds: c.checkIds,
-            })),
-            checks: checks.map(c => ({
-              checkId: c.checkId,
-              status: c.status,
-              reason: c.reason,
-              evidence: c.evidence,
-              waiver: c.waiver,
-            })),
-          };
-        }),
-      });
-  });
-
-  router.get('/export.csv', async (req, res) => {
-    const { results, waivers, generatedAt } = await exportFor(req);
-    const rows = exportRows(results, ruleSet, waivers, generatedAt);
-    res
-      .type('text/csv')
-      .set(
-        'content-disposition',
-        attachmentDisposition('compliance-export.csv'),
-      )
-      .send(exportCsv(EXPORT_COLUMNS, rows));
-  });
-
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -295,104 +213,16 @@ export async function createRouter(options: {
     res.json({ ...entityCompliance(current, ruleSet, waivers, now()) });
   });
 
-  router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const entityRef = stringifyEntityRef(req.params);
-    const event = await auditor.createEvent({
-      eventId: 'waiver-create',
-      severityLevel: 'medium',
-      request: req,
-      meta: { entityRef, checkId: String(req.body?.checkId ?? '') },
-    });
-    try {
-      const allowedRefs = await allowedFor(
-        credentials,
-        complianceWaiverCreatePermission,
-        [entityRef],
-      );
-      if (!allowedRefs.has(entityRef)) {
-        throw new NotAllowedError(`You may not waive checks of ${entityRef}`);
-      }
-      const { checkId, reason, approver, expiresAt } = req.body;
-      if (!ruleSet.checks.some(c => c.id === checkId)) {
-        throw new InputError(
-          `checkId: no check "${checkId}" (checks: ${ruleSet.checks
-            .map(c => c.id)
-            .join(', ')})`,
-        );
-      }
-      const expires = Date.parse(expiresAt);
-      const at = now();
-      if (expires <= at.getTime()) {
-        throw new InputError('expiresAt must be in the future');
-      }
-      if (expires > at.getTime() + MAX_WAIVER_DAYS * DAY) {
-        throw new InputError(
-          `expiresAt may be at most ${MAX_WAIVER_DAYS} days away: waivers are reviewed at least yearly`,
-        );
-      }
-      const [evaluated] = await store.latestResults({ entityRef });
-      if (!evaluated) {
-        throw new NotFoundError(`${entityRef} has not been evaluated`);
-      }
-      // An approver is someone the auditor can find: a User in the catalog.
-      const approverEntity = await catalog.getEntityByRef(approver, {
-        credentials,
-      });
-      if (approverEntity?.kind.toLocaleLowerCase('en-US') !== 'user') {
-        throw new InputError(
-          `approver: no user ${approver} in the catalog; name the person who approved the waiver`,
-        );
-      }
-      const waiver = {
-        id: randomUUID(),
-        entityRef,
-        checkId,
-        reason: reason.trim(),
-        approver,
-        createdBy: who(credentials),
-        createdAt: at.toISOString(),
-        expiresAt: new Date(expires).toISOString(),
-      };
-      await store.createWaiver(waiver);
-      await event.success({ meta: { waiverId: waiver.id, approver } });
-      res.status(201).json({ ...withActive(waiver, at) });
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+  addExportRoutes(router, { exportFor, ruleSet });
+  addWaiverRoutes(router, {
+    httpAuth,
+    auditor,
+    catalog,
+    store,
+    ruleSet,
+    now,
+    allowedFor,
   });
-
-  router.post('/entities/:kind/:namespace/:name/trivy', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    if (!(await allowed(credentials, complianceTrivyCreatePermission))) {
-      throw new NotAllowedError('You may not upload Trivy reports');
-    }
-    const entityRef = stringifyEntityRef(req.params);
-    const component = await catalog.getEntityByRef(entityRef, { credentials });
-    if (component?.kind.toLocaleLowerCase('en-US') !== 'component') {
-      throw new NotFoundError(`${entityRef} is not a catalog component`);
-    }
-    const createdAt = (req.body as { CreatedAt?: unknown } | undefined)
-      ?.CreatedAt;
-    const scannedAt = Date.parse(String(createdAt));
-    if (scannedAt > now().getTime() + TRIVY_CLOCK_SKEW_MS) {
-      throw new InputError(
-        `CreatedAt ${String(
-          createdAt,
-        )} is in the future: check the clock of the machine that ran Trivy`,
-      );
-    }
-    const summary = await ingestTrivyReport(store, {
-      entityRef,
-      report: req.body,
-      source: `uploaded by ${who(credentials)}`,
-      now: now(),
-    });
-    res.status(201).json({ ...summary });
-  });
-
+  addTrivyRoutes(router, { httpAuth, catalog, store, now, allowed });
   return router;
 }
