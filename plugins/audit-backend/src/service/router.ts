@@ -13,7 +13,7 @@ import {
   AuditSeverity,
   exportCsv,
 } from '@gogidix/plugin-audit-common';
-import express, { Request } from 'express';
+import express from 'express';
 import { AuditStore } from '../database/AuditStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 
@@ -95,7 +95,7 @@ export async function createRouter(
   const { httpAuth, permissions, store } = options;
   const router = await createOpenApiRouter({ middleware: [noBodyParser] });
 
-  async function authorize(req: Request) {
+  async function authorize(req: Parameters<HttpAuthService['credentials']>[0]) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -117,7 +117,7 @@ export async function createRouter(
   router.get('/events', async (req, res) => {
     await authorize(req);
     const { offset = 0, limit = DEFAULT_LIMIT, ...params } = req.query;
-    res.json(await store.list(auditQuery(params), { offset, limit }));
+    res.json({ ...(await store.list(auditQuery(params), { offset, limit })) });
   });
 
   router.get('/export.json', async (req, res) => {

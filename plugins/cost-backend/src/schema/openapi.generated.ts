@@ -92,6 +92,7 @@ export const spec = {
                       },
                     },
                   },
+                  additionalProperties: false,
                 },
               },
             },
@@ -328,8 +329,10 @@ export const spec = {
                       type: 'string',
                     },
                   },
+                  additionalProperties: false,
                 },
               },
+              additionalProperties: false,
             },
           },
         },
@@ -354,6 +357,7 @@ export const spec = {
             nullable: true,
           },
         },
+        additionalProperties: false,
       },
       DailyCost: {
         type: 'object',
@@ -373,6 +377,7 @@ export const spec = {
             },
           },
         },
+        additionalProperties: false,
       },
       MonthEndForecast: {
         type: 'object',
@@ -392,6 +397,7 @@ export const spec = {
             type: 'integer',
           },
         },
+        additionalProperties: false,
       },
       ImportedPeriod: {
         type: 'object',
@@ -411,6 +417,7 @@ export const spec = {
             type: 'number',
           },
         },
+        additionalProperties: false,
       },
       ImportResult: {
         type: 'object',
@@ -426,29 +433,45 @@ export const spec = {
             },
           },
         },
+        additionalProperties: false,
       },
       ImportRecord: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/ImportedPeriod',
-          },
-          {
-            type: 'object',
-            required: ['currency', 'source', 'importedAt'],
-            properties: {
-              currency: {
-                type: 'string',
-              },
-              source: {
-                type: 'string',
-              },
-              importedAt: {
-                type: 'string',
-                format: 'date-time',
-              },
-            },
-          },
+        type: 'object',
+        required: [
+          'billingAccountId',
+          'billingPeriodStart',
+          'rows',
+          'cost',
+          'currency',
+          'source',
+          'importedAt',
         ],
+        properties: {
+          billingAccountId: {
+            type: 'string',
+          },
+          billingPeriodStart: {
+            type: 'string',
+            format: 'date',
+          },
+          rows: {
+            type: 'integer',
+          },
+          cost: {
+            type: 'number',
+          },
+          currency: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+          },
+          importedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        additionalProperties: false,
       },
       EntityCost: {
         type: 'object',
@@ -500,6 +523,7 @@ export const spec = {
             $ref: '#/components/schemas/MonthEndForecast',
           },
         },
+        additionalProperties: false,
       },
       CostOverview: {
         type: 'object',
@@ -552,81 +576,124 @@ export const spec = {
           teams: {
             type: 'array',
             items: {
-              allOf: [
-                {
-                  $ref: '#/components/schemas/PeriodChange',
+              type: 'object',
+              required: [
+                'current',
+                'previous',
+                'change',
+                'changeRatio',
+                'team',
+                'budget',
+              ],
+              properties: {
+                current: {
+                  type: 'number',
                 },
-                {
+                previous: {
+                  type: 'number',
+                },
+                change: {
+                  type: 'number',
+                },
+                changeRatio: {
+                  type: 'number',
+                  nullable: true,
+                },
+                team: {
+                  type: 'string',
+                },
+                budget: {
                   type: 'object',
-                  required: ['team', 'budget'],
+                  nullable: true,
+                  required: ['monthly', 'monthToDate', 'forecast'],
                   properties: {
-                    team: {
-                      type: 'string',
+                    monthly: {
+                      type: 'number',
                     },
-                    budget: {
-                      type: 'object',
-                      nullable: true,
-                      required: ['monthly', 'monthToDate', 'forecast'],
-                      properties: {
-                        monthly: {
-                          type: 'number',
-                        },
-                        monthToDate: {
-                          type: 'number',
-                        },
-                        forecast: {
-                          type: 'number',
-                        },
-                      },
+                    monthToDate: {
+                      type: 'number',
+                    },
+                    forecast: {
+                      type: 'number',
                     },
                   },
+                  additionalProperties: false,
                 },
-              ],
+              },
+              additionalProperties: false,
             },
           },
           systems: {
             type: 'array',
             items: {
-              allOf: [
-                {
-                  $ref: '#/components/schemas/PeriodChange',
-                },
-                {
-                  type: 'object',
-                  required: ['system'],
-                  properties: {
-                    system: {
-                      type: 'string',
-                    },
-                  },
-                },
+              type: 'object',
+              required: [
+                'current',
+                'previous',
+                'change',
+                'changeRatio',
+                'system',
               ],
+              properties: {
+                current: {
+                  type: 'number',
+                },
+                previous: {
+                  type: 'number',
+                },
+                change: {
+                  type: 'number',
+                },
+                changeRatio: {
+                  type: 'number',
+                  nullable: true,
+                },
+                system: {
+                  type: 'string',
+                },
+              },
+              additionalProperties: false,
             },
           },
           movers: {
             type: 'array',
             items: {
-              allOf: [
-                {
-                  $ref: '#/components/schemas/PeriodChange',
-                },
-                {
-                  type: 'object',
-                  required: ['entityRef', 'name', 'team'],
-                  properties: {
-                    entityRef: {
-                      type: 'string',
-                      nullable: true,
-                    },
-                    name: {
-                      type: 'string',
-                    },
-                    team: {
-                      type: 'string',
-                    },
-                  },
-                },
+              type: 'object',
+              required: [
+                'current',
+                'previous',
+                'change',
+                'changeRatio',
+                'entityRef',
+                'name',
+                'team',
               ],
+              properties: {
+                current: {
+                  type: 'number',
+                },
+                previous: {
+                  type: 'number',
+                },
+                change: {
+                  type: 'number',
+                },
+                changeRatio: {
+                  type: 'number',
+                  nullable: true,
+                },
+                entityRef: {
+                  type: 'string',
+                  nullable: true,
+                },
+                name: {
+                  type: 'string',
+                },
+                team: {
+                  type: 'string',
+                },
+              },
+              additionalProperties: false,
             },
           },
           anomalies: {
@@ -670,12 +737,14 @@ export const spec = {
                   type: 'number',
                 },
               },
+              additionalProperties: false,
             },
           },
           forecast: {
             $ref: '#/components/schemas/MonthEndForecast',
           },
         },
+        additionalProperties: false,
       },
       CostSavings: {
         type: 'object',
@@ -721,9 +790,11 @@ export const spec = {
                   type: 'string',
                 },
               },
+              additionalProperties: false,
             },
           },
         },
+        additionalProperties: false,
       },
     },
   },

@@ -16,7 +16,7 @@ import {
   costImportReadPermission,
 } from '@gogidix/plugin-cost-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import express, { Request } from 'express';
+import express from 'express';
 import { CostStore } from '../database/CostStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { CostExportRow, CostService } from './CostService';
@@ -57,8 +57,11 @@ const COST_EXPORT_COLUMNS: Array<keyof CostExportRow> = [
   'cost',
 ];
 
+/** A request as httpAuth reads it, whatever its typed query. */
+type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
+
 /** The team asked for; the spec has refused an empty or repeated one. */
-const teamParam = (req: Request) =>
+const teamParam = (req: AnyRequest): string | undefined =>
   typeof req.query.team === 'string' ? req.query.team.trim() : undefined;
 
 /** The cost plugin's HTTP API; the contract is src/schema/openapi.yaml. */
@@ -76,7 +79,7 @@ export async function createRouter(
 
   const teamAccess = new TeamAccess(permissions, service);
 
-  async function authorize(req: Request, permission: BasicPermission) {
+  async function authorize(req: AnyRequest, permission: BasicPermission) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -91,7 +94,7 @@ export async function createRouter(
   }
 
   /** The teams the caller may see, after checking the one asked for. */
-  async function visibleTeams(req: Request) {
+  async function visibleTeams(req: AnyRequest) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });

@@ -72,8 +72,10 @@ export const spec = {
                 type: 'string',
               },
             },
+            additionalProperties: false,
           },
         },
+        additionalProperties: false,
       },
       NotConfigured: {
         type: 'object',
@@ -89,6 +91,7 @@ export const spec = {
               'The config key or entity annotation to set, e.g. onCall.pagerDuty.token or metadata.annotations["pagerduty.com/service-id"].',
           },
         },
+        additionalProperties: false,
       },
       RunbookSummary: {
         type: 'object',
@@ -104,6 +107,7 @@ export const spec = {
               'The first heading, or the name when the file has none.',
           },
         },
+        additionalProperties: false,
       },
       RunbookList: {
         type: 'object',
@@ -123,26 +127,30 @@ export const spec = {
             },
           },
         },
+        additionalProperties: false,
       },
       Runbook: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/RunbookSummary',
+        type: 'object',
+        required: ['name', 'title', 'markdown', 'source'],
+        properties: {
+          name: {
+            type: 'string',
+            description: 'The file name without .md.',
           },
-          {
-            type: 'object',
-            required: ['markdown', 'source'],
-            properties: {
-              markdown: {
-                type: 'string',
-              },
-              source: {
-                type: 'string',
-                description: 'Where the file was read from.',
-              },
-            },
+          title: {
+            type: 'string',
+            description:
+              'The first heading, or the name when the file has none.',
           },
-        ],
+          markdown: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            description: 'Where the file was read from.',
+          },
+        },
+        additionalProperties: false,
       },
       FiringAlert: {
         type: 'object',
@@ -198,6 +206,7 @@ export const spec = {
               'The catalog entity whose alert selector names the service (org-wide list only).',
           },
         },
+        additionalProperties: false,
       },
       FiringAlerts: {
         type: 'object',
@@ -214,6 +223,7 @@ export const spec = {
             },
           },
         },
+        additionalProperties: false,
       },
       OnCallShift: {
         type: 'object',
@@ -239,6 +249,7 @@ export const spec = {
             type: 'string',
           },
         },
+        additionalProperties: false,
       },
       ServiceOnCall: {
         type: 'object',
@@ -262,6 +273,7 @@ export const spec = {
                 type: 'string',
               },
             },
+            additionalProperties: false,
           },
           escalationPolicy: {
             type: 'object',
@@ -277,6 +289,7 @@ export const spec = {
                 type: 'string',
               },
             },
+            additionalProperties: false,
           },
           now: {
             type: 'array',
@@ -333,9 +346,11 @@ export const spec = {
                   },
                 },
               },
+              additionalProperties: false,
             },
           },
         },
+        additionalProperties: false,
       },
       GrafanaOverview: {
         type: 'object',
@@ -385,6 +400,7 @@ export const spec = {
                         },
                       },
                     },
+                    additionalProperties: false,
                   },
                 },
                 alerts: {
@@ -394,9 +410,11 @@ export const spec = {
                   },
                 },
               },
+              additionalProperties: false,
             },
           },
         },
+        additionalProperties: false,
       },
       VaultSecretList: {
         type: 'object',
@@ -435,12 +453,15 @@ export const spec = {
                         type: 'string',
                       },
                     },
+                    additionalProperties: false,
                   },
                 },
               },
+              additionalProperties: false,
             },
           },
         },
+        additionalProperties: false,
       },
     },
   },
