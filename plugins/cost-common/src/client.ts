@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import { entityPath } from '@gogidix/portal-common';
 import { CostOverview, CostSavings, EntityCost } from './api';
 
@@ -19,6 +20,11 @@ export interface CostApi {
    */
   exportCsv(options: { days: number; team?: string }): Promise<string>;
 }
+
+export const costApiRef = createApiRef<CostApi>().with({
+  id: 'plugin.cost.api',
+  pluginId: 'cost',
+});
 
 export class CostClient implements CostApi {
   readonly #discoveryApi: CostClientOptions['discoveryApi'];

@@ -9,7 +9,7 @@ import {
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { COST_CENTER_ANNOTATION } from '@gogidix/plugin-cost-common';
 import PaymentsIcon from '@mui/icons-material/Payments';
-import { CostClient, costApiRef } from './api';
+import { CostClient, costApiRef } from '@gogidix/plugin-cost-common';
 
 const rootRouteRef = createRouteRef();
 

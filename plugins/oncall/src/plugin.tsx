@@ -19,8 +19,8 @@ import {
   VAULT_SECRETS_PATH_ANNOTATION,
 } from '@gogidix/plugin-oncall-common';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
-import { onCallApiRef } from './api/OnCallApi';
-import { OnCallClient } from './api/OnCallClient';
+import { onCallApiRef } from '@gogidix/plugin-oncall-common';
+import { OnCallClient } from '@gogidix/plugin-oncall-common';
 
 const onCallApi = ApiBlueprint.make({
   params: defineParams =>

@@ -10,8 +10,8 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { OPENSLO_ANNOTATION } from '@gogidix/plugin-slo-common';
 import SpeedIcon from '@mui/icons-material/Speed';
-import { sloApiRef } from './api/SloApi';
-import { SloClient } from './api/SloClient';
+import { sloApiRef } from '@gogidix/plugin-slo-common';
+import { SloClient } from '@gogidix/plugin-slo-common';
 
 export const rootRouteRef = createRouteRef();
 

@@ -129,7 +129,9 @@ interface AbuseRow {
   check?: (body: any) => string | undefined;
 }
 
-const cost = (ref: string) => `/api/cost/entities/${entityPath(ref)}/cost`;
+/** component:default/x → /api/cost/entities/component/default/x/cost */
+const cost = (ref: string) =>
+  `/api/cost/entities/${ref.replace(':', '/')}/cost`;
 
 /** Charged nothing, and says which claim collides. */
 const chargedNothingAndShows =

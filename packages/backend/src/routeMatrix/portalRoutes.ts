@@ -3,8 +3,6 @@ import {
   ADMIN_ONLY,
   OTHER_TEAMS_ON_CALL,
   MANAGERS,
-  listings,
-  gateway,
 } from './matrix';
 
 /** The routes of the portal's own plugins. */

@@ -5,7 +5,7 @@ import {
   OrgSloSummary,
   parseOpenSloDocuments,
 } from '@gogidix/plugin-slo-common';
-import { SloApi } from '../api/SloApi';
+import { SloApi } from '@gogidix/plugin-slo-common';
 
 const DOCUMENT = `
 apiVersion: openslo/v1

@@ -23,7 +23,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { complianceApiRef } from '../../api/ComplianceApi';
+import { complianceApiRef } from '@gogidix/plugin-compliance-common';
 import {
   LEVEL_COLORS,
   levelLabel,

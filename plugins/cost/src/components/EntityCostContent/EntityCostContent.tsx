@@ -16,7 +16,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { costApiRef } from '../../api';
+import { costApiRef } from '@gogidix/plugin-cost-common';
 import { DailyCostChart } from '../shared/DailyCostChart';
 import { Figure } from '../shared/Figure';
 import { formatCost, formatRatio } from '../shared/format';
