@@ -33,7 +33,8 @@ const ENDPOINTS: Record<string, string> = {
   'SLO summary': '/api/slo/summary',
   'cost team page': '/api/cost/overview?days=30&team=listings',
   'on-call alerts': '/api/oncall/alerts',
-  'on-call runbooks': '/api/oncall/runbooks/default/component/api-gateway',
+  'on-call runbooks':
+    '/api/oncall/entities/component/default/api-gateway/runbooks',
 };
 
 interface Run {

@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import { AuditEventPage, AuditEventQuery } from './types';
 
 /** What the client needs from Backstage's discovery and fetch APIs. */
@@ -27,6 +28,11 @@ function params(query: AuditEventQuery, extra: Record<string, number> = {}) {
   }
   return out;
 }
+
+export const auditApiRef = createApiRef<AuditApi>().with({
+  id: 'plugin.audit.api',
+  pluginId: 'audit',
+});
 
 export class AuditClient implements AuditApi {
   readonly #discoveryApi: AuditClientOptions['discoveryApi'];

@@ -4,4 +4,3 @@
  * @packageDocumentation
  */
 export { auditPlugin as default } from './plugin';
-export { auditApiRef } from './api';

@@ -7,7 +7,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { AuditClient, auditApiRef } from './api';
+import { AuditClient, auditApiRef } from '@gogidix/plugin-audit-common';
 
 const rootRouteRef = createRouteRef();
 

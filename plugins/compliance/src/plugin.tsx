@@ -8,8 +8,8 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
-import { complianceApiRef } from './api/ComplianceApi';
-import { ComplianceClient } from './api/ComplianceClient';
+import { complianceApiRef } from '@gogidix/plugin-compliance-common';
+import { ComplianceClient } from '@gogidix/plugin-compliance-common';
 
 export const rootRouteRef = createRouteRef();
 

@@ -1,4 +1,6 @@
 import { ResponseError } from '@backstage/errors';
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import { entityPath } from '@gogidix/portal-common';
 import { CostOverview, CostSavings, EntityCost } from './api';
 
 /** What the client needs from Backstage's discovery and fetch APIs. */
@@ -19,6 +21,11 @@ export interface CostApi {
   exportCsv(options: { days: number; team?: string }): Promise<string>;
 }
 
+export const costApiRef = createApiRef<CostApi>().with({
+  id: 'plugin.cost.api',
+  pluginId: 'cost',
+});
+
 export class CostClient implements CostApi {
   readonly #discoveryApi: CostClientOptions['discoveryApi'];
   readonly #fetchApi: CostClientOptions['fetchApi'];
@@ -29,8 +36,7 @@ export class CostClient implements CostApi {
   }
 
   async getEntityCost(entityRef: string, days: number): Promise<EntityCost> {
-    return this.#get<EntityCost>('/entity-cost', {
-      entityRef,
+    return this.#get<EntityCost>(`/entities/${entityPath(entityRef)}/cost`, {
       days: String(days),
     });
   }

@@ -5,4 +5,3 @@
  * @packageDocumentation
  */
 export { costPlugin as default } from './plugin';
-export { costApiRef } from './api';

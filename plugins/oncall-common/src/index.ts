@@ -9,3 +9,4 @@ export * from './types';
 export * from './urls';
 export * from './permissions';
 export * from './annotationBounds';
+export * from './client';

@@ -5,5 +5,3 @@
  * @packageDocumentation
  */
 export { onCallPlugin as default } from './plugin';
-export { onCallApiRef } from './api/OnCallApi';
-export type { OnCallApi, RunbookList } from './api/OnCallApi';

@@ -9,8 +9,6 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
-import { onCallApiRef } from './api/OnCallApi';
-import { OnCallClient } from './api/OnCallClient';
 import {
   ALERT_SELECTOR_ANNOTATION,
   GRAFANA_ALERT_SELECTOR_ANNOTATION,
@@ -21,6 +19,7 @@ import {
   TRACE_SERVICE_ANNOTATION,
   VAULT_SECRETS_PATH_ANNOTATION,
 } from '@gogidix/portal-common';
+import { onCallApiRef, OnCallClient } from '@gogidix/plugin-oncall-common';
 
 const onCallApi = ApiBlueprint.make({
   params: defineParams =>

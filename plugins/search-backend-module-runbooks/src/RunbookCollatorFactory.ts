@@ -23,7 +23,7 @@ import {
 } from '@gogidix/plugin-oncall-common';
 import { Readable } from 'node:stream';
 import { runbookText } from './runbookText';
-import { RUNBOOKS_ANNOTATION } from '@gogidix/portal-common';
+import { entityPath, RUNBOOKS_ANNOTATION } from '@gogidix/portal-common';
 
 export interface RunbookDocument extends IndexableDocument {
   entityRef: string;
@@ -81,17 +81,15 @@ export class RunbookCollatorFactory implements DocumentCollatorFactory {
 
   private async entityDocuments(entity: Entity): Promise<RunbookDocument[]> {
     const ref = getCompoundEntityRef(entity);
-    const entityPath = [ref.namespace, ref.kind, ref.name]
-      .map(s => encodeURIComponent(s.toLocaleLowerCase('en-US')))
-      .join('/');
+    const runbooksPath = `/entities/${entityPath(ref)}/runbooks`;
     const { runbooks } = await this.get<{ runbooks: RunbookSummary[] }>(
-      `/runbooks/${entityPath}`,
+      runbooksPath,
     );
     const entityRef = stringifyEntityRef(entity);
     const documents: RunbookDocument[] = [];
     for (const summary of runbooks) {
       const runbook = await this.get<Runbook>(
-        `/runbooks/${entityPath}/${encodeURIComponent(summary.name)}`,
+        `${runbooksPath}/${encodeURIComponent(summary.name)}`,
       );
       documents.push({
         title: `${runbook.title} (${entity.metadata.title ?? ref.name})`,

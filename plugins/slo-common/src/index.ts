@@ -15,3 +15,4 @@ export { errorRatioQuery } from './sloth/queries';
 export * from './sloth/rules';
 export * from './api';
 export * from './permissions';
+export * from './client';

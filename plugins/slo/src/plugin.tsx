@@ -9,8 +9,7 @@ import {
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import SpeedIcon from '@mui/icons-material/Speed';
-import { sloApiRef } from './api/SloApi';
-import { SloClient } from './api/SloClient';
+import { sloApiRef, SloClient } from '@gogidix/plugin-slo-common';
 import { OPENSLO_ANNOTATION } from '@gogidix/portal-common';
 
 export const rootRouteRef = createRouteRef();

@@ -125,8 +125,9 @@ interface AbuseRow {
   check?: (body: any) => string | undefined;
 }
 
+/** component:default/x → /api/cost/entities/component/default/x/cost */
 const cost = (ref: string) =>
-  `/api/cost/entity-cost?entityRef=${encodeURIComponent(ref)}`;
+  `/api/cost/entities/${ref.replace(':', '/')}/cost`;
 
 /** Charged nothing, and says which claim collides. */
 const chargedNothingAndShows =
@@ -149,14 +150,14 @@ const ROWS: AbuseRow[] = [
   {
     annotation: 'gogidix.io/runbooks',
     hostile: "another team's repository",
-    path: '/api/oncall/runbooks/default/component/evil-runbooks',
+    path: '/api/oncall/entities/component/default/evil-runbooks/runbooks',
     status: 403,
     message: /gogidix\.io\/runbooks points outside the repository/,
   },
   {
     annotation: 'vault.io/secrets-path',
     hostile: "another team's path",
-    path: '/api/oncall/vault?entityRef=component:default/evil-vault',
+    path: '/api/oncall/entities/component/default/evil-vault/vault',
     status: 403,
     message:
       /vault\.io\/secrets-path "listings\/listings-service" is outside platform's secrets; use a path under platform\//,
@@ -164,41 +165,41 @@ const ROWS: AbuseRow[] = [
   {
     annotation: 'vault.io/secrets-engine',
     hostile: 'another mount',
-    path: '/api/oncall/vault?entityRef=component:default/evil-vault-mount',
+    path: '/api/oncall/entities/component/default/evil-vault-mount/vault',
     status: 403,
     message: /vault\.io\/secrets-engine may only name the secret mount/,
   },
   {
     annotation: 'vault.io/secrets-path',
     hostile: '(the owner reading its own path: allowed)',
-    path: `/api/oncall/vault?entityRef=${LISTINGS}`,
+    path: '/api/oncall/entities/component/default/listings-service/vault',
     status: 200,
   },
   {
     annotation: 'gogidix.io/alert-selector',
     hostile: 'service=~".+" (every alert)',
-    path: '/api/oncall/alerts?entityRef=component:default/evil-alerts',
+    path: '/api/oncall/entities/component/default/evil-alerts/alerts',
     status: 403,
     message: /gogidix\.io\/alert-selector may not match service with =~/,
   },
   {
     annotation: 'gogidix.io/alert-selector',
     hostile: "another team's service",
-    path: '/api/oncall/alerts?entityRef=component:default/evil-alerts-named',
+    path: '/api/oncall/entities/component/default/evil-alerts-named/alerts',
     status: 403,
     message: /service="listings-service".*set it to "evil-alerts-named"/,
   },
   {
     annotation: 'gogidix.io/alert-selector',
     hostile: 'no service term at all',
-    path: '/api/oncall/alerts?entityRef=component:default/quiet-alerts',
+    path: '/api/oncall/entities/component/default/quiet-alerts/alerts',
     status: 200,
     check: noListingsAlerts,
   },
   {
     annotation: 'gogidix.io/alert-selector',
     hostile: '(the owner: its own alerts)',
-    path: `/api/oncall/alerts?entityRef=${LISTINGS}`,
+    path: '/api/oncall/entities/component/default/listings-service/alerts',
     status: 200,
     check: body =>
       body.alerts?.length === 1 ? undefined : 'did not return its own alert',
@@ -206,14 +207,14 @@ const ROWS: AbuseRow[] = [
   {
     annotation: 'grafana/alert-label-selector',
     hostile: 'service=~".*"',
-    path: '/api/oncall/grafana?entityRef=component:default/evil-grafana',
+    path: '/api/oncall/entities/component/default/evil-grafana/grafana',
     status: 403,
     message: /grafana\/alert-label-selector may not match service/,
   },
   {
     annotation: 'pagerduty.com/service-id',
     hostile: "another team's service",
-    path: '/api/oncall/pagerduty?entityRef=component:default/evil-pagerduty',
+    path: '/api/oncall/entities/component/default/evil-pagerduty/pagerduty',
     status: 409,
     message:
       /component:default\/evil-pagerduty \(group:default\/platform\) and component:default\/listings-service \(group:default\/listings\).*gogidix\.claims/,
@@ -221,7 +222,7 @@ const ROWS: AbuseRow[] = [
   {
     annotation: 'pagerduty.com/service-id',
     hostile: '(the victim sees the conflict too)',
-    path: `/api/oncall/pagerduty?entityRef=${LISTINGS}`,
+    path: '/api/oncall/entities/component/default/listings-service/pagerduty',
     status: 409,
     message: /evil-pagerduty/,
   },

@@ -3,8 +3,6 @@ import {
   ADMIN_ONLY,
   OTHER_TEAMS_ON_CALL,
   MANAGERS,
-  listings,
-  gateway,
 } from './matrix';
 
 /** The routes of the portal's own plugins. */
@@ -60,7 +58,7 @@ export const PORTAL_ROUTES: PluginRoutes[] = [
       },
       {
         method: 'get',
-        path: `/api/cost/entity-cost?entityRef=${gateway}`,
+        path: '/api/cost/entities/component/default/api-gateway/cost',
         answer: {
           platformAdmin: 200,
           manager: 200,
@@ -70,7 +68,7 @@ export const PORTAL_ROUTES: PluginRoutes[] = [
       },
       {
         method: 'get',
-        path: `/api/cost/entity-cost?entityRef=${listings}`,
+        path: '/api/cost/entities/component/default/listings-service/cost',
         answer: {
           platformAdmin: 200,
           manager: 200,
@@ -111,7 +109,7 @@ export const PORTAL_ROUTES: PluginRoutes[] = [
       },
       {
         method: 'get',
-        path: `/api/oncall/alerts?entityRef=${gateway}`,
+        path: '/api/oncall/entities/component/default/api-gateway/alerts',
         answer: {
           platformAdmin: 200,
           manager: 200,
@@ -121,37 +119,37 @@ export const PORTAL_ROUTES: PluginRoutes[] = [
       },
       {
         method: 'get',
-        path: `/api/oncall/alerts?entityRef=${listings}`,
+        path: '/api/oncall/entities/component/default/listings-service/alerts',
         answer: OTHER_TEAMS_ON_CALL(200),
       },
       {
         method: 'get',
-        path: `/api/oncall/pagerduty?entityRef=${listings}`,
+        path: '/api/oncall/entities/component/default/listings-service/pagerduty',
         answer: OTHER_TEAMS_ON_CALL(200),
       },
       {
         method: 'get',
-        path: `/api/oncall/grafana?entityRef=${listings}`,
+        path: '/api/oncall/entities/component/default/listings-service/grafana',
         answer: OTHER_TEAMS_ON_CALL(200),
       },
       {
         method: 'get',
-        path: `/api/oncall/vault?entityRef=${listings}`,
+        path: '/api/oncall/entities/component/default/listings-service/vault',
         answer: OTHER_TEAMS_ON_CALL(200),
       },
       {
         method: 'get',
-        path: '/api/oncall/runbooks/default/component/listings-service',
+        path: '/api/oncall/entities/component/default/listings-service/runbooks',
         answer: OTHER_TEAMS_ON_CALL(200),
       },
       {
         method: 'get',
-        path: '/api/oncall/runbooks/default/component/listings-service/high-error-rate',
+        path: '/api/oncall/entities/component/default/listings-service/runbooks/high-error-rate',
         answer: OTHER_TEAMS_ON_CALL(200),
       },
       {
         method: 'get',
-        path: '/api/oncall/runbooks/default/component/api-gateway',
+        path: '/api/oncall/entities/component/default/api-gateway/runbooks',
         answer: 200,
       },
     ],

@@ -3,7 +3,7 @@ import {
   EntityCompliance,
   OrgCompliance,
 } from '@gogidix/plugin-compliance-common';
-import { ComplianceApi } from '../api/ComplianceApi';
+import { ComplianceApi } from '@gogidix/plugin-compliance-common';
 
 const check = (overrides: Partial<CheckEvaluation>): CheckEvaluation => ({
   checkId: 'has-owner',

@@ -17,7 +17,14 @@ import { parse as parseYaml } from 'yaml';
 import { demoCatalogEntities } from '../__testUtils__/catalog';
 import { focusCsv, focusRow } from '@gogidix/test-kit';
 import { gzipBomb } from '../__testUtils__/gzipBomb';
+import { CostStore } from '../database/CostStore';
 import { costPlugin } from '../plugin';
+import { CostService } from './CostService';
+import { createRouter } from './router';
+
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
 
 async function startBackend(
   options: {
@@ -84,10 +91,7 @@ describe('cost router', () => {
     ['get', '/api/cost/overview'],
     ['get', '/api/cost/savings'],
     ['get', '/api/cost/imports'],
-    [
-      'get',
-      '/api/cost/entity-cost?entityRef=component:default/listings-service',
-    ],
+    ['get', '/api/cost/entities/component/default/listings-service/cost'],
     ['get', '/api/cost/export.csv'],
     ['post', '/api/cost/imports'],
   ];
@@ -125,10 +129,37 @@ describe('cost router', () => {
     const documented = Object.entries(
       spec.paths as Record<string, object>,
     ).flatMap(([path, methods]) =>
-      Object.keys(methods).map(m => `${m} /api/cost${path}`),
+      Object.keys(methods).map(
+        m => `${m} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
+      ),
     );
+    const router = await createRouter({
+      auditor: mockServices.auditor.mock(),
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      logger: mockServices.logger.mock(),
+      store: {} as CostStore,
+      service: {} as CostService,
+      maxImportBytes: 1024,
+    });
+    // What the router itself registers, read from its route table (less
+    // the spec it serves about itself).
+    const served = (router.stack as RouteLayer[]).flatMap(layer =>
+      layer.route && layer.route.path !== '/openapi.json'
+        ? Object.keys(layer.route.methods).map(m => `${m} ${layer.route!.path}`)
+        : [],
+    );
+    expect(served.sort()).toEqual(documented.sort());
+    // And every one of them is exercised by the tests above.
     expect(documented.sort()).toEqual(
-      routes.map(([m, p]) => `${m} ${p.split('?')[0]}`).sort(),
+      routes
+        .map(([m, p]) =>
+          `${m} ${p.split('?')[0].replace(/^\/api\/cost/, '')}`.replace(
+            '/entities/component/default/listings-service/',
+            '/entities/:kind/:namespace/:name/',
+          ),
+        )
+        .sort(),
     );
   });
 
@@ -187,7 +218,7 @@ describe('cost router', () => {
     });
 
     const entity = await request(server).get(
-      '/api/cost/entity-cost?entityRef=component:default/listings-service&days=2',
+      '/api/cost/entities/component/default/listings-service/cost?days=2',
     );
     expect(entity.status).toBe(200);
     const body = entity.body as EntityCost;
@@ -288,7 +319,7 @@ describe('cost router', () => {
       '/api/cost/overview?team=listings',
       '/api/cost/savings?team=listings',
       '/api/cost/export.csv?team=listings',
-      '/api/cost/entity-cost?entityRef=component:default/listings-service',
+      '/api/cost/entities/component/default/listings-service/cost',
       '/api/cost/imports',
     ]) {
       const res = await request(server).get(path);
@@ -297,7 +328,7 @@ describe('cost router', () => {
     expect(
       (
         await request(server).get(
-          '/api/cost/entity-cost?entityRef=component:default/valuation-model',
+          '/api/cost/entities/component/default/valuation-model/cost',
         )
       ).status,
     ).toBe(200);
@@ -394,8 +425,10 @@ describe('cost router', () => {
   it.each([
     ['/api/cost/overview?days=0', 400],
     ['/api/cost/overview?days=abc', 400],
-    ['/api/cost/entity-cost', 400],
-    ['/api/cost/entity-cost?entityRef=component:default/nope', 404],
+    ['/api/cost/entities/component/default/nope/cost?days=400', 400],
+    ['/api/cost/overview?team=', 400],
+    ['/api/cost/overview?unknown=1', 400],
+    ['/api/cost/entities/component/default/nope/cost', 404],
     ['/api/cost/overview?team=marketing', 404],
   ])('GET %s answers %d', async (path, status) => {
     const server = await startBackend();

@@ -11,14 +11,15 @@ import {
   costImportCreatePermission,
   costImportReadPermission,
 } from '@gogidix/plugin-cost-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   attachmentDisposition,
   authorizeOrThrow,
   exportCsv,
 } from '@gogidix/portal-node';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
+import express from 'express';
 import { CostStore } from '../database/CostStore';
+import { createOpenApiRouter } from '../schema/openapi.generated';
 import { CostExportRow, CostService } from './CostService';
 import { importFocusCsv } from './focusImport';
 import { TeamAccess } from './teamAccess';
@@ -34,35 +35,18 @@ export interface RouterOptions {
   maxImportBytes: number;
 }
 
-const MAX_DAYS = 366;
+/** `days` when the query leaves it out. */
+const DEFAULT_DAYS = 30;
 
-function daysParam(req: Request, fallback: number): number {
-  const raw = req.query.days;
-  if (raw === undefined) {
-    return fallback;
-  }
-  const days = Number(raw);
-  if (
-    typeof raw !== 'string' ||
-    !Number.isInteger(days) ||
-    days < 1 ||
-    days > MAX_DAYS
-  ) {
-    throw new InputError(`days must be a whole number from 1 to ${MAX_DAYS}`);
-  }
-  return days;
-}
+/**
+ * Uploads are streamed into the database, and a refused one is still
+ * audited, so the import route reads its own body and `source`: the OpenAPI
+ * validator, which would refuse other media types before the audit event,
+ * leaves `/imports` alone.
+ */
+const ignorePaths = (path: string) => /\/imports$/.test(path);
 
-function optionalString(req: Request, name: string): string | undefined {
-  const raw = req.query[name];
-  if (raw === undefined) {
-    return undefined;
-  }
-  if (typeof raw !== 'string' || !raw.trim()) {
-    throw new InputError(`${name} must be a non-empty string`);
-  }
-  return raw.trim();
-}
+const noBodyParser: express.RequestHandler = (_req, _res, next) => next();
 
 const COST_EXPORT_COLUMNS: Array<keyof CostExportRow> = [
   'date',
@@ -74,17 +58,29 @@ const COST_EXPORT_COLUMNS: Array<keyof CostExportRow> = [
   'cost',
 ];
 
+/** A request as httpAuth reads it, whatever its typed query. */
+type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
+
+/** The team asked for; the spec has refused an empty or repeated one. */
+const teamParam = (req: AnyRequest): string | undefined =>
+  typeof req.query.team === 'string' ? req.query.team.trim() : undefined;
+
 /** The cost plugin's HTTP API; the contract is src/schema/openapi.yaml. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { auditor, httpAuth, permissions, logger, store, service } = options;
   const { maxImportBytes } = options;
-  const router = Router();
+  const router = await createOpenApiRouter({
+    // In place of the default JSON parser: an import is streamed into the
+    // database, no route takes JSON.
+    middleware: [noBodyParser],
+    validatorOptions: { ignorePaths },
+  });
 
   const teamAccess = new TeamAccess(permissions, service);
 
-  async function authorize(req: Request, permission: BasicPermission) {
+  async function authorize(req: AnyRequest, permission: BasicPermission) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -97,16 +93,20 @@ export async function createRouter(
   }
 
   /** The teams the caller may see, after checking the one asked for. */
-  async function visibleTeams(req: Request) {
+  async function visibleTeams(req: AnyRequest) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    return teamAccess.visibleTeams(credentials, optionalString(req, 'team'));
+    return teamAccess.visibleTeams(credentials, teamParam(req));
   }
 
   router.post('/imports', async (req, res) => {
     await authorize(req, costImportCreatePermission);
-    const source = optionalString(req, 'source') ?? 'upload';
+    const named: unknown = req.query.source ?? 'upload';
+    if (typeof named !== 'string' || !named.trim()) {
+      throw new InputError('source must be a non-empty string');
+    }
+    const source = named.trim();
     // Recorded in the audit trail whatever the outcome, rejected files too.
     const auditorEvent = await auditor.createEvent({
       eventId: 'cost-import',
@@ -153,29 +153,28 @@ export async function createRouter(
     res.json({ items: await store.listImports() });
   });
 
-  router.get('/entity-cost', async (req, res) => {
+  router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const entityRef = optionalString(req, 'entityRef');
-    if (!entityRef) {
-      throw new InputError('entityRef is required');
-    }
+    const entityRef = stringifyEntityRef(req.params);
     await authorizeOrThrow(
       permissions,
       credentials,
       { permission: costEntityReadPermission, resourceRef: entityRef },
       `Not allowed to read the cost of ${entityRef}`,
     );
-    res.json(await service.entityCost(entityRef, daysParam(req, 30)));
+    res.json(
+      await service.entityCost(entityRef, req.query.days ?? DEFAULT_DAYS),
+    );
   });
 
   router.get('/overview', async (req, res) => {
     const visible = await visibleTeams(req);
     res.json(
       await service.overview({
-        days: daysParam(req, 30),
-        team: optionalString(req, 'team'),
+        days: req.query.days ?? DEFAULT_DAYS,
+        team: teamParam(req),
         visible,
       }),
     );
@@ -183,15 +182,13 @@ export async function createRouter(
 
   router.get('/savings', async (req, res) => {
     const visible = await visibleTeams(req);
-    res.json(
-      await service.savings({ team: optionalString(req, 'team'), visible }),
-    );
+    res.json(await service.savings({ team: teamParam(req), visible }));
   });
 
   router.get('/export.csv', async (req, res) => {
     const visible = await visibleTeams(req);
-    const days = daysParam(req, 30);
-    const team = optionalString(req, 'team');
+    const days = req.query.days ?? DEFAULT_DAYS;
+    const team = teamParam(req);
     const rows = await service.exportRows({ days, team, visible });
     res
       .type('text/csv')

@@ -32,6 +32,13 @@ import {
   startPagerDutyStandIn,
 } from '../__testUtils__/pagerDutyStandIn';
 import { oncallPlugin } from '../plugin';
+import { createRouter, RouterOptions } from './router';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
 
 const component = (
   name: string,
@@ -142,16 +149,16 @@ describe('oncall router', () => {
     }).factory;
 
     it.each([
-      ['/api/oncall/runbooks/default/component/listings-service', 200],
-      ['/api/oncall/runbooks/default/component/escaper', 403],
+      ['/api/oncall/entities/component/default/listings-service/runbooks', 200],
+      ['/api/oncall/entities/component/default/escaper/runbooks', 403],
       ['/api/oncall/alerts', 403],
-      ['/api/oncall/alerts?entityRef=component:default/listings-service', 403],
+      ['/api/oncall/entities/component/default/listings-service/alerts', 403],
       [
-        '/api/oncall/pagerduty?entityRef=component:default/listings-service',
+        '/api/oncall/entities/component/default/listings-service/pagerduty',
         403,
       ],
-      ['/api/oncall/grafana?entityRef=component:default/listings-service', 403],
-      ['/api/oncall/vault?entityRef=component:default/listings-service', 403],
+      ['/api/oncall/entities/component/default/listings-service/grafana', 403],
+      ['/api/oncall/entities/component/default/listings-service/vault', 403],
     ])('%s answers %s', async (url, status) => {
       const server = await start({}, mockCredentials.user(), permissions);
       expect((await request(server).get(url)).status).toBe(status);
@@ -159,13 +166,13 @@ describe('oncall router', () => {
   });
 
   it.each([
-    '/api/oncall/runbooks/default/component/listings-service',
-    '/api/oncall/runbooks/default/component/listings-service/high-error-rate',
+    '/api/oncall/entities/component/default/listings-service/runbooks',
+    '/api/oncall/entities/component/default/listings-service/runbooks/high-error-rate',
     '/api/oncall/alerts',
-    '/api/oncall/alerts?entityRef=component:default/listings-service',
-    '/api/oncall/pagerduty?entityRef=component:default/listings-service',
-    '/api/oncall/grafana?entityRef=component:default/listings-service',
-    '/api/oncall/vault?entityRef=component:default/listings-service',
+    '/api/oncall/entities/component/default/listings-service/alerts',
+    '/api/oncall/entities/component/default/listings-service/pagerduty',
+    '/api/oncall/entities/component/default/listings-service/grafana',
+    '/api/oncall/entities/component/default/listings-service/vault',
   ])('refuses %s without credentials', async url => {
     const server = await start({}, mockCredentials.none());
     const response = await request(server).get(url);
@@ -176,7 +183,7 @@ describe('oncall router', () => {
     const server = await start();
     const response = await getAs(
       server,
-      '/api/oncall/runbooks/default/component/listings-service',
+      '/api/oncall/entities/component/default/listings-service/runbooks',
     );
     expect(response.status).toBe(200);
     expect(response.body.runbooks).toEqual([
@@ -189,7 +196,7 @@ describe('oncall router', () => {
     const server = await start();
     const response = await request(server)
       .get(
-        '/api/oncall/runbooks/default/component/listings-service/high-error-rate',
+        '/api/oncall/entities/component/default/listings-service/runbooks/high-error-rate',
       )
       .set('Authorization', auth);
     expect(response.status).toBe(200);
@@ -205,7 +212,7 @@ describe('oncall router', () => {
     const server = await start();
     const response = await getAs(
       server,
-      '/api/oncall/runbooks/default/component/listings-service/gone',
+      '/api/oncall/entities/component/default/listings-service/runbooks/gone',
     );
     expect(response.status).toBe(404);
     expect(response.body.error.message).toBe(
@@ -214,16 +221,20 @@ describe('oncall router', () => {
   });
 
   it.each([
-    ['a link out of the folder', 'listings-service/linked', 403],
-    ['a name with dots first', 'listings-service/..%2F..%2Fsecret', 400],
-    ['an annotation leaving the repository', 'escaper/secret', 403],
-    ['an entity without runbooks', 'bare/x', 404],
-    ['an unknown entity', 'nobody/x', 404],
+    ['a link out of the folder', 'listings-service/runbooks/linked', 403],
+    [
+      'a name with dots first',
+      'listings-service/runbooks/..%2F..%2Fsecret',
+      400,
+    ],
+    ['an annotation leaving the repository', 'escaper/runbooks/secret', 403],
+    ['an entity without runbooks', 'bare/runbooks/x', 404],
+    ['an unknown entity', 'nobody/runbooks/x', 404],
   ])('refuses %s', async (_, target, status) => {
     const server = await start();
     const response = await getAs(
       server,
-      `/api/oncall/runbooks/default/component/${target}`,
+      `/api/oncall/entities/component/default/${target}`,
     );
     expect(response.status).toBe(status);
     expect(response.text).not.toContain('# Secret');
@@ -235,7 +246,7 @@ describe('oncall router', () => {
     const server = await start();
     const alerts = await getAs(
       server,
-      '/api/oncall/alerts?entityRef=component:default/listings-service',
+      '/api/oncall/entities/component/default/listings-service/alerts',
     );
     expect(alerts.body).toEqual({
       status: 'not-configured',
@@ -243,7 +254,7 @@ describe('oncall router', () => {
     });
     const pagerDuty = await getAs(
       server,
-      '/api/oncall/pagerduty?entityRef=component:default/listings-service',
+      '/api/oncall/entities/component/default/listings-service/pagerduty',
     );
     expect(pagerDuty.body).toEqual({
       status: 'not-configured',
@@ -251,17 +262,46 @@ describe('oncall router', () => {
     });
     const bare = await getAs(
       server,
-      '/api/oncall/pagerduty?entityRef=component:default/bare',
+      '/api/oncall/entities/component/default/bare/pagerduty',
     );
     expect(bare.body.configKey).toBe(
       'metadata.annotations["pagerduty.com/service-id"]',
     );
   });
 
-  it('asks for an entity reference', async () => {
+  it('serves exactly the operations documented in openapi.yaml', async () => {
+    const spec = parseYaml(
+      readFileSync(path.join(__dirname, '../schema/openapi.yaml'), 'utf8'),
+    ) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(spec.paths).flatMap(([p, item]) =>
+      Object.keys(item).map(
+        method => `${method} ${p.replace(/\{(\w+)\}/g, ':$1')}`,
+      ),
+    );
+    const router = await createRouter({
+      grafana: [],
+      serviceLabel: 'service',
+      claims: [],
+    } as unknown as RouterOptions);
+    // What the router itself registers, less the spec it serves.
+    const served = (router.stack as RouteLayer[]).flatMap(layer =>
+      layer.route && layer.route.path !== '/openapi.json'
+        ? Object.keys(layer.route.methods).map(m => `${m} ${layer.route!.path}`)
+        : [],
+    );
+    expect(served.sort()).toEqual(documented.sort());
+  });
+
+  it('refuses a query parameter the spec does not name', async () => {
     const server = await start();
-    const response = await getAs(server, '/api/oncall/pagerduty');
+    const response = await getAs(
+      server,
+      '/api/oncall/entities/component/default/listings-service/pagerduty?entityRef=x',
+    );
     expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe(
+      "Unknown query parameter 'entityRef'",
+    );
   });
 
   it('answers on-call from PagerDuty when configured', async () => {
@@ -270,7 +310,7 @@ describe('oncall router', () => {
     });
     const response = await getAs(
       server,
-      '/api/oncall/pagerduty?entityRef=component:default/listings-service',
+      '/api/oncall/entities/component/default/listings-service/pagerduty',
     );
     expect(response.status).toBe(200);
     expect(response.body.now[0].user).toBe('Priya Shah');
@@ -299,7 +339,7 @@ describe('oncall router', () => {
     });
     const response = await getAs(
       server,
-      '/api/oncall/grafana?entityRef=component:default/listings-service',
+      '/api/oncall/entities/component/default/listings-service/grafana',
     );
     expect(response.status).toBe(200);
     const [production, staging] = response.body.instances;
@@ -317,15 +357,13 @@ describe('oncall router', () => {
 
   it('names what to set for Grafana, and refuses a selector it cannot read', async () => {
     const unconfigured = await start();
-    const none = await getAs(
-      unconfigured,
-      '/api/oncall/grafana?entityRef=component:default/listings-service',
-    );
+    const none = await request(unconfigured)
+      .get('/api/oncall/entities/component/default/listings-service/grafana')
+      .set('Authorization', auth);
     expect(none.body.configKey).toBe('onCall.grafana.instances');
-    const bare = await getAs(
-      unconfigured,
-      '/api/oncall/grafana?entityRef=component:default/bare',
-    );
+    const bare = await request(unconfigured)
+      .get('/api/oncall/entities/component/default/bare/grafana')
+      .set('Authorization', auth);
     expect(bare.body.configKey).toBe(
       'metadata.annotations["grafana/dashboard-selector"]',
     );
@@ -338,7 +376,7 @@ describe('oncall router', () => {
     });
     const bad = await getAs(
       server,
-      '/api/oncall/grafana?entityRef=component:default/bad-selector',
+      '/api/oncall/entities/component/default/bad-selector/grafana',
     );
     expect(bad.status).toBe(400);
   });
@@ -349,7 +387,7 @@ describe('oncall router', () => {
     });
     const response = await getAs(
       server,
-      '/api/oncall/vault?entityRef=component:default/listings-service',
+      '/api/oncall/entities/component/default/listings-service/vault',
     );
     expect(response.status).toBe(200);
     expect(response.body.mount).toBe('secret');
@@ -366,15 +404,13 @@ describe('oncall router', () => {
     ]);
 
     const unconfigured = await start();
-    const none = await getAs(
-      unconfigured,
-      '/api/oncall/vault?entityRef=component:default/listings-service',
-    );
+    const none = await request(unconfigured)
+      .get('/api/oncall/entities/component/default/listings-service/vault')
+      .set('Authorization', auth);
     expect(none.body.configKey).toBe('onCall.vault.token');
-    const bare = await getAs(
-      unconfigured,
-      '/api/oncall/vault?entityRef=component:default/bare',
-    );
+    const bare = await request(unconfigured)
+      .get('/api/oncall/entities/component/default/bare/vault')
+      .set('Authorization', auth);
     expect(bare.body.configKey).toBe(
       'metadata.annotations["vault.io/secrets-path"]',
     );

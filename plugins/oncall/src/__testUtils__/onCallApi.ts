@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { OnCallApi } from '../api/OnCallApi';
+import { OnCallApi } from '@gogidix/plugin-oncall-common';
 
 /** An OnCallApi whose every method is a jest mock, to set per test. */
 export function mockOnCallApi(): jest.Mocked<OnCallApi> {

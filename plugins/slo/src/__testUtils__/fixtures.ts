@@ -7,7 +7,7 @@ import {
 } from '@gogidix/plugin-slo-common';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- test fixtures only
 import { availabilitySlo, openSloYaml } from '@gogidix/test-kit';
-import { SloApi } from '../api/SloApi';
+import { SloApi } from '@gogidix/plugin-slo-common';
 
 const DOCUMENT = openSloYaml(
   availabilitySlo({

@@ -1,0 +1,86 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import { entityPath } from '@gogidix/portal-common';
+import {
+  FiringAlerts,
+  GrafanaOverview,
+  NotConfigured,
+  Runbook,
+  RunbookSummary,
+  ServiceOnCall,
+  VaultSecretList,
+} from './types';
+
+/** What the client needs from Backstage's discovery and fetch APIs. */
+export interface OnCallClientOptions {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  fetchApi: { fetch: typeof fetch };
+}
+
+export interface RunbookList {
+  entityRef: string;
+  expectedLocation: string;
+  runbooks: RunbookSummary[];
+}
+
+/** Typed access to the on-call backend. */
+export interface OnCallApi {
+  listRunbooks(entity: CompoundEntityRef): Promise<RunbookList>;
+  getRunbook(entity: CompoundEntityRef, runbook: string): Promise<Runbook>;
+  /** Everything firing, or only the entity's alerts when one is given. */
+  firingAlerts(entityRef?: string): Promise<FiringAlerts | NotConfigured>;
+  serviceOnCall(entityRef: string): Promise<ServiceOnCall | NotConfigured>;
+  grafana(entityRef: string): Promise<GrafanaOverview | NotConfigured>;
+  vaultSecrets(entityRef: string): Promise<VaultSecretList | NotConfigured>;
+}
+
+export const onCallApiRef = createApiRef<OnCallApi>().with({
+  id: 'plugin.oncall.api',
+  pluginId: 'oncall',
+});
+
+export class OnCallClient implements OnCallApi {
+  readonly #discoveryApi: OnCallClientOptions['discoveryApi'];
+  readonly #fetchApi: OnCallClientOptions['fetchApi'];
+
+  constructor(options: OnCallClientOptions) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi;
+  }
+
+  listRunbooks(entity: CompoundEntityRef): Promise<RunbookList> {
+    return this.#get(`/entities/${entityPath(entity)}/runbooks`);
+  }
+
+  getRunbook(entity: CompoundEntityRef, runbook: string): Promise<Runbook> {
+    return this.#get(
+      `/entities/${entityPath(entity)}/runbooks/${encodeURIComponent(runbook)}`,
+    );
+  }
+
+  firingAlerts(entityRef?: string): Promise<FiringAlerts | NotConfigured> {
+    return this.#get(
+      entityRef ? `/entities/${entityPath(entityRef)}/alerts` : '/alerts',
+    );
+  }
+
+  serviceOnCall(entityRef: string): Promise<ServiceOnCall | NotConfigured> {
+    return this.#get(`/entities/${entityPath(entityRef)}/pagerduty`);
+  }
+
+  grafana(entityRef: string): Promise<GrafanaOverview | NotConfigured> {
+    return this.#get(`/entities/${entityPath(entityRef)}/grafana`);
+  }
+
+  vaultSecrets(entityRef: string): Promise<VaultSecretList | NotConfigured> {
+    return this.#get(`/entities/${entityPath(entityRef)}/vault`);
+  }
+
+  async #get<T>(path: string): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('oncall');
+    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+}
