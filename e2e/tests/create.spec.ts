@@ -1,4 +1,8 @@
 import { Page, expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { signedInState } from '../support/environment';
 
 /**
@@ -29,7 +33,35 @@ async function nextUntilReview(page: Page) {
   await page.getByRole('button', { name: 'Review' }).click();
 }
 
-async function createAndOpen(page: Page, name: string) {
+/**
+ * The files of the published repository, as a developer who clones it from
+ * the address the finished task shows would see them.
+ */
+async function publishedFiles(page: Page): Promise<string[]> {
+  const shown = await page
+    .getByText(/git clone \S+/)
+    .first()
+    .textContent();
+  const remote = /git clone (\S+)/.exec(shown ?? '')?.[1];
+  expect(remote, `no "git clone" address in "${shown}"`).toBeTruthy();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-clone-'));
+  try {
+    execFileSync('git', ['clone', '--quiet', remote!, dir], {
+      stdio: 'pipe',
+    });
+    return execFileSync('git', ['ls-files'], { cwd: dir, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function createAndOpen(
+  page: Page,
+  name: string,
+  beforeOpening?: () => Promise<void>,
+) {
   await page.getByRole('button', { name: 'Create' }).click();
   // The run goes to the end: validation, publish and registration.
   const open = page.getByRole('link', {
@@ -39,6 +71,7 @@ async function createAndOpen(page: Page, name: string) {
   await expect(
     page.getByText(/\d+ Kubernetes objects rendered and validated/),
   ).toBeVisible();
+  await beforeOpening?.();
   await open.click();
   await expect(page.getByRole('heading', { name })).toBeVisible({
     timeout: 30_000,
@@ -103,5 +136,9 @@ test('a Java service with GitLab CI', async ({ page }) => {
   await page.getByLabel('CI provider').click();
   await page.getByRole('option', { name: 'GitLab CI' }).click();
   await nextUntilReview(page);
-  await createAndOpen(page, name);
+  await createAndOpen(page, name, async () => {
+    const files = await publishedFiles(page);
+    expect(files).toContain('.gitlab-ci.yml');
+    expect(files.filter(f => f.startsWith('.github/workflows/'))).toEqual([]);
+  });
 });
