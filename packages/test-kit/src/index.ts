@@ -3,5 +3,6 @@ export * from './auditingPlugin';
 export * from './databases';
 export * from './eventually';
 export * from './focus';
+export * from './generatedOpenApi';
 export * from './openslo';
 export * from './standIn';
