@@ -5,9 +5,9 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { costPermissions } from '@gogidix/plugin-cost-common';
 import { DatabaseCostStore } from './database/DatabaseCostStore';
-import { loadDemoCost } from './demo/loadDemo';
 import { CatalogAttributionIndexReader } from './service/catalogIndex';
 import { CostService } from './service/CostService';
+import { CostTasks } from './service/costTasks';
 import { OpenCostClient } from './service/openCost';
 import { createRouter } from './service/router';
 import { readCostConfig } from './config';
@@ -37,42 +37,34 @@ export const costPlugin = createBackendPlugin({
         });
         deps.permissionsRegistry.addPermissions(costPermissions);
 
+        const tasks = new CostTasks({
+          store,
+          logger: deps.logger,
+          openCost:
+            settings.opencost &&
+            new OpenCostClient({
+              baseUrl: settings.opencost.baseUrl,
+              workloadLabel: settings.opencost.workloadLabel,
+            }),
+        });
         if (settings.demo) {
           // A global task, not a load at start: replicas starting together
           // would each import the same bill and collide on its unique keys.
-          // Daily, so that the demo bill keeps reaching yesterday.
           await deps.scheduler.scheduleTask({
             id: 'cost-demo-load',
             frequency: { hours: 24 },
             timeout: { minutes: 10 },
             scope: 'global',
-            fn: async () => {
-              const today = new Date().toISOString().slice(0, 10);
-              const loaded = await loadDemoCost(store, today);
-              deps.logger.info(
-                `Loaded the demo cost data: ${loaded.rows} FOCUS rows, ${loaded.allocations} OpenCost allocations`,
-              );
-            },
+            fn: () => tasks.loadDemo(),
           });
         }
-
         if (settings.opencost) {
-          const { baseUrl, workloadLabel, frequencyMinutes } =
-            settings.opencost;
-          const client = new OpenCostClient({ baseUrl, workloadLabel });
           await deps.scheduler.scheduleTask({
             id: 'cost-opencost-allocations',
-            frequency: { minutes: frequencyMinutes },
+            frequency: { minutes: settings.opencost.frequencyMinutes },
             timeout: { minutes: 5 },
             scope: 'global',
-            // Three days so that a missed run or a late day is filled in.
-            fn: async () => {
-              const allocations = await client.dailyAllocations('3d');
-              await store.replaceAllocations(allocations);
-              deps.logger.info(
-                `Stored ${allocations.length} OpenCost allocations`,
-              );
-            },
+            fn: () => tasks.syncOpenCost(),
           });
         }
 
