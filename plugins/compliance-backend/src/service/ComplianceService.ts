@@ -1,3 +1,4 @@
+import { entityOwnerTeamRef } from '@gogidix/portal-common';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -7,7 +8,6 @@ import {
   meets,
 } from '@gogidix/plugin-compliance-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { entityOwnerTeamRef } from '@gogidix/portal-node';
 import {
   ComplianceStore,
   EntityRoundResult,

@@ -19,10 +19,11 @@ import {
 } from '@gogidix/plugin-oncall-common';
 import {
   COST_CENTER_ANNOTATION,
+  entityOwnerTeamRef,
   KUBERNETES_ID_ANNOTATION,
   KUBERNETES_NAMESPACE_ANNOTATION,
+  ownerTeamRef,
 } from '@gogidix/portal-common';
-import { entityOwnerTeamRef, ownerTeamRef } from '@gogidix/portal-node';
 import { costTeamLabel } from './costTeams';
 
 /** Supplies the catalog's view of components and teams for attribution. */

@@ -1,5 +1,5 @@
+import { ownerTeamRef } from '@gogidix/portal-common';
 import { UNALLOCATED } from '@gogidix/plugin-cost-common';
-import { ownerTeamRef } from '@gogidix/portal-node';
 
 /**
  * A team as cost keeps it: the full group ref (`group:default/payments`),

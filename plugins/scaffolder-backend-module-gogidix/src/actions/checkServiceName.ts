@@ -1,10 +1,10 @@
+import { ownerTeamRef } from '@gogidix/portal-common';
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ownerTeamRef } from '@gogidix/portal-node';
 import { serviceOwnerAssignPermission } from '../permissions';
 import { examples } from './checkServiceName.examples';
 

@@ -15,12 +15,15 @@ import {
   SloEvaluation,
   SloStatus,
 } from '@gogidix/plugin-slo-common';
-import { ownerTeamRef } from '@gogidix/portal-node';
 import { SloDefinition, SloStore } from '../database/SloStore';
 import { OpenSloDocumentReader } from './OpenSloDocumentReader';
 import { SliSource } from './SliSource';
 import { SloLinks } from './links';
-import { OPENSLO_ANNOTATION, TIER_LABEL } from '@gogidix/portal-common';
+import {
+  OPENSLO_ANNOTATION,
+  TIER_LABEL,
+  ownerTeamRef,
+} from '@gogidix/portal-common';
 
 const HOUR = 3600_000;
 
