@@ -2,3 +2,4 @@
 export * from './annotations';
 export * from './entityPath';
 export * from './format';
+export * from './pluginFetch';
