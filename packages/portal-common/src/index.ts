@@ -3,3 +3,4 @@ export * from './annotations';
 export * from './entityPath';
 export * from './format';
 export * from './ownerTeamRef';
+export * from './pluginFetch';

@@ -1,5 +1,5 @@
-import { ResponseError } from '@backstage/errors';
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import { PluginFetch } from '@gogidix/portal-common';
 import { AuditEventPage, AuditEventQuery } from './types';
 
 /** What the client needs from Backstage's discovery and fetch APIs. */
@@ -35,31 +35,20 @@ export const auditApiRef = createApiRef<AuditApi>().with({
 });
 
 export class AuditClient implements AuditApi {
-  readonly #discoveryApi: AuditClientOptions['discoveryApi'];
-  readonly #fetchApi: AuditClientOptions['fetchApi'];
+  readonly #http: PluginFetch;
 
   constructor(options: AuditClientOptions) {
-    this.#discoveryApi = options.discoveryApi;
-    this.#fetchApi = options.fetchApi;
+    this.#http = new PluginFetch('audit', options);
   }
 
   async listEvents(
     query: AuditEventQuery,
     page: { offset: number; limit: number },
   ): Promise<AuditEventPage> {
-    return (await this.#fetch('/events', params(query, page))).json();
+    return this.#http.json('/events', params(query, page));
   }
 
   async exportEvents(query: AuditEventQuery, format: 'csv' | 'json') {
-    return (await this.#fetch(`/export.${format}`, params(query))).blob();
-  }
-
-  async #fetch(path: string, search: URLSearchParams): Promise<Response> {
-    const base = await this.#discoveryApi.getBaseUrl('audit');
-    const response = await this.#fetchApi.fetch(`${base}${path}?${search}`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
+    return this.#http.blob(`/export.${format}`, params(query));
   }
 }

@@ -1,7 +1,6 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { entityPath } from '@gogidix/portal-common';
+import { entityPath, PluginFetch, PluginQuery } from '@gogidix/portal-common';
 import { EntityCompliance, OrgCompliance, Waiver, WaiverRequest } from './api';
 
 /** What the client needs from Backstage's discovery and fetch APIs. */
@@ -32,20 +31,15 @@ export const complianceApiRef = createApiRef<ComplianceApi>().with({
   pluginId: 'compliance',
 });
 
-function filterQuery(filter: ComplianceFilter = {}): string {
-  const query = new URLSearchParams();
-  for (const team of filter.teams ?? []) query.append('team', team);
-  const text = query.toString();
-  return text ? `?${text}` : '';
+function filterQuery(filter: ComplianceFilter = {}) {
+  return { team: filter.teams };
 }
 
 export class ComplianceClient implements ComplianceApi {
-  readonly #discoveryApi: ComplianceClientOptions['discoveryApi'];
-  readonly #fetchApi: ComplianceClientOptions['fetchApi'];
+  readonly #http: PluginFetch;
 
   constructor(options: ComplianceClientOptions) {
-    this.#discoveryApi = options.discoveryApi;
-    this.#fetchApi = options.fetchApi;
+    this.#http = new PluginFetch('compliance', options);
   }
 
   async getEntityCompliance(entity: CompoundEntityRef) {
@@ -56,13 +50,14 @@ export class ComplianceClient implements ComplianceApi {
 
   async getOrgCompliance(filter?: ComplianceFilter) {
     return (
-      await this.#fetch(`/summary${filterQuery(filter)}`)
+      await this.#fetch('/summary', filterQuery(filter))
     ).json() as Promise<OrgCompliance>;
   }
 
   async createWaiver(entity: CompoundEntityRef, request: WaiverRequest) {
     const response = await this.#fetch(
       `/entities/${entityPath(entity)}/waivers`,
+      undefined,
       {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -73,15 +68,15 @@ export class ComplianceClient implements ComplianceApi {
   }
 
   async getExport(format: 'csv' | 'json', filter?: ComplianceFilter) {
-    return (
-      await this.#fetch(`/export.${format}${filterQuery(filter)}`)
-    ).blob();
+    return (await this.#fetch(`/export.${format}`, filterQuery(filter))).blob();
   }
 
-  async #fetch(path: string, init?: RequestInit): Promise<Response> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('compliance');
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response;
+  /** Always hands `fetchApi.fetch` an `init`, `undefined` for a GET. */
+  #fetch(
+    path: string,
+    query?: PluginQuery,
+    init?: RequestInit,
+  ): Promise<Response> {
+    return this.#http.fetch(path, query, init);
   }
 }

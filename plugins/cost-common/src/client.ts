@@ -1,6 +1,5 @@
-import { ResponseError } from '@backstage/errors';
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { entityPath } from '@gogidix/portal-common';
+import { entityPath, PluginFetch } from '@gogidix/portal-common';
 import { CostOverview, CostSavings, EntityCost } from './api';
 
 /** What the client needs from Backstage's discovery and fetch APIs. */
@@ -27,51 +26,32 @@ export const costApiRef = createApiRef<CostApi>().with({
 });
 
 export class CostClient implements CostApi {
-  readonly #discoveryApi: CostClientOptions['discoveryApi'];
-  readonly #fetchApi: CostClientOptions['fetchApi'];
+  readonly #http: PluginFetch;
 
   constructor(options: CostClientOptions) {
-    this.#discoveryApi = options.discoveryApi;
-    this.#fetchApi = options.fetchApi;
+    this.#http = new PluginFetch('cost', options);
   }
 
   async getEntityCost(entityRef: string, days: number): Promise<EntityCost> {
-    return this.#get<EntityCost>(`/entities/${entityPath(entityRef)}/cost`, {
-      days: String(days),
-    });
+    return this.#http.json<EntityCost>(
+      `/entities/${entityPath(entityRef)}/cost`,
+      { days: String(days) },
+    );
   }
 
   async getOverview(options: {
     days: number;
     team?: string;
   }): Promise<CostOverview> {
-    return this.#get<CostOverview>('/overview', query(options));
+    return this.#http.json<CostOverview>('/overview', query(options));
   }
 
   async getSavings(options: { team?: string } = {}): Promise<CostSavings> {
-    return this.#get<CostSavings>('/savings', query(options));
+    return this.#http.json<CostSavings>('/savings', query(options));
   }
 
   async exportCsv(options: { days: number; team?: string }): Promise<string> {
-    return (await this.#fetch('/export.csv', query(options))).text();
-  }
-
-  async #get<T>(path: string, params: Record<string, string>): Promise<T> {
-    return (await (await this.#fetch(path, params)).json()) as T;
-  }
-
-  async #fetch(
-    path: string,
-    params: Record<string, string>,
-  ): Promise<Response> {
-    const base = await this.#discoveryApi.getBaseUrl('cost');
-    const response = await this.#fetchApi.fetch(
-      `${base}${path}?${new URLSearchParams(params)}`,
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
+    return this.#http.text('/export.csv', query(options));
   }
 }
 

@@ -1,7 +1,6 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { entityPath } from '@gogidix/portal-common';
+import { entityPath, PluginFetch } from '@gogidix/portal-common';
 import {
   FiringAlerts,
   GrafanaOverview,
@@ -41,46 +40,37 @@ export const onCallApiRef = createApiRef<OnCallApi>().with({
 });
 
 export class OnCallClient implements OnCallApi {
-  readonly #discoveryApi: OnCallClientOptions['discoveryApi'];
-  readonly #fetchApi: OnCallClientOptions['fetchApi'];
+  readonly #http: PluginFetch;
 
   constructor(options: OnCallClientOptions) {
-    this.#discoveryApi = options.discoveryApi;
-    this.#fetchApi = options.fetchApi;
+    this.#http = new PluginFetch('oncall', options);
   }
 
   listRunbooks(entity: CompoundEntityRef): Promise<RunbookList> {
-    return this.#get(`/entities/${entityPath(entity)}/runbooks`);
+    return this.#http.json(`/entities/${entityPath(entity)}/runbooks`);
   }
 
   getRunbook(entity: CompoundEntityRef, runbook: string): Promise<Runbook> {
-    return this.#get(
+    return this.#http.json(
       `/entities/${entityPath(entity)}/runbooks/${encodeURIComponent(runbook)}`,
     );
   }
 
   firingAlerts(entityRef?: string): Promise<FiringAlerts | NotConfigured> {
-    return this.#get(
+    return this.#http.json(
       entityRef ? `/entities/${entityPath(entityRef)}/alerts` : '/alerts',
     );
   }
 
   serviceOnCall(entityRef: string): Promise<ServiceOnCall | NotConfigured> {
-    return this.#get(`/entities/${entityPath(entityRef)}/pagerduty`);
+    return this.#http.json(`/entities/${entityPath(entityRef)}/pagerduty`);
   }
 
   grafana(entityRef: string): Promise<GrafanaOverview | NotConfigured> {
-    return this.#get(`/entities/${entityPath(entityRef)}/grafana`);
+    return this.#http.json(`/entities/${entityPath(entityRef)}/grafana`);
   }
 
   vaultSecrets(entityRef: string): Promise<VaultSecretList | NotConfigured> {
-    return this.#get(`/entities/${entityPath(entityRef)}/vault`);
-  }
-
-  async #get<T>(path: string): Promise<T> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('oncall');
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
+    return this.#http.json(`/entities/${entityPath(entityRef)}/vault`);
   }
 }

@@ -1,7 +1,6 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { entityPath } from '@gogidix/portal-common';
+import { entityPath, PluginFetch } from '@gogidix/portal-common';
 import { EntitySloStatus, OrgSloSummary } from './api';
 
 /** What the client needs from Backstage's discovery and fetch APIs. */
@@ -31,45 +30,31 @@ export const sloApiRef = createApiRef<SloApi>().with({
   pluginId: 'slo',
 });
 
-function filterQuery(filter: OrgSloFilter = {}): string {
-  const query = new URLSearchParams();
-  for (const owner of filter.owners ?? []) query.append('owner', owner);
-  for (const tier of filter.tiers ?? []) query.append('tier', tier);
-  const text = query.toString();
-  return text ? `?${text}` : '';
+function filterQuery(filter: OrgSloFilter = {}) {
+  return { owner: filter.owners, tier: filter.tiers };
 }
 
 export class SloClient implements SloApi {
-  readonly #discoveryApi: SloClientOptions['discoveryApi'];
-  readonly #fetchApi: SloClientOptions['fetchApi'];
+  readonly #http: PluginFetch;
 
   constructor(options: SloClientOptions) {
-    this.#discoveryApi = options.discoveryApi;
-    this.#fetchApi = options.fetchApi;
+    this.#http = new PluginFetch('slo', options);
   }
 
   async getEntityStatus(
     entity: CompoundEntityRef,
     at?: Date,
   ): Promise<EntitySloStatus> {
-    const query = at ? `?${new URLSearchParams({ at: at.toISOString() })}` : '';
-    return (
-      await this.#fetch(`/entities/${entityPath(entity)}/status${query}`)
-    ).json();
+    return this.#http.json(`/entities/${entityPath(entity)}/status`, {
+      at: at?.toISOString(),
+    });
   }
 
   async getOrgSummary(filter?: OrgSloFilter): Promise<OrgSloSummary> {
-    return (await this.#fetch(`/summary${filterQuery(filter)}`)).json();
+    return this.#http.json('/summary', filterQuery(filter));
   }
 
   async getOrgSummaryCsv(filter?: OrgSloFilter): Promise<string> {
-    return (await this.#fetch(`/summary.csv${filterQuery(filter)}`)).text();
-  }
-
-  async #fetch(path: string): Promise<Response> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('slo');
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response;
+    return this.#http.text('/summary.csv', filterQuery(filter));
   }
 }
