@@ -4,4 +4,5 @@ export * from './attachment';
 export * from './authorize';
 export * from './cachedLoader';
 export * from './csv';
+export * from './entityRequest';
 export * from './teamScope';

@@ -4,7 +4,6 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotFoundError } from '@backstage/errors';
 import {
@@ -16,6 +15,7 @@ import {
 import {
   authorizeOrThrow,
   teamScope as scopeOfTeams,
+  entityRequest,
 } from '@gogidix/portal-node';
 import express from 'express';
 import { ComplianceStore } from '../database/ComplianceStore';
@@ -163,15 +163,11 @@ export async function createRouter(options: {
   };
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entityRef = stringifyEntityRef(req.params);
-    await authorizeOrThrow(
-      permissions,
-      credentials,
-      { permission: complianceEntityReadPermission, resourceRef: entityRef },
-      `You may not read the compliance of ${entityRef}`,
+    const { entityRef } = await entityRequest(
+      { httpAuth, permissions },
+      req,
+      complianceEntityReadPermission,
+      ref => `You may not read the compliance of ${ref}`,
     );
     const [result] = await store.latestResults({ entityRef });
     if (!result) {

@@ -11,11 +11,11 @@ import {
   costImportCreatePermission,
   costImportReadPermission,
 } from '@gogidix/plugin-cost-common';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   attachmentDisposition,
   authorizeOrThrow,
   exportCsv,
+  entityRequest,
 } from '@gogidix/portal-node';
 import express from 'express';
 import { CostStore } from '../database/CostStore';
@@ -154,15 +154,11 @@ export async function createRouter(
   });
 
   router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entityRef = stringifyEntityRef(req.params);
-    await authorizeOrThrow(
-      permissions,
-      credentials,
-      { permission: costEntityReadPermission, resourceRef: entityRef },
-      `Not allowed to read the cost of ${entityRef}`,
+    const { entityRef } = await entityRequest(
+      { httpAuth, permissions },
+      req,
+      costEntityReadPermission,
+      ref => `Not allowed to read the cost of ${ref}`,
     );
     res.json(
       await service.entityCost(entityRef, req.query.days ?? DEFAULT_DAYS),

@@ -2,12 +2,13 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   attachmentDisposition,
   authorizeOrThrow,
   exportCsv,
+  entityRequest,
 } from '@gogidix/portal-node';
 import {
   generateSlothRules,
@@ -73,15 +74,11 @@ export async function createRouter(options: {
   });
 
   router.get('/entities/:kind/:namespace/:name/status', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entityRef = stringifyEntityRef(req.params);
-    await authorizeOrThrow(
-      permissions,
-      credentials,
-      { permission: sloEntityReadPermission, resourceRef: entityRef },
-      `Not allowed to read the SLOs of ${entityRef}`,
+    await entityRequest(
+      { httpAuth, permissions },
+      req,
+      sloEntityReadPermission,
+      ref => `Not allowed to read the SLOs of ${ref}`,
     );
     const at = parseAt(req.query.at, now());
     res.json({ ...(await service.entityStatus(req.params, at)) });
