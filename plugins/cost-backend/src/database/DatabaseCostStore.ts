@@ -44,10 +44,9 @@ interface ResourceCostRow extends KeyColumns {
 export class DatabaseCostStore implements CostStore {
   static async create(options: {
     database: DatabaseService;
-    skipMigrations?: boolean;
   }): Promise<DatabaseCostStore> {
     const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
+    if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
     return new DatabaseCostStore(client);

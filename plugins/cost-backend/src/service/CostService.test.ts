@@ -40,8 +40,7 @@ describe.each(databases.eachSupportedId())('CostService on %s', id => {
     );
     // Another instance of the plugin on the same database.
     const otherInstance = await DatabaseCostStore.create({
-      database: { getClient: async () => knex },
-      skipMigrations: true,
+      database: { getClient: async () => knex, migrations: { skip: true } },
     });
     const load = (lines: string[], into = store) =>
       importFocusCsv(into, Readable.from([Buffer.from(focusCsv(lines))]), {
