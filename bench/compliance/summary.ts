@@ -14,6 +14,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
 import knexFactory from 'knex';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -157,6 +158,8 @@ async function main() {
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       auditor: noAuditor,
+      // Only waivers and Trivy uploads look entities up; the bench reads.
+      catalog: catalogServiceMock(),
       store,
       ruleSet,
     });

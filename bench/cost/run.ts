@@ -15,108 +15,26 @@
  * 20) sets the calls per measurement; 0 times the first call only.
  * BENCH_CACHE=0 turns the service's result cache off.
  */
-import {
-  createReadStream,
-  createWriteStream,
-  mkdirSync,
-  statSync,
-} from 'node:fs';
+import { createReadStream, mkdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
-import { stringify } from 'csv-stringify/sync';
-import { addDays, CostAttributionIndex } from '@gogidix/plugin-cost-common';
+import { CostAttributionIndex } from '@gogidix/plugin-cost-common';
 import { DatabaseCostStore } from '../../plugins/cost-backend/src/database/DatabaseCostStore';
 import { importFocusCsv } from '../../plugins/cost-backend/src/service/focusImport';
 import { CostService } from '../../plugins/cost-backend/src/service/CostService';
-import { toCostComponent } from '../../plugins/cost-backend/src/service/catalogIndex';
-import { DEMO_ESTATE } from '../../plugins/cost-backend/src/demo/demoEstate';
+import { costIndexOf } from '../../plugins/cost-backend/src/service/catalogIndex';
 import { demoCatalogEntities } from '../../plugins/cost-backend/src/__testUtils__/catalog';
 import { readdirSync, readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { Entity } from '@backstage/catalog-model';
+import { END, writeFocusFile } from './focusFile';
 
 const PERF = process.argv[2] === '--perf' ? process.argv[3] : undefined;
 const FRESH = process.argv.includes('--fresh');
 const ROWS = PERF ? 0 : Number(process.argv[2] ?? 1_000_000);
 const PG = process.env.PORTAL_TEST_PG ?? 'postgresql://postgres@127.0.0.1:5432';
 const QUERY_RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const END = '2026-11-26';
-const DAYS = 120;
-
-const COLUMNS = [
-  'BillingAccountId',
-  'BillingAccountName',
-  'BillingCurrency',
-  'BillingPeriodStart',
-  'BillingPeriodEnd',
-  'ChargePeriodStart',
-  'ChargePeriodEnd',
-  'ChargeCategory',
-  'ServiceCategory',
-  'ServiceName',
-  'ResourceId',
-  'ResourceName',
-  'ListCost',
-  'BilledCost',
-  'EffectiveCost',
-  'Tags',
-];
-
-/** The demo estate's resources, repeated over enough accounts to reach `rows`. */
-async function writeFocusFile(file: string, rows: number) {
-  const out = createWriteStream(file);
-  out.write(`${COLUMNS.join(',')}\n`);
-  let written = 0;
-  for (let account = 0; written < rows; account++) {
-    for (let d = 0; d < DAYS && written < rows; d++) {
-      const date = addDays(END, -d);
-      const period = `${date.slice(0, 7)}-01`;
-      const [y, m] = period.split('-').map(Number);
-      const periodEnd = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-      const lines: string[][] = [];
-      for (const r of DEMO_ESTATE) {
-        if (written + lines.length >= rows) break;
-        const tags: Record<string, string> = r.kubernetes
-          ? {
-              'kubernetes-namespace': r.team!,
-              'app.kubernetes.io/name': r.service!,
-            }
-          : {
-              ...(r.service && { service: r.service }),
-              ...(r.team && { team: r.team }),
-            };
-        const cost = (
-          r.dailyCost *
-          (0.9 + ((d * 7 + account) % 20) / 100)
-        ).toFixed(4);
-        lines.push([
-          `bench-${account}`,
-          `bench-${account}`,
-          'EUR',
-          `${period}T00:00:00Z`,
-          `${periodEnd}T00:00:00Z`,
-          `${date}T00:00:00Z`,
-          `${addDays(date, 1)}T00:00:00Z`,
-          'Usage',
-          r.serviceCategory,
-          r.serviceName,
-          `${r.resourceId}-${account}`,
-          r.resourceName,
-          cost,
-          cost,
-          cost,
-          JSON.stringify(tags),
-        ]);
-      }
-      written += lines.length;
-      if (!out.write(stringify(lines))) await once(out, 'drain');
-    }
-  }
-  out.end();
-  await once(out, 'finish');
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[
@@ -138,9 +56,10 @@ function workloadIndex(dir: string): CostAttributionIndex {
   const entities = yamlFiles(path.join(dir, 'catalog')).flatMap(
     f => yaml.loadAll(readFileSync(f, 'utf8')) as Entity[],
   );
-  return new CostAttributionIndex(
-    entities.filter(e => e?.kind === 'Component').map(toCostComponent),
-    entities.filter(e => e?.kind === 'Group').map(e => e.metadata.name),
+  // The same index the plugin builds from the catalog.
+  return costIndexOf(
+    entities.filter(e => e?.kind),
+    [],
   );
 }
 
@@ -321,18 +240,11 @@ async function main() {
       )}x as long as COPY`,
     );
 
-    const index = new CostAttributionIndex(
-      demoCatalogEntities()
-        .filter(e => e.kind === 'Component')
-        .map(toCostComponent),
-      demoCatalogEntities()
-        .filter(e => e.kind === 'Group')
-        .map(e => e.metadata.name),
-    );
+    const index = costIndexOf(demoCatalogEntities(), []);
     const service = new CostService(
       store,
       { index: async () => index },
-      { budgets: { ai: 9000 } },
+      { budgets: { 'group:default/ai': 9000 } },
       () => END,
     );
     for (const [label, team] of [

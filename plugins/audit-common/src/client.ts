@@ -1,4 +1,3 @@
-import { createApiRef } from '@backstage/frontend-plugin-api';
 import { PluginFetch } from '@gogidix/portal-common';
 import { AuditEventPage, AuditEventQuery } from './types';
 
@@ -28,11 +27,6 @@ function params(query: AuditEventQuery, extra: Record<string, number> = {}) {
   }
   return out;
 }
-
-export const auditApiRef = createApiRef<AuditApi>().with({
-  id: 'plugin.audit.api',
-  pluginId: 'audit',
-});
 
 export class AuditClient implements AuditApi {
   readonly #http: PluginFetch;

@@ -7,7 +7,8 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { AuditClient, auditApiRef } from '@gogidix/plugin-audit-common';
+import { AuditClient } from '@gogidix/plugin-audit-common';
+import { auditApiRef } from './apiRef';
 
 const rootRouteRef = createRouteRef();
 

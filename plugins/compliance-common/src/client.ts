@@ -1,5 +1,4 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { createApiRef } from '@backstage/frontend-plugin-api';
 import { entityPath, PluginFetch, PluginQuery } from '@gogidix/portal-common';
 import { EntityCompliance, OrgCompliance, Waiver, WaiverRequest } from './api';
 
@@ -25,11 +24,6 @@ export interface ComplianceApi {
   /** The auditor export as a file to save. */
   getExport(format: 'csv' | 'json', filter?: ComplianceFilter): Promise<Blob>;
 }
-
-export const complianceApiRef = createApiRef<ComplianceApi>().with({
-  id: 'plugin.compliance.api',
-  pluginId: 'compliance',
-});
 
 function filterQuery(filter: ComplianceFilter = {}) {
   return { team: filter.teams };

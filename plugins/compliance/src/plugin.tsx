@@ -8,7 +8,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
-import { complianceApiRef } from '@gogidix/plugin-compliance-common';
+import { complianceApiRef } from './apiRef';
 import { ComplianceClient } from '@gogidix/plugin-compliance-common';
 
 export const rootRouteRef = createRouteRef();

@@ -1,4 +1,3 @@
-import { createApiRef } from '@backstage/frontend-plugin-api';
 import { entityPath, PluginFetch } from '@gogidix/portal-common';
 import { CostOverview, CostSavings, EntityCost } from './api';
 
@@ -19,11 +18,6 @@ export interface CostApi {
    */
   exportCsv(options: { days: number; team?: string }): Promise<string>;
 }
-
-export const costApiRef = createApiRef<CostApi>().with({
-  id: 'plugin.cost.api',
-  pluginId: 'cost',
-});
 
 export class CostClient implements CostApi {
   readonly #http: PluginFetch;

@@ -8,7 +8,8 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import PaymentsIcon from '@mui/icons-material/Payments';
-import { CostClient, costApiRef } from '@gogidix/plugin-cost-common';
+import { CostClient } from '@gogidix/plugin-cost-common';
+import { costApiRef } from './apiRef';
 import { COST_CENTER_ANNOTATION } from '@gogidix/portal-common';
 
 const rootRouteRef = createRouteRef();

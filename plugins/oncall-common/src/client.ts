@@ -1,5 +1,4 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { createApiRef } from '@backstage/frontend-plugin-api';
 import { entityPath, PluginFetch } from '@gogidix/portal-common';
 import {
   FiringAlerts,
@@ -33,11 +32,6 @@ export interface OnCallApi {
   grafana(entityRef: string): Promise<GrafanaOverview | NotConfigured>;
   vaultSecrets(entityRef: string): Promise<VaultSecretList | NotConfigured>;
 }
-
-export const onCallApiRef = createApiRef<OnCallApi>().with({
-  id: 'plugin.oncall.api',
-  pluginId: 'oncall',
-});
 
 export class OnCallClient implements OnCallApi {
   readonly #http: PluginFetch;

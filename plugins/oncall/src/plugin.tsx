@@ -19,7 +19,8 @@ import {
   TRACE_SERVICE_ANNOTATION,
   VAULT_SECRETS_PATH_ANNOTATION,
 } from '@gogidix/portal-common';
-import { onCallApiRef, OnCallClient } from '@gogidix/plugin-oncall-common';
+import { OnCallClient } from '@gogidix/plugin-oncall-common';
+import { onCallApiRef } from './apiRef';
 
 const onCallApi = ApiBlueprint.make({
   params: defineParams =>

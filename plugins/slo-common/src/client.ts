@@ -1,5 +1,4 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { createApiRef } from '@backstage/frontend-plugin-api';
 import { entityPath, PluginFetch } from '@gogidix/portal-common';
 import { EntitySloStatus, OrgSloSummary } from './api';
 
@@ -24,11 +23,6 @@ export interface SloApi {
   /** The org summary's rows as CSV text. */
   getOrgSummaryCsv(filter?: OrgSloFilter): Promise<string>;
 }
-
-export const sloApiRef = createApiRef<SloApi>().with({
-  id: 'plugin.slo.api',
-  pluginId: 'slo',
-});
 
 function filterQuery(filter: OrgSloFilter = {}) {
   return { owner: filter.owners, tier: filter.tiers };

@@ -9,7 +9,8 @@ import {
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import SpeedIcon from '@mui/icons-material/Speed';
-import { sloApiRef, SloClient } from '@gogidix/plugin-slo-common';
+import { SloClient } from '@gogidix/plugin-slo-common';
+import { sloApiRef } from './apiRef';
 import { OPENSLO_ANNOTATION } from '@gogidix/portal-common';
 
 export const rootRouteRef = createRouteRef();

@@ -4,7 +4,7 @@ import {
 } from '@backstage/frontend-test-utils';
 import { AuditApi, AuditEvent } from '@gogidix/plugin-audit-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { auditApiRef } from '@gogidix/plugin-audit-common';
+import { auditApiRef } from '../../apiRef';
 import { AuditPage } from './AuditPage';
 
 // Rendering the app and typing into MUI fields takes seconds on a busy CI machine.

@@ -14,7 +14,7 @@ import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { auditApiRef } from '@gogidix/plugin-audit-common';
+import { auditApiRef } from '../../apiRef';
 import { AuditEventsTable } from './AuditEventsTable';
 import { AuditFilters } from './AuditFilters';
 

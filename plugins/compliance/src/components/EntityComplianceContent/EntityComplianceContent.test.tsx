@@ -4,10 +4,8 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  ComplianceApi,
-  complianceApiRef,
-} from '@gogidix/plugin-compliance-common';
+import { ComplianceApi } from '@gogidix/plugin-compliance-common';
+import { complianceApiRef } from '../../apiRef';
 import {
   entityCompliance,
   mockComplianceApi,

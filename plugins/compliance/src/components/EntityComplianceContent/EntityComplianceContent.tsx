@@ -23,7 +23,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { complianceApiRef } from '@gogidix/plugin-compliance-common';
+import { complianceApiRef } from '../../apiRef';
 import {
   LevelChip,
   StatusChip,

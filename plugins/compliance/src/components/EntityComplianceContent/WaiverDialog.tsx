@@ -11,7 +11,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
-import { complianceApiRef } from '@gogidix/plugin-compliance-common';
+import { complianceApiRef } from '../../apiRef';
 
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);

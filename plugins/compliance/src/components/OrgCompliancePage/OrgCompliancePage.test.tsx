@@ -2,7 +2,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { complianceApiRef } from '@gogidix/plugin-compliance-common';
+import { complianceApiRef } from '../../apiRef';
 import { mockComplianceApi, orgCompliance } from '../../__testUtils__/fixtures';
 import { OrgCompliancePage } from './OrgCompliancePage';
 

@@ -26,7 +26,7 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { complianceApiRef } from '@gogidix/plugin-compliance-common';
+import { complianceApiRef } from '../../apiRef';
 import { LEVEL_COLORS, levelLabel, when } from '../shared/format';
 import { CampaignList, ControlHeatmap, PassRateTrend } from './charts';
 import { ControlTable, EntityTable, GapTable, TeamTable } from './tables';

@@ -9,7 +9,7 @@ import {
   CostSavings,
 } from '@gogidix/plugin-cost-common';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { costApiRef } from '@gogidix/plugin-cost-common';
+import { costApiRef } from '../../apiRef';
 import { CostPage } from './CostPage';
 
 const change = (current: number, previous: number) => ({

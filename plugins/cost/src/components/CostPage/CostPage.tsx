@@ -20,7 +20,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { costApiRef } from '@gogidix/plugin-cost-common';
+import { costApiRef } from '../../apiRef';
 import { DailyCostChart } from '../shared/DailyCostChart';
 import { formatCost } from '../shared/format';
 import { PeriodHeadlines, PeriodPicker } from '../shared/PeriodHeadlines';

@@ -10,7 +10,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { CostApi, EntityCost } from '@gogidix/plugin-cost-common';
 import { screen } from '@testing-library/react';
 import { SWRConfig } from 'swr';
-import { costApiRef } from '@gogidix/plugin-cost-common';
+import { costApiRef } from '../../apiRef';
 import { EntityCostContent } from './EntityCostContent';
 
 const entity: Entity = {

@@ -13,7 +13,7 @@ import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { costApiRef } from '@gogidix/plugin-cost-common';
+import { costApiRef } from '../../apiRef';
 import { DailyCostChart } from '../shared/DailyCostChart';
 import { PeriodHeadlines, PeriodPicker } from '../shared/PeriodHeadlines';
 

@@ -4,7 +4,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { onCallApiRef } from '@gogidix/plugin-oncall-common';
+import { onCallApiRef } from '../../apiRef';
 import { AlertList } from '../AlertList/AlertList';
 import { SourceState } from '../SourceState/SourceState';
 

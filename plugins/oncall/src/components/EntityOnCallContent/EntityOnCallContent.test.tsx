@@ -5,7 +5,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, waitFor } from '@testing-library/react';
 import { SWRConfig } from 'swr';
-import { onCallApiRef } from '@gogidix/plugin-oncall-common';
+import { onCallApiRef } from '../../apiRef';
 import {
   backendError,
   mockOnCallApi,

@@ -9,7 +9,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { onCallApiRef } from '@gogidix/plugin-oncall-common';
+import { onCallApiRef } from '../../apiRef';
 import { AlertList } from '../AlertList/AlertList';
 import { SourceState } from '../SourceState/SourceState';
 

@@ -4,7 +4,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { FiringAlert } from '@gogidix/plugin-oncall-common';
 import { screen, within } from '@testing-library/react';
 import { SWRConfig } from 'swr';
-import { onCallApiRef } from '@gogidix/plugin-oncall-common';
+import { onCallApiRef } from '../../apiRef';
 import {
   backendError,
   mockOnCallApi,

@@ -11,7 +11,7 @@ import { PermissionGate } from '@gogidix/portal-react';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { onCallApiRef } from '@gogidix/plugin-oncall-common';
+import { onCallApiRef } from '../../apiRef';
 import { AlertList } from '../AlertList/AlertList';
 import { SourceState } from '../SourceState/SourceState';
 import { groupAlerts } from './groupAlerts';

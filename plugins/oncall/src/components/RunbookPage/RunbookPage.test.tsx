@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
-import { onCallApiRef } from '@gogidix/plugin-oncall-common';
+import { onCallApiRef } from '../../apiRef';
 import {
   backendError,
   mockOnCallApi,

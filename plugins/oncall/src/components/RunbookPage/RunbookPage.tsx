@@ -12,7 +12,7 @@ import { ResponseError } from '@backstage/errors';
 import Typography from '@mui/material/Typography';
 import { Route, Routes, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import { onCallApiRef } from '@gogidix/plugin-oncall-common';
+import { onCallApiRef } from '../../apiRef';
 import { reasonOf } from '../SourceState/SourceState';
 import { RunbookMarkdown } from './RunbookMarkdown';
 

@@ -3,7 +3,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import { fireEvent, screen } from '@testing-library/react';
-import { sloApiRef } from '@gogidix/plugin-slo-common';
+import { sloApiRef } from '../../apiRef';
 import { entityStatus, mockSloApi } from '../../__testUtils__/fixtures';
 import { EntitySloContent } from './EntitySloContent';
 

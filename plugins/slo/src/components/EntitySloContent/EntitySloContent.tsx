@@ -10,7 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { sloApiRef } from '@gogidix/plugin-slo-common';
+import { sloApiRef } from '../../apiRef';
 import { SloCard } from './SloCard';
 
 /** `datetime-local` values are local time without a zone; the API takes an instant. */

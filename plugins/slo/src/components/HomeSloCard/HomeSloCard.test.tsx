@@ -1,7 +1,7 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { identityApiRef } from '@backstage/frontend-plugin-api';
 import { screen } from '@testing-library/react';
-import { sloApiRef } from '@gogidix/plugin-slo-common';
+import { sloApiRef } from '../../apiRef';
 import { mockSloApi, orgSummary } from '../../__testUtils__/fixtures';
 import { HomeSloCard } from './HomeSloCard';
 

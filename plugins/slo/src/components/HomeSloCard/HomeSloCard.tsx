@@ -6,7 +6,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { sloApiRef } from '@gogidix/plugin-slo-common';
+import { sloApiRef } from '../../apiRef';
 import { percent } from '../shared/format';
 import { StatusChip } from '../shared/StatusChip';
 

@@ -1,7 +1,7 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
-import { sloApiRef } from '@gogidix/plugin-slo-common';
+import { sloApiRef } from '../../apiRef';
 import { mockSloApi, orgSummary } from '../../__testUtils__/fixtures';
 import { OrgSloPage } from './OrgSloPage';
 

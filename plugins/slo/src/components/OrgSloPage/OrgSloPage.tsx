@@ -25,7 +25,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { sloApiRef } from '@gogidix/plugin-slo-common';
+import { sloApiRef } from '../../apiRef';
 import { SloRowsTable, StatusCountTable } from './tables';
 import { TrendChart } from './TrendChart';
 
