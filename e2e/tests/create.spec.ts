@@ -38,10 +38,11 @@ async function nextUntilReview(page: Page) {
  * the address the finished task shows would see them.
  */
 async function publishedFiles(page: Page): Promise<string[]> {
-  const shown = await page
-    .getByText(/git clone \S+/)
-    .first()
-    .textContent();
+  // The task's output shows one text at a time; the address is under its tab.
+  await page.getByRole('button', { name: 'Repository', exact: true }).click();
+  const address = page.getByText(/git clone \S+/).first();
+  await expect(address).toBeVisible();
+  const shown = await address.textContent();
   const remote = /git clone (\S+)/.exec(shown ?? '')?.[1];
   expect(remote, `no "git clone" address in "${shown}"`).toBeTruthy();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-clone-'));
