@@ -1,9 +1,11 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 
-const GENERATOR = path.resolve(
-  __dirname,
-  '../../../scripts/generate-openapi.mjs',
+/** scripts/generate-openapi.mjs at the root of the repository. */
+const GENERATOR = resolvePackagePath(
+  '@gogidix/test-kit',
+  '../../scripts/generate-openapi.mjs',
 );
 
 /**
