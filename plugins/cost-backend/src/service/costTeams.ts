@@ -1,4 +1,4 @@
-import { ownerTeamRef } from '@gogidix/portal-common';
+import { formatRef, ownerTeamRef } from '@gogidix/portal-common';
 import { UNALLOCATED } from '@gogidix/plugin-cost-common';
 
 /**
@@ -19,10 +19,7 @@ export function costTeamRef(team: string): string {
 
 /**
  * How a team reads in text the pages show, such as "payments (no service
- * tag)": the name alone in the default namespace, as before teams were refs,
- * `finance/payments` in another.
+ * tag)": the portal's one ref format (`payments` in the default namespace,
+ * `finance/payments` in another).
  */
-export function costTeamLabel(team: string): string {
-  const name = team.replace(/^group:/, '');
-  return name.startsWith('default/') ? name.slice('default/'.length) : name;
-}
+export const costTeamLabel = formatRef;
