@@ -26,6 +26,11 @@ export interface CatalogPageOptions {
   label: string;
   /** The page measured; `/catalog` unless told. */
   path?: string;
+  /**
+   * The element whose appearance is the page's meaningful content;
+   * `CATALOG_ROW_SELECTOR` unless told.
+   */
+  readySelector?: string;
   /** Chromium; /usr/bin/chromium unless PORTAL_CHROMIUM says otherwise. */
   executablePath?: string;
   /** Per load, until the rows show; 60 s unless told. */
@@ -227,15 +232,20 @@ class NetworkTally {
 }
 
 /**
- * Milliseconds from navigation start until a catalog row is in the page.
+ * Milliseconds from navigation start until a catalog row (or the element
+ * `readySelector` names) is in the page.
  * Evaluated in the page on every animation frame, so the time is the
  * page's own clock (0 = navigation start) at the first frame with a row.
  */
-export async function rowsShown(page: Page, timeout: number): Promise<number> {
+export async function rowsShown(
+  page: Page,
+  timeout: number,
+  readySelector: string = CATALOG_ROW_SELECTOR,
+): Promise<number> {
   const shown = await page.waitForFunction(
     selector =>
       document.querySelector(selector) ? performance.now() : undefined,
-    CATALOG_ROW_SELECTOR,
+    readySelector,
     { polling: 'raf', timeout },
   );
   return Math.round((await shown.jsonValue()) as number);
@@ -252,7 +262,7 @@ async function loadCatalogPage(
       waitUntil: 'commit',
       timeout,
     });
-    const rowsShownMs = await rowsShown(page, timeout);
+    const rowsShownMs = await rowsShown(page, timeout, options.readySelector);
     await network.quiet(QUIET_MS, SETTLE_LIMIT_MS);
     return { rowsShownMs, ...network.totals() };
   } finally {

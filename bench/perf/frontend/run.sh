@@ -3,6 +3,8 @@
 # on the wire and time until the rows show, cold and warm (see README.md).
 #
 #   bench/perf/frontend/run.sh portal [runs]           the portal, started here
+#   bench/perf/frontend/run.sh pages [runs]            catalog, SLO, cost and
+#                                                      compliance pages, cold/warm
 #   bench/perf/frontend/run.sh guest <baseUrl> [runs] [path]  a running stock app
 #
 # Builds the portal first if packages/backend/dist has no bundle. Ports:
@@ -15,7 +17,7 @@ cd "$PORTAL_ROOT"
 export E2E_PORTAL_PORT="${E2E_PORTAL_PORT:-7320}"
 export E2E_OIDC_PORT="${E2E_OIDC_PORT:-7321}"
 export E2E_ALERTMANAGER_PORT="${E2E_ALERTMANAGER_PORT:-7322}"
-if [ "${1:-}" = portal ]; then
+if [ "${1:-}" = portal ] || [ "${1:-}" = pages ]; then
   bootstrap_postgres
   bootstrap_alertmanager
   if [ ! -f packages/backend/dist/bundle.tar.gz ]; then

@@ -3,6 +3,7 @@
 // already running at a URL that signs in as guest (stock Backstage).
 //
 //   run.ts portal [runs]
+//   run.ts pages [runs]    the catalog, SLO, cost and compliance pages, cold
 //   run.ts guest <baseUrl> [runs] [path]   (stock mounts its catalog at /)
 import crypto from 'node:crypto';
 import { e2e } from '../../../e2e/support/environment';
@@ -67,10 +68,71 @@ async function measurePortal(runs: number) {
   }
 }
 
+/**
+ * The pages a manager opens first, and what on each is its meaningful
+ * content: the first table row linking to an entity (a service, system or
+ * team), which each page renders only once its figures have arrived.
+ */
+export const ORG_PAGES = [
+  { path: '/catalog', readySelector: CATALOG_ROW_SELECTOR },
+  { path: '/slo', readySelector: 'main table tbody tr a[href*="/catalog/"]' },
+  { path: '/cost', readySelector: 'main table tbody tr a[href*="/catalog/"]' },
+  {
+    path: '/compliance',
+    readySelector: 'main table tbody tr a[href*="/catalog/"]',
+  },
+];
+
+async function measurePages(runs: number) {
+  installBundle();
+  const port = e2e.portalPort;
+  const prefix = `pfront_${Date.now()}_`;
+  const children = await startPortal({
+    port,
+    databasePrefix: prefix,
+    token: crypto.randomBytes(24).toString('hex'),
+    configFiles: [],
+  });
+  try {
+    const lines: string[] = [];
+    for (const page of ORG_PAGES) {
+      const result = await measureCatalogPage({
+        baseUrl: `http://localhost:${port}`,
+        signIn: portalSignIn(e2e.user.login),
+        runs,
+        label: page.path,
+        path: page.path,
+        readySelector: page.readySelector,
+      });
+      const cold = summarise(result.cold);
+      const warm = summarise(result.warm);
+      lines.push(
+        `  ${page.path.padEnd(12)} cold ${cold.rowsShownMs.median} ms ` +
+          `(${cold.rowsShownMs.min}-${cold.rowsShownMs.max}), ` +
+          `warm ${warm.rowsShownMs.median} ms ` +
+          `(${warm.rowsShownMs.min}-${warm.rowsShownMs.max}), ` +
+          `JS cold ${kib(cold.jsBytes.median)} KiB; ` +
+          `content = '${page.readySelector}'`,
+      );
+      console.log(JSON.stringify(result));
+    }
+    console.log(
+      `\nTime to meaningful content, production build, ${runs} runs each, ` +
+        'median (min-max):',
+    );
+    for (const line of lines) console.log(line);
+  } finally {
+    await Promise.all(children.map(stop));
+    await dropDatabases(prefix);
+  }
+}
+
 async function main() {
   const [target, ...rest] = process.argv.slice(2);
   if (target === 'portal') {
     await measurePortal(Number(rest[0] ?? 5));
+  } else if (target === 'pages') {
+    await measurePages(Number(rest[0] ?? 5));
   } else if (target === 'guest' && rest[0]) {
     report(
       await measureCatalogPage({
@@ -83,7 +145,8 @@ async function main() {
     );
   } else {
     throw new Error(
-      'Usage: run.ts portal [runs] | run.ts guest <baseUrl> [runs] [path]',
+      'Usage: run.ts portal [runs] | run.ts pages [runs] | ' +
+        'run.ts guest <baseUrl> [runs] [path]',
     );
   }
 }
