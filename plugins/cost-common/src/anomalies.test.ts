@@ -147,9 +147,10 @@ describe('what an anomaly says', () => {
 
 describe('not enough history, instead of an anomaly', () => {
   it('after a gap: a spike is reported as not checked, not as an anomaly', () => {
-    const s = series(i =>
-      i >= 40 && i < 60 ? null : i === 62 ? 500 : steady(i),
-    );
+    const s = series(i => {
+      if (i >= 40 && i < 60) return null;
+      return i === 62 ? 500 : steady(i);
+    });
     // Day d has days d-28 to d-1 as its window. Days 60 to 73 hold fewer
     // than 14 days with data (day 73: 60..72, 13 days); day 74 has 14.
     expect(judgeSeries(s, JUDGED_FROM)).toEqual({

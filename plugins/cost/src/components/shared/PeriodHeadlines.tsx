@@ -9,6 +9,9 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { comparisonGap, formatCost, formatRatio } from './format';
 
+const capitalise = (text: string) =>
+  text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The period a cost page looks back over: 30 or 90 days. */
 export function PeriodPicker(props: {
   days: number;
@@ -84,6 +87,3 @@ export function PeriodHeadlines(props: {
     </>
   );
 }
-
-const capitalise = (text: string) =>
-  text.charAt(0).toUpperCase() + text.slice(1);
