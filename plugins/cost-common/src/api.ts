@@ -1,7 +1,13 @@
 /** Request and response bodies of the cost backend (see its openapi.yaml). */
-import { CostAnomaly } from './anomalies';
+import { CostAnomaly, UncheckedDays } from './anomalies';
 import { SavingsRecommendation } from './savings';
-import { DailyCost, MonthEndForecast, PeriodChange } from './series';
+import {
+  CostMover,
+  DailyCost,
+  MonthEndForecast,
+  PeriodChange,
+  PeriodComparison,
+} from './series';
 
 export interface ImportedPeriod {
   billingAccountId: string;
@@ -24,7 +30,9 @@ export interface EntityCost {
   /** Daily cost split by FOCUS service category. */
   daily: DailyCost[];
   categories: string[];
+  /** Against the period before; its changes are null unless `comparison.comparable`. */
   change: PeriodChange;
+  comparison: PeriodComparison;
   forecast: MonthEndForecast;
   /**
    * The component's annotations that do not count, and why (a workload id
@@ -54,7 +62,8 @@ export interface SystemCost extends PeriodChange {
   system: string;
 }
 
-export interface ServiceMover extends PeriodChange {
+/** Which service a figure is about. */
+export interface CostSeriesOwner {
   /** Component ref, or null for team-level or unallocated cost. */
   entityRef: string | null;
   name: string;
@@ -62,11 +71,13 @@ export interface ServiceMover extends PeriodChange {
   team: string;
 }
 
-/** An anomaly in one team's daily cost. */
-export interface TeamAnomaly extends CostAnomaly {
-  /** The team's group ref, or `unallocated`. */
-  team: string;
-}
+export interface ServiceMover extends Omit<CostMover, 'key'>, CostSeriesOwner {}
+
+/** A day of one service that stands out (see docs/cost-anomalies.md). */
+export interface ServiceAnomaly extends CostAnomaly, CostSeriesOwner {}
+
+/** Days of one service that cost something but could not be judged. */
+export interface UncheckedService extends UncheckedDays, CostSeriesOwner {}
 
 export interface CostOverview {
   currency: string;
@@ -75,15 +86,20 @@ export interface CostOverview {
   to: string;
   /** When set, everything below is limited to this team (its group ref). */
   team: string | null;
+  /** Changes (here and in teams, systems) are null unless `comparison.comparable`. */
   total: PeriodChange;
+  comparison: PeriodComparison;
   unallocated: number;
   /** Daily cost split by team. */
   daily: DailyCost[];
   teams: TeamCost[];
   systems: SystemCost[];
+  /** Empty unless `comparison.comparable`. */
   movers: ServiceMover[];
-  /** Newest first. */
-  anomalies: TeamAnomaly[];
+  /** Days shown that stand out, newest first. */
+  anomalies: ServiceAnomaly[];
+  /** Services with days shown that could not be judged, and why. */
+  unchecked: UncheckedService[];
   forecast: MonthEndForecast;
 }
 

@@ -1,9 +1,11 @@
 import {
   addDays,
+  comparePeriods,
   dailySeries,
   daysBetween,
   monthEndForecast,
   periodChange,
+  roundToCents,
   topMovers,
 } from './series';
 
@@ -47,6 +49,20 @@ describe('dailySeries', () => {
   });
 });
 
+describe('roundToCents', () => {
+  // 0.1 + 0.2 is 0.30000000000000004; 1.005 is stored as 1.00499999…
+  it.each([
+    [[1852.7, 0.005], 1852.71],
+    [[0.1, 0.2], 0.3],
+    [[1.005], 1.01],
+    [[-1.005], -1.01],
+    [[-0.001], 0],
+    [[1000.004, 0.0009], 1000],
+  ])('%j sums to %d', (parts, expected) => {
+    expect(roundToCents(parts.reduce((s, p) => s + p, 0))).toBe(expected);
+  });
+});
+
 describe('periodChange', () => {
   it.each([
     [120, 100, { current: 120, previous: 100, change: 20, changeRatio: 0.2 }],
@@ -54,6 +70,90 @@ describe('periodChange', () => {
     [10, 0, { current: 10, previous: 0, change: 10, changeRatio: null }],
   ])('%d against %d', (current, previous, expected) => {
     expect(periodChange(current, previous)).toEqual(expected);
+  });
+
+  it('has no change at all when the periods cannot be compared', () => {
+    expect(periodChange(1578, 100, false)).toEqual({
+      current: 1578,
+      previous: 100,
+      change: null,
+      changeRatio: null,
+    });
+  });
+});
+
+describe('comparePeriods', () => {
+  const days = (from: string, count: number) =>
+    new Set(Array.from({ length: count }, (_, i) => addDays(from, i)));
+
+  it.each([
+    [
+      // Data from 1 September to 5 December; the 90 days shown start on
+      // 7 September, so the 90 before (9 June to 6 September) hold 6 days.
+      'the 90-day view of a bill that starts 96 days back',
+      days('2026-09-01', 96),
+      ['2026-09-07', '2026-12-05'],
+      {
+        current: 90,
+        previous: 6,
+        previousFrom: '2026-06-09',
+        comparable: false,
+      },
+    ],
+    [
+      'the 30-day view of the same bill',
+      days('2026-09-01', 96),
+      ['2026-11-06', '2026-12-05'],
+      {
+        current: 30,
+        previous: 30,
+        previousFrom: '2026-10-07',
+        comparable: true,
+      },
+    ],
+    [
+      'a day missing from the previous period',
+      new Set([...days('2026-10-01', 60)].filter(d => d !== '2026-10-10')),
+      ['2026-10-31', '2026-11-29'],
+      {
+        current: 30,
+        previous: 29,
+        previousFrom: '2026-10-01',
+        comparable: false,
+      },
+    ],
+    [
+      'a day missing from the period shown',
+      new Set([...days('2026-10-01', 60)].filter(d => d !== '2026-11-10')),
+      ['2026-10-31', '2026-11-29'],
+      {
+        current: 29,
+        previous: 30,
+        previousFrom: '2026-10-01',
+        comparable: false,
+      },
+    ],
+    [
+      'no data at all',
+      new Set<string>(),
+      ['2026-11-01', '2026-11-07'],
+      {
+        current: 0,
+        previous: 0,
+        previousFrom: '2026-10-25',
+        comparable: false,
+      },
+    ],
+  ])('%s', (_, dates, [from, to], expected) => {
+    const c = comparePeriods(dates, from, to);
+    expect({
+      current: c.current.daysWithData,
+      previous: c.previous.daysWithData,
+      previousFrom: c.previous.from,
+      comparable: c.comparable,
+    }).toEqual(expected);
+    expect(c.previous.days).toBe(c.current.days);
+    expect(c.previous.to).toBe(addDays(from, -1));
   });
 });
 

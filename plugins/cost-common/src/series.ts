@@ -21,9 +21,33 @@ export interface CostPoint {
 export interface PeriodChange {
   current: number;
   previous: number;
-  change: number;
-  /** Relative change, null when the previous period cost nothing. */
+  /** Null when the two periods cannot be compared (see {@link PeriodComparison}). */
+  change: number | null;
+  /**
+   * Relative change; null when the previous period cost nothing or the two
+   * periods cannot be compared.
+   */
   changeRatio: number | null;
+}
+
+/** How many days of a period have billing data at all. */
+export interface PeriodCoverage {
+  /** First and last day of the period. */
+  from: string;
+  to: string;
+  days: number;
+  daysWithData: number;
+}
+
+/**
+ * The period shown and the one before it, and whether they can be compared:
+ * only when billing data covers every day of both. A previous period that
+ * starts before the first export would otherwise read as a huge rise.
+ */
+export interface PeriodComparison {
+  current: PeriodCoverage;
+  previous: PeriodCoverage;
+  comparable: boolean;
 }
 
 export interface MonthEndForecast {
@@ -62,9 +86,19 @@ export function daysBetween(from: string, to: string): number {
   );
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
+/**
+ * Money to the cent, halves away from zero, as the exact decimal sum rounds.
+ * A float sum whose exact value is 1852.705 can land on 1852.70499999…,
+ * which `Math.round(x * 100)` takes a cent down; snapping to millionths
+ * first removes that noise.
+ */
+export function roundToCents(value: number): number {
+  const micros = Math.round(value * 1e6);
+  const cents = Math.round(Math.abs(micros) / 1e4);
+  return cents === 0 ? 0 : (Math.sign(micros) * cents) / 100;
 }
+
+const round = roundToCents;
 
 /**
  * One entry for every day from `from` to `to` (inclusive), zero where there
@@ -96,12 +130,52 @@ export function dailySeries(
   }));
 }
 
-export function periodChange(current: number, previous: number): PeriodChange {
+export function periodChange(
+  current: number,
+  previous: number,
+  comparable = true,
+): PeriodChange {
   return {
     current: round(current),
     previous: round(previous),
-    change: round(current - previous),
-    changeRatio: previous === 0 ? null : (current - previous) / previous,
+    change: comparable ? round(current - previous) : null,
+    changeRatio:
+      !comparable || previous === 0 ? null : (current - previous) / previous,
+  };
+}
+
+/** How many days from `from` to `to` (inclusive) are in `datesWithData`. */
+export function periodCoverage(
+  datesWithData: ReadonlySet<string>,
+  from: string,
+  to: string,
+): PeriodCoverage {
+  let daysWithData = 0;
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    if (datesWithData.has(date)) daysWithData += 1;
+  }
+  return { from, to, days: daysBetween(from, to), daysWithData };
+}
+
+/** The current period (`from`..`to`) and the same number of days before it. */
+export function comparePeriods(
+  datesWithData: ReadonlySet<string>,
+  from: string,
+  to: string,
+): PeriodComparison {
+  const days = daysBetween(from, to);
+  const current = periodCoverage(datesWithData, from, to);
+  const previous = periodCoverage(
+    datesWithData,
+    addDays(from, -days),
+    addDays(from, -1),
+  );
+  return {
+    current,
+    previous,
+    comparable:
+      current.daysWithData === current.days &&
+      previous.daysWithData === previous.days,
   };
 }
 
@@ -144,10 +218,17 @@ export function topMovers(
 ): CostMover[] {
   const keys = new Set([...current.keys(), ...previous.keys()]);
   return [...keys]
-    .map(key => ({
-      key,
-      ...periodChange(current.get(key) ?? 0, previous.get(key) ?? 0),
-    }))
+    .map(key => {
+      const now = current.get(key) ?? 0;
+      const before = previous.get(key) ?? 0;
+      return {
+        key,
+        current: round(now),
+        previous: round(before),
+        change: round(now - before),
+        changeRatio: before === 0 ? null : (now - before) / before,
+      };
+    })
     .filter(m => m.change !== 0)
     .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
     .slice(0, limit);

@@ -351,10 +351,54 @@ export const spec = {
           },
           change: {
             type: 'number',
+            nullable: true,
+            description: 'Null when the periods cannot be compared.',
           },
           changeRatio: {
             type: 'number',
             nullable: true,
+            description:
+              'Null when the previous period cost nothing or the periods cannot be compared.',
+          },
+        },
+        additionalProperties: false,
+      },
+      PeriodCoverage: {
+        type: 'object',
+        required: ['from', 'to', 'days', 'daysWithData'],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          days: {
+            type: 'integer',
+          },
+          daysWithData: {
+            type: 'integer',
+            description: 'Days of the period with any billing data.',
+          },
+        },
+        additionalProperties: false,
+      },
+      PeriodComparison: {
+        type: 'object',
+        description:
+          'The period shown and the one before; comparable only when billing data covers every day of both.',
+        required: ['current', 'previous', 'comparable'],
+        properties: {
+          current: {
+            $ref: '#/components/schemas/PeriodCoverage',
+          },
+          previous: {
+            $ref: '#/components/schemas/PeriodCoverage',
+          },
+          comparable: {
+            type: 'boolean',
           },
         },
         additionalProperties: false,
@@ -484,6 +528,7 @@ export const spec = {
           'daily',
           'categories',
           'change',
+          'comparison',
           'forecast',
         ],
         properties: {
@@ -519,6 +564,9 @@ export const spec = {
           change: {
             $ref: '#/components/schemas/PeriodChange',
           },
+          comparison: {
+            $ref: '#/components/schemas/PeriodComparison',
+          },
           forecast: {
             $ref: '#/components/schemas/MonthEndForecast',
           },
@@ -534,12 +582,14 @@ export const spec = {
           'to',
           'team',
           'total',
+          'comparison',
           'unallocated',
           'daily',
           'teams',
           'systems',
           'movers',
           'anomalies',
+          'unchecked',
           'forecast',
         ],
         properties: {
@@ -563,6 +613,9 @@ export const spec = {
           },
           total: {
             $ref: '#/components/schemas/PeriodChange',
+          },
+          comparison: {
+            $ref: '#/components/schemas/PeriodComparison',
           },
           unallocated: {
             type: 'number',
@@ -594,6 +647,7 @@ export const spec = {
                 },
                 change: {
                   type: 'number',
+                  nullable: true,
                 },
                 changeRatio: {
                   type: 'number',
@@ -643,6 +697,7 @@ export const spec = {
                 },
                 change: {
                   type: 'number',
+                  nullable: true,
                 },
                 changeRatio: {
                   type: 'number',
@@ -698,21 +753,34 @@ export const spec = {
           },
           anomalies: {
             type: 'array',
+            description:
+              'Days shown that stand out, newest first (docs/cost-anomalies.md).',
             items: {
               type: 'object',
               required: [
                 'team',
+                'name',
+                'entityRef',
                 'date',
                 'actual',
-                'expected',
-                'deviation',
-                'service',
+                'historyDays',
+                'usual',
+                'usualHigh',
+                'reference',
+                'increase',
                 'category',
-                'serviceDelta',
+                'categoryIncrease',
               ],
               properties: {
                 team: {
                   type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                entityRef: {
+                  type: 'string',
+                  nullable: true,
                 },
                 date: {
                   type: 'string',
@@ -721,20 +789,72 @@ export const spec = {
                 actual: {
                   type: 'number',
                 },
-                expected: {
+                historyDays: {
+                  type: 'integer',
+                },
+                usual: {
                   type: 'number',
                 },
-                deviation: {
+                usualHigh: {
+                  type: 'number',
+                  nullable: true,
+                },
+                reference: {
                   type: 'number',
                 },
-                service: {
-                  type: 'string',
+                increase: {
+                  type: 'number',
                 },
                 category: {
                   type: 'string',
                 },
-                serviceDelta: {
+                categoryIncrease: {
                   type: 'number',
+                },
+              },
+              additionalProperties: false,
+            },
+          },
+          unchecked: {
+            type: 'array',
+            description:
+              'Services with days shown that cost something but could not be judged, and why.',
+            items: {
+              type: 'object',
+              required: [
+                'team',
+                'name',
+                'entityRef',
+                'reason',
+                'days',
+                'first',
+                'last',
+              ],
+              properties: {
+                team: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                entityRef: {
+                  type: 'string',
+                  nullable: true,
+                },
+                reason: {
+                  type: 'string',
+                  enum: ['short', 'no-usual-cost'],
+                },
+                days: {
+                  type: 'integer',
+                },
+                first: {
+                  type: 'string',
+                  format: 'date',
+                },
+                last: {
+                  type: 'string',
+                  format: 'date',
                 },
               },
               additionalProperties: false,

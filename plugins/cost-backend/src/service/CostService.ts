@@ -1,6 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   addDays,
+  comparePeriods,
   CostAttributionIndex,
   CostOverview,
   CostSavings,
@@ -15,7 +16,12 @@ import { attributeCostGroups, visibleOnly } from './attributedCost';
 import { CostCatalog } from './catalogIndex';
 import { CachedLoader } from '@gogidix/portal-node';
 import { CostExportRow, costExportRows } from './costExport';
-import { AttributedCost, BASELINE_DAYS, costOverview } from './costOverview';
+import {
+  AttributedCost,
+  BASELINE_DAYS,
+  costOverview,
+  datesWithData,
+} from './costOverview';
 import { allSavings } from './costSavings';
 import { costTeamRef } from './costTeams';
 import { objectIdentity } from './objectIdentity';
@@ -140,9 +146,9 @@ export class CostService {
       throw new NotFoundError(`No component ${entityRef} in the catalog`);
     }
     const w = await this.#window(days);
-    const costs = (await this.#attributed(w.earliest, w.to)).filter(
-      c => c.entityRef === entityRef,
-    );
+    const all = await this.#attributed(w.earliest, w.to);
+    const comparison = comparePeriods(datesWithData(all), w.from, w.to);
+    const costs = all.filter(c => c.entityRef === entityRef);
     const points = costs.map(c => ({
       date: c.date,
       part: c.serviceCategory,
@@ -168,7 +174,9 @@ export class CostService {
       change: periodChange(
         sum(w.from, w.to),
         sum(w.previousFrom, addDays(w.from, -1)),
+        comparison.comparable,
       ),
+      comparison,
       forecast: monthEndForecast(dailySeries(points, w.earliest, w.to), w.to),
       conflicts: index.component(entityRef)?.conflicts ?? [],
     };
@@ -206,12 +214,11 @@ export class CostService {
     visibleTeams: Set<string> | undefined,
   ): Promise<CostOverview> {
     const window = await this.#window(days);
-    const all = visibleOnly(
-      await this.#attributed(window.earliest, window.to),
-      visibleTeams,
-    );
+    const attributed = await this.#attributed(window.earliest, window.to);
+    const all = visibleOnly(attributed, visibleTeams);
     return costOverview({
       costs: team ? all.filter(c => c.team === team) : all,
+      datesWithData: datesWithData(attributed),
       window,
       days,
       team,

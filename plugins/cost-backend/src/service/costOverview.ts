@@ -2,22 +2,21 @@
 // change, teams with budgets and forecasts, systems, movers, anomalies.
 // Pure: CostService reads the rows and caches the result.
 import {
-  addDays,
   Attribution,
-  CostDay,
+  comparePeriods,
   CostOverview,
   dailySeries,
   DailyCost,
-  detectAnomalies,
   monthEndForecast,
   periodChange,
-  TeamAnomaly,
+  roundToCents,
   topMovers,
   UNALLOCATED,
 } from '@gogidix/plugin-cost-common';
+import { ANOMALY_HISTORY_DAYS, serviceAnomalies } from './costAnomalies';
 
-// The anomaly baseline needs this many days before the first day shown.
-export const BASELINE_DAYS = 14;
+// The anomaly history needs this many days before the first day shown.
+export const BASELINE_DAYS = ANOMALY_HISTORY_DAYS;
 
 /** A cost group with its owner resolved against the catalog. */
 export interface AttributedCost extends Attribution {
@@ -37,6 +36,11 @@ export interface CostWindow {
   previousFrom: string;
   /** First day read: the comparison, the anomaly baseline, the month so far. */
   earliest: string;
+}
+
+/** Days with any billing data: a day without is unknown, not free. */
+export function datesWithData(costs: AttributedCost[]): Set<string> {
+  return new Set(costs.map(c => c.date));
 }
 
 export function sumBy<T>(
@@ -60,12 +64,18 @@ export function costOverview(input: {
   currency: string;
   /** Monthly budget per team. */
   budgets: Record<string, number>;
+  /**
+   * Days with any billing data, whoever's cost it is: a day the caller's
+   * teams cost nothing is not a day without data.
+   */
+  datesWithData: ReadonlySet<string>;
 }): CostOverview {
   const { costs, window: w, days, team } = input;
   const current = costs.filter(c => c.date >= w.from);
   const previous = costs.filter(
     c => c.date >= w.previousFrom && c.date < w.from,
   );
+  const comparison = comparePeriods(input.datesWithData, w.from, w.to);
 
   const change = (
     key: (c: AttributedCost) => string,
@@ -75,10 +85,14 @@ export function costOverview(input: {
     return [...new Set([...now.keys(), ...before.keys()])]
       .map(
         k =>
-          [k, periodChange(now.get(k) ?? 0, before.get(k) ?? 0)] as [
-            string,
-            ReturnType<typeof periodChange>,
-          ],
+          [
+            k,
+            periodChange(
+              now.get(k) ?? 0,
+              before.get(k) ?? 0,
+              comparison.comparable,
+            ),
+          ] as [string, ReturnType<typeof periodChange>],
       )
       .sort((a, b) => b[1].current - a[1].current);
   };
@@ -94,21 +108,29 @@ export function costOverview(input: {
 
   const moverKey = (c: AttributedCost) => c.entityRef ?? `team:${c.team}`;
   const labels = new Map(costs.map(c => [moverKey(c), c]));
-  const movers = topMovers(
-    sumBy(current, moverKey, c => c.cost),
-    sumBy(previous, moverKey, c => c.cost),
-  ).map(m => {
-    const c = labels.get(m.key)!;
-    return {
-      entityRef: c.entityRef,
-      name: c.service,
-      team: c.team,
-      current: m.current,
-      previous: m.previous,
-      change: m.change,
-      changeRatio: m.changeRatio,
-    };
-  });
+  // Against an incomplete period every service would look like it grew.
+  const movers = comparison.comparable
+    ? topMovers(
+        sumBy(current, moverKey, c => c.cost),
+        sumBy(previous, moverKey, c => c.cost),
+      ).map(m => {
+        const c = labels.get(m.key)!;
+        return {
+          entityRef: c.entityRef,
+          name: c.service,
+          team: c.team,
+          current: m.current,
+          previous: m.previous,
+          change: m.change,
+          changeRatio: m.changeRatio,
+        };
+      })
+    : [];
+  const { anomalies, unchecked } = serviceAnomalies(
+    costs,
+    input.datesWithData,
+    { earliest: w.earliest, from: w.from, to: w.to },
+  );
 
   const allDaily = dailySeries(
     costs.map(c => ({ date: c.date, part: c.serviceCategory, cost: c.cost })),
@@ -125,13 +147,14 @@ export function costOverview(input: {
     total: periodChange(
       current.reduce((s, c) => s + c.cost, 0),
       previous.reduce((s, c) => s + c.cost, 0),
+      comparison.comparable,
     ),
-    unallocated:
-      Math.round(
-        current
-          .filter(c => c.team === UNALLOCATED)
-          .reduce((s, c) => s + c.cost, 0) * 100,
-      ) / 100,
+    comparison,
+    unallocated: roundToCents(
+      current
+        .filter(c => c.team === UNALLOCATED)
+        .reduce((s, c) => s + c.cost, 0),
+    ),
     daily: dailySeries(
       current.map(c => ({ date: c.date, part: c.team, cost: c.cost })),
       w.from,
@@ -160,51 +183,8 @@ export function costOverview(input: {
       ...pc,
     })),
     movers,
-    anomalies: teamAnomalies(costs, w.earliest, w.to).filter(
-      a => a.date >= w.from,
-    ),
+    anomalies,
+    unchecked,
     forecast: monthEndForecast(allDaily, w.to),
   };
-}
-
-/**
- * Per team: a jump that matters to one team is lost in the noise of the
- * whole organisation's bill.
- */
-export function teamAnomalies(
-  costs: AttributedCost[],
-  from: string,
-  to: string,
-): TeamAnomaly[] {
-  const teams = new Map<string, Map<string, CostDay>>();
-  for (const c of costs) {
-    let days = teams.get(c.team);
-    if (!days) {
-      days = new Map();
-      for (let date = from; date <= to; date = addDays(date, 1)) {
-        days.set(date, { date, total: 0, parts: [] });
-      }
-      teams.set(c.team, days);
-    }
-    const day = days.get(c.date);
-    if (day) {
-      day.total += c.cost;
-      day.parts.push({
-        service: c.service,
-        category: c.serviceCategory,
-        cost: c.cost,
-      });
-    }
-  }
-  return [...teams]
-    .flatMap(([team, days]) =>
-      detectAnomalies([...days.values()], {
-        baselineDays: BASELINE_DAYS,
-      }).map(a => ({ ...a, team })),
-    )
-    .sort(
-      (a, b) =>
-        b.date.localeCompare(a.date) ||
-        Math.abs(b.deviation) - Math.abs(a.deviation),
-    );
 }

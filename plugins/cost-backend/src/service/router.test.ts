@@ -226,11 +226,27 @@ describe('cost router', () => {
       { date: '2026-10-14', total: 30, parts: { Compute: 30 } },
       { date: '2026-10-15', total: 40, parts: { Databases: 40 } },
     ]);
+    // The bill starts on the 14th: the two days before have no data.
     expect(body.change).toEqual({
       current: 70,
       previous: 0,
-      change: 70,
+      change: null,
       changeRatio: null,
+    });
+    expect(body.comparison).toEqual({
+      current: {
+        from: '2026-10-14',
+        to: '2026-10-15',
+        days: 2,
+        daysWithData: 2,
+      },
+      previous: {
+        from: '2026-10-12',
+        to: '2026-10-13',
+        days: 2,
+        daysWithData: 0,
+      },
+      comparable: false,
     });
     expect(body.forecast.monthToDate).toBe(70);
 
@@ -463,7 +479,7 @@ describe('cost router', () => {
       expect(overview.anomalies).toContainEqual(
         expect.objectContaining({
           date: addDaysTo(overview.to, -9),
-          service: 'search-service',
+          name: 'search-service',
           category: 'Analytics',
         }),
       );

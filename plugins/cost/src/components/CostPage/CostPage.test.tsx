@@ -19,6 +19,26 @@ const change = (current: number, previous: number) => ({
   changeRatio: previous ? (current - previous) / previous : null,
 });
 
+// What the backend answers when the previous period is not fully covered.
+const noChange = (current: number, previous: number) => ({
+  current,
+  previous,
+  change: null,
+  changeRatio: null,
+});
+
+const coverage = (
+  from: string,
+  to: string,
+  days: number,
+  withData: number,
+) => ({
+  from,
+  to,
+  days,
+  daysWithData: withData,
+});
+
 // Teams arrive as full group refs and read as their names.
 const AI = 'group:default/ai';
 const SEARCH = 'group:default/search';
@@ -30,6 +50,11 @@ const overview: CostOverview = {
   to: '2026-11-26',
   team: null,
   total: change(30000, 27000),
+  comparison: {
+    current: coverage('2026-10-28', '2026-11-26', 30, 30),
+    previous: coverage('2026-09-28', '2026-10-27', 30, 30),
+    comparable: true,
+  },
   unallocated: 290,
   daily: [
     {
@@ -59,15 +84,34 @@ const overview: CostOverview = {
   anomalies: [
     {
       team: SEARCH,
+      name: 'search-service',
+      entityRef: 'component:default/search-service',
       date: '2026-11-17',
       actual: 340,
-      expected: 200,
-      deviation: 140,
-      service: 'search-service',
+      historyDays: 28,
+      usual: 200,
+      usualHigh: null,
+      reference: 200,
+      increase: 140,
       category: 'Analytics',
-      serviceDelta: 144,
+      categoryIncrease: 144,
+    },
+    {
+      team: AI,
+      name: 'model-training-pipeline',
+      entityRef: 'component:default/model-training-pipeline',
+      date: '2026-11-14',
+      actual: 2000,
+      historyDays: 28,
+      usual: 5,
+      usualHigh: 416,
+      reference: 416,
+      increase: 1584,
+      category: 'AI and Machine Learning',
+      categoryIncrease: 1590,
     },
   ],
+  unchecked: [],
   forecast: {
     month: '2026-11',
     monthToDate: 26000,
@@ -130,6 +174,7 @@ describe('CostPage', () => {
         teams: [],
         movers: [],
         anomalies: [],
+        unchecked: [],
       }),
     });
     expect(await screen.findByText('No cost imported yet')).toBeInTheDocument();
@@ -152,7 +197,15 @@ describe('CostPage', () => {
 
     const anomalies = screen.getByRole('table', { name: 'Anomalies' });
     expect(
-      within(anomalies).getByText('search-service, Analytics: +€144'),
+      within(anomalies).getByRole('link', { name: 'search-service' }),
+    ).toHaveAttribute('href', '/catalog/default/component/search-service');
+    expect(
+      within(anomalies).getByText('€340 (usual €200)'),
+    ).toBeInTheDocument();
+    expect(within(anomalies).getByText('Analytics: +€144')).toBeInTheDocument();
+    // A bursty service is compared with its busy days, not its idle ones.
+    expect(
+      within(anomalies).getByText('€2,000 (usual on its busy days €416)'),
     ).toBeInTheDocument();
 
     const teams = screen.getByRole('table', { name: 'By team' });
@@ -171,6 +224,78 @@ describe('CostPage', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('Under-used GPU')).toBeInTheDocument();
     expect(getOverview).toHaveBeenCalledWith({ days: 30, team: undefined });
+  });
+
+  it('says there is no comparison when the previous period lacks data', async () => {
+    // The demo's 90-day view: the bill starts 7 days before the period.
+    await render({
+      getOverview: async () => ({
+        ...overview,
+        days: 90,
+        from: '2026-09-08',
+        to: '2026-12-06',
+        total: noChange(90000, 6100),
+        comparison: {
+          current: coverage('2026-09-08', '2026-12-06', 90, 90),
+          previous: coverage('2026-06-10', '2026-09-07', 90, 7),
+          comparable: false,
+        },
+        teams: overview.teams.map(t => ({
+          ...t,
+          change: null,
+          changeRatio: null,
+        })),
+        systems: [{ system: 'ai-services', ...noChange(18000, 1500) }],
+        movers: [],
+        anomalies: [],
+        unchecked: [
+          {
+            team: SEARCH,
+            name: 'search-service',
+            entityRef: 'component:default/search-service',
+            reason: 'short' as const,
+            days: 7,
+            first: '2026-09-08',
+            last: '2026-09-14',
+          },
+          {
+            team: AI,
+            name: 'feature-store',
+            entityRef: 'component:default/feature-store',
+            reason: 'no-usual-cost' as const,
+            days: 2,
+            first: '2026-11-20',
+            last: '2026-11-21',
+          },
+        ],
+      }),
+    });
+    expect(await screen.findByText('No comparison')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'The previous 90 days (10 Jun to 7 Sept) have data on 7 of 90 days.',
+      ),
+    ).toBeInTheDocument();
+    const teams = screen.getByRole('table', { name: 'By team' });
+    expect(within(teams).getAllByText('no comparison')).toHaveLength(3);
+    expect(
+      screen.getByText(
+        'No comparison with the previous period: the previous 90 days (10 Jun to 7 Sept) have data on 7 of 90 days.',
+      ),
+    ).toBeInTheDocument();
+    // No percentage anywhere on the page.
+    expect(screen.queryByText(/[+-]\d[\d,]*%/)).toBeNull();
+    expect(
+      screen.getByText(
+        'Not enough history to judge 1 service on some days (fewer than 14 days with data in the 28 before): search-service.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Not enough history to judge 1 service on some days (new, or usually costing nothing): feature-store.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/€0\.00/)).toBeNull();
   });
 
   it('asks again for 90 days and exports what is shown', async () => {

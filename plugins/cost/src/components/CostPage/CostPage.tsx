@@ -43,6 +43,7 @@ function Figures({ overview }: { overview: CostOverview }) {
         from={overview.from}
         to={overview.to}
         change={overview.total}
+        comparison={overview.comparison}
         forecast={overview.forecast}
         currency={overview.currency}
         item={item}

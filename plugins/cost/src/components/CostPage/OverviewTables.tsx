@@ -2,10 +2,13 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
+  ANOMALY_METHOD,
   CostOverview,
   PeriodChange,
+  ServiceAnomaly,
   TeamCost,
   UNALLOCATED,
+  UncheckedService,
 } from '@gogidix/plugin-cost-common';
 import { formatRef } from '@gogidix/portal-common';
 import Box from '@mui/material/Box';
@@ -17,7 +20,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { ReactNode } from 'react';
-import { formatCost, formatDay, formatRatio } from '../shared/format';
+import {
+  comparisonGap,
+  formatCost,
+  formatDay,
+  formatRatio,
+} from '../shared/format';
 
 function ChangeCells({
   value,
@@ -26,10 +34,23 @@ function ChangeCells({
   value: PeriodChange;
   currency: string;
 }) {
+  const cost = (
+    <TableCell align="right">{formatCost(value.current, currency)}</TableCell>
+  );
+  if (value.change === null) {
+    return (
+      <>
+        {cost}
+        <TableCell align="right" sx={{ color: 'text.secondary' }}>
+          no comparison
+        </TableCell>
+      </>
+    );
+  }
   const up = value.change > 0;
   return (
     <>
-      <TableCell align="right">{formatCost(value.current, currency)}</TableCell>
+      {cost}
       <TableCell
         align="right"
         sx={{ color: up ? 'error.main' : 'success.main' }}
@@ -47,6 +68,8 @@ function SimpleTable(props: {
   columns: string[];
   empty: string;
   children: ReactNode[];
+  /** Said under the table, or under the empty message. */
+  footer?: ReactNode;
 }) {
   return (
     <InfoCard title={props.title} noPadding>
@@ -68,6 +91,7 @@ function SimpleTable(props: {
           <TableBody>{props.children}</TableBody>
         </Table>
       )}
+      {props.footer && <Box p={2}>{props.footer}</Box>}
     </InfoCard>
   );
 }
@@ -155,11 +179,16 @@ export function SystemsTable({ overview }: { overview: CostOverview }) {
 }
 
 export function MoversTable({ overview }: { overview: CostOverview }) {
+  const gap = comparisonGap(overview.comparison);
   return (
     <SimpleTable
       title="Top movers"
       columns={['Service', 'Team', 'Cost', 'Change']}
-      empty="Nothing changed against the previous period."
+      empty={
+        gap
+          ? `No comparison with the previous period: ${gap}.`
+          : 'Nothing changed against the previous period.'
+      }
     >
       {overview.movers.map(m => (
         <TableRow key={m.entityRef ?? `${m.team}/${m.name}`}>
@@ -178,28 +207,79 @@ export function MoversTable({ overview }: { overview: CostOverview }) {
   );
 }
 
+/** What an anomaly was compared with: a busy day for a bursty service. */
+function usualOf(a: ServiceAnomaly, currency: string): string {
+  return a.usualHigh !== null && a.usualHigh >= a.usual
+    ? `usual on its busy days ${formatCost(a.usualHigh, currency)}`
+    : `usual ${formatCost(a.usual, currency)}`;
+}
+
+function names(services: UncheckedService[]): string {
+  const shown = services.slice(0, 5).map(s => s.name);
+  const more = services.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
+/** Days that cost something but had too little history to be judged. */
+function UncheckedNote({ unchecked }: { unchecked: UncheckedService[] }) {
+  const short = unchecked.filter(u => u.reason === 'short');
+  const noUsual = unchecked.filter(u => u.reason === 'no-usual-cost');
+  const { minHistoryDays, windowDays } = ANOMALY_METHOD;
+  return (
+    <>
+      {short.length > 0 && (
+        <Typography variant="body2" color="text.secondary">
+          {`Not enough history to judge ${short.length} ${
+            short.length === 1 ? 'service' : 'services'
+          } on some days (fewer than ${minHistoryDays} days with data in the ${windowDays} before): ${names(
+            short,
+          )}.`}
+        </Typography>
+      )}
+      {noUsual.length > 0 && (
+        <Typography variant="body2" color="text.secondary">
+          {`Not enough history to judge ${noUsual.length} ${
+            noUsual.length === 1 ? 'service' : 'services'
+          } on some days (new, or usually costing nothing): ${names(noUsual)}.`}
+        </Typography>
+      )}
+    </>
+  );
+}
+
 export function AnomaliesTable({ overview }: { overview: CostOverview }) {
-  const { currency } = overview;
+  const { currency, unchecked } = overview;
   return (
     <SimpleTable
       title="Anomalies"
-      columns={['Day', 'Team', 'Cost (usual)', 'What moved']}
-      empty="No day stood out from its two-week baseline."
+      columns={['Day', 'Service', 'Cost', 'What rose']}
+      empty={`No day of any service stood out against its last ${ANOMALY_METHOD.windowDays} days.`}
+      footer={
+        unchecked.length > 0 ? <UncheckedNote unchecked={unchecked} /> : null
+      }
     >
       {overview.anomalies.map(a => (
-        <TableRow key={`${a.team}/${a.date}`}>
+        <TableRow key={`${a.team}/${a.name}/${a.date}`}>
           <TableCell>{formatDay(a.date)}</TableCell>
-          <TableCell align="right">{formatRef(a.team)}</TableCell>
           <TableCell align="right">
-            {`${formatCost(a.actual, currency)} (${formatCost(
-              a.expected,
-              currency,
-            )})`}
+            {a.entityRef ? (
+              <EntityRefLink entityRef={a.entityRef}>{a.name}</EntityRefLink>
+            ) : (
+              a.name
+            )}
+            <Typography
+              variant="caption"
+              display="block"
+              color="text.secondary"
+            >
+              {formatRef(a.team)}
+            </Typography>
           </TableCell>
           <TableCell align="right">
-            {`${a.service}, ${a.category}: ${
-              a.serviceDelta > 0 ? '+' : ''
-            }${formatCost(a.serviceDelta, currency)}`}
+            {`${formatCost(a.actual, currency)} (${usualOf(a, currency)})`}
+          </TableCell>
+          <TableCell align="right">
+            {`${a.category}: +${formatCost(a.categoryIncrease, currency)}`}
           </TableCell>
         </TableRow>
       ))}

@@ -31,6 +31,21 @@ const cost: EntityCost = {
   ],
   categories: ['Analytics', 'Compute'],
   change: { current: 2460, previous: 2050, change: 410, changeRatio: 0.2 },
+  comparison: {
+    current: {
+      from: '2026-10-28',
+      to: '2026-11-26',
+      days: 30,
+      daysWithData: 30,
+    },
+    previous: {
+      from: '2026-09-28',
+      to: '2026-10-27',
+      days: 30,
+      daysWithData: 30,
+    },
+    comparable: true,
+  },
   forecast: {
     month: '2026-11',
     monthToDate: 2150,
@@ -106,6 +121,43 @@ describe('EntityCostContent', () => {
       'component:default/search-service',
       30,
     );
+  });
+
+  it('says there is no comparison when the previous period lacks data', async () => {
+    await render({
+      getEntityCost: async () => ({
+        ...cost,
+        days: 90,
+        change: {
+          current: 7300,
+          previous: 560,
+          change: null,
+          changeRatio: null,
+        },
+        comparison: {
+          current: {
+            from: '2026-09-08',
+            to: '2026-12-06',
+            days: 90,
+            daysWithData: 90,
+          },
+          previous: {
+            from: '2026-06-10',
+            to: '2026-09-07',
+            days: 90,
+            daysWithData: 7,
+          },
+          comparable: false,
+        },
+      }),
+    });
+    expect(await screen.findByText('No comparison')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'The previous 90 days (10 Jun to 7 Sept) have data on 7 of 90 days.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/%/)).toBeNull();
   });
 
   it('says which annotations do not count, and why', async () => {

@@ -96,6 +96,7 @@ function EntityCost({ entityRef, name }: { entityRef: string; name: string }) {
         from={value.from}
         to={value.to}
         change={change}
+        comparison={value.comparison}
         forecast={forecast}
         currency={currency}
         item={{ xs: 12, md: 4 }}

@@ -1,9 +1,16 @@
-import { MonthEndForecast, PeriodChange } from '@gogidix/plugin-cost-common';
+import {
+  MonthEndForecast,
+  PeriodChange,
+  PeriodComparison,
+} from '@gogidix/plugin-cost-common';
 import { HeadlineNumber } from '@gogidix/portal-react';
 import Grid, { GridProps } from '@mui/material/Grid';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { formatCost, formatRatio } from './format';
+import { comparisonGap, formatCost, formatRatio } from './format';
+
+const capitalise = (text: string) =>
+  text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The period a cost page looks back over: 30 or 90 days. */
 export function PeriodPicker(props: {
@@ -34,6 +41,7 @@ export function PeriodHeadlines(props: {
   from: string;
   to: string;
   change: PeriodChange;
+  comparison: PeriodComparison;
   forecast: MonthEndForecast;
   currency: string;
   item: Omit<GridProps, 'item'>;
@@ -51,13 +59,21 @@ export function PeriodHeadlines(props: {
         />
       </Grid>
       <Grid item {...item}>
-        <HeadlineNumber
-          label="Change against the previous period"
-          value={formatRatio(change.changeRatio)}
-          note={`${change.change >= 0 ? '+' : ''}${cost(change.change)}${
-            detailed ? ` (was ${cost(change.previous)})` : ''
-          }`}
-        />
+        {change.change === null ? (
+          <HeadlineNumber
+            label="Change against the previous period"
+            value="No comparison"
+            note={`${capitalise(comparisonGap(props.comparison) ?? '')}.`}
+          />
+        ) : (
+          <HeadlineNumber
+            label="Change against the previous period"
+            value={formatRatio(change.changeRatio)}
+            note={`${change.change >= 0 ? '+' : ''}${cost(change.change)}${
+              detailed ? ` (was ${cost(change.previous)})` : ''
+            }`}
+          />
+        )}
       </Grid>
       <Grid item {...item}>
         <HeadlineNumber

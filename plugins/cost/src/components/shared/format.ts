@@ -1,3 +1,4 @@
+import { PeriodComparison } from '@gogidix/plugin-cost-common';
 import { formatPercent } from '@gogidix/portal-common';
 
 /** Money as people read it on a cost page: whole units, grouped thousands. */
@@ -29,4 +30,30 @@ export function formatDay(date: string): string {
     month: 'short',
     timeZone: 'UTC',
   });
+}
+
+/**
+ * Why two periods are not compared, e.g. "the previous 90 days (9 Jun to
+ * 6 Sep) have data on 6 of 90 days"; null when they are.
+ */
+export function comparisonGap(c: PeriodComparison): string | null {
+  if (c.comparable) {
+    return null;
+  }
+  const gaps: string[] = [];
+  if (c.previous.daysWithData < c.previous.days) {
+    gaps.push(
+      `the previous ${c.previous.days} days (${formatDay(
+        c.previous.from,
+      )} to ${formatDay(c.previous.to)}) have data on ${
+        c.previous.daysWithData
+      } of ${c.previous.days} days`,
+    );
+  }
+  if (c.current.daysWithData < c.current.days) {
+    gaps.push(
+      `the days shown have data on ${c.current.daysWithData} of ${c.current.days} days`,
+    );
+  }
+  return gaps.join(', and ');
 }
