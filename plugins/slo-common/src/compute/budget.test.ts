@@ -125,7 +125,12 @@ describe('compliancePeriod', () => {
   });
   it('covers the calendar month so far', () => {
     const period = compliancePeriod(
-      { kind: 'calendar-month', duration: '1M', timeZone: 'UTC' },
+      {
+        kind: 'calendar',
+        duration: '1M',
+        timeZone: 'UTC',
+        seconds: 30 * 86400,
+      },
       at,
     );
     expect(period.start.toISOString()).toBe('2026-02-01T00:00:00.000Z');
