@@ -14,7 +14,7 @@ import {
 import {
   burnRateAlertConditions,
   BurnRateWindow,
-  periodSeconds,
+  sloPeriodSeconds,
 } from './windows';
 
 /** Error ratios measured for one SLO at one moment: the period and each burn-rate window. */
@@ -45,7 +45,7 @@ export function evaluateSlo(
   // The same factors as the generated Prometheus alerts for this period.
   const alert = alertState(
     rates,
-    burnRateAlertConditions(periodSeconds(slo.timeWindow)),
+    burnRateAlertConditions(sloPeriodSeconds(slo.timeWindow)),
   );
   return {
     sloId: slo.id,

@@ -136,7 +136,7 @@ export function compliancePeriod(
  * window's nominal length (1M = 30d). Burn-rate factors, `slo:time_period:days`
  * and the period rules use it, as Sloth supports only fixed periods.
  */
-export function periodSeconds(window: SloTimeWindow): number {
+export function sloPeriodSeconds(window: SloTimeWindow): number {
   return window.seconds;
 }
 

@@ -517,6 +517,15 @@ ${slo({
       /op: lt, lte, gt or gte/,
     ],
     [
+      'a composite SLO (an indicator per objective)',
+      {
+        indicator: COUNTER,
+        objectives: '    - target: 0.9\n      indicatorRef: other',
+      },
+      'spec.objectives[0].indicator',
+      /composite SLOs/,
+    ],
+    [
       'an unknown budgeting method',
       { indicator: COUNTER, method: 'Sometimes' },
       'spec.budgetingMethod',

@@ -2,7 +2,7 @@ import {
   burnRateAlertConditions,
   BURN_RATE_WINDOWS,
   periodDays,
-  periodSeconds,
+  sloPeriodSeconds,
 } from '../compute/windows';
 import { complementText, percentText } from '../compute/decimal';
 import { prometheusDuration } from '../openslo/duration';
@@ -111,7 +111,7 @@ export function generateSlothRules(
     ...idLabels,
   };
   const ids = selector(idLabels);
-  const seconds = periodSeconds(slo.timeWindow);
+  const seconds = sloPeriodSeconds(slo.timeWindow);
   const period = prometheusDuration(seconds);
   const budget = complementText(slo.target);
 
