@@ -120,11 +120,11 @@ describe('errorRatioQuery', () => {
     ],
     [
       'ratio-timeslices',
-      '1 - avg_over_time(((sum(increase(slice_good_total[1m])) / sum(increase(slice_total[1m]))) >= bool 0.95)[1h:1m])',
+      '1 - avg_over_time((((sum(increase(slice_good_total[1m])) / sum(increase(slice_total[1m]))) >= 0) >= bool 0.95)[1h:1m])',
     ],
     [
       'ratio-ratiotimeslices',
-      '1 - avg_over_time((sum(increase(slice_good_total[1m])) / sum(increase(slice_total[1m])))[1h:1m])',
+      '1 - avg_over_time(((sum(increase(slice_good_total[1m])) / sum(increase(slice_total[1m]))) >= 0)[1h:1m])',
     ],
   ])('%s', (name, expected) => {
     expect(errorRatioQuery(CASES[name], '1h')).toBe(expected);
@@ -136,8 +136,8 @@ describe('errorRatioQuery', () => {
  * expected figures are counted by hand from the series: requests arrive at
  * 100 a minute, 99 of them good (1 in 100 bad); latency is 0.5 s (over the
  * 0.3 s threshold) at minutes 110 to 114 and 0.2 s otherwise; for the time
- * slices, a second good counter gains 90 instead of 100 in minutes 100, 101
- * and 102.
+ * slices, a second pair of counters gains 100 a minute, 90 of them good in
+ * minutes 100, 101 and 102, and nothing at all in minutes 61 to 80.
  * Prometheus 2 evaluates a subquery [w:1m] at every whole minute from t-w to
  * t, both included: 61 points in an hour, 31 in 30 minutes, 6 in 5 minutes.
  */
@@ -148,6 +148,12 @@ const fractionOf = (minutes: number, bad: (m: number) => number) =>
   points(minutes).reduce((sum, m) => sum + bad(m), 0) / (minutes + 1);
 const slowLatency = (m: number) => (m >= 110 && m <= 114 ? 1 : 0);
 const shortSlice = (m: number) => (m >= 100 && m <= 102 ? 1 : 0);
+/** Minutes without any event: their slices have no ratio and are left out. */
+const quiet = (m: number) => m >= 61 && m <= 80;
+const sliceShareOf = (minutes: number, bad: (m: number) => number) => {
+  const withEvents = points(minutes).filter(m => !quiet(m));
+  return withEvents.reduce((sum, m) => sum + bad(m), 0) / withEvents.length;
+};
 
 const EXPECTED: Record<string, Record<string, number>> = {
   // 1 bad in 100 events, whatever the window.
@@ -169,12 +175,12 @@ const EXPECTED: Record<string, Record<string, number>> = {
   },
   'ratio-timeslices': {
     '5m': 0,
-    '30m': fractionOf(30, shortSlice),
-    '1h': fractionOf(60, shortSlice),
+    '30m': sliceShareOf(30, shortSlice),
+    '1h': sliceShareOf(60, shortSlice),
   },
   // Each short slice is 90% good: it misses 0.1 of its requests.
   'ratio-ratiotimeslices': {
-    '1h': fractionOf(60, m => 0.1 * shortSlice(m)),
+    '1h': sliceShareOf(60, m => 0.1 * shortSlice(m)),
   },
 };
 
@@ -218,10 +224,15 @@ describe('errorRatioQuery in promtool', () => {
               series: 'requests_failed_total{code="500"}',
               values: '0+1x200',
             },
-            { series: 'slice_total', values: '0+100x200' },
+            {
+              series: 'slice_total',
+              values: counterValues(m => (quiet(m) ? 0 : 100)),
+            },
             {
               series: 'slice_good_total',
-              values: counterValues(m => 100 - 10 * shortSlice(m)),
+              values: counterValues(m =>
+                quiet(m) ? 0 : 100 - 10 * shortSlice(m),
+              ),
             },
             {
               series: 'requests_good_total',

@@ -94,11 +94,11 @@ export function errorRatioQuery(slo: ResolvedSlo, window: string): string {
     return share(indicator, window, 'bad');
   }
   const slice = timeslice.window;
+  // A slice without events has no ratio (0/0 is NaN): `>= 0` leaves it out
+  // instead of counting it bad, or poisoning the average with NaN.
+  const sliceRatio = `(${goodRatioQuery(slo, slice)}) >= 0`;
   if (budgetingMethod === 'RatioTimeslices') {
-    return `1 - avg_over_time((${goodRatioQuery(
-      slo,
-      slice,
-    )})[${window}:${slice}])`;
+    return `1 - avg_over_time((${sliceRatio})[${window}:${slice}])`;
   }
   let goodSlice: string;
   if (indicator.kind === 'threshold' && timeslice.target === undefined) {
@@ -106,9 +106,7 @@ export function errorRatioQuery(slo: ResolvedSlo, window: string): string {
       COMPARISON[indicator.op]
     } bool ${indicator.value}`;
   } else {
-    goodSlice = `(${goodRatioQuery(slo, slice)}) >= bool ${
-      timeslice.target ?? slo.target
-    }`;
+    goodSlice = `(${sliceRatio}) >= bool ${timeslice.target ?? slo.target}`;
   }
   return `1 - avg_over_time((${goodSlice})[${window}:${slice}])`;
 }
