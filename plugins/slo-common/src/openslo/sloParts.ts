@@ -143,12 +143,16 @@ function ratioIndicator(
       }
       entry[1] = selector;
     }
-  } else if (ratio.counter === false) {
+  } else if (ratio.counter === undefined || ratio.counter === false) {
+    // counter is false unless written (a plain boolean in the spec's own
+    // Go SDK): values such as rate(x[5m]) are averaged over each window.
     form = 'gauge';
   } else {
     throw new FieldProblem(
       `${path}.counter`,
-      'is required for queries without {{.window}}: true for counters (the portal applies increase() over each window), false for values it should average',
+      `must be true (counters: the portal applies increase() over each window) or false (values it averages), got ${JSON.stringify(
+        ratio.counter,
+      )}`,
     );
   }
   const [[, numerator], [, total]] = queries;

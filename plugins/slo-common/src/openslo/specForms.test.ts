@@ -91,6 +91,13 @@ describe('OpenSLO v1 forms', () => {
       { indicator: expect.objectContaining({ form: 'window-template' }) },
     ],
     [
+      "ratioMetric without counter (false, as in the spec's Go SDK)",
+      `      ratioMetric:
+        good:${prom('sum(rate(http_requests_total{code!~"5.."}[5m]))')}
+        total:${prom('sum(rate(http_requests_total[5m]))')}`,
+      { indicator: expect.objectContaining({ kind: 'ratio', form: 'gauge' }) },
+    ],
+    [
       'a raw ratio of successes',
       `      ratioMetric:
         rawType: success
@@ -435,10 +442,10 @@ ${slo({
       /series selector/,
     ],
     [
-      'queries without {{.window}} and no counter',
-      { indicator: COUNTER.replace('counter: true', 'description: x') },
+      'a counter that is not a boolean',
+      { indicator: COUNTER.replace('counter: true', 'counter: yes') },
       'spec.indicator.spec.ratioMetric.counter',
-      /is required/,
+      /must be true .* or false/,
     ],
     [
       'only one query with {{.window}}',
