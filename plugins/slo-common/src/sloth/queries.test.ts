@@ -63,7 +63,7 @@ const CASES: Record<string, ResolvedSlo> = {
   'gauge-bad': slo({
     kind: 'ratio',
     form: 'gauge',
-    bad: 'sessions_failed',
+    bad: 'sessions_failed{reason="payment"}',
     total: 'sessions',
   }),
   'template-good': slo({
@@ -103,7 +103,10 @@ describe('errorRatioQuery', () => {
       'counter-bad',
       'sum(increase(requests_failed_total{code="500"}[1h])) / sum(increase(requests_total[1h]))',
     ],
-    ['gauge-bad', 'avg_over_time(((sessions_failed) / (sessions))[1h:1m])'],
+    [
+      'gauge-bad',
+      'avg_over_time((sum(sessions_failed{reason="payment"}) / sum(sessions))[1h:1m])',
+    ],
     [
       'template-good',
       '1 - ((sum(rate(requests_good_total[1h]))) / (sum(rate(requests_total[1h]))))',
@@ -238,7 +241,10 @@ describe('errorRatioQuery in promtool', () => {
               series: 'requests_good_total',
               values: counterValues(() => 99),
             },
-            { series: 'sessions_failed', values: '3x200' },
+            {
+              series: 'sessions_failed{reason="payment"}',
+              values: '3x200',
+            },
             { series: 'sessions', values: '100x200' },
             { series: 'availability_ratio', values: '0.998x200' },
             { series: 'error_ratio', values: '0.004x200' },

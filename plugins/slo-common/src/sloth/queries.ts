@@ -49,10 +49,12 @@ function indicatorRatio(
         expr: `sum(increase(${numerator}[${window}])) / sum(increase(${indicator.total}[${window}]))`,
       };
     case 'gauge':
+      // Summed like the counters: the two queries' series need not carry
+      // the same labels (good often selects on a code the total lacks).
       return {
         of,
         expr: averaged(
-          `(${numerator.trim()}) / (${indicator.total.trim()})`,
+          `sum(${numerator.trim()}) / sum(${indicator.total.trim()})`,
           window,
         ),
       };
