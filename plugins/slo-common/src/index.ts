@@ -7,11 +7,12 @@
  */
 export * from './openslo/types';
 export { parseOpenSloDocuments } from './openslo/parse';
-export { durationSeconds } from './openslo/duration';
+export { durationSeconds, prometheusDuration } from './openslo/duration';
 export * from './compute/windows';
 export * from './compute/budget';
 export * from './compute/evaluate';
-export { errorRatioQuery } from './sloth/queries';
+export { complementText, percentText } from './compute/decimal';
+export { errorRatioQuery, goodRatioQuery } from './sloth/queries';
 export * from './sloth/rules';
 export * from './api';
 export * from './permissions';

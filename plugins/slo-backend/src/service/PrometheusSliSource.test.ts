@@ -1,6 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ServiceUnavailableError } from '@backstage/errors';
-import { evaluateSlo, WindowErrorRatios } from '@gogidix/plugin-slo-common';
+import {
+  evaluateSlo,
+  parseOpenSloDocuments,
+  WindowErrorRatios,
+} from '@gogidix/plugin-slo-common';
 import {
   runCommand,
   ServerProcess,
@@ -167,6 +171,45 @@ describe('PrometheusSliSource against a real Prometheus', () => {
     const nothing = evaluateSlo(silent, ratios.get(silent.id)!, at);
     expect(nothing.sli).toBe('missing');
     expect(nothing.alert.state).toBe('missing');
+  });
+
+  it('reads a counter: true SLO with plain counter queries (OpenSLO as written) the same way', async () => {
+    const { slos, problems } = parseOpenSloDocuments(
+      `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: availability-counters
+spec:
+  service: listings-service
+  indicator:
+    metadata:
+      name: listings-events
+    spec:
+      ratioMetric:
+        counter: true
+        good:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: slo_good_events_total{slo_id="${slo.id}"}
+        total:
+          metricSource:
+            type: prometheus
+            spec:
+              query: sum(slo_events_total{slo_id="${slo.id}"})
+  timeWindow:
+    - duration: 30d
+      isRolling: true
+  budgetingMethod: Occurrences
+  objectives:
+    - target: 0.999
+`,
+      'test',
+    );
+    expect(problems).toEqual([]);
+    const source = new PrometheusSliSource({ baseUrl, timeoutMs: 30_000 });
+    const ratios = await source.errorRatios(slos, new Date(end * 1000));
+    expectClose(ratios.get(slos[0].id));
   });
 
   it('agrees with the stored observations the demo path computes from the same text', async () => {

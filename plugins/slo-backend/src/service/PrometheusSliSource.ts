@@ -4,6 +4,7 @@ import {
   compliancePeriod,
   errorRatioQuery,
   Measured,
+  prometheusDuration,
   ResolvedSlo,
   WindowErrorRatios,
 } from '@gogidix/plugin-slo-common';
@@ -32,17 +33,21 @@ function union(exprs: string[]): string {
   return `(${union(exprs.slice(0, half))}) or (${union(exprs.slice(half))})`;
 }
 
-/** The Prometheus range for an SLO's compliance period as of `at`. */
-function periodRange(slo: ResolvedSlo, at: Date): string {
-  return slo.timeWindow.kind === 'rolling'
-    ? slo.timeWindow.duration
-    : `${compliancePeriod(slo.timeWindow, at).elapsedSeconds}s`;
+/**
+ * The Prometheus range for an SLO's compliance period as of `at`, in
+ * Prometheus syntax (`4w`, `1d12h`); none in the first second of a calendar
+ * period, which has no range to look back over yet.
+ */
+function periodRange(slo: ResolvedSlo, at: Date): string | undefined {
+  const { elapsedSeconds } = compliancePeriod(slo.timeWindow, at);
+  return elapsedSeconds > 0 ? prometheusDuration(elapsedSeconds) : undefined;
 }
 
 /**
  * Reads SLIs from Prometheus's HTTP API (`POST /api/v1/query`). Each query
- * covers every SLO for one window: the per-SLO expressions are tagged with
- * `label_replace` and joined with `or`.
+ * covers every SLO for one window: the per-SLO expressions (from
+ * `errorRatioQuery`, the builder the Sloth rules use too, for every OpenSLO
+ * form) are tagged with `label_replace` and joined with `or`.
  */
 export class PrometheusSliSource implements SliSource {
   constructor(
@@ -71,7 +76,7 @@ export class PrometheusSliSource implements SliSource {
     const byPeriod = new Map<string, ResolvedSlo[]>();
     for (const slo of slos) {
       const range = periodRange(slo, at);
-      byPeriod.set(range, [...(byPeriod.get(range) ?? []), slo]);
+      if (range) byPeriod.set(range, [...(byPeriod.get(range) ?? []), slo]);
     }
     for (const [range, group] of byPeriod) {
       rounds.push({ key: 'period', slos: group, range: () => range });

@@ -9,6 +9,8 @@ import {
   sliFromErrorRatio,
 } from './budget';
 import { compliancePeriod } from './windows';
+import { evaluateSlo, WindowErrorRatios } from './evaluate';
+import { ResolvedSlo } from '../openslo/types';
 import { BurnRateWindow } from './windows';
 
 // Compares measured values to nine decimals (+0 folds -0 into 0).
@@ -125,11 +127,54 @@ describe('compliancePeriod', () => {
   });
   it('covers the calendar month so far', () => {
     const period = compliancePeriod(
-      { kind: 'calendar-month', duration: '1M', timeZone: 'UTC' },
+      {
+        kind: 'calendar',
+        duration: '1M',
+        timeZone: 'UTC',
+        seconds: 30 * 86400,
+      },
       at,
     );
     expect(period.start.toISOString()).toBe('2026-02-01T00:00:00.000Z');
     expect(period.elapsedSeconds).toBe(9.5 * 86400);
     expect(period.periodSeconds).toBe(28 * 86400);
+  });
+});
+
+describe('evaluateSlo uses the factors of the SLO period', () => {
+  // A burn of 14x on 1h and 5m: above 13.44 (the 28-day page factor),
+  // below 14.4 (the 30-day one), as the generated Prometheus alerts judge it.
+  const slo = (duration: string, days: number): ResolvedSlo => ({
+    id: 's-a',
+    name: 'a',
+    displayName: 'A',
+    service: 's',
+    source: 'test',
+    indicatorName: 'a',
+    indicator: { kind: 'ratio', good: 'g', total: 't' },
+    target: 0.999,
+    timeWindow: { kind: 'rolling', duration, seconds: days * 86400 },
+    budgetingMethod: 'Occurrences',
+    runbook: 'r',
+    alertPolicies: [],
+    labels: {},
+  });
+  const ratios: WindowErrorRatios = {
+    period: 0.0005,
+    '5m': 0.014,
+    '30m': 0,
+    '1h': 0.014,
+    '2h': 0,
+    '6h': 0,
+    '1d': 0,
+    '3d': 0,
+  };
+  it.each([
+    ['28d', 28, 'page', 13.44],
+    ['30d', 30, 'ok', 14.4],
+  ])('%s', (duration, days, state, factor) => {
+    const evaluation = evaluateSlo(slo(duration, days), ratios, new Date(0));
+    expect(evaluation.alert.state).toBe(state);
+    expect(evaluation.alert.conditions[0].factor).toBe(factor);
   });
 });

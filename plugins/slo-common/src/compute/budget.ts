@@ -100,25 +100,27 @@ export interface AlertState {
 /**
  * The multi-window, multi-burn-rate alert state from the burn rates. A
  * condition fires when both its windows exceed the factor; a condition with a
- * missing window cannot be said to be quiet.
+ * missing window cannot be said to be quiet. The conditions' factors depend
+ * on the SLO period (`burnRateAlertConditions`); the default is 30 days.
  */
-export function alertState(rates: BurnRates): AlertState {
-  const conditions = BURN_RATE_ALERT_CONDITIONS.map(
-    (condition): AlertConditionState => {
-      const long = rates[condition.long];
-      const short = rates[condition.short];
-      if (
-        (isMeasured(long) && long <= condition.factor) ||
-        (isMeasured(short) && short <= condition.factor)
-      ) {
-        return { ...condition, firing: false };
-      }
-      if (!isMeasured(long) || !isMeasured(short)) {
-        return { ...condition, firing: 'missing' };
-      }
-      return { ...condition, firing: true };
-    },
-  );
+export function alertState(
+  rates: BurnRates,
+  alertConditions: readonly BurnRateAlertCondition[] = BURN_RATE_ALERT_CONDITIONS,
+): AlertState {
+  const conditions = alertConditions.map((condition): AlertConditionState => {
+    const long = rates[condition.long];
+    const short = rates[condition.short];
+    if (
+      (isMeasured(long) && long <= condition.factor) ||
+      (isMeasured(short) && short <= condition.factor)
+    ) {
+      return { ...condition, firing: false };
+    }
+    if (!isMeasured(long) || !isMeasured(short)) {
+      return { ...condition, firing: 'missing' };
+    }
+    return { ...condition, firing: true };
+  });
   const firing = (severity: 'page' | 'ticket') =>
     conditions.some(c => c.severity === severity && c.firing === true);
   let state: AlertState['state'] = 'ok';

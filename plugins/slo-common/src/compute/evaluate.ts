@@ -11,7 +11,11 @@ import {
   Measured,
   sliFromErrorRatio,
 } from './budget';
-import { BurnRateWindow } from './windows';
+import {
+  burnRateAlertConditions,
+  BurnRateWindow,
+  sloPeriodSeconds,
+} from './windows';
 
 /** Error ratios measured for one SLO at one moment: the period and each burn-rate window. */
 export type WindowErrorRatios = Partial<Record<BurnRateWindow, Measured>> & {
@@ -38,7 +42,11 @@ export function evaluateSlo(
 ): SloEvaluation {
   const budget = errorBudget(slo.target, ratios.period);
   const rates = burnRates(ratios, slo.target);
-  const alert = alertState(rates);
+  // The same factors as the generated Prometheus alerts for this period.
+  const alert = alertState(
+    rates,
+    burnRateAlertConditions(sloPeriodSeconds(slo.timeWindow)),
+  );
   return {
     sloId: slo.id,
     at: at.toISOString(),

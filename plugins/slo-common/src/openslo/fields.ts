@@ -9,6 +9,18 @@ export class FieldProblem extends Error {
   }
 }
 
+/**
+ * A metric source the portal cannot query (not Prometheus). Not an error in
+ * the document: the SLO is reported as not queryable, with this reason.
+ */
+export class UnsupportedDataSource extends Error {
+  constructor(readonly path: string, readonly dataSourceType: string) {
+    super(
+      `data source type ${dataSourceType} is not supported; only Prometheus`,
+    );
+  }
+}
+
 export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 

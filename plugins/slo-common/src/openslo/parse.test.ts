@@ -84,7 +84,7 @@ describe('parseOpenSloDocuments', () => {
     expect(slos[1]).toMatchObject({
       id: 'listings-service-latency',
       indicator: { kind: 'threshold', op: 'lte', value: 0.3 },
-      timeWindow: { kind: 'calendar-month' },
+      timeWindow: { kind: 'calendar', duration: '1M', timeZone: 'UTC' },
       budgetingMethod: 'Timeslices',
       timeslice: { window: '5m' },
       runbook: 'slo-latency-burn',

@@ -1,8 +1,11 @@
 import {
-  BURN_RATE_ALERT_CONDITIONS,
+  burnRateAlertConditions,
   BURN_RATE_WINDOWS,
   periodDays,
+  sloPeriodSeconds,
 } from '../compute/windows';
+import { complementText, percentText } from '../compute/decimal';
+import { prometheusDuration } from '../openslo/duration';
 import { ResolvedSlo } from '../openslo/types';
 import { errorRatioQuery } from './queries';
 
@@ -35,7 +38,7 @@ export interface SlothRuleOptions {
   service: string;
   /** Where the alert's runbook is; defaults to the portal's relative runbook path. */
   runbookUrl?: (alert: 'page' | 'ticket') => string;
-  /** Extra labels on every rule (e.g. team, tier). */
+  /** Extra labels on every rule (e.g. team, tier); they win over the SLO's own labels. */
   labels?: Record<string, string>;
 }
 
@@ -46,6 +49,20 @@ const pascal = (text: string) =>
     .map(word => word[0].toUpperCase() + word.slice(1))
     .join('');
 
+/**
+ * The alert names of an SLO's burn-rate alerts, as the generated rules name
+ * them. As in Sloth, page and ticket share one name (`<Service><Slo>ErrorBudgetBurn`)
+ * and differ by the `severity` / `sloth_severity` label; runbooks, routing
+ * and demo alerts should take the names from here.
+ */
+export function sloAlertNames(
+  service: string,
+  sloName: string,
+): Record<'page' | 'ticket', string> {
+  const name = `${pascal(service)}${pascal(sloName)}ErrorBudgetBurn`;
+  return { page: name, ticket: name };
+}
+
 function selector(labels: Record<string, string>): string {
   return `{${Object.entries(labels)
     .map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)
@@ -53,11 +70,31 @@ function selector(labels: Record<string, string>): string {
 }
 
 /**
- * Prometheus recording and alerting rules for one SLO, in the shape Sloth
- * generates (same record names and `sloth_*` labels), so Sloth's Grafana
- * dashboards and anything else built on them keep working. The alerts are
- * the multi-window, multi-burn-rate pair: page (1h+5m at 14.4x, 6h+30m at
- * 6x) and ticket (1d+2h at 3x, 3d+6h at 1x).
+ * OpenSLO label keys may hold `-`, `.` and `/`; Prometheus label names may
+ * not. Other characters become `_`, and names Prometheus reserves (`__…`) are
+ * left out.
+ */
+export function prometheusLabels(
+  labels: Record<string, string>,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(labels)) {
+    let name = key.replace(/[^a-zA-Z0-9_]/g, '_');
+    if (/^[0-9]/.test(name)) name = `_${name}`;
+    if (name.startsWith('__')) continue;
+    result[name] = value;
+  }
+  return result;
+}
+
+/**
+ * Prometheus recording and alerting rules for one SLO, as Sloth generates
+ * them (record names, `sloth_*` labels, `sloth_slo_info`), so Sloth's Grafana
+ * dashboards and anything else built on them keep working. Burn-rate factors
+ * come from the SLO period as Sloth derives them (budget share x period /
+ * window): 14.4/6/3/1 for 30 days, 13.44/5.6/2.8/0.9333… for 28 days.
+ * Calendar windows use their nominal length (1M = 30d), since Prometheus
+ * rules need a fixed period.
  */
 export function generateSlothRules(
   slo: ResolvedSlo,
@@ -68,25 +105,33 @@ export function generateSlothRules(
     sloth_service: options.service,
     sloth_slo: slo.name,
   };
-  const common = { ...options.labels, ...idLabels };
+  const common = {
+    ...prometheusLabels(slo.labels),
+    ...options.labels,
+    ...idLabels,
+  };
   const ids = selector(idLabels);
-  const days = periodDays(slo.timeWindow);
-  const period = `${days}d`;
+  const seconds = sloPeriodSeconds(slo.timeWindow);
+  const period = prometheusDuration(seconds);
+  const budget = complementText(slo.target);
 
-  const sliRules: PrometheusRecordingRule[] = BURN_RATE_WINDOWS.map(window => ({
+  const windows: string[] = [...BURN_RATE_WINDOWS];
+  const sliRules: PrometheusRecordingRule[] = windows.map(window => ({
     record: `slo:sli_error:ratio_rate${window}`,
     expr: errorRatioQuery(slo, window),
     labels: { ...common, sloth_window: window },
   }));
   // The period ratio averages the 5m ratio (as Sloth does) instead of
-  // re-querying 30 days of raw series at every evaluation.
-  sliRules.push({
-    record: `slo:sli_error:ratio_rate${period}`,
-    expr: `sum_over_time(slo:sli_error:ratio_rate5m${ids}[${period}])\n/ ignoring (sloth_window)\ncount_over_time(slo:sli_error:ratio_rate5m${ids}[${period}])`,
-    labels: { ...common, sloth_window: period },
-  });
+  // re-querying the whole period of raw series at every evaluation. A period
+  // as long as an alert window (1d, 3d) already has its rule.
+  if (!windows.includes(period)) {
+    sliRules.push({
+      record: `slo:sli_error:ratio_rate${period}`,
+      expr: `sum_over_time(slo:sli_error:ratio_rate5m${ids}[${period}])\n/ ignoring (sloth_window)\ncount_over_time(slo:sli_error:ratio_rate5m${ids}[${period}])`,
+      labels: { ...common, sloth_window: period },
+    });
+  }
 
-  const budget = 1 - slo.target;
   const onIds = 'on (sloth_id, sloth_slo, sloth_service) group_left';
   const metaRules: PrometheusRecordingRule[] = [
     {
@@ -96,10 +141,14 @@ export function generateSlothRules(
     },
     {
       record: 'slo:error_budget:ratio',
-      expr: `vector(1 - ${slo.target})`,
+      expr: `vector(${budget})`,
       labels: common,
     },
-    { record: 'slo:time_period:days', expr: `vector(${days})`, labels: common },
+    {
+      record: 'slo:time_period:days',
+      expr: `vector(${periodDays(slo.timeWindow)})`,
+      labels: common,
+    },
     {
       record: 'slo:current_burn_rate:ratio',
       expr: `slo:sli_error:ratio_rate5m${ids}\n/ ${onIds}\nslo:error_budget:ratio${ids}`,
@@ -115,33 +164,47 @@ export function generateSlothRules(
       expr: `1 - slo:period_burn_rate:ratio${ids}`,
       labels: common,
     },
+    {
+      record: 'sloth_slo_info',
+      expr: 'vector(1)',
+      labels: {
+        ...common,
+        sloth_mode: 'gogidix-portal',
+        sloth_spec: 'openslo/v1',
+        sloth_objective: percentText(slo.target),
+      },
+    },
   ];
 
   const runbookUrl =
     options.runbookUrl ??
     (() => `/runbooks/default/component/${options.service}/${slo.runbook}`);
-  const alertName = `${pascal(options.service)}${pascal(
-    slo.name,
-  )}ErrorBudgetBurn`;
+  const names = sloAlertNames(options.service, slo.name);
+  const conditions = burnRateAlertConditions(seconds);
+  const objective = `${percentText(slo.target)}% over ${
+    slo.timeWindow.duration
+  }`;
   const alerts: PrometheusAlertingRule[] = (['page', 'ticket'] as const).map(
     severity => {
-      const clauses = BURN_RATE_ALERT_CONDITIONS.filter(
-        c => c.severity === severity,
-      ).map(
-        c =>
-          `(\n  max(slo:sli_error:ratio_rate${c.short}${ids} > (${c.factor} * ${budget})) without (sloth_window)\n  and\n  max(slo:sli_error:ratio_rate${c.long}${ids} > (${c.factor} * ${budget})) without (sloth_window)\n)`,
-      );
+      const clauses = conditions
+        .filter(c => c.severity === severity)
+        .map(
+          c =>
+            `(\n  max(slo:sli_error:ratio_rate${c.short}${ids} > (${c.factor} * ${budget})) without (sloth_window)\n  and\n  max(slo:sli_error:ratio_rate${c.long}${ids} > (${c.factor} * ${budget})) without (sloth_window)\n)`,
+        );
       return {
-        alert: alertName,
+        alert: names[severity],
+        // Sloth joins the windows with `and ignoring (sloth_window)`, which
+        // leaves the short window's label on the alert, so one burn could
+        // fire as two alerts; dropping the label keeps one alert per severity.
         expr: clauses.join('\nor\n'),
         labels: { ...options.labels, severity, sloth_severity: severity },
         annotations: {
+          title: `(${severity}) ${options.service} ${slo.name} SLO error budget burn rate is too fast.`,
           summary: `${slo.displayName} of ${options.service} is burning its error budget too fast (${severity})`,
-          description: `The ${slo.displayName} SLO (${(slo.target * 100)
-            .toFixed(3)
-            .replace(/\.?0+$/, '')}% over ${
-            slo.timeWindow.duration
-          }) burns its budget at a rate that ${
+          description: `The ${
+            slo.displayName
+          } SLO (${objective}) burns its budget at a rate that ${
             severity === 'page'
               ? 'exhausts it within days'
               : 'exhausts it before the period ends'
