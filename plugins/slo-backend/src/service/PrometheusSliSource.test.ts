@@ -166,7 +166,7 @@ describe('PrometheusSliSource against a real Prometheus', () => {
     // No series at all is missing data, never 100%.
     const nothing = evaluateSlo(silent, ratios.get(silent.id)!, at);
     expect(nothing.sli).toBe('missing');
-    expect(nothing.alert.state).toBe('missing');
+    expect(nothing.alert.state).toBe('none');
   });
 
   it('agrees with the stored observations the demo path computes from the same text', async () => {
