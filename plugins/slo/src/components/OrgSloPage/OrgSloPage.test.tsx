@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { sloApiRef } from '../../apiRef';
 import { mockSloApi, orgSummary } from '../../__testUtils__/fixtures';
 import { OrgSloPage, trendTitle } from './OrgSloPage';
@@ -48,6 +48,24 @@ describe('OrgSloPage', () => {
       ],
     });
     expect(await screen.findByText('No SLOs match')).toBeInTheDocument();
+  });
+
+  it('asks for the summary as of a past moment', async () => {
+    const api = mockSloApi();
+    await renderInTestApp(<OrgSloPage />, {
+      apis: [[sloApiRef, api]],
+      mountedRoutes,
+    });
+    await screen.findByText('By team');
+    fireEvent.change(screen.getByLabelText('As of'), {
+      target: { value: '2026-11-18T09:30' },
+    });
+    await screen.findByText('Back to now');
+    expect(api.getOrgSummary).toHaveBeenLastCalledWith({
+      owners: [],
+      tiers: [],
+      at: new Date('2026-11-18T09:30'),
+    });
   });
 
   it('names the config key when no SLI source is configured, and shows no figures', async () => {

@@ -116,10 +116,15 @@ export function OrgSloPage() {
   const sloApi = useApi(sloApiRef);
   const [owners, setOwners] = useState<string[]>([]);
   const [tiers, setTiers] = useState<string[]>([]);
+  // `datetime-local` is local time without a zone; the API takes an instant.
+  const [asOfInput, setAsOfInput] = useState('');
+  const at = asOfInput ? new Date(asOfInput) : undefined;
+  const atKey = at?.toISOString();
   const options = useAsync(() => sloApi.getOrgSummary(), [sloApi]);
   const { value, loading, error } = useAsync(
-    () => sloApi.getOrgSummary({ owners, tiers }),
-    [sloApi, owners, tiers],
+    () => sloApi.getOrgSummary({ owners, tiers, ...(at ? { at } : {}) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sloApi, owners, tiers, atKey],
   );
   const ownerOptions = [
     ...new Set(options.value?.slos.map(s => s.owner)),
@@ -147,7 +152,11 @@ export function OrgSloPage() {
             disabled={!value?.slos.length}
             onClick={async () =>
               download(
-                await sloApi.getOrgSummaryCsv({ owners, tiers }),
+                await sloApi.getOrgSummaryCsv({
+                  owners,
+                  tiers,
+                  ...(at ? { at } : {}),
+                }),
                 'slo-summary.csv',
               )
             }
@@ -171,6 +180,17 @@ export function OrgSloPage() {
             onChange={(_, v) => setTiers(v)}
             renderInput={params => <TextField {...params} label="Tier" />}
           />
+          <TextField
+            label="As of"
+            type="datetime-local"
+            size="small"
+            value={asOfInput}
+            onChange={e => setAsOfInput(e.target.value)}
+            InputLabelProps={{ shrink: true }}
+          />
+          {asOfInput && (
+            <Button onClick={() => setAsOfInput('')}>Back to now</Button>
+          )}
         </Stack>
         {value?.notice && value.sliSource !== 'none' && (
           <Alert severity="warning">{value.notice}</Alert>
