@@ -9,8 +9,9 @@ export interface Config {
   /** SLO plugin (plugins/slo-backend). */
   slo?: {
     /**
-     * Prometheus that answers the OpenSLO queries. Without it the portal
-     * computes SLOs from the embedded demo observations.
+     * Prometheus that answers the OpenSLO queries. Without it (and without
+     * `demo`) nothing is evaluated and the pages say that no SLI source is
+     * configured.
      */
     prometheus?: {
       /** e.g. http://prometheus.monitoring:9090 */
@@ -24,6 +25,12 @@ export interface Config {
       /** Default `slo-detail` (Sloth's dashboard). */
       dashboardUid?: string;
     };
+    /**
+     * Compute the demo organisation's SLOs from a generated SLI history
+     * (the embedded default only). Ignored when `prometheus` is set;
+     * `app-config.production.yaml` sets it to false. Default false.
+     */
+    demo?: boolean;
     /** How often SLOs are evaluated and snapshotted; default 5. */
     snapshotMinutes?: number;
     /** Hourly snapshots back-filled on first start; default 30. */

@@ -4,13 +4,29 @@ import { readSloConfig } from './config';
 const app = { app: { baseUrl: 'http://localhost:3000' } };
 
 describe('readSloConfig', () => {
-  it('falls back to the demo observations and the default rounds', () => {
+  it('has no SLI source unless one is configured, and the default rounds', () => {
     expect(readSloConfig(new ConfigReader(app))).toEqual({
       appBaseUrl: 'http://localhost:3000',
+      sliSource: 'none',
       snapshotMinutes: 5,
       historyDays: 30,
       maxRequestBytes: 5 * 1024 * 1024,
     });
+  });
+
+  it.each([
+    [{ demo: true }, 'demo'],
+    [{ demo: false }, 'none'],
+    // A configured Prometheus wins: the demo flag is the embedded default's
+    // fallback when no local Prometheus runs.
+    [
+      { demo: true, prometheus: { baseUrl: 'http://127.0.0.1:9090' } },
+      'prometheus',
+    ],
+  ])('takes the demo history only when asked (%j)', (slo, sliSource) => {
+    expect(readSloConfig(new ConfigReader({ ...app, slo })).sliSource).toBe(
+      sliSource,
+    );
   });
 
   it('reads Prometheus, Grafana and the request limit', () => {
@@ -24,6 +40,7 @@ describe('readSloConfig', () => {
         },
       }),
     );
+    expect(settings.sliSource).toBe('prometheus');
     expect(settings.prometheus).toEqual({
       baseUrl: 'http://prometheus:9090',
       timeoutMs: 3000,
@@ -43,6 +60,10 @@ describe('readSloConfig', () => {
     [
       { slo: { prometheus: { baseUrl: '//prometheus' } } },
       'slo config: baseUrl must be an absolute URL, got "//prometheus"',
+    ],
+    [
+      { slo: { demo: 'maybe' } },
+      "Unable to convert config value for key 'slo.demo'",
     ],
     [
       { gogidix: { http: { maxRequestBytes: -1 } } },

@@ -1,9 +1,15 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { SliSourceKind } from '@gogidix/plugin-slo-common';
 import { DEFAULT_MAX_BODY_BYTES } from './service/router';
 
 export interface SloConfig {
   appBaseUrl: string;
+  /**
+   * Where SLIs come from: Prometheus when `slo.prometheus` is set, the demo
+   * history only when `slo.demo` asks for it, otherwise none.
+   */
+  sliSource: SliSourceKind;
   prometheus?: { baseUrl: string; timeoutMs: number };
   grafana?: { baseUrl: string; dashboardUid: string };
   snapshotMinutes: number;
@@ -34,8 +40,15 @@ export function readSloConfig(config: Config): SloConfig {
   };
   const prometheus = slo?.getOptionalConfig('prometheus');
   const grafana = slo?.getOptionalConfig('grafana');
+  // Demo figures only on request (app-config.yaml, the embedded default):
+  // a portal that forgot slo.prometheus says so instead of inventing SLIs.
+  const demo = slo?.getOptionalBoolean('demo') ?? false;
+  let sliSource: SliSourceKind = 'none';
+  if (prometheus) sliSource = 'prometheus';
+  else if (demo) sliSource = 'demo';
   return {
     appBaseUrl: config.getString('app.baseUrl'),
+    sliSource,
     ...(prometheus
       ? {
           prometheus: {

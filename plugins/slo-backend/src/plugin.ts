@@ -12,13 +12,14 @@ import { SloLinks } from './service/links';
 import { OpenSloDocumentReader } from './service/OpenSloDocumentReader';
 import { PrometheusSliSource } from './service/PrometheusSliSource';
 import { createRouter } from './service/router';
-import { SloService } from './service/SloService';
+import { ConfiguredSliSource, SloService } from './service/SloService';
 import { StoredObservationSource } from './service/StoredObservationSource';
 
 /**
  * The SLO backend: evaluates the catalog's OpenSLO documents against
- * Prometheus (or, with none configured, the embedded demo observations),
- * stores snapshots on a schedule and serves the SLO pages.
+ * Prometheus (or, when `slo.demo` asks for it, the embedded demo
+ * observations), stores snapshots on a schedule and serves the SLO pages.
+ * With neither, nothing is evaluated and every answer says so.
  */
 export const sloPlugin = createBackendPlugin({
   pluginId: 'slo',
@@ -44,26 +45,46 @@ export const sloPlugin = createBackendPlugin({
           database: deps.database,
         });
         const links = new SloLinks(settings.appBaseUrl, settings.grafana);
-        const source = settings.prometheus
-          ? new PrometheusSliSource(settings.prometheus)
-          : new StoredObservationSource(store, COARSE_STEP);
-        const feed = settings.prometheus
-          ? undefined
-          : new DemoObservationFeed(store, deps.logger, settings.historyDays);
+        let sli: ConfiguredSliSource = { kind: 'none' };
+        let feed: DemoObservationFeed | undefined;
+        if (settings.sliSource === 'prometheus' && settings.prometheus) {
+          sli = {
+            kind: 'prometheus',
+            source: new PrometheusSliSource(settings.prometheus),
+          };
+        } else if (settings.sliSource === 'demo') {
+          sli = {
+            kind: 'demo',
+            source: new StoredObservationSource(store, COARSE_STEP),
+          };
+          feed = new DemoObservationFeed(
+            store,
+            deps.logger,
+            settings.historyDays,
+          );
+        }
         const service = new SloService({
           store,
-          source,
+          sli,
           documents: new OpenSloDocumentReader(deps.urlReader),
           catalog: deps.catalog,
           auth: deps.auth,
           logger: deps.logger,
           links,
         });
-        deps.logger.info(
-          settings.prometheus
-            ? `SLIs from Prometheus at ${settings.prometheus.baseUrl}`
-            : 'No slo.prometheus configured: SLIs from the embedded demo observations',
-        );
+        if (settings.prometheus) {
+          deps.logger.info(
+            `SLIs from Prometheus at ${settings.prometheus.baseUrl}`,
+          );
+        } else if (feed) {
+          deps.logger.info(
+            'slo.demo: SLIs from the embedded demo observations',
+          );
+        } else {
+          deps.logger.warn(
+            'No SLI source: set slo.prometheus.baseUrl; SLOs are listed but not evaluated',
+          );
+        }
 
         const round = new EvaluationRound({
           service,

@@ -8,6 +8,17 @@ export interface BudgetPoint {
   sli: number | null;
 }
 
+/**
+ * Where SLIs come from: a Prometheus (`slo.prometheus.baseUrl`), the demo
+ * organisation's generated history (`slo.demo`, the embedded default only),
+ * or nothing configured, in which case nothing is evaluated.
+ */
+export type SliSourceKind = 'prometheus' | 'demo' | 'none';
+
+/** What a page says when no SLI source is configured. */
+export const NO_SLI_SOURCE_NOTICE =
+  'No SLI source is configured: set slo.prometheus.baseUrl to the Prometheus that answers the OpenSLO queries. Nothing is evaluated until then.';
+
 export interface SloStatus {
   slo: ResolvedSlo;
   /** Missing when neither the source nor a stored snapshot knows this SLO at that time. */
@@ -26,6 +37,7 @@ export interface EntitySloStatus {
    * unreachable, so these are the last values computed at or before `at`.
    */
   freshness: 'live' | 'stored';
+  sliSource: SliSourceKind;
   notice?: string;
   problems: OpenSloProblem[];
   slos: SloStatus[];
@@ -55,6 +67,7 @@ export interface OrgSloRow {
   sli: number | null;
   budgetRemaining: number | null;
   burnRate1h: number | null;
+  /** The alert state; `none` when the SLO has not been evaluated. */
   alert: string;
   status: string;
   at: string | null;
@@ -62,8 +75,11 @@ export interface OrgSloRow {
 
 /** `GET /summary` */
 export interface OrgSloSummary {
+  /** The moment asked for (`at`), or absent for now. */
+  at?: string;
   /** The oldest "latest evaluation" among the rows: how fresh the page is at worst. */
   asOf: string | null;
+  sliSource: SliSourceKind;
   notice?: string;
   filters: { owners: string[]; tiers: string[] };
   totals: StatusCounts;

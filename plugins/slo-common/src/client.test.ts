@@ -38,6 +38,19 @@ describe('SloClient', () => {
     );
   });
 
+  it('asks for the org summary as of a time', async () => {
+    const { client, fetch } = clientAnswering(
+      new Response('{"slos":[]}', { status: 200 }),
+    );
+    await client.getOrgSummary({
+      owners: ['group:default/listings'],
+      at: new Date('2026-11-01T00:00:00Z'),
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://portal.test/api/slo/summary?owner=group%3Adefault%2Flistings&at=2026-11-01T00%3A00%3A00.000Z',
+    );
+  });
+
   it('throws the backend error', async () => {
     const { client } = clientAnswering(
       new Response('{"error":{"name":"NotAllowedError","message":"no"}}', {

@@ -11,6 +11,8 @@ export interface SloClientOptions {
 export interface OrgSloFilter {
   owners?: string[];
   tiers?: string[];
+  /** As of this moment instead of now. */
+  at?: Date;
 }
 
 /** Typed access to the SLO backend. */
@@ -25,7 +27,11 @@ export interface SloApi {
 }
 
 function filterQuery(filter: OrgSloFilter = {}) {
-  return { owner: filter.owners, tier: filter.tiers };
+  return {
+    owner: filter.owners,
+    tier: filter.tiers,
+    at: filter.at?.toISOString(),
+  };
 }
 
 export class SloClient implements SloApi {

@@ -80,6 +80,14 @@ describe.each(databases.eachSupportedId())(
         ),
       ).toEqual(['payments-service-availability']);
       expect(await store.listSlos({ tiers: ['tier-0'] })).toHaveLength(2);
+      expect(
+        (
+          await store.listSlos({
+            sloIds: ['payments-service-availability', 'unknown'],
+          })
+        ).map(s => s.entityRef),
+      ).toEqual(['component:default/payments-service']);
+      expect(await store.listSlos({ sloIds: [] })).toEqual([]);
       expect(await store.listOwners()).toEqual([
         'group:default/listings',
         'group:default/payments',
@@ -165,6 +173,16 @@ describe.each(databases.eachSupportedId())(
         ),
       ).toEqual([
         { day: '2026-11-19', healthy: 0, atRisk: 0, exhausted: 1, missing: 0 },
+      ]);
+      // As of a past moment: the days after it are not counted.
+      expect(
+        await store.dailyStatusCounts(
+          {},
+          new Date('2026-11-01T00:00:00Z'),
+          new Date('2026-11-19T23:00:00Z'),
+        ),
+      ).toEqual([
+        { day: '2026-11-19', healthy: 1, atRisk: 0, exhausted: 1, missing: 1 },
       ]);
     });
 

@@ -109,6 +109,10 @@ export class DatabaseSloStore implements SloStore {
     if (filter.owners?.length) query.whereIn('owner', filter.owners);
     if (filter.tiers?.length) query.whereIn('tier', filter.tiers);
     if (filter.entityRef) query.where('entity_ref', filter.entityRef);
+    if (filter.sloIds) {
+      if (filter.sloIds.length === 0) return [];
+      query.whereIn('slo_id', filter.sloIds);
+    }
     const rows: DefinitionRow[] = await query;
     return rows.map(row => ({
       slo: JSON.parse(row.definition),
@@ -252,6 +256,7 @@ export class DatabaseSloStore implements SloStore {
   async dailyStatusCounts(
     filter: SloFilter,
     since: Date,
+    until?: Date,
   ): Promise<DailyCountsByStatus[]> {
     const query = this.db('slo_daily')
       .select('day', 'status')
@@ -259,6 +264,7 @@ export class DatabaseSloStore implements SloStore {
       .where('day', '>=', since.toISOString().slice(0, 10))
       .groupBy('day', 'status')
       .orderBy('day');
+    if (until) query.where('day', '<=', until.toISOString().slice(0, 10));
     if (filter.owners?.length) query.whereIn('owner', filter.owners);
     if (filter.tiers?.length) query.whereIn('tier', filter.tiers);
     const rows = (await query) as unknown as Array<{

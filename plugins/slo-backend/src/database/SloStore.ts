@@ -21,6 +21,7 @@ export interface SloFilter {
   owners?: string[];
   tiers?: string[];
   entityRef?: string;
+  sloIds?: string[];
 }
 
 /** Cumulative good and total event counters of one SLO at one moment. */
@@ -58,9 +59,11 @@ export interface SloStore {
   ): Promise<Map<string, SloEvaluation>>;
   /** The newest snapshot time of any SLO, to resume history back-filling from. */
   newestSnapshotAt(): Promise<Date | undefined>;
+  /** Daily status counts from the day of `since` to the day of `until` (default: every day since). */
   dailyStatusCounts(
     filter: SloFilter,
     since: Date,
+    until?: Date,
   ): Promise<DailyCountsByStatus[]>;
   insertObservations(observations: SliObservation[]): Promise<void>;
   /**

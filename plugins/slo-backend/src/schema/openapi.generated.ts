@@ -47,6 +47,17 @@ export const spec = {
         },
         explode: true,
       },
+      at: {
+        name: 'at',
+        in: 'query',
+        required: false,
+        description:
+          'The moment to answer for (RFC 3339 date-time, e.g. 2026-12-01T10:00:00Z), not in the future; default now. Colons may be sent unescaped. The backend checks the format and names the field when it is wrong.',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+        },
+      },
     },
     schemas: {
       Object: {
@@ -87,14 +98,7 @@ export const spec = {
             },
           },
           {
-            name: 'at',
-            in: 'query',
-            required: false,
-            description: 'ISO 8601 time to evaluate at, not in the future.',
-            schema: {
-              type: 'string',
-              format: 'date-time',
-            },
+            $ref: '#/components/parameters/at',
           },
         ],
         responses: {
@@ -116,13 +120,16 @@ export const spec = {
       get: {
         operationId: 'GetOrgSummary',
         description:
-          'Counts by team and system, fastest burners, 90-day trend and every SLO row (OrgSloSummary).',
+          'Counts by team and system, fastest burners, 90-day trend and every SLO row (OrgSloSummary), now or as of `at`.',
         parameters: [
           {
             $ref: '#/components/parameters/owner',
           },
           {
             $ref: '#/components/parameters/tier',
+          },
+          {
+            $ref: '#/components/parameters/at',
           },
         ],
         responses: {
@@ -142,13 +149,16 @@ export const spec = {
     '/summary.csv': {
       get: {
         operationId: 'GetOrgSummaryCsv',
-        description: "The org summary's SLO rows as CSV.",
+        description: "The org summary's SLO rows as CSV, now or as of `at`.",
         parameters: [
           {
             $ref: '#/components/parameters/owner',
           },
           {
             $ref: '#/components/parameters/tier',
+          },
+          {
+            $ref: '#/components/parameters/at',
           },
         ],
         responses: {

@@ -34,7 +34,7 @@ function isInside(directory: string, target: string): boolean {
 async function readBesideFile(
   catalogFile: string,
   reference: string,
-): Promise<string> {
+): Promise<{ text: string; document: string }> {
   const directory = path.dirname(path.resolve(catalogFile));
   // Checked before the disk is asked, so no answer tells what exists outside.
   if (!isInside(directory, path.resolve(directory, reference))) {
@@ -45,7 +45,16 @@ async function readBesideFile(
   if (!isInside(realDirectory, target)) {
     throw new NotAllowedError(OUTSIDE_FOLDER);
   }
-  return fs.readFile(target, 'utf8');
+  return { text: await fs.readFile(target, 'utf8'), document: target };
+}
+
+/**
+ * An entity's parsed OpenSLO document, and which document it was: the
+ * resolved URL or the real path on disk, so that components sharing one
+ * document can be found. `document` stays on the server (paths are private).
+ */
+export interface EntityOpenSlo extends ParsedOpenSlo {
+  document?: string;
 }
 
 /**
@@ -60,7 +69,7 @@ async function readBesideFile(
 export class OpenSloDocumentReader {
   constructor(private readonly reader: UrlReaderService) {}
 
-  async read(entity: Entity): Promise<ParsedOpenSlo> {
+  async read(entity: Entity): Promise<EntityOpenSlo> {
     const reference = entity.metadata.annotations?.[OPENSLO_ANNOTATION];
     const entityRef = stringifyEntityRef(entity);
     if (!reference) return { slos: [], problems: [] };
@@ -71,9 +80,10 @@ export class OpenSloDocumentReader {
         throw new Error(`${entityRef} has no ${ANNOTATION_LOCATION}`);
       const { type, target } = parseLocationRef(location);
       let text: string;
+      let document: string;
       if (type === 'file' && !isUrl(reference)) {
         // Named as the annotation does: the portal's own paths stay hidden.
-        text = await readBesideFile(target, reference);
+        ({ text, document } = await readBesideFile(target, reference));
       } else {
         const url =
           type === 'url' ? new URL(reference, target).toString() : reference;
@@ -83,9 +93,10 @@ export class OpenSloDocumentReader {
           );
         }
         source = url;
+        document = url;
         text = await this.readUrl(url);
       }
-      return parseOpenSloDocuments(text, source);
+      return { ...parseOpenSloDocuments(text, source), document };
     } catch (error) {
       return {
         slos: [],

@@ -3,7 +3,9 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
+  NO_SLI_SOURCE_NOTICE,
   OrgSloSummary,
+  SliSourceKind,
   sloOrgReadPermission,
 } from '@gogidix/plugin-slo-common';
 import {
@@ -12,7 +14,7 @@ import {
   scopeTeams,
   visibleTeams,
 } from '@gogidix/portal-node';
-import { SloStore } from '../database/SloStore';
+import { SloStore, StoredSlo } from '../database/SloStore';
 import { orgSummary } from './orgSummary';
 
 const TREND_DAYS = 90;
@@ -52,9 +54,11 @@ const asList = (value: unknown): string[] =>
  * SUMMARY_CACHE_SECONDS.
  */
 export class OrgSloSummaries {
+  /** The summary now, or as of `at` (already checked by the router). */
   readonly summary: (
     credentials: BackstageCredentials,
     query: { owner?: unknown; tier?: unknown },
+    at?: Date,
   ) => Promise<
     OrgSloSummary & { filters: { owners: string[]; tiers: string[] } }
   >;
@@ -63,8 +67,9 @@ export class OrgSloSummaries {
     permissions: PermissionsService;
     store: SloStore;
     now: () => Date;
+    sliSource: SliSourceKind;
   }) {
-    const { permissions, store, now } = options;
+    const { permissions, store, now, sliSource } = options;
     const cached = {
       // Served while younger than the bound: a value is at most 1 ms short of it.
       ttlMs: SUMMARY_CACHE_SECONDS * 1000 - 1,
@@ -98,9 +103,32 @@ export class OrgSloSummaries {
         return { all, visible };
       });
 
+    /**
+     * The SLOs of a scope as of `at`: each with its last snapshot at or
+     * before it instead of its latest evaluation. With no SLI source,
+     * none is shown: stored values may be an earlier run's demo figures.
+     */
+    const slosAsOf = async (
+      scope: { owners: string[]; tiers: string[] },
+      at: Date | undefined,
+    ): Promise<StoredSlo[]> => {
+      const stored = await store.listSlos(scope);
+      if (sliSource === 'none') return stored.map(({ latest, ...s }) => s);
+      if (!at) return stored;
+      const snapshots = await store.latestSnapshots(
+        stored.map(s => s.slo.id),
+        at,
+      );
+      return stored.map(({ latest, ...s }) => {
+        const snapshot = snapshots.get(s.slo.id);
+        return snapshot ? { ...s, latest: snapshot } : s;
+      });
+    };
+
     const summary = async (
       credentials: BackstageCredentials,
       query: { owner?: unknown; tier?: unknown },
+      at?: Date,
     ) => {
       const filters = {
         owners: asList(query.owner),
@@ -121,18 +149,27 @@ export class OrgSloSummaries {
         owners: filters.owners.length ? [...shown].sort() : shown,
         tiers: [...filters.tiers].sort(),
       };
-      if (scope.owners.length === 0) return orgSummary([], [], filters);
-      // Keyed by the allowed scope, not the caller: callers who may see the
-      // same teams share the summary, no one gets another scope's.
-      const computed = await summaries.get(JSON.stringify(scope), async () => {
-        const since = new Date(now().getTime() - TREND_DAYS * 86400_000);
-        const [stored, trend] = await Promise.all([
-          store.listSlos(scope),
-          store.dailyStatusCounts(scope, since),
-        ]);
-        return orgSummary(stored, trend, scope);
+      const answer = (computed: OrgSloSummary) => ({
+        ...computed,
+        ...(at ? { at: at.toISOString() } : {}),
+        ...(sliSource === 'none' ? { notice: NO_SLI_SOURCE_NOTICE } : {}),
+        filters,
       });
-      return { ...computed, filters };
+      if (scope.owners.length === 0)
+        return answer(orgSummary([], [], filters, sliSource));
+      // Keyed by the allowed scope and moment, not the caller: callers who
+      // may see the same teams share the summary, no one gets another scope's.
+      const key = JSON.stringify({ ...scope, at: at?.toISOString() });
+      const computed = await summaries.get(key, async () => {
+        const until = at ?? now();
+        const since = new Date(until.getTime() - TREND_DAYS * 86400_000);
+        const [stored, trend] = await Promise.all([
+          slosAsOf(scope, at),
+          sliSource === 'none' ? [] : store.dailyStatusCounts(scope, since, at),
+        ]);
+        return orgSummary(stored, trend, scope, sliSource);
+      });
+      return answer(computed);
     };
 
     this.summary = summary;

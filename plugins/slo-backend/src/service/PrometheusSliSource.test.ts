@@ -170,7 +170,7 @@ describe('PrometheusSliSource against a real Prometheus', () => {
     // No series at all is missing data, never 100%.
     const nothing = evaluateSlo(silent, ratios.get(silent.id)!, at);
     expect(nothing.sli).toBe('missing');
-    expect(nothing.alert.state).toBe('missing');
+    expect(nothing.alert.state).toBe('none');
   });
 
   it('reads a counter: true SLO with plain counter queries (OpenSLO as written) the same way', async () => {

@@ -3,6 +3,7 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   CompoundEntityRef,
   Entity,
+  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
@@ -11,12 +12,15 @@ import {
   compliancePeriod,
   EntitySloStatus,
   evaluateSlo,
+  NO_SLI_SOURCE_NOTICE,
   ResolvedSlo,
+  SliSourceKind,
   SloEvaluation,
   SloStatus,
 } from '@gogidix/plugin-slo-common';
 import { SloDefinition, SloStore } from '../database/SloStore';
-import { OpenSloDocumentReader } from './OpenSloDocumentReader';
+import { slosOfComponent } from './attribution';
+import { EntityOpenSlo, OpenSloDocumentReader } from './OpenSloDocumentReader';
 import { SliSource } from './SliSource';
 import { SloLinks } from './links';
 import {
@@ -28,6 +32,14 @@ import {
 const HOUR = 3600_000;
 
 /**
+ * The configured SLI source: Prometheus, the demo history, or none (nothing
+ * is evaluated, and every answer says so).
+ */
+export type ConfiguredSliSource =
+  | { kind: Exclude<SliSourceKind, 'none'>; source: SliSource }
+  | { kind: 'none' };
+
+/**
  * Reads SLO definitions from the catalog, evaluates them against the SLI
  * source at a given time, and keeps snapshots so pages can draw history and
  * fall back to the last known values when the source is down.
@@ -36,7 +48,7 @@ export class SloService {
   constructor(
     private readonly deps: {
       store: SloStore;
-      source: SliSource;
+      sli: ConfiguredSliSource;
       documents: OpenSloDocumentReader;
       catalog: CatalogService;
       auth: AuthService;
@@ -44,6 +56,11 @@ export class SloService {
       links: SloLinks;
     },
   ) {}
+
+  /** Where SLIs come from, as configured. */
+  get sliSource(): SliSourceKind {
+    return this.deps.sli.kind;
+  }
 
   /** Re-reads every entity that names an OpenSLO document; returns how many SLOs are new. */
   async refreshDefinitions(): Promise<number> {
@@ -57,30 +74,57 @@ export class SloService {
       },
       { credentials: await auth.getOwnServiceCredentials() },
     );
-    const refs: string[] = [];
-    const definitions: SloDefinition[] = [];
+    const read: Array<{ entity: Entity; parsed: EntityOpenSlo }> = [];
+    const readers = new Map<string, string[]>();
     for (const entity of items) {
+      const parsed = await documents.read(entity);
+      read.push({ entity, parsed });
+      if (parsed.document) {
+        readers.set(parsed.document, [
+          ...(readers.get(parsed.document) ?? []),
+          entity.metadata.name,
+        ]);
+      }
+    }
+    const refs: string[] = [];
+    const definitions = new Map<string, SloDefinition>();
+    for (const { entity, parsed } of read) {
       const entityRef = stringifyEntityRef(entity);
-      const { slos, problems } = await documents.read(entity);
+      const { slos, problems } = slosOfComponent(
+        parsed,
+        entity.metadata.name,
+        (parsed.document && readers.get(parsed.document)) || [
+          entity.metadata.name,
+        ],
+      );
       for (const problem of problems) {
         logger.warn(
-          `OpenSLO problem in ${problem.source} at ${problem.path}: ${problem.message}`,
+          `OpenSLO problem of ${entityRef} in ${problem.source} at ${problem.path}: ${problem.message}`,
         );
       }
       refs.push(entityRef);
-      definitions.push(
-        ...slos.map(slo => this.definition(entity, entityRef, slo)),
-      );
+      for (const slo of slos) {
+        const first = definitions.get(slo.id);
+        if (first) {
+          logger.warn(
+            `OpenSLO: ${entityRef} declares SLO ${slo.id}, already declared by ${first.entityRef}; kept for ${first.entityRef}`,
+          );
+          continue;
+        }
+        definitions.set(slo.id, this.definition(entity, entityRef, slo));
+      }
     }
-    await store.replaceDefinitions(refs, definitions);
+    await store.replaceDefinitions(refs, [...definitions.values()]);
     await store.retainEntities(refs);
-    return definitions.filter(d => !known.has(d.slo.id)).length;
+    return [...definitions.keys()].filter(id => !known.has(id)).length;
   }
 
   /** Evaluates every stored SLO at `at` and records the results. */
   async evaluateAll(at: Date): Promise<SloEvaluation[]> {
+    const { sli } = this.deps;
+    if (sli.kind === 'none') return [];
     const slos = (await this.deps.store.listSlos()).map(s => s.slo);
-    const ratios = await this.deps.source.errorRatios(slos, at);
+    const ratios = await sli.source.errorRatios(slos, at);
     const evaluations = slos.map(slo =>
       evaluateSlo(slo, ratios.get(slo.id) ?? { period: 'missing' }, at),
     );
@@ -93,6 +137,7 @@ export class SloService {
    * so burn-down charts and trends exist from the first start.
    */
   async backfillHistory(now: Date, days: number): Promise<number> {
+    if (this.deps.sli.kind === 'none') return 0;
     const newest = await this.deps.store.newestSnapshotAt();
     const earliest =
       Math.floor((now.getTime() - days * 24 * HOUR) / HOUR) * HOUR;
@@ -109,20 +154,37 @@ export class SloService {
     ref: CompoundEntityRef,
     at: Date,
   ): Promise<EntitySloStatus> {
-    const { catalog, auth, documents, source, store } = this.deps;
+    const { catalog, auth, sli, store } = this.deps;
     const entity = await catalog.getEntityByRef(ref, {
       credentials: await auth.getOwnServiceCredentials(),
     });
     if (!entity)
       throw new NotFoundError(`No entity ${stringifyEntityRef(ref)}`);
     const entityRef = stringifyEntityRef(entity);
-    const { slos, problems } = await documents.read(entity);
+    const { slos, problems } = await this.slosOf(entity, entityRef);
+    if (sli.kind === 'none') {
+      // Nothing is evaluated, and stored values (say, from an earlier demo
+      // run on this database) are not shown as if they were measured.
+      return {
+        entityRef,
+        at: at.toISOString(),
+        freshness: 'live',
+        sliSource: 'none',
+        notice: NO_SLI_SOURCE_NOTICE,
+        problems,
+        slos: slos.map(slo => ({
+          slo,
+          burnDown: [],
+          links: this.deps.links.forSlo(entity, slo),
+        })),
+      };
+    }
 
     let freshness: EntitySloStatus['freshness'] = 'live';
     let notice: string | undefined;
     let evaluations = new Map<string, SloEvaluation>();
     try {
-      const ratios = await source.errorRatios(slos, at);
+      const ratios = await sli.source.errorRatios(slos, at);
       for (const slo of slos) {
         evaluations.set(
           slo.id,
@@ -163,10 +225,29 @@ export class SloService {
       entityRef,
       at: at.toISOString(),
       freshness,
+      sliSource: sli.kind,
       ...(notice ? { notice } : {}),
       problems,
       slos: statuses,
     };
+  }
+
+  /**
+   * The entity's SLOs from its document. Who else reads the document is
+   * known from the last refresh: the components the store gives these SLOs to.
+   */
+  private async slosOf(entity: Entity, entityRef: string) {
+    const parsed = await this.deps.documents.read(entity);
+    const stored = await this.deps.store.listSlos({
+      sloIds: parsed.slos.map(slo => slo.id),
+    });
+    const readers = [
+      entity.metadata.name,
+      ...stored
+        .filter(s => s.entityRef !== entityRef)
+        .map(s => parseEntityRef(s.entityRef).name),
+    ];
+    return slosOfComponent(parsed, entity.metadata.name, readers);
   }
 
   private definition(

@@ -1,29 +1,50 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   DailyCountsByStatus,
   OrgSloRow,
   OrgSloSummary,
+  SliSourceKind,
   StatusCounts,
 } from '@gogidix/plugin-slo-common';
+import { systemRef } from '@gogidix/portal-common';
 import { StoredSlo } from '../database/SloStore';
+
+/**
+ * `spec.system` as one full ref, so a template-made service
+ * (`system:default/x`) and a hand-written one (`x`) are one system.
+ * Rows stored before systems were kept as full refs are read the same way.
+ */
+function rowSystem(stored: StoredSlo): string | undefined {
+  if (!stored.system) return undefined;
+  try {
+    return systemRef(stored.system, {
+      defaultNamespace: parseEntityRef(stored.entityRef).namespace,
+    });
+  } catch {
+    return stored.system;
+  }
+}
 
 const number = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 export function orgRow(stored: StoredSlo): OrgSloRow {
   const { slo, latest } = stored;
+  const system = rowSystem(stored);
   return {
     sloId: slo.id,
     displayName: slo.displayName,
     entityRef: stored.entityRef,
     owner: stored.owner,
-    ...(stored.system ? { system: stored.system } : {}),
+    ...(system ? { system } : {}),
     ...(stored.tier ? { tier: stored.tier } : {}),
     target: slo.target,
     window: slo.timeWindow.duration,
     sli: number(latest?.sli),
     budgetRemaining: number(latest?.budget.remaining),
     burnRate1h: number(latest?.burnRates['1h']),
-    alert: latest?.alert.state ?? 'missing',
+    // Never evaluated: no alert state, which is not "not firing".
+    alert: latest?.alert.state ?? 'none',
     status: latest?.status ?? 'missing',
     at: latest?.at ?? null,
   };
@@ -70,6 +91,7 @@ export function orgSummary(
   stored: StoredSlo[],
   trend: DailyCountsByStatus[],
   filters: { owners: string[]; tiers: string[] },
+  sliSource: SliSourceKind,
   fastest = 10,
 ): OrgSloSummary {
   const slos = stored.map(orgRow);
@@ -81,6 +103,7 @@ export function orgSummary(
     .sort();
   return {
     asOf: times[0] ?? null,
+    sliSource,
     filters,
     totals,
     byTeam: groupBy(slos, r => r.owner),

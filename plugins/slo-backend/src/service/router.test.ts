@@ -9,73 +9,22 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { ServiceUnavailableError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { ResolvedSlo, WindowErrorRatios } from '@gogidix/plugin-slo-common';
+import { ResolvedSlo } from '@gogidix/plugin-slo-common';
 import express from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { DatabaseSloStore } from '../database/DatabaseSloStore';
 import { portalTestDatabases } from '@gogidix/test-kit';
+import {
+  component,
+  demoDir,
+  ScriptedSource,
+  sloTestApp,
+} from '../__testUtils__/routerApp';
 import { SloLinks } from './links';
-import { OpenSloDocumentReader } from './OpenSloDocumentReader';
 import { createRouter, SUMMARY_CACHE_SECONDS } from './router';
-import { SliSource } from './SliSource';
 import { SloService } from './SloService';
-
-const demoDir = join(__dirname, '../../../../demo/services');
-
-function component(name: string, openslo: string, owner = 'listings'): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      labels: { 'gogidix.io/tier': 'tier-0' },
-      annotations: {
-        'gogidix.io/openslo': openslo,
-        'backstage.io/managed-by-location': `file:${join(
-          demoDir,
-          name,
-          'catalog-info.yaml',
-        )}`,
-      },
-    },
-    spec: {
-      type: 'service',
-      owner,
-      system: 'property-marketplace',
-    },
-  };
-}
-
-/** An SLI source whose answers (or failure) the test sets. */
-class ScriptedSource implements SliSource {
-  ratio: number | 'down' = 0.0002;
-  async errorRatios(slos: ResolvedSlo[]) {
-    if (this.ratio === 'down')
-      throw new ServiceUnavailableError('connect ECONNREFUSED');
-    const r = this.ratio;
-    return new Map<string, WindowErrorRatios>(
-      slos.map(s => [
-        s.id,
-        {
-          period: r,
-          '5m': r,
-          '30m': r,
-          '1h': r,
-          '2h': r,
-          '6h': r,
-          '1d': r,
-          '3d': r,
-        },
-      ]),
-    );
-  }
-}
 
 describe('SLO router', () => {
   const databases = portalTestDatabases();
@@ -94,32 +43,11 @@ describe('SLO router', () => {
     now: () => Date;
   }) {
     const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseSloStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
+    return sloTestApp({
+      knex,
+      sli: { kind: 'prometheus', source },
+      ...options,
     });
-    const sloService = new SloService({
-      store,
-      source,
-      documents: new OpenSloDocumentReader(
-        options.urlReader ?? mockServices.urlReader.mock(),
-      ),
-      catalog: catalogServiceMock({ entities: options.entities }),
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-      links: options.links,
-    });
-    const router = await createRouter({
-      httpAuth: options.httpAuth ?? mockServices.httpAuth(),
-      permissions: options.permissions ?? mockServices.permissions(),
-      service: sloService,
-      store,
-      links: options.links,
-      now: options.now,
-    });
-    return {
-      app: express().use(router).use(mockErrorHandler()),
-      service: sloService,
-    };
   }
 
   beforeEach(async () => {

@@ -19,25 +19,13 @@ import {
 import express from 'express';
 import { SloStore } from '../database/SloStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { parseAsOf } from './asOf';
 import { SloLinks } from './links';
 import { CSV_COLUMNS } from './orgSummary';
 import { OrgSloSummaries } from './OrgSloSummaries';
 
 export { SUMMARY_CACHE_SECONDS } from './OrgSloSummaries';
 import { SloService } from './SloService';
-
-function parseAt(at: string | undefined, now: Date): Date {
-  if (at === undefined) return now;
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime()))
-    throw new InputError(`at must be an ISO 8601 time, got "${at}"`);
-  if (date.getTime() > now.getTime() + 60_000) {
-    throw new InputError(
-      `at (${at}) is in the future; status can be asked for now or the past`,
-    );
-  }
-  return date;
-}
 
 function entityRefFor(ref: string) {
   try {
@@ -66,12 +54,21 @@ export async function createRouter(options: {
   const { httpAuth, permissions, service, store, links } = options;
   const now = options.now ?? (() => new Date());
   // In place of the OpenAPI router's own parser, which stops at 100 KB.
-  const summaries = new OrgSloSummaries({ permissions, store, now });
+  const summaries = new OrgSloSummaries({
+    permissions,
+    store,
+    now,
+    sliSource: service.sliSource,
+  });
   const router = await createOpenApiRouter({
     middleware: [
       express.json({ limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }),
     ],
   });
+
+  /** `at` as a moment, or undefined for now (summaries of now are shared longer). */
+  const asOfOrNow = (at: unknown) =>
+    at === undefined ? undefined : parseAsOf(at, now());
 
   router.get('/entities/:kind/:namespace/:name/status', async (req, res) => {
     await entityRequest(
@@ -80,7 +77,7 @@ export async function createRouter(options: {
       sloEntityReadPermission,
       ref => `Not allowed to read the SLOs of ${ref}`,
     );
-    const at = parseAt(req.query.at, now());
+    const at = parseAsOf(req.query.at, now());
     res.json({ ...(await service.entityStatus(req.params, at)) });
   });
 
@@ -88,14 +85,16 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json({ ...(await summaries.summary(credentials, req.query)) });
+    const at = asOfOrNow(req.query.at);
+    res.json({ ...(await summaries.summary(credentials, req.query, at)) });
   });
 
   router.get('/summary.csv', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { slos } = await summaries.summary(credentials, req.query);
+    const at = asOfOrNow(req.query.at);
+    const { slos } = await summaries.summary(credentials, req.query, at);
     res
       .type('text/csv')
       .set('content-disposition', attachmentDisposition('slo-summary.csv'))

@@ -86,7 +86,13 @@ describe('alertState', () => {
       { '5m': 20, '30m': 20, '1h': 20, '2h': 20, '6h': 20, '1d': 20, '3d': 20 },
       'page',
     ],
-    ['no data at all', {}, 'missing'],
+    // Nothing evaluated is not "not firing".
+    ['no data at all', {}, 'none'],
+    [
+      'a burning short window whose long window has no data',
+      { '5m': 0.5, '30m': 0.5, '1h': 0.5, '2h': 0.5, '1d': 0.5, '6h': 2 },
+      'missing',
+    ],
     [
       'a quiet short window settles a missing long one',
       { '5m': 0, '30m': 0, '2h': 0, '6h': 0 },

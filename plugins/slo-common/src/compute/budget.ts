@@ -92,8 +92,12 @@ export interface AlertConditionState extends BurnRateAlertCondition {
 }
 
 export interface AlertState {
-  /** The most severe firing alert; `missing` when no alert fires but data is absent. */
-  state: 'page' | 'ticket' | 'ok' | 'missing';
+  /**
+   * The most severe firing alert. `none`: nothing was evaluated (no window
+   * has data, or the SLO could not be queried); `missing`: no alert fires but
+   * some window lacks data. `ok` only when every condition was seen quiet.
+   */
+  state: 'page' | 'ticket' | 'ok' | 'missing' | 'none';
   conditions: AlertConditionState[];
 }
 
@@ -123,9 +127,13 @@ export function alertState(
   });
   const firing = (severity: 'page' | 'ticket') =>
     conditions.some(c => c.severity === severity && c.firing === true);
+  const measured = conditions.some(
+    c => isMeasured(rates[c.long]) || isMeasured(rates[c.short]),
+  );
   let state: AlertState['state'] = 'ok';
   if (firing('page')) state = 'page';
   else if (firing('ticket')) state = 'ticket';
+  else if (!measured) state = 'none';
   else if (conditions.some(c => c.firing === 'missing')) state = 'missing';
   return { state, conditions };
 }

@@ -42,6 +42,7 @@ export function entityStatus(
     entityRef: 'component:default/listings-service',
     at: '2026-11-20T10:00:00.000Z',
     freshness: 'live',
+    sliSource: 'prometheus',
     problems: [],
     slos: [
       {
@@ -74,7 +75,7 @@ function row(
     displayName: 'Availability',
     entityRef: `component:default/${name}`,
     owner,
-    system: 'property-marketplace',
+    system: 'system:default/property-marketplace',
     tier: 'tier-0',
     target: 0.999,
     window: '28d',
@@ -96,6 +97,7 @@ export function orgSummary(
   ];
   return {
     asOf: '2026-11-20T10:00:00.000Z',
+    sliSource: 'prometheus',
     filters: { owners: [], tiers: [] },
     totals: { healthy: 1, atRisk: 0, exhausted: 1, missing: 0 },
     byTeam: [
@@ -116,7 +118,7 @@ export function orgSummary(
     ],
     bySystem: [
       {
-        name: 'property-marketplace',
+        name: 'system:default/property-marketplace',
         healthy: 1,
         atRisk: 0,
         exhausted: 1,

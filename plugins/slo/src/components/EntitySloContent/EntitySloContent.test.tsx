@@ -67,7 +67,9 @@ describe('EntitySloContent', () => {
     expect(await screen.findByText('Availability')).toBeInTheDocument();
     expect(screen.getByText('99.9%')).toBeInTheDocument(); // target
     expect(screen.getByText('99.96%')).toBeInTheDocument(); // SLI over 28d
-    expect(screen.getByText('60%')).toBeInTheDocument(); // budget left
+    expect(screen.getByText('Budget left').nextSibling).toHaveTextContent(
+      '60%',
+    );
     expect(screen.getByText('16x')).toBeInTheDocument(); // 1h burn rate
     expect(screen.getByText('Paging')).toBeInTheDocument(); // 1h and 5m above 14.4x
     expect(screen.getByText('Runbook').closest('a')).toHaveAttribute(
@@ -111,7 +113,42 @@ describe('EntitySloContent', () => {
     expect(
       await screen.findByText(/The SLI source is unreachable/),
     ).toBeInTheDocument();
-    expect(screen.getByText('60%')).toBeInTheDocument();
+    expect(screen.getByText('Budget left').nextSibling).toHaveTextContent(
+      '60%',
+    );
+  });
+
+  it('says "not evaluated", never "not firing", for an SLO nothing measured', async () => {
+    const status = entityStatus();
+    const { evaluation, ...unevaluated } = status.slos[0];
+    await render(
+      mockSloApi({
+        getEntityStatus: async () =>
+          entityStatus({ slos: [{ ...unevaluated, burnDown: [] }] }),
+      }),
+    );
+    expect(await screen.findByText('Availability')).toBeInTheDocument();
+    expect(evaluation).toBeDefined();
+    expect(screen.getByText('Not evaluated')).toBeInTheDocument();
+    expect(screen.queryByText('Not firing')).not.toBeInTheDocument();
+  });
+
+  it('names the config key when no SLI source is configured, and shows no figures', async () => {
+    await render(
+      mockSloApi({
+        getEntityStatus: async () =>
+          entityStatus({
+            sliSource: 'none',
+            notice: 'No SLI source is configured',
+          }),
+      }),
+    );
+    expect(
+      await screen.findByText('No SLI source is configured'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('slo.prometheus.baseUrl')).toBeInTheDocument();
+    expect(screen.queryByText('Budget left')).not.toBeInTheDocument();
+    expect(screen.queryByText('Availability')).not.toBeInTheDocument();
   });
 
   it('asks for a past moment when "as of" is set', async () => {

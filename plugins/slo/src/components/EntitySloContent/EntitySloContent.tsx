@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../apiRef';
+import { NoSliSource } from '../shared/NoSliSource';
 import { SloCard } from './SloCard';
 
 /** `datetime-local` values are local time without a zone; the API takes an instant. */
@@ -54,9 +55,10 @@ export function EntitySloContent() {
           notAllowed="This service's SLOs are not open to you."
         />
       )}
+      {value && value.sliSource === 'none' && <NoSliSource />}
       {value && (
         <>
-          {value.notice && (
+          {value.notice && value.sliSource !== 'none' && (
             <Alert severity="warning" title="Last known values">
               {value.notice}
             </Alert>
@@ -91,9 +93,10 @@ export function EntitySloContent() {
               description="The OpenSLO document names no SLO. Add an SLO with an SLI to it."
             />
           )}
-          {value.slos.map(status => (
-            <SloCard key={status.slo.id} status={status} />
-          ))}
+          {value.sliSource !== 'none' &&
+            value.slos.map(status => (
+              <SloCard key={status.slo.id} status={status} />
+            ))}
         </>
       )}
     </Stack>

@@ -71,7 +71,7 @@ export function SloCard({ status }: { status: SloStatus }) {
           )}
           <Stack direction="row" spacing={1} alignItems="center" sx={{ mt: 1 }}>
             <Typography variant="body2">Burn-rate alert:</Typography>
-            <StatusChip status={evaluation?.alert.state ?? 'missing'} />
+            <StatusChip status={evaluation?.alert.state ?? 'none'} />
           </Stack>
           <Stack direction="row" spacing={2} sx={{ mt: 1 }}>
             <Link to={links.runbook}>Runbook</Link>

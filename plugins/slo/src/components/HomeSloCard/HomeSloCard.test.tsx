@@ -54,6 +54,26 @@ describe('HomeSloCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('names the config key instead of figures when no SLI source is configured', async () => {
+    await renderInTestApp(<HomeSloCard />, {
+      apis: [
+        [
+          sloApiRef,
+          mockSloApi({
+            getOrgSummary: async () => orgSummary({ sliSource: 'none' }),
+          }),
+        ],
+        [identityApiRef, jane],
+      ],
+    });
+    expect(
+      await screen.findByText(/no SLI source is configured/),
+    ).toHaveTextContent(
+      'Your services have 2 SLOs, but no SLI source is configured to evaluate them: an administrator sets slo.prometheus.baseUrl.',
+    );
+    expect(screen.queryByRole('listitem')).not.toBeInTheDocument();
+  });
+
   it('shows an error', async () => {
     await renderInTestApp(<HomeSloCard />, {
       apis: [

@@ -44,6 +44,16 @@ export function HomeSloCard() {
       </Typography>
     );
   }
+  if (value.sliSource === 'none') {
+    return (
+      <Typography variant="body2">
+        Your services have {value.slos.length} SLO
+        {value.slos.length === 1 ? '' : 's'}, but no SLI source is configured to
+        evaluate them: an administrator sets <code>slo.prometheus.baseUrl</code>
+        .
+      </Typography>
+    );
+  }
   const rows = [...value.slos].sort(
     (a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9),
   );

@@ -26,8 +26,12 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../apiRef';
+import { NoSliSource } from '../shared/NoSliSource';
 import { SloRowsTable, StatusCountTable } from './tables';
 import { TrendChart } from './TrendChart';
+
+/** Days of daily status the backend returns at most. */
+const TREND_DAYS = 90;
 
 /** The headline counts, each with its status colour. */
 const TOTALS: {
@@ -41,7 +45,17 @@ const TOTALS: {
   { label: 'No data', key: 'missing', color: '#9e9e9e' },
 ];
 
+/** How many days the trend holds: the page keeps up to 90, and says when it has fewer. */
+export function trendTitle(trend: OrgSloSummary['trend']): string {
+  if (trend.length === 0) return 'Daily status';
+  const days = trend.length === 1 ? '1 day' : `${trend.length} days`;
+  return trend.length >= TREND_DAYS
+    ? `Daily status, last ${TREND_DAYS} days`
+    : `Daily status, ${days} of history so far (up to ${TREND_DAYS} are kept)`;
+}
+
 function Summary({ summary }: { summary: OrgSloSummary }) {
+  if (summary.sliSource === 'none') return <NoSliSource />;
   if (summary.slos.length === 0) {
     return (
       <EmptyState
@@ -73,7 +87,7 @@ function Summary({ summary }: { summary: OrgSloSummary }) {
         <StatusCountTable title="By system" rows={summary.bySystem} />
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title="Daily status, last 90 days">
+        <InfoCard title={trendTitle(summary.trend)}>
           <TrendChart trend={summary.trend} />
         </InfoCard>
       </Grid>
@@ -102,10 +116,15 @@ export function OrgSloPage() {
   const sloApi = useApi(sloApiRef);
   const [owners, setOwners] = useState<string[]>([]);
   const [tiers, setTiers] = useState<string[]>([]);
+  // `datetime-local` is local time without a zone; the API takes an instant.
+  const [asOfInput, setAsOfInput] = useState('');
+  const at = asOfInput ? new Date(asOfInput) : undefined;
+  const atKey = at?.toISOString();
   const options = useAsync(() => sloApi.getOrgSummary(), [sloApi]);
   const { value, loading, error } = useAsync(
-    () => sloApi.getOrgSummary({ owners, tiers }),
-    [sloApi, owners, tiers],
+    () => sloApi.getOrgSummary({ owners, tiers, ...(at ? { at } : {}) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sloApi, owners, tiers, atKey],
   );
   const ownerOptions = [
     ...new Set(options.value?.slos.map(s => s.owner)),
@@ -133,7 +152,11 @@ export function OrgSloPage() {
             disabled={!value?.slos.length}
             onClick={async () =>
               download(
-                await sloApi.getOrgSummaryCsv({ owners, tiers }),
+                await sloApi.getOrgSummaryCsv({
+                  owners,
+                  tiers,
+                  ...(at ? { at } : {}),
+                }),
                 'slo-summary.csv',
               )
             }
@@ -157,8 +180,21 @@ export function OrgSloPage() {
             onChange={(_, v) => setTiers(v)}
             renderInput={params => <TextField {...params} label="Tier" />}
           />
+          <TextField
+            label="As of"
+            type="datetime-local"
+            size="small"
+            value={asOfInput}
+            onChange={e => setAsOfInput(e.target.value)}
+            InputLabelProps={{ shrink: true }}
+          />
+          {asOfInput && (
+            <Button onClick={() => setAsOfInput('')}>Back to now</Button>
+          )}
         </Stack>
-        {value?.notice && <Alert severity="warning">{value.notice}</Alert>}
+        {value?.notice && value.sliSource !== 'none' && (
+          <Alert severity="warning">{value.notice}</Alert>
+        )}
         {loading && <Progress />}
         {error && (
           <FetchErrorPanel

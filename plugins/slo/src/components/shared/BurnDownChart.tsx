@@ -1,5 +1,6 @@
 import { BudgetPoint } from '@gogidix/plugin-slo-common';
 import Typography from '@mui/material/Typography';
+import { budgetAxisWidth, budgetTick } from './format';
 import {
   CartesianGrid,
   Line,
@@ -25,15 +26,25 @@ export function BurnDownChart({ points }: { points: BudgetPoint[] }) {
       </Typography>
     );
   }
+  const values = data.map(p => p.remaining);
+  // Ticks are rounded outward from the data: leave room for one more digit.
+  const width = budgetAxisWidth(
+    Math.min(0, ...values) * 1.1,
+    Math.max(...values) * 1.1,
+  );
   return (
-    <ResponsiveContainer width="100%" height={180}>
+    <ResponsiveContainer
+      width="100%"
+      height={180}
+      initialDimension={{ width: 480, height: 180 }}
+    >
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="at" tickFormatter={day} minTickGap={32} />
-        <YAxis unit="%" width={48} />
+        <YAxis tickFormatter={v => budgetTick(Number(v))} width={width} />
         <Tooltip
           labelFormatter={label => String(label).replace('T', ' ').slice(0, 16)}
-          formatter={v => [`${v}%`, 'Budget left']}
+          formatter={v => [budgetTick(Number(v), 1), 'Budget left']}
         />
         <ReferenceLine y={0} stroke="#c62828" />
         <Line

@@ -11,6 +11,8 @@ const LABELS: Record<
   page: { label: 'Paging', color: 'error' },
   ticket: { label: 'Ticket', color: 'warning' },
   ok: { label: 'Not firing', color: 'success' },
+  // Nothing evaluated: no alert state, which is not the same as quiet.
+  none: { label: 'Not evaluated', color: 'default' },
 };
 
 /** A budget status or alert state as a coloured chip. */
