@@ -1,5 +1,10 @@
 import { InfoCard, Link } from '@backstage/core-components';
-import { BURN_RATE_WINDOWS, SloStatus } from '@gogidix/plugin-slo-common';
+import {
+  BURN_RATE_WINDOWS,
+  BurnRateAlertCondition,
+  SloStatus,
+  burnRateAlertConditions,
+} from '@gogidix/plugin-slo-common';
 import Box from '@mui/material/Box';
 import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -14,15 +19,36 @@ import { BurnDownChart } from '../shared/BurnDownChart';
 import { burn, percent } from '../shared/format';
 import { StatusChip } from '../shared/StatusChip';
 
-function windowText(status: SloStatus) {
+const BUDGETING_TEXT = {
+  Occurrences: 'events',
+  Timeslices: 'time slices',
+  RatioTimeslices: 'ratio time slices',
+} as const;
+
+/** The period and budgeting method as the OpenSLO document states them. */
+export function windowText(status: SloStatus) {
   const { timeWindow, budgetingMethod } = status.slo;
   const period =
     timeWindow.kind === 'rolling'
       ? `rolling ${timeWindow.duration}`
-      : 'calendar month (UTC)';
-  return `${period}, ${
-    budgetingMethod === 'Timeslices' ? 'timeslices' : 'requests'
-  }`;
+      : `calendar ${timeWindow.duration} (${timeWindow.timeZone})`;
+  return `${period}, ${BUDGETING_TEXT[budgetingMethod] ?? budgetingMethod}`;
+}
+
+const factorText = (factor: number) =>
+  `${Number(factor.toFixed(2)).toString()}×`;
+
+/**
+ * When the burn-rate alerts fire, with the factors this SLO's period gives
+ * (14.4× and 6× page for a 30-day period; a 28-day period pages at 13.44×).
+ */
+export function alertRuleText(conditions: BurnRateAlertCondition[]) {
+  const part = (severity: 'page' | 'ticket') =>
+    conditions
+      .filter(c => c.severity === severity)
+      .map(c => `${factorText(c.factor)} (${c.long} and ${c.short})`)
+      .join(' or ');
+  return `Pages at ${part('page')}; tickets at ${part('ticket')}.`;
 }
 
 function Figure({ label, value }: { label: string; value: string }) {
@@ -106,9 +132,8 @@ export function SloCard({ status }: { status: SloStatus }) {
           </Table>
           {evaluation && (
             <Typography variant="caption" color="text.secondary">
-              Pages at 14.4× (1h and 5m) or 6× (6h and 30m); tickets at 3× (1d
-              and 2h) or 1× (3d and 6h). Evaluated at{' '}
-              {evaluation.at.replace('T', ' ').slice(0, 16)} UTC.
+              {alertRuleText(burnRateAlertConditions(slo.timeWindow.seconds))}{' '}
+              Evaluated at {evaluation.at.replace('T', ' ').slice(0, 16)} UTC.
             </Typography>
           )}
         </Grid>
