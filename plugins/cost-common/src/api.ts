@@ -1,5 +1,6 @@
 /** Request and response bodies of the cost backend (see its openapi.yaml). */
 import { CostAnomaly } from './anomalies';
+import { FocusVersion } from './focus';
 import { SavingsRecommendation } from './savings';
 import { DailyCost, MonthEndForecast, PeriodChange } from './series';
 
@@ -12,6 +13,8 @@ export interface ImportedPeriod {
 
 export interface ImportResult {
   rows: number;
+  /** The FOCUS version the file was read as (declared, or from its columns). */
+  focusVersion: FocusVersion;
   periods: ImportedPeriod[];
 }
 
@@ -68,6 +71,12 @@ export interface TeamAnomaly extends CostAnomaly {
   team: string;
 }
 
+/** Unallocated cost of the window sharing one reason. */
+export interface UnallocatedReason {
+  reason: string;
+  cost: number;
+}
+
 export interface CostOverview {
   currency: string;
   days: number;
@@ -77,6 +86,11 @@ export interface CostOverview {
   team: string | null;
   total: PeriodChange;
   unallocated: number;
+  /**
+   * Why the unallocated cost matched no rule, largest first: the tag that
+   * would have claimed it and what it named.
+   */
+  unallocatedReasons: UnallocatedReason[];
   /** Daily cost split by team. */
   daily: DailyCost[];
   teams: TeamCost[];

@@ -2,6 +2,8 @@ import {
   attributionKeyFromTags,
   CostAttributionIndex,
   CostComponent,
+  DEFAULT_COST_TAG_KEYS,
+  unallocatedReason,
 } from './attribution';
 
 const components: CostComponent[] = [
@@ -24,33 +26,123 @@ const components: CostComponent[] = [
 ];
 const index = new CostAttributionIndex(components, ['ai', 'listings', 'sre']);
 
-describe('attributionKeyFromTags', () => {
+const key = (
+  serviceTag: string | null,
+  teamTag: string | null,
+  namespace: string | null = null,
+  workload: string | null = null,
+  serviceTagKey: string | null = null,
+  teamTagKey: string | null = null,
+) => ({
+  serviceTag,
+  teamTag,
+  namespace,
+  workload,
+  serviceTagKey,
+  teamTagKey,
+});
+
+describe('attributionKeyFromTags with the default keys', () => {
   it.each([
-    [{}, { serviceTag: null, teamTag: null, namespace: null, workload: null }],
+    ['no tags', {}, key(null, null)],
     [
+      'plain keys',
       {
         service: 'a',
         team: 'b',
         'kubernetes-namespace': 'c',
         'app.kubernetes.io/name': 'd',
       },
-      { serviceTag: 'a', teamTag: 'b', namespace: 'c', workload: 'd' },
+      key('a', 'b', 'c', 'd', 'service', 'team'),
     ],
     [
+      'the other plain keys and EKS split cost labels',
       {
         app: 'a',
         'cost-center': 'b',
         'aws:eks:namespace': 'c',
         'aws:eks:workload-name': 'd',
       },
-      { serviceTag: 'a', teamTag: 'b', namespace: 'c', workload: 'd' },
+      key('a', 'b', 'c', 'd', 'app', 'cost-center'),
+    ],
+    ['a blank value', { service: ' ', app: 'x' }, key('x', null, null, null, 'app')],
+    [
+      'component as the service key',
+      { component: 'listings-service' },
+      key('listings-service', null, null, null, 'component'),
     ],
     [
-      { service: ' ', app: 'x' },
-      { serviceTag: 'x', teamTag: null, namespace: null, workload: null },
+      'provider-prefixed user tags',
+      { 'user:service': 'a', 'user:team': 'b' },
+      key('a', 'b', null, null, 'user:service', 'user:team'),
     ],
-  ])('%j', (tags, key) => {
-    expect(attributionKeyFromTags(tags)).toEqual(key);
+    [
+      'an organisation prefix',
+      { 'gogidix:service': 'a', 'gogidix:team': 'b' },
+      key('a', 'b', null, null, 'gogidix:service', 'gogidix:team'),
+    ],
+    [
+      'keys in another case',
+      { Service: 'a', 'Gogidix:Team': 'b' },
+      key('a', 'b', null, null, 'Service', 'Gogidix:Team'),
+    ],
+    [
+      'a plain key before a prefixed one, user: before any other prefix',
+      { 'gogidix:team': 'org', 'user:team': 'user', team: 'plain' },
+      key(null, 'plain', null, null, null, 'team'),
+    ],
+    [
+      'user: before an organisation prefix',
+      { 'gogidix:team': 'org', 'user:team': 'user' },
+      key(null, 'user', null, null, null, 'user:team'),
+    ],
+    [
+      'not two segments of prefix',
+      { 'aws:cloudformation:team': 'x' },
+      key(null, null),
+    ],
+  ])('%s', (_, tags, expected) => {
+    expect(attributionKeyFromTags(tags)).toEqual(expected);
+  });
+});
+
+describe('attributionKeyFromTags with configured keys', () => {
+  const keys = {
+    ...DEFAULT_COST_TAG_KEYS,
+    service: ['svc'],
+    team: ['squad'],
+    prefixes: ['acme'],
+  };
+  it.each([
+    ['a configured plain key', { svc: 'a', squad: 'b' }, key('a', 'b', null, null, 'svc', 'squad')],
+    ['a configured prefix', { 'acme:svc': 'a' }, key('a', null, null, null, 'acme:svc')],
+    ['no other prefix when * is left out', { 'other:svc': 'a' }, key(null, null)],
+    ['no default key once configured', { service: 'a', team: 'b' }, key(null, null)],
+  ])('%s', (_, tags, expected) => {
+    expect(attributionKeyFromTags(tags, keys)).toEqual(expected);
+  });
+});
+
+describe('unallocatedReason', () => {
+  it.each([
+    [
+      key('old-api', null, null, null, 'gogidix:service'),
+      "tag gogidix:service = 'old-api' names no catalog component",
+    ],
+    [
+      key(null, 'group:default/marketing', 'kube-system', null, null, 'team'),
+      "tag team = 'group:default/marketing' names no catalog team; namespace 'kube-system' belongs to no catalog component",
+    ],
+    [
+      key(null, null, 'batch', 'nightly'),
+      "workload 'nightly' in namespace 'batch' is no component's kubernetes-id; namespace 'batch' belongs to no catalog component",
+    ],
+    [
+      key(null, null),
+      'no service, team, namespace or workload tag (keys in cost.attribution)',
+    ],
+  ])('%j', (k, reason) => {
+    expect(unallocatedReason(k)).toBe(reason);
   });
 });
 
@@ -100,6 +192,8 @@ describe('CostAttributionIndex.attribute', () => {
         team: 'unallocated',
         system: null,
         rule: 'unallocated',
+        reason:
+          "tag team = 'marketing' names no catalog team; namespace 'kube-system' belongs to no catalog component",
       },
     ],
     [
@@ -110,6 +204,8 @@ describe('CostAttributionIndex.attribute', () => {
         team: 'unallocated',
         system: null,
         rule: 'unallocated',
+        reason:
+          'no service, team, namespace or workload tag (keys in cost.attribution)',
       },
     ],
   ])('%s', (_, key, expected) => {

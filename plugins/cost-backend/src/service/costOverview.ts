@@ -15,6 +15,7 @@ import {
   topMovers,
   UNALLOCATED,
 } from '@gogidix/plugin-cost-common';
+import { unallocatedReasons } from './unallocatedReasons';
 
 // The anomaly baseline needs this many days before the first day shown.
 export const BASELINE_DAYS = 14;
@@ -132,6 +133,7 @@ export function costOverview(input: {
           .filter(c => c.team === UNALLOCATED)
           .reduce((s, c) => s + c.cost, 0) * 100,
       ) / 100,
+    unallocatedReasons: unallocatedReasons(current),
     daily: dailySeries(
       current.map(c => ({ date: c.date, part: c.team, cost: c.cost })),
       w.from,
