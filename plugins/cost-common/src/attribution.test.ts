@@ -26,7 +26,7 @@ const components: CostComponent[] = [
 ];
 const index = new CostAttributionIndex(components, ['ai', 'listings', 'sre']);
 
-const key = (
+const keyOf = (
   serviceTag: string | null,
   teamTag: string | null,
   namespace: string | null = null,
@@ -44,7 +44,7 @@ const key = (
 
 describe('attributionKeyFromTags with the default keys', () => {
   it.each([
-    ['no tags', {}, key(null, null)],
+    ['no tags', {}, keyOf(null, null)],
     [
       'plain keys',
       {
@@ -53,7 +53,7 @@ describe('attributionKeyFromTags with the default keys', () => {
         'kubernetes-namespace': 'c',
         'app.kubernetes.io/name': 'd',
       },
-      key('a', 'b', 'c', 'd', 'service', 'team'),
+      keyOf('a', 'b', 'c', 'd', 'service', 'team'),
     ],
     [
       'the other plain keys and EKS split cost labels',
@@ -63,43 +63,47 @@ describe('attributionKeyFromTags with the default keys', () => {
         'aws:eks:namespace': 'c',
         'aws:eks:workload-name': 'd',
       },
-      key('a', 'b', 'c', 'd', 'app', 'cost-center'),
+      keyOf('a', 'b', 'c', 'd', 'app', 'cost-center'),
     ],
-    ['a blank value', { service: ' ', app: 'x' }, key('x', null, null, null, 'app')],
+    [
+      'a blank value',
+      { service: ' ', app: 'x' },
+      keyOf('x', null, null, null, 'app'),
+    ],
     [
       'component as the service key',
       { component: 'listings-service' },
-      key('listings-service', null, null, null, 'component'),
+      keyOf('listings-service', null, null, null, 'component'),
     ],
     [
       'provider-prefixed user tags',
       { 'user:service': 'a', 'user:team': 'b' },
-      key('a', 'b', null, null, 'user:service', 'user:team'),
+      keyOf('a', 'b', null, null, 'user:service', 'user:team'),
     ],
     [
       'an organisation prefix',
       { 'gogidix:service': 'a', 'gogidix:team': 'b' },
-      key('a', 'b', null, null, 'gogidix:service', 'gogidix:team'),
+      keyOf('a', 'b', null, null, 'gogidix:service', 'gogidix:team'),
     ],
     [
       'keys in another case',
       { Service: 'a', 'Gogidix:Team': 'b' },
-      key('a', 'b', null, null, 'Service', 'Gogidix:Team'),
+      keyOf('a', 'b', null, null, 'Service', 'Gogidix:Team'),
     ],
     [
       'a plain key before a prefixed one, user: before any other prefix',
       { 'gogidix:team': 'org', 'user:team': 'user', team: 'plain' },
-      key(null, 'plain', null, null, null, 'team'),
+      keyOf(null, 'plain', null, null, null, 'team'),
     ],
     [
       'user: before an organisation prefix',
       { 'gogidix:team': 'org', 'user:team': 'user' },
-      key(null, 'user', null, null, null, 'user:team'),
+      keyOf(null, 'user', null, null, null, 'user:team'),
     ],
     [
       'not two segments of prefix',
       { 'aws:cloudformation:team': 'x' },
-      key(null, null),
+      keyOf(null, null),
     ],
   ])('%s', (_, tags, expected) => {
     expect(attributionKeyFromTags(tags)).toEqual(expected);
@@ -114,10 +118,26 @@ describe('attributionKeyFromTags with configured keys', () => {
     prefixes: ['acme'],
   };
   it.each([
-    ['a configured plain key', { svc: 'a', squad: 'b' }, key('a', 'b', null, null, 'svc', 'squad')],
-    ['a configured prefix', { 'acme:svc': 'a' }, key('a', null, null, null, 'acme:svc')],
-    ['no other prefix when * is left out', { 'other:svc': 'a' }, key(null, null)],
-    ['no default key once configured', { service: 'a', team: 'b' }, key(null, null)],
+    [
+      'a configured plain key',
+      { svc: 'a', squad: 'b' },
+      keyOf('a', 'b', null, null, 'svc', 'squad'),
+    ],
+    [
+      'a configured prefix',
+      { 'acme:svc': 'a' },
+      keyOf('a', null, null, null, 'acme:svc'),
+    ],
+    [
+      'no other prefix when * is left out',
+      { 'other:svc': 'a' },
+      keyOf(null, null),
+    ],
+    [
+      'no default key once configured',
+      { service: 'a', team: 'b' },
+      keyOf(null, null),
+    ],
   ])('%s', (_, tags, expected) => {
     expect(attributionKeyFromTags(tags, keys)).toEqual(expected);
   });
@@ -126,19 +146,19 @@ describe('attributionKeyFromTags with configured keys', () => {
 describe('unallocatedReason', () => {
   it.each([
     [
-      key('old-api', null, null, null, 'gogidix:service'),
+      keyOf('old-api', null, null, null, 'gogidix:service'),
       "tag gogidix:service = 'old-api' names no catalog component",
     ],
     [
-      key(null, 'group:default/marketing', 'kube-system', null, null, 'team'),
+      keyOf(null, 'group:default/marketing', 'kube-system', null, null, 'team'),
       "tag team = 'group:default/marketing' names no catalog team; namespace 'kube-system' belongs to no catalog component",
     ],
     [
-      key(null, null, 'batch', 'nightly'),
+      keyOf(null, null, 'batch', 'nightly'),
       "workload 'nightly' in namespace 'batch' is no component's kubernetes-id; namespace 'batch' belongs to no catalog component",
     ],
     [
-      key(null, null),
+      keyOf(null, null),
       'no service, team, namespace or workload tag (keys in cost.attribution)',
     ],
   ])('%j', (k, reason) => {

@@ -168,7 +168,9 @@ export function unallocatedReason(key: AttributionKey): string {
   const reasons: string[] = [];
   if (key.serviceTag) {
     reasons.push(
-      `tag ${key.serviceTagKey ?? 'service'} = '${key.serviceTag}' names no catalog component`,
+      `tag ${key.serviceTagKey ?? 'service'} = '${
+        key.serviceTag
+      }' names no catalog component`,
     );
   }
   if (key.workload) {
@@ -180,7 +182,9 @@ export function unallocatedReason(key: AttributionKey): string {
   }
   if (key.teamTag) {
     reasons.push(
-      `tag ${key.teamTagKey ?? 'team'} = '${key.teamTag}' names no catalog team`,
+      `tag ${key.teamTagKey ?? 'team'} = '${
+        key.teamTag
+      }' names no catalog team`,
     );
   }
   if (key.namespace) {

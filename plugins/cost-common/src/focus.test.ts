@@ -47,7 +47,11 @@ describe('FOCUS columns per version', () => {
 
   it.each([
     ['only 1.0 columns', [...FOCUS_HEADER], '1.0'],
-    ['ServiceSubcategory (1.1)', [...FOCUS_HEADER, 'ServiceSubcategory'], '1.1'],
+    [
+      'ServiceSubcategory (1.1)',
+      [...FOCUS_HEADER, 'ServiceSubcategory'],
+      '1.1',
+    ],
     ['SkuPriceDetails (1.1)', [...FOCUS_HEADER, 'SkuPriceDetails'], '1.1'],
     [
       'InvoiceId and ServiceSubcategory (1.2)',
@@ -121,7 +125,10 @@ describe('parseFocusRow', () => {
     ['tags in any key order and spacing', { Tags: '{ "team" : "a" ,"x":1}' }],
     ['no resource', { ResourceId: '', ResourceName: '' }],
     ['a correction', { ChargeClass: 'Correction', PricingCategory: '' }],
-    ['a tax with no pricing category', { ChargeCategory: 'Tax', PricingCategory: 'NULL' }],
+    [
+      'a tax with no pricing category',
+      { ChargeCategory: 'Tax', PricingCategory: 'NULL' },
+    ],
     ['a null ChargeDescription', { ChargeDescription: 'NULL' }],
     ['a null PricingQuantity', { PricingQuantity: 'null' }],
   ])('accepts %s', (_, change) => {

@@ -256,9 +256,7 @@ function parseDay(
 ): string {
   const match = DATE_TIME.exec(value);
   const day = match?.[1];
-  const [hh, mm, ss] = [match?.[2], match?.[3], match?.[4] ?? '00'].map(
-    Number,
-  );
+  const [hh, mm, ss] = [match?.[2], match?.[3], match?.[4] ?? '00'].map(Number);
   if (!day || hh > 23 || mm > 59 || ss > 59) {
     problems.push({
       line,

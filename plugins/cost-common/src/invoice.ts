@@ -141,11 +141,15 @@ export function costInvoice(
     }
     const correction = g.chargeClass === 'Correction';
     add(
-      getOr(period.categories, `${g.chargeCategory}\u0000${correction}`, () => ({
-        ...emptySums(),
-        category: g.chargeCategory,
-        correction,
-      })),
+      getOr(
+        period.categories,
+        `${g.chargeCategory}\u0000${correction}`,
+        () => ({
+          ...emptySums(),
+          category: g.chargeCategory,
+          correction,
+        }),
+      ),
       g,
     );
     add(getOr(period.accounts, g.billingAccountId, emptySums), g);
@@ -155,7 +159,8 @@ export function costInvoice(
     periods: [...periods.values()]
       .sort(
         (a, b) =>
-          b.month.localeCompare(a.month) || a.currency.localeCompare(b.currency),
+          b.month.localeCompare(a.month) ||
+          a.currency.localeCompare(b.currency),
       )
       .map(p => ({
         month: p.month,

@@ -1,8 +1,4 @@
-import {
-  microsToAmount,
-  microsToCents,
-  parseMicros,
-} from './money';
+import { microsToAmount, microsToCents, parseMicros } from './money';
 
 describe('parseMicros', () => {
   it.each([
@@ -28,12 +24,19 @@ describe('parseMicros', () => {
     expect(parseMicros(text)).toBe(micros);
   });
 
-  it.each(['', '.', '1,5', '12 EUR', 'NaN', 'Infinity', '1e999', '0x10', '--1'])(
-    'refuses %j',
-    text => {
-      expect(parseMicros(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '.',
+    '1,5',
+    '12 EUR',
+    'NaN',
+    'Infinity',
+    '1e999',
+    '0x10',
+    '--1',
+  ])('refuses %j', text => {
+    expect(parseMicros(text)).toBeNull();
+  });
 });
 
 describe('microsToCents', () => {

@@ -291,14 +291,7 @@ export const DEMO_ESTATE: DemoResource[] = [
   ),
   // Still tagged for a service removed from the catalog: unallocated, and
   // the cost page names the tag and why it matched nothing.
-  managed(
-    'old-api',
-    null,
-    'bucket/old-api-exports',
-    'Storage',
-    S3,
-    3.2,
-  ),
+  managed('old-api', null, 'bucket/old-api-exports', 'Storage', S3, 3.2),
 ];
 
 /** Days (counted back from the last day) and factors of the demo's events. */

@@ -208,7 +208,10 @@ function focus12Export() {
         },
       );
     }
-    const whole = (charge: Omit<Charge, 'billingMonth' | 'chargeMonth' | 'component'>, cells: Record<string, string>) =>
+    const whole = (
+      charge: Omit<Charge, 'billingMonth' | 'chargeMonth' | 'component'>,
+      cells: Record<string, string>,
+    ) =>
       add(
         { ...charge, billingMonth: month, chargeMonth: month, component: null },
         start,
@@ -356,9 +359,7 @@ describe.each(databases.eachSupportedId())(
       const october = fixture.charges.filter(
         c => c.chargeMonth === '2026-10' && !c.component,
       );
-      expect(overview.unallocated).toBe(
-        cents(sum(october, c => c.effective)),
-      );
+      expect(overview.unallocated).toBe(cents(sum(october, c => c.effective)));
       expect(overview.unallocatedReasons.map(r => r.reason)).toEqual(
         expect.arrayContaining([
           "tag gogidix:service = 'old-api' names no catalog component",
@@ -376,8 +377,8 @@ describe.each(databases.eachSupportedId())(
         const { service } = await imported();
         const invoice = await service.invoice({ basis, months: 12 });
         expect(invoice.basis).toBe(basis);
-        const months = [...new Set(fixture.charges.map(monthOf))].sort(
-          (a, b) => b.localeCompare(a),
+        const months = [...new Set(fixture.charges.map(monthOf))].sort((a, b) =>
+          b.localeCompare(a),
         );
         expect(invoice.periods.map(p => p.month)).toEqual(months);
         for (const period of invoice.periods) {

@@ -28,8 +28,7 @@ export function unallocatedReasons(
     ...sorted.slice(0, MAX_REASONS - 1),
     {
       reason: `${rest.length} other reasons`,
-      cost:
-        Math.round(rest.reduce((s, r) => s + r.cost, 0) * 100) / 100,
+      cost: Math.round(rest.reduce((s, r) => s + r.cost, 0) * 100) / 100,
     },
   ];
 }

@@ -9,7 +9,6 @@ import {
   CostOverview,
   CostSavings,
 } from '@gogidix/plugin-cost-common';
-import { ResponseError } from '@backstage/errors';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { costApiRef } from '../../apiRef';
 import { CostPage } from './CostPage';
@@ -303,15 +302,10 @@ describe('CostPage', () => {
     await render({
       getOverview: async () => overview,
       getInvoice: async () => {
-        throw await ResponseError.fromResponse(
-          new Response(
-            JSON.stringify({
-              error: { name: 'NotAllowedError', message: 'no' },
-              response: { statusCode: 403 },
-            }),
-            { status: 403, headers: { 'content-type': 'application/json' } },
-          ),
-        );
+        // What the client throws for a 403: the backend's NotAllowedError.
+        throw Object.assign(new Error('Not allowed to read cost imports'), {
+          name: 'NotAllowedError',
+        });
       },
     });
     expect(

@@ -1,9 +1,6 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import {
-  CostPeriodBasis,
-  InvoicePeriod,
-} from '@gogidix/plugin-cost-common';
+import { CostPeriodBasis, InvoicePeriod } from '@gogidix/plugin-cost-common';
 import { FetchErrorPanel } from '@gogidix/portal-react';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
