@@ -5,7 +5,10 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { addDays } from '@gogidix/plugin-cost-common';
 import { DEMO_ESTATE } from '../../plugins/cost-backend/src/demo/demoEstate';
-import { FOCUS_COLUMNS } from '../../plugins/cost-backend/src/demo/generateDemo';
+import {
+  demoUsageRecord,
+  FOCUS_COLUMNS,
+} from '../../plugins/cost-backend/src/demo/generateDemo';
 
 /** The last day of the benchmark's bill. */
 export const END = '2026-11-26';
@@ -19,43 +22,20 @@ export async function writeFocusFile(file: string, rows: number) {
   for (let account = 0; written < rows; account++) {
     for (let d = 0; d < DAYS && written < rows; d++) {
       const date = addDays(END, -d);
-      const period = `${date.slice(0, 7)}-01`;
-      const [y, m] = period.split('-').map(Number);
-      const periodEnd = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
       const lines: string[][] = [];
       for (const r of DEMO_ESTATE) {
         if (written + lines.length >= rows) break;
-        const tags: Record<string, string> = r.kubernetes
-          ? {
-              'kubernetes-namespace': r.team!,
-              'app.kubernetes.io/name': r.service!,
-            }
-          : {
-              ...(r.service && { service: r.service }),
-              ...(r.team && { team: r.team }),
-            };
-        const cost = (
-          r.dailyCost *
-          (0.9 + ((d * 7 + account) % 20) / 100)
-        ).toFixed(4);
-        lines.push([
-          `bench-${account}`,
-          `bench-${account}`,
-          'EUR',
-          `${period}T00:00:00Z`,
-          `${periodEnd}T00:00:00Z`,
-          `${date}T00:00:00Z`,
-          `${addDays(date, 1)}T00:00:00Z`,
-          'Usage',
-          r.serviceCategory,
-          r.serviceName,
-          `${r.resourceId}-${account}`,
-          r.resourceName,
-          cost,
-          cost,
-          cost,
-          JSON.stringify(tags),
-        ]);
+        const cents = Math.round(
+          r.dailyCost * (0.9 + ((d * 7 + account) % 20) / 100) * 100,
+        );
+        // The demo's FOCUS 1.2 usage row, one account per repetition.
+        const record: Record<string, string | undefined> = {
+          ...demoUsageRecord(r, date, cents),
+          BillingAccountId: `bench-${account}`,
+          BillingAccountName: `bench-${account}`,
+          ResourceId: `${r.resourceId}-${account}`,
+        };
+        lines.push(FOCUS_COLUMNS.map(c => record[c] ?? ''));
       }
       written += lines.length;
       if (!out.write(stringify(lines))) await once(out, 'drain');

@@ -13,6 +13,31 @@ export interface Config {
      * allocations at start. For the embedded default only.
      */
     demo?: boolean;
+    /**
+     * Which resource tags attribute a FOCUS charge to a component and team.
+     * Read at import: a change applies to files imported after it.
+     */
+    attribution?: {
+      /**
+       * Tag keys per kind, in order of preference. Defaults: service
+       * `service`, `component`, `app`; team `team`, `cost-center`; namespace
+       * `kubernetes-namespace`, `aws:eks:namespace`; workload
+       * `app.kubernetes.io/name`, `aws:eks:workload-name`.
+       */
+      tagKeys?: {
+        service?: string[];
+        team?: string[];
+        namespace?: string[];
+        workload?: string[];
+      };
+      /**
+       * Prefixes a service or team key may carry, tried in order after the
+       * plain key: `user` reads `user:team` (AWS user tags), `gogidix` reads
+       * `gogidix:team`; `*` stands for any one segment. Default
+       * `['user', '*']`.
+       */
+      prefixes?: string[];
+    };
     /** Monthly budget per team name, in the billing currency. */
     budgets?: { [team: string]: number };
     /** Pull allocations from OpenCost's /allocation API on a schedule. */

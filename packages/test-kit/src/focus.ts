@@ -1,19 +1,31 @@
 /**
  * FOCUS (FinOps Open Cost and Usage Specification, 1.x) billing rows for
  * tests. The header has the spec's column names in the spec's (alphabetical)
- * order: the cost and billing columns a FOCUS export must have, and the
- * resource, service and tag columns that say what a charge paid for.
+ * order: the 21 columns FOCUS 1.0 to 1.2 make mandatory, and the conditional
+ * resource, pricing and tag columns that say what a charge paid for.
  */
 export const FOCUS_HEADER: readonly string[] = [
   'BilledCost',
   'BillingAccountId',
+  'BillingAccountName',
   'BillingCurrency',
   'BillingPeriodEnd',
   'BillingPeriodStart',
   'ChargeCategory',
+  'ChargeClass',
+  'ChargeDescription',
+  'ChargeFrequency',
   'ChargePeriodEnd',
   'ChargePeriodStart',
+  'ContractedCost',
   'EffectiveCost',
+  'InvoiceIssuerName',
+  'ListCost',
+  'PricingCategory',
+  'PricingQuantity',
+  'PricingUnit',
+  'ProviderName',
+  'PublisherName',
   'ResourceId',
   'ResourceName',
   'ServiceCategory',
@@ -29,13 +41,25 @@ export function focusValues(
   const values: Record<string, string> = {
     BilledCost: '10',
     BillingAccountId: 'acct-1',
+    BillingAccountName: 'Main account',
     BillingCurrency: 'EUR',
     BillingPeriodEnd: '2026-11-01T00:00:00Z',
     BillingPeriodStart: '2026-10-01T00:00:00Z',
     ChargeCategory: 'Usage',
+    ChargeClass: '',
+    ChargeDescription: '24 instance-hours of a general purpose VM',
+    ChargeFrequency: 'Usage-Based',
     ChargePeriodEnd: '2026-10-15T00:00:00Z',
     ChargePeriodStart: '2026-10-14T00:00:00Z',
+    ContractedCost: '10',
     EffectiveCost: '9',
+    InvoiceIssuerName: 'Example Cloud',
+    ListCost: '12',
+    PricingCategory: 'Standard',
+    PricingQuantity: '24',
+    PricingUnit: 'Hours',
+    ProviderName: 'Example Cloud',
+    PublisherName: 'Example Cloud',
     ResourceId: 'i-1',
     ResourceName: 'node-1',
     ServiceCategory: 'Compute',

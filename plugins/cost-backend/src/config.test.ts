@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { DEFAULT_COST_TAG_KEYS } from '@gogidix/plugin-cost-common';
 import { DEFAULT_MAX_IMPORT_BYTES, readCostConfig } from './config';
 
 describe('readCostConfig', () => {
@@ -8,7 +9,26 @@ describe('readCostConfig', () => {
       claims: [],
       maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
       budgets: {},
+      tagKeys: DEFAULT_COST_TAG_KEYS,
       opencost: undefined,
+    });
+  });
+
+  it('reads attribution tag keys and prefixes, keeping defaults for kinds left out', () => {
+    const settings = readCostConfig(
+      new ConfigReader({
+        cost: {
+          attribution: {
+            tagKeys: { service: ['svc', ' component '] },
+            prefixes: ['gogidix', 'user'],
+          },
+        },
+      }),
+    );
+    expect(settings.tagKeys).toEqual({
+      ...DEFAULT_COST_TAG_KEYS,
+      service: ['svc', 'component'],
+      prefixes: ['gogidix', 'user'],
     });
   });
 
@@ -43,6 +63,14 @@ describe('readCostConfig', () => {
     [
       { cost: { opencost: { baseUrl: 'http://o', frequencyMinutes: 0 } } },
       'cost.opencost.frequencyMinutes must be at least 1',
+    ],
+    [
+      { cost: { attribution: { tagKeys: { team: [] } } } },
+      'cost.attribution.tagKeys.team must list at least one non-empty tag key',
+    ],
+    [
+      { cost: { attribution: { prefixes: ['aws:eks'] } } },
+      'cost.attribution.prefixes: "aws:eks" is not one prefix segment',
     ],
   ])('names the key of a bad value (%j)', (config, message) => {
     expect(() => readCostConfig(new ConfigReader(config))).toThrow(message);

@@ -1,6 +1,10 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
+  CostTagKeys,
+  DEFAULT_COST_TAG_KEYS,
+} from '@gogidix/plugin-cost-common';
+import {
   ClaimResolution,
   parseClaimResolutions,
 } from '@gogidix/plugin-oncall-common';
@@ -13,6 +17,8 @@ export interface CostConfig {
   /** The largest import, received and decompressed (gogidix.http.maxImportBytes). */
   maxImportBytes: number;
   budgets: Record<string, number>;
+  /** Which tags attribute imported charges (`cost.attribution`). */
+  tagKeys: CostTagKeys;
   opencost?: {
     baseUrl: string;
     workloadLabel: string;
@@ -20,6 +26,37 @@ export interface CostConfig {
   };
   /** `gogidix.claims` (schema in the on-call backend, which reads it too). */
   claims: ClaimResolution[];
+}
+
+const TAG_KINDS = ['service', 'team', 'namespace', 'workload'] as const;
+// One prefix segment: no colon inside, or `*` for any.
+const PREFIX = /^(\*|[^:\s*]+)$/;
+
+function readTagKeys(config: Config | undefined): CostTagKeys {
+  const keys = config?.getOptionalConfig('tagKeys');
+  const result: CostTagKeys = { ...DEFAULT_COST_TAG_KEYS };
+  for (const kind of TAG_KINDS) {
+    const list = keys?.getOptionalStringArray(kind);
+    if (list === undefined) continue;
+    const trimmed = list.map(k => k.trim());
+    if (trimmed.length === 0 || trimmed.some(k => !k)) {
+      throw new InputError(
+        `cost.attribution.tagKeys.${kind} must list at least one non-empty tag key`,
+      );
+    }
+    result[kind] = trimmed;
+  }
+  const prefixes = config?.getOptionalStringArray('prefixes');
+  if (prefixes !== undefined) {
+    const bad = prefixes.find(p => !PREFIX.test(p.trim()));
+    if (bad !== undefined) {
+      throw new InputError(
+        `cost.attribution.prefixes: "${bad}" is not one prefix segment (no colon or space), or "*" for any`,
+      );
+    }
+    result.prefixes = prefixes.map(p => p.trim());
+  }
+  return result;
 }
 
 /** Reads and checks the `cost` section once, at start. */
@@ -55,6 +92,7 @@ export function readCostConfig(config: Config): CostConfig {
       config.getOptionalNumber('gogidix.http.maxImportBytes') ??
       DEFAULT_MAX_IMPORT_BYTES,
     budgets,
+    tagKeys: readTagKeys(cost?.getOptionalConfig('attribution')),
     opencost: opencost && {
       baseUrl: opencost.getString('baseUrl'),
       workloadLabel: opencost.getOptionalString('workloadLabel') ?? 'app',

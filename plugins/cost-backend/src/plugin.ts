@@ -34,6 +34,7 @@ export const costPlugin = createBackendPlugin({
         const settings = readCostConfig(deps.config);
         const store = await DatabaseCostStore.create({
           database: deps.database,
+          tagKeys: settings.tagKeys,
         });
         deps.permissionsRegistry.addPermissions(costPermissions);
 

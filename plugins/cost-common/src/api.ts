@@ -1,5 +1,6 @@
 /** Request and response bodies of the cost backend (see its openapi.yaml). */
 import { CostAnomaly, UncheckedDays } from './anomalies';
+import { FocusVersion } from './focus';
 import { SavingsRecommendation } from './savings';
 import {
   CostMover,
@@ -18,6 +19,8 @@ export interface ImportedPeriod {
 
 export interface ImportResult {
   rows: number;
+  /** The FOCUS version the file was read as (declared, or from its columns). */
+  focusVersion: FocusVersion;
   periods: ImportedPeriod[];
 }
 
@@ -79,6 +82,12 @@ export interface ServiceAnomaly extends CostAnomaly, CostSeriesOwner {}
 /** Days of one service that cost something but could not be judged. */
 export interface UncheckedService extends UncheckedDays, CostSeriesOwner {}
 
+/** Unallocated cost of the window sharing one reason. */
+export interface UnallocatedReason {
+  reason: string;
+  cost: number;
+}
+
 export interface CostOverview {
   currency: string;
   days: number;
@@ -90,6 +99,11 @@ export interface CostOverview {
   total: PeriodChange;
   comparison: PeriodComparison;
   unallocated: number;
+  /**
+   * Why the unallocated cost matched no rule, largest first: the tag that
+   * would have claimed it and what it named.
+   */
+  unallocatedReasons: UnallocatedReason[];
   /** Daily cost split by team. */
   daily: DailyCost[];
   teams: TeamCost[];

@@ -8,13 +8,28 @@
 /** The bucket for cost that no tag, namespace or label ties to an owner. */
 export const UNALLOCATED = 'unallocated';
 
-/** Resource tag keys read for attribution, in order of preference. */
-export const COST_TAG_KEYS = {
-  service: ['service', 'app'],
+/**
+ * Which tags attribute a charge: for each kind, the keys in order of
+ * preference, and the prefixes a key may carry (`user:team` is how AWS
+ * exports user tags; `gogidix:team` an organisation's own prefix). `*`
+ * stands for any one prefix segment. Configured in `cost.attribution`.
+ */
+export interface CostTagKeys {
+  service: readonly string[];
+  team: readonly string[];
+  namespace: readonly string[];
+  workload: readonly string[];
+  prefixes: readonly string[];
+}
+
+/** The common conventions: plain keys, then provider and organisation prefixes. */
+export const DEFAULT_COST_TAG_KEYS: CostTagKeys = {
+  service: ['service', 'component', 'app'],
   team: ['team', 'cost-center'],
   namespace: ['kubernetes-namespace', 'aws:eks:namespace'],
   workload: ['app.kubernetes.io/name', 'aws:eks:workload-name'],
-} as const;
+  prefixes: ['user', '*'],
+};
 
 /** The raw keys one cost line carries; null when absent. */
 export interface AttributionKey {
@@ -23,8 +38,11 @@ export interface AttributionKey {
   teamTag: string | null;
   namespace: string | null;
   workload: string | null;
+  /** The tag key the service came from (`gogidix:service`), to explain a miss. */
+  serviceTagKey?: string | null;
+  /** The tag key the team came from. */
+  teamTagKey?: string | null;
 }
-
 /** What the catalog says about one component, as far as cost is concerned. */
 export interface CostComponent {
   entityRef: string;
@@ -70,18 +88,45 @@ export interface Attribution {
   team: string;
   system: string | null;
   rule: AttributionRule;
-  /** For `contested`: which claims collide, naming the claimants. */
+  /**
+   * For `contested`: which claims collide, naming the claimants; for
+   * `unallocated`: which tag would have claimed the cost and why it did not.
+   */
   reason?: string;
 }
 
-function firstTag(
-  tags: Record<string, string>,
+/** A tag found for one kind: the key as written in the export, and its value. */
+interface FoundTag {
+  key: string;
+  value: string;
+}
+
+/**
+ * The first of `keys` the tags carry with a value: every plain key first,
+ * then each prefix in order. Keys compare without case (`Team` is `team`).
+ */
+function findTag(
+  byLowerKey: Map<string, FoundTag>,
   keys: readonly string[],
-): string | null {
-  for (const key of keys) {
-    const value = tags[key]?.trim();
-    if (value) {
-      return value;
+  prefixes: readonly string[],
+): FoundTag | null {
+  const candidates: string[] = keys.map(k => k.toLowerCase());
+  for (const prefix of prefixes) {
+    if (prefix === '*') continue;
+    candidates.push(...keys.map(k => `${prefix}:${k}`.toLowerCase()));
+  }
+  for (const candidate of candidates) {
+    const found = byLowerKey.get(candidate);
+    if (found) return found;
+  }
+  if (prefixes.includes('*')) {
+    const wanted = new Set(keys.map(k => k.toLowerCase()));
+    for (const [lower, found] of byLowerKey) {
+      const colon = lower.indexOf(':');
+      // One segment before the key: `gogidix:team`, not `aws:eks:team`.
+      if (colon > 0 && wanted.has(lower.slice(colon + 1))) {
+        return found;
+      }
     }
   }
   return null;
@@ -90,13 +135,66 @@ function firstTag(
 /** Reads the attribution keys out of a FOCUS row's tags. */
 export function attributionKeyFromTags(
   tags: Record<string, string>,
+  keys: CostTagKeys = DEFAULT_COST_TAG_KEYS,
 ): AttributionKey {
+  const byLowerKey = new Map<string, FoundTag>();
+  for (const [key, raw] of Object.entries(tags)) {
+    const value = raw.trim();
+    const lower = key.trim().toLowerCase();
+    if (value && !byLowerKey.has(lower)) {
+      byLowerKey.set(lower, { key: key.trim(), value });
+    }
+  }
+  const service = findTag(byLowerKey, keys.service, keys.prefixes);
+  const team = findTag(byLowerKey, keys.team, keys.prefixes);
+  // Namespace and workload keys are provider-defined: no prefixes.
+  const namespace = findTag(byLowerKey, keys.namespace, []);
+  const workload = findTag(byLowerKey, keys.workload, []);
   return {
-    serviceTag: firstTag(tags, COST_TAG_KEYS.service),
-    teamTag: firstTag(tags, COST_TAG_KEYS.team),
-    namespace: firstTag(tags, COST_TAG_KEYS.namespace),
-    workload: firstTag(tags, COST_TAG_KEYS.workload),
+    serviceTag: service?.value ?? null,
+    teamTag: team?.value ?? null,
+    namespace: namespace?.value ?? null,
+    workload: workload?.value ?? null,
+    serviceTagKey: service?.key ?? null,
+    teamTagKey: team?.key ?? null,
   };
+}
+
+/**
+ * Why a cost line matched no rule, naming the tag that would have claimed
+ * it: "tag gogidix:service = 'old-api' names no catalog component".
+ */
+export function unallocatedReason(key: AttributionKey): string {
+  const reasons: string[] = [];
+  if (key.serviceTag) {
+    reasons.push(
+      `tag ${key.serviceTagKey ?? 'service'} = '${
+        key.serviceTag
+      }' names no catalog component`,
+    );
+  }
+  if (key.workload) {
+    reasons.push(
+      `workload '${key.workload}'${
+        key.namespace ? ` in namespace '${key.namespace}'` : ''
+      } is no component's kubernetes-id`,
+    );
+  }
+  if (key.teamTag) {
+    reasons.push(
+      `tag ${key.teamTagKey ?? 'team'} = '${
+        key.teamTag
+      }' names no catalog team`,
+    );
+  }
+  if (key.namespace) {
+    reasons.push(
+      `namespace '${key.namespace}' belongs to no catalog component`,
+    );
+  }
+  return reasons.length > 0
+    ? reasons.join('; ')
+    : 'no service, team, namespace or workload tag (keys in cost.attribution)';
 }
 
 /** Lookup tables built once per catalog snapshot. */
@@ -209,6 +307,7 @@ export class CostAttributionIndex {
       team: UNALLOCATED,
       system: null,
       rule: 'unallocated',
+      reason: unallocatedReason(key),
     };
   }
 }

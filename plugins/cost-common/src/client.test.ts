@@ -28,4 +28,14 @@ describe('CostClient', () => {
       'http://portal.test/api/cost/savings?team=listings',
     ]);
   });
+
+  it('asks for the invoice by the basis picked', async () => {
+    const { client, fetch } = clientAnswering(() => new Response('{}'));
+    await client.getInvoice({ basis: 'charge-period', months: 6 });
+    await client.getInvoice({ basis: 'billing-period' });
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'http://portal.test/api/cost/invoice?basis=charge-period&months=6',
+      'http://portal.test/api/cost/invoice?basis=billing-period',
+    ]);
+  });
 });

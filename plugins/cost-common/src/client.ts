@@ -1,5 +1,6 @@
 import { entityPath, PluginFetch } from '@gogidix/portal-common';
 import { CostOverview, CostSavings, EntityCost } from './api';
+import { CostInvoice, CostPeriodBasis } from './invoice';
 
 /** What the client needs from Backstage's discovery and fetch APIs. */
 export interface CostClientOptions {
@@ -12,6 +13,11 @@ export interface CostApi {
   getEntityCost(entityRef: string, days: number): Promise<EntityCost>;
   getOverview(options: { days: number; team?: string }): Promise<CostOverview>;
   getSavings(options?: { team?: string }): Promise<CostSavings>;
+  /** The bill per month by billing or charge period (`cost.import.read`). */
+  getInvoice(options: {
+    basis: CostPeriodBasis;
+    months?: number;
+  }): Promise<CostInvoice>;
   /**
    * Daily cost by service as CSV. Fetched (not linked) because the request
    * must carry the user's token.
@@ -42,6 +48,15 @@ export class CostClient implements CostApi {
 
   async getSavings(options: { team?: string } = {}): Promise<CostSavings> {
     return this.#http.json<CostSavings>('/savings', query(options));
+  }
+
+  async getInvoice(options: {
+    basis: CostPeriodBasis;
+    months?: number;
+  }): Promise<CostInvoice> {
+    const params: Record<string, string> = { basis: options.basis };
+    if (options.months !== undefined) params.months = String(options.months);
+    return this.#http.json<CostInvoice>('/invoice', params);
   }
 
   async exportCsv(options: { days: number; team?: string }): Promise<string> {

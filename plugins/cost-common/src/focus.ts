@@ -1,32 +1,76 @@
 /**
- * FOCUS 1.x (FinOps Open Cost and Usage Specification) billing rows: the
+ * FOCUS 1.0, 1.1 and 1.2 (FinOps Open Cost and Usage Specification) billing
+ * rows: the columns each version makes mandatory, the allowed values of the
  * columns the portal reads, and the checks that turn one CSV record into a
  * {@link FocusBillingRow} or a list of problems with its line number.
  */
+import { microsToUnits, parseMicros } from './money';
 
-/** Columns FOCUS 1.0+ marks mandatory that the portal relies on. */
-export const FOCUS_REQUIRED_COLUMNS = [
+export const FOCUS_VERSIONS = ['1.0', '1.1', '1.2'] as const;
+export type FocusVersion = (typeof FOCUS_VERSIONS)[number];
+
+// The 21 columns whose feature level is Mandatory in 1.0; 1.1 and 1.2 add
+// only conditional and recommended columns.
+const MANDATORY_1_0 = [
   'BilledCost',
   'BillingAccountId',
+  'BillingAccountName',
   'BillingCurrency',
-  'BillingPeriodStart',
   'BillingPeriodEnd',
+  'BillingPeriodStart',
   'ChargeCategory',
-  'ChargePeriodStart',
+  'ChargeClass',
+  'ChargeDescription',
   'ChargePeriodEnd',
+  'ChargePeriodStart',
+  'ContractedCost',
   'EffectiveCost',
+  'InvoiceIssuerName',
+  'ListCost',
+  'PricingQuantity',
+  'PricingUnit',
+  'ProviderName',
+  'PublisherName',
   'ServiceCategory',
   'ServiceName',
 ] as const;
 
-/** Optional (conditional in FOCUS) columns the portal reads when present. */
-export const FOCUS_OPTIONAL_COLUMNS = [
-  'ResourceId',
-  'ResourceName',
-  'Tags',
-] as const;
+/** The columns a FOCUS dataset must have, per version. */
+export const FOCUS_MANDATORY_COLUMNS: Record<FocusVersion, readonly string[]> =
+  { '1.0': MANDATORY_1_0, '1.1': MANDATORY_1_0, '1.2': MANDATORY_1_0 };
 
-/** The allowed values of ServiceCategory in FOCUS 1.0 and 1.1. */
+/**
+ * Columns a version introduced: a header holding one of them is at least
+ * that version (used when the file does not declare its version).
+ */
+export const FOCUS_INTRODUCED_COLUMNS: Record<
+  Exclude<FocusVersion, '1.0'>,
+  readonly string[]
+> = {
+  '1.1': [
+    'CapacityReservationId',
+    'CapacityReservationStatus',
+    'CommitmentDiscountQuantity',
+    'CommitmentDiscountUnit',
+    'ServiceSubcategory',
+    'SkuMeter',
+    'SkuPriceDetails',
+  ],
+  '1.2': [
+    'BillingAccountType',
+    'InvoiceId',
+    'PricingCurrency',
+    'PricingCurrencyContractedUnitPrice',
+    'PricingCurrencyEffectiveCost',
+    'PricingCurrencyListUnitPrice',
+    'SubAccountType',
+  ],
+};
+
+/** Columns (outside FOCUS, `x_` per the spec) that may declare the version. */
+export const FOCUS_VERSION_COLUMNS = ['x_FocusVersion', 'FocusVersion'];
+
+/** The allowed values of ServiceCategory in FOCUS 1.0 to 1.2. */
 export const FOCUS_SERVICE_CATEGORIES = [
   'AI and Machine Learning',
   'Analytics',
@@ -49,6 +93,46 @@ export const FOCUS_SERVICE_CATEGORIES = [
   'Other',
 ] as const;
 
+export const FOCUS_CHARGE_CATEGORIES = [
+  'Usage',
+  'Purchase',
+  'Tax',
+  'Credit',
+  'Adjustment',
+] as const;
+export type FocusChargeCategory = (typeof FOCUS_CHARGE_CATEGORIES)[number];
+
+/** Allowed values of the enumerated columns the portal reads (null aside). */
+export const FOCUS_ALLOWED_VALUES: Record<string, readonly string[]> = {
+  ChargeCategory: FOCUS_CHARGE_CATEGORIES,
+  ChargeClass: ['Correction'],
+  ChargeFrequency: ['One-Time', 'Recurring', 'Usage-Based'],
+  PricingCategory: ['Standard', 'Dynamic', 'Committed', 'Other'],
+  CommitmentDiscountCategory: ['Spend', 'Usage'],
+  CommitmentDiscountStatus: ['Used', 'Unused'],
+  ServiceCategory: FOCUS_SERVICE_CATEGORIES,
+};
+
+/** Mandatory columns that must also hold a value on every row. */
+const NOT_NULL = [
+  'BilledCost',
+  'BillingAccountId',
+  'BillingCurrency',
+  'BillingPeriodEnd',
+  'BillingPeriodStart',
+  'ChargeCategory',
+  'ChargePeriodEnd',
+  'ChargePeriodStart',
+  'ContractedCost',
+  'EffectiveCost',
+  'InvoiceIssuerName',
+  'ListCost',
+  'ProviderName',
+  'PublisherName',
+  'ServiceCategory',
+  'ServiceName',
+];
+
 /** One charge of a FOCUS export, as the portal keeps it. */
 export interface FocusBillingRow {
   billingAccountId: string;
@@ -56,13 +140,26 @@ export interface FocusBillingRow {
   billingPeriodStart: string;
   /** Day the charge applies to, `YYYY-MM-DD` (UTC). */
   chargeDate: string;
+  /** What the invoice shows, in micros (millionths of the currency unit). */
+  billedMicros: number;
+  /** Amortised cost after discounts and commitments, in micros. */
+  effectiveMicros: number;
+  /** At public list prices, in micros. */
+  listMicros: number;
+  /** At the prices negotiated for the account, in micros. */
+  contractedMicros: number;
+  /** BilledCost in currency units (for daily charts). */
   billedCost: number;
-  /** Cost after discounts and amortised commitments: what the portal reports. */
+  /** EffectiveCost in currency units: what the daily charts show. */
   effectiveCost: number;
   currency: string;
   serviceCategory: string;
   serviceName: string;
-  chargeCategory: string;
+  chargeCategory: FocusChargeCategory;
+  /** `Correction` for a correction of an earlier invoiced period, else null. */
+  chargeClass: 'Correction' | null;
+  chargeFrequency: string | null;
+  pricingCategory: string | null;
   resourceId: string | null;
   resourceName: string | null;
   tags: Record<string, string>;
@@ -79,35 +176,77 @@ export type FocusRowResult =
   | { ok: true; row: FocusBillingRow }
   | { ok: false; problems: FocusRowProblem[] };
 
-/** Lists the mandatory columns missing from a header (line 1). */
-export function missingFocusColumns(header: readonly string[]): string[] {
+/** The version a header is read as, and what is wrong with the header. */
+export interface FocusHeaderCheck {
+  version: FocusVersion;
+  /** How the version was known. */
+  versionFrom: 'declared' | 'columns';
+  missing: string[];
+}
+
+export function isFocusVersion(value: string): value is FocusVersion {
+  return (FOCUS_VERSIONS as readonly string[]).includes(value);
+}
+
+/** The version a header's columns show: the newest whose columns it has. */
+export function detectFocusVersion(header: readonly string[]): FocusVersion {
   const present = new Set(header.map(h => h.trim()));
-  return FOCUS_REQUIRED_COLUMNS.filter(c => !present.has(c));
+  const has = (v: '1.1' | '1.2') =>
+    FOCUS_INTRODUCED_COLUMNS[v].some(c => present.has(c));
+  if (has('1.2')) return '1.2';
+  if (has('1.1')) return '1.1';
+  return '1.0';
 }
 
-const DECIMAL = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
-// FOCUS dates are ISO 8601 in UTC; exports write either a date or a
-// date-time ending in Z.
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z)?$/;
-const CURRENCY = /^[A-Z]{3}$/;
+/**
+ * Checks a header (line 1) against a declared version, or the version its
+ * columns show.
+ */
+export function checkFocusHeader(
+  header: readonly string[],
+  declared?: FocusVersion,
+): FocusHeaderCheck {
+  const version = declared ?? detectFocusVersion(header);
+  return {
+    version,
+    versionFrom: declared ? 'declared' : 'columns',
+    missing: missingFocusColumns(header, version),
+  };
+}
 
-function parseDecimal(
-  value: string,
-  column: string,
-  line: number,
-  problems: FocusRowProblem[],
-): number {
+/** Lists the mandatory columns of `version` missing from a header. */
+export function missingFocusColumns(
+  header: readonly string[],
+  version: FocusVersion = '1.0',
+): string[] {
+  const present = new Set(header.map(h => h.trim()));
+  return FOCUS_MANDATORY_COLUMNS[version].filter(c => !present.has(c));
+}
+
+/**
+ * Null as FOCUS files write it: an empty cell, or a provider's literal null
+ * (`NULL`, `null`). Never kept as the text "NULL".
+ */
+export function focusNull(value: string | undefined): boolean {
+  if (value === undefined) return true;
   const trimmed = value.trim();
-  if (!DECIMAL.test(trimmed)) {
-    problems.push({
-      line,
-      column,
-      message: `${column} "${value}" is not a decimal number`,
-    });
-    return 0;
-  }
-  return Number(trimmed);
+  return trimmed === '' || trimmed.toLowerCase() === 'null';
 }
+
+function cell(
+  record: Record<string, string | undefined>,
+  column: string,
+): string | null {
+  const value = record[column];
+  return focusNull(value) ? null : value!.trim();
+}
+
+// ISO 8601 date-times in UTC, as FOCUS requires (YYYY-MM-DDTHH:mm:ssZ);
+// fractional seconds and a +00:00 offset are the same instant, written
+// another allowed way. Date-only, local or other offsets are refused.
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]00:?00)$/;
+const CURRENCY = /^[A-Z]{3}$/;
 
 function parseDay(
   value: string,
@@ -115,18 +254,23 @@ function parseDay(
   line: number,
   problems: FocusRowProblem[],
 ): string {
-  const match = DATE_TIME.exec(value.trim());
+  const match = DATE_TIME.exec(value);
   const day = match?.[1];
-  if (!day || Number.isNaN(Date.parse(value.trim()))) {
+  const [hh, mm, ss] = [match?.[2], match?.[3], match?.[4] ?? '00'].map(Number);
+  if (!day || hh > 23 || mm > 59 || ss > 59) {
     problems.push({
       line,
       column,
-      message: `${column} "${value}" is not an ISO 8601 UTC date`,
+      message: `${column} "${value}" is not an ISO 8601 UTC date-time (YYYY-MM-DDTHH:mm:ssZ)`,
     });
     return '';
   }
-  // Date.parse accepts 2024-02-30; a round trip catches it.
-  if (new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) {
+  // 2024-02-30 matches the pattern; a round trip catches it.
+  const parsed = new Date(`${day}T00:00:00Z`);
+  if (
+    Number.isNaN(parsed.getTime()) ||
+    parsed.toISOString().slice(0, 10) !== day
+  ) {
     problems.push({
       line,
       column,
@@ -138,24 +282,34 @@ function parseDay(
 }
 
 function parseTags(
-  value: string | undefined,
+  value: string | null,
   line: number,
   problems: FocusRowProblem[],
 ): Record<string, string> {
-  if (!value || !value.trim()) {
+  if (value === null) {
     return {};
   }
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(value);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      const tags: Record<string, string> = {};
-      for (const [key, tagValue] of Object.entries(parsed)) {
-        tags[key] = String(tagValue);
-      }
-      return tags;
-    }
+    parsed = JSON.parse(value);
   } catch {
-    // reported below
+    parsed = undefined;
+  }
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    const tags: Record<string, string> = {};
+    for (const [key, tagValue] of Object.entries(parsed)) {
+      if (tagValue !== null && typeof tagValue === 'object') {
+        problems.push({
+          line,
+          column: 'Tags',
+          message: `Tags key "${key}" holds an object; tag values are strings`,
+        });
+        continue;
+      }
+      // A key-only tag (null value) is kept with an empty value.
+      tags[key] = tagValue === null ? '' : String(tagValue);
+    }
+    return tags;
   }
   problems.push({
     line,
@@ -165,29 +319,71 @@ function parseTags(
   return {};
 }
 
-function required(
+function checkAllowed(
+  column: string,
+  value: string | null,
+  line: number,
+  problems: FocusRowProblem[],
+) {
+  const allowed = FOCUS_ALLOWED_VALUES[column];
+  if (value !== null && allowed && !allowed.includes(value)) {
+    problems.push({
+      line,
+      column,
+      message: `${column} "${value}" is not one of ${allowed.join(', ')}`,
+    });
+  }
+}
+
+function money(
   record: Record<string, string | undefined>,
   column: string,
   line: number,
   problems: FocusRowProblem[],
-): string {
-  const value = record[column]?.trim() ?? '';
-  if (!value) {
-    problems.push({ line, column, message: `${column} is empty` });
+): number {
+  const text = cell(record, column);
+  if (text === null) return 0;
+  const micros = parseMicros(text);
+  if (micros === null) {
+    problems.push({
+      line,
+      column,
+      message: `${column} "${text}" is not a decimal number`,
+    });
+    return 0;
   }
-  return value;
+  return micros;
 }
 
-/** Validates one CSV record (keyed by column name) at the given line. */
+/**
+ * Validates one CSV record (keyed by column name) at the given line against
+ * `version`. Columns the header lacks read as null.
+ */
 export function parseFocusRow(
   record: Record<string, string | undefined>,
   line: number,
+  version: FocusVersion = '1.0',
 ): FocusRowResult {
   const problems: FocusRowProblem[] = [];
-  const get = (column: string) => required(record, column, line, problems);
-
-  const billingAccountId = get('BillingAccountId');
-  const currency = get('BillingCurrency');
+  for (const column of NOT_NULL) {
+    if (cell(record, column) === null) {
+      problems.push({ line, column, message: `${column} is null` });
+    }
+  }
+  for (const column of Object.keys(FOCUS_ALLOWED_VALUES)) {
+    checkAllowed(column, cell(record, column), line, problems);
+  }
+  for (const column of FOCUS_VERSION_COLUMNS) {
+    const declared = cell(record, column);
+    if (declared !== null && declared !== version) {
+      problems.push({
+        line,
+        column,
+        message: `${column} "${declared}" differs from the file's FOCUS version ${version}`,
+      });
+    }
+  }
+  const currency = cell(record, 'BillingCurrency') ?? '';
   if (currency && !CURRENCY.test(currency)) {
     problems.push({
       line,
@@ -195,37 +391,55 @@ export function parseFocusRow(
       message: `BillingCurrency "${currency}" is not an ISO 4217 code`,
     });
   }
-  const billedCostText = get('BilledCost');
-  const effectiveCostText = get('EffectiveCost');
-  const periodText = get('BillingPeriodStart');
-  const chargeText = get('ChargePeriodStart');
-  const serviceCategory = get('ServiceCategory');
-  if (
-    serviceCategory &&
-    !(FOCUS_SERVICE_CATEGORIES as readonly string[]).includes(serviceCategory)
-  ) {
-    problems.push({
-      line,
-      column: 'ServiceCategory',
-      message: `ServiceCategory "${serviceCategory}" is not a FOCUS category`,
-    });
+  const chargeCategory = (cell(record, 'ChargeCategory') ??
+    'Usage') as FocusChargeCategory;
+  const chargeClass = cell(record, 'ChargeClass') as 'Correction' | null;
+  const pricingCategory = cell(record, 'PricingCategory');
+  // PricingCategory's own rule: set for usage and purchases that are no
+  // correction, null for tax. Only when the provider has the column.
+  if ('PricingCategory' in record) {
+    if (
+      pricingCategory === null &&
+      chargeClass === null &&
+      (chargeCategory === 'Usage' || chargeCategory === 'Purchase')
+    ) {
+      problems.push({
+        line,
+        column: 'PricingCategory',
+        message: `PricingCategory is null on a ${chargeCategory} charge that is no correction`,
+      });
+    }
+    if (pricingCategory !== null && chargeCategory === 'Tax') {
+      problems.push({
+        line,
+        column: 'PricingCategory',
+        message: 'PricingCategory must be null on a Tax charge',
+      });
+    }
   }
-  const serviceName = get('ServiceName');
-  const chargeCategory = get('ChargeCategory');
-
-  const billedCost = billedCostText
-    ? parseDecimal(billedCostText, 'BilledCost', line, problems)
-    : 0;
-  const effectiveCost = effectiveCostText
-    ? parseDecimal(effectiveCostText, 'EffectiveCost', line, problems)
-    : 0;
-  const billingPeriodStart = periodText
-    ? parseDay(periodText, 'BillingPeriodStart', line, problems)
-    : '';
-  const chargeDate = chargeText
-    ? parseDay(chargeText, 'ChargePeriodStart', line, problems)
-    : '';
-  const tags = parseTags(record.Tags, line, problems);
+  for (const column of ['PricingQuantity', 'ConsumedQuantity']) {
+    const text = cell(record, column);
+    if (text !== null && parseMicros(text) === null) {
+      problems.push({
+        line,
+        column,
+        message: `${column} "${text}" is not a decimal number`,
+      });
+    }
+  }
+  const day = (column: string) => {
+    const text = cell(record, column);
+    return text === null ? '' : parseDay(text, column, line, problems);
+  };
+  const billingPeriodStart = day('BillingPeriodStart');
+  day('BillingPeriodEnd');
+  const chargeDate = day('ChargePeriodStart');
+  day('ChargePeriodEnd');
+  const billedMicros = money(record, 'BilledCost', line, problems);
+  const effectiveMicros = money(record, 'EffectiveCost', line, problems);
+  const listMicros = money(record, 'ListCost', line, problems);
+  const contractedMicros = money(record, 'ContractedCost', line, problems);
+  const tags = parseTags(cell(record, 'Tags'), line, problems);
 
   if (problems.length > 0) {
     return { ok: false, problems };
@@ -233,17 +447,24 @@ export function parseFocusRow(
   return {
     ok: true,
     row: {
-      billingAccountId,
+      billingAccountId: cell(record, 'BillingAccountId')!,
       billingPeriodStart,
       chargeDate,
-      billedCost,
-      effectiveCost,
+      billedMicros,
+      effectiveMicros,
+      listMicros,
+      contractedMicros,
+      billedCost: microsToUnits(billedMicros),
+      effectiveCost: microsToUnits(effectiveMicros),
       currency,
-      serviceCategory,
-      serviceName,
+      serviceCategory: cell(record, 'ServiceCategory')!,
+      serviceName: cell(record, 'ServiceName')!,
       chargeCategory,
-      resourceId: record.ResourceId?.trim() || null,
-      resourceName: record.ResourceName?.trim() || null,
+      chargeClass,
+      chargeFrequency: cell(record, 'ChargeFrequency'),
+      pricingCategory,
+      resourceId: cell(record, 'ResourceId'),
+      resourceName: cell(record, 'ResourceName'),
       tags,
     },
   };

@@ -9,6 +9,8 @@ export * from './api';
 export * from './attribution';
 export * from './client';
 export * from './focus';
+export * from './invoice';
+export * from './money';
 export * from './permissions';
 export * from './savings';
 export * from './series';

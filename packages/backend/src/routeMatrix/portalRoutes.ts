@@ -87,6 +87,17 @@ export const PORTAL_ROUTES: PluginRoutes[] = [
         },
       },
       {
+        // The whole estate's bill: for readers of the import history.
+        method: 'get',
+        path: '/api/cost/invoice?basis=charge-period',
+        answer: {
+          platformAdmin: 200,
+          manager: 200,
+          onCall: 403,
+          developer: 403,
+        },
+      },
+      {
         method: 'post',
         path: '/api/cost/imports',
         body: { not: 'a FOCUS export' },

@@ -1,7 +1,9 @@
 import {
   AttributionKey,
+  CostPeriodBasis,
   FocusBillingRow,
   ImportedPeriod,
+  InvoiceGroup,
   WorkloadAllocation,
 } from '@gogidix/plugin-cost-common';
 
@@ -54,6 +56,17 @@ export interface CostStore {
   /** The last day with any charge, or null before any import. */
   latestChargeDate(): Promise<string | null>;
   costGroups(range: DateRange): Promise<CostGroup[]>;
+  /**
+   * Charges summed exactly per month of `basis`, billing account, currency,
+   * ChargeCategory and ChargeClass, for the months `from` to `to`
+   * (`YYYY-MM`, inclusive).
+   */
+  invoiceGroups(
+    basis: CostPeriodBasis,
+    months: { from: string; to: string },
+  ): Promise<InvoiceGroup[]>;
+  /** The newest month of `basis` with any charge, or null before any import. */
+  latestMonth(basis: CostPeriodBasis): Promise<string | null>;
   resourceCosts(range: DateRange): Promise<ResourceCostGroup[]>;
   /** Replaces the allocations of every day the given ones cover. */
   replaceAllocations(allocations: WorkloadAllocation[]): Promise<void>;

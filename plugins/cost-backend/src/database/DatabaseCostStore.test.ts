@@ -41,6 +41,7 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
     );
     expect(result).toEqual({
       rows: 4,
+      focusVersion: '1.0',
       periods: [
         {
           billingAccountId: 'acct-1',
@@ -68,6 +69,8 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
         teamTag: null,
         namespace: null,
         workload: null,
+        serviceTagKey: null,
+        teamTagKey: null,
         cost: 2,
       },
       {
@@ -77,6 +80,8 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
         teamTag: 'group:default/listings',
         namespace: null,
         workload: null,
+        serviceTagKey: 'service',
+        teamTagKey: 'team',
         cost: 14.5,
       },
     ]);
@@ -95,6 +100,7 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
           Tags: '',
         }),
         focusRow({ ResourceId: '', ResourceName: '' }),
+        focusRow({ ResourceId: 'NULL', ResourceName: 'null', Tags: 'NULL' }),
       ]),
     );
     expect(
@@ -126,8 +132,8 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
       focusCsv([
         focusRow(),
         focusRow({
-          BillingPeriodStart: '2026-09-01',
-          ChargePeriodStart: '2026-09-03',
+          BillingPeriodStart: '2026-09-01T00:00:00Z',
+          ChargePeriodStart: '2026-09-03T00:00:00Z',
         }),
       ]),
     );
@@ -153,14 +159,59 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
       'line 1: missing FOCUS columns EffectiveCost',
     ],
     [
+      'a missing ChargeClass (accepted before, and it replaced the month)',
+      focusCsv(
+        [focusRow()],
+        FOCUS_HEADER.filter(c => c !== 'ChargeClass'),
+      ),
+      'line 1: missing FOCUS columns ChargeClass (mandatory in FOCUS 1.0, read from the columns present)',
+    ],
+    [
+      'a 1.2 file missing ContractedCost',
+      focusCsv(
+        [focusRow()],
+        [...FOCUS_HEADER.filter(c => c !== 'ContractedCost'), 'InvoiceId'],
+      ),
+      'line 1: missing FOCUS columns ContractedCost (mandatory in FOCUS 1.2',
+    ],
+    [
+      'values outside the allowed ones and a NULL ServiceName',
+      focusCsv([
+        focusRow({ ChargeCategory: 'Refund' }),
+        focusRow({ ChargeClass: 'Regular', ServiceName: 'NULL' }),
+      ]),
+      'Import rejected, nothing was changed: 3 problems in a FOCUS 1.0 file: line 2: ChargeCategory "Refund" is not one of Usage, Purchase, Tax, Credit, Adjustment; line 3: ServiceName is null; line 3: ChargeClass "Regular" is not one of Correction',
+    ],
+    [
+      'a declared version that is not read here',
+      focusCsv(
+        [
+          focusRow({ x_FocusVersion: '0.5' }, [
+            ...FOCUS_HEADER,
+            'x_FocusVersion',
+          ]),
+        ],
+        [...FOCUS_HEADER, 'x_FocusVersion'],
+      ),
+      'line 2: x_FocusVersion "0.5" is not a FOCUS version read here (1.0, 1.1, 1.2)',
+    ],
+    [
+      'a bad row after two full batches were stored in the transaction',
+      focusCsv([
+        ...Array.from({ length: 4500 }, () => focusRow()),
+        focusRow({ ChargePeriodStart: '2026-10-14' }),
+      ]),
+      'line 4502: ChargePeriodStart "2026-10-14" is not an ISO 8601 UTC date-time',
+    ],
+    [
       'a bad number and a bad date',
       focusCsv([
         focusRow({ EffectiveCost: '50' }),
         focusRow({ BilledCost: 'ten' }),
         focusRow(),
-        focusRow({ ChargePeriodStart: '2026-13-01' }),
+        focusRow({ ChargePeriodStart: '2026-13-01T00:00:00Z' }),
       ]),
-      'Import rejected, nothing was changed: line 3: BilledCost "ten" is not a decimal number; line 5: ChargePeriodStart "2026-13-01" is not an ISO 8601 UTC date',
+      'Import rejected, nothing was changed: 2 problems in a FOCUS 1.0 file: line 3: BilledCost "ten" is not a decimal number; line 5: ChargePeriodStart "2026-13-01T00:00:00Z" is not a calendar date',
     ],
     [
       'a quote that never closes',
@@ -183,6 +234,13 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %s', id => {
       await store.costGroups({ from: '2026-01-01', to: '2026-12-31' }),
     ).toEqual(before);
     expect((await store.listImports()).map(i => i.cost)).toEqual([7]);
+    const invoice = await store.invoiceGroups('billing-period', {
+      from: '2026-10',
+      to: '2026-10',
+    });
+    expect(invoice.map(g => [g.rows, g.effectiveMicros])).toEqual([
+      [1, 7_000_000],
+    ]);
   });
 
   it('replaces allocations day by day', async () => {

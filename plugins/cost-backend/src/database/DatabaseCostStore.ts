@@ -3,8 +3,12 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import {
+  CostPeriodBasis,
+  CostTagKeys,
+  DEFAULT_COST_TAG_KEYS,
   FocusBillingRow,
   ImportedPeriod,
+  InvoiceGroup,
   WorkloadAllocation,
 } from '@gogidix/plugin-cost-common';
 import { Knex } from 'knex';
@@ -27,7 +31,34 @@ interface KeyColumns {
   team_tag: string | null;
   namespace: string | null;
   workload: string | null;
+  service_tag_key: string | null;
+  team_tag_key: string | null;
   cost: number | string;
+}
+
+interface InvoiceGroupRow {
+  month: string;
+  billing_account_id: string;
+  currency: string;
+  charge_category: string;
+  charge_class: string | null;
+  rows: number | string;
+  billed: number | string;
+  effective: number | string;
+  list: number | string;
+  contracted: number | string;
+}
+
+/** The month a charge counts in, per basis: `YYYY-MM` of a stored date. */
+const MONTH_OF: Record<CostPeriodBasis, string> = {
+  'billing-period': 'substr(i.billing_period_start, 1, 7)',
+  'charge-period': 'substr(c.charge_date, 1, 7)',
+};
+
+/** The first day of the month after `YYYY-MM`. */
+function nextMonthStart(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
 }
 
 interface CostGroupRow extends KeyColumns {
@@ -44,19 +75,27 @@ interface ResourceCostRow extends KeyColumns {
 export class DatabaseCostStore implements CostStore {
   static async create(options: {
     database: DatabaseService;
+    /** Which tags attribute an imported charge (`cost.attribution`). */
+    tagKeys?: CostTagKeys;
   }): Promise<DatabaseCostStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseCostStore(client);
+    return new DatabaseCostStore(
+      client,
+      options.tagKeys ?? DEFAULT_COST_TAG_KEYS,
+    );
   }
 
   private readonly chunk: number;
   // Writes through this instance; imports elsewhere show in cost_imports.
   private writes = 0;
 
-  private constructor(private readonly db: Knex) {
+  private constructor(
+    private readonly db: Knex,
+    private readonly tagKeys: CostTagKeys,
+  ) {
     this.chunk = insertChunk(db);
   }
 
@@ -65,7 +104,12 @@ export class DatabaseCostStore implements CostStore {
     source: string,
   ): Promise<ImportedPeriod[]> {
     try {
-      return await importChargesInTransaction(this.db, batches, source);
+      return await importChargesInTransaction(
+        this.db,
+        batches,
+        source,
+        this.tagKeys,
+      );
     } finally {
       this.writes += 1;
     }
@@ -111,7 +155,14 @@ export class DatabaseCostStore implements CostStore {
   }
 
   async costGroups(range: DateRange): Promise<CostGroup[]> {
-    const keys = ['service_tag', 'team_tag', 'namespace', 'workload'];
+    const keys = [
+      'service_tag',
+      'team_tag',
+      'namespace',
+      'workload',
+      'service_tag_key',
+      'team_tag_key',
+    ];
     const rows: CostGroupRow[] = await this.db('cost_daily')
       .whereBetween('charge_date', [range.from, range.to])
       .groupBy(['charge_date', 'service_category', ...keys])
@@ -124,8 +175,62 @@ export class DatabaseCostStore implements CostStore {
       teamTag: r.team_tag,
       namespace: r.namespace,
       workload: r.workload,
+      serviceTagKey: r.service_tag_key,
+      teamTagKey: r.team_tag_key,
       cost: Number(r.cost),
     }));
+  }
+
+  async invoiceGroups(
+    basis: CostPeriodBasis,
+    months: { from: string; to: string },
+  ): Promise<InvoiceGroup[]> {
+    const month = MONTH_OF[basis];
+    const dateColumn =
+      basis === 'billing-period' ? 'i.billing_period_start' : 'c.charge_date';
+    const keys = [
+      'i.billing_account_id',
+      'i.currency',
+      'c.charge_category',
+      'c.charge_class',
+    ];
+    const rows: InvoiceGroupRow[] = await this.db('cost_charges as c')
+      .join('cost_imports as i', 'i.id', 'c.import_id')
+      .where(dateColumn, '>=', `${months.from}-01`)
+      .andWhere(dateColumn, '<', nextMonthStart(months.to))
+      .groupByRaw([month, ...keys].join(', '))
+      .select(this.db.raw(`${month} as month`), ...keys)
+      .count({ rows: '*' })
+      .sum({
+        billed: 'c.billed_micros',
+        effective: 'c.effective_micros',
+        list: 'c.list_micros',
+        contracted: 'c.contracted_micros',
+      });
+    // Sums of integers: exact on both databases (PostgreSQL answers bigint
+    // sums as numeric text).
+    return rows.map(r => ({
+      month: r.month,
+      billingAccountId: r.billing_account_id,
+      currency: r.currency,
+      chargeCategory: r.charge_category,
+      chargeClass: r.charge_class,
+      rows: Number(r.rows),
+      billedMicros: Number(r.billed),
+      effectiveMicros: Number(r.effective),
+      listMicros: Number(r.list),
+      contractedMicros: Number(r.contracted),
+    }));
+  }
+
+  async latestMonth(basis: CostPeriodBasis): Promise<string | null> {
+    const row =
+      basis === 'billing-period'
+        ? await this.db('cost_imports')
+            .max({ latest: 'billing_period_start' })
+            .first()
+        : await this.db('cost_daily').max({ latest: 'charge_date' }).first();
+    return row?.latest ? String(row.latest).slice(0, 7) : null;
   }
 
   async resourceCosts(range: DateRange): Promise<ResourceCostGroup[]> {

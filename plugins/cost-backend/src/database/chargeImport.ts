@@ -3,8 +3,10 @@
 // account and period, all in the caller's transaction.
 import {
   attributionKeyFromTags,
+  CostTagKeys,
   FocusBillingRow,
   ImportedPeriod,
+  microsToAmount,
 } from '@gogidix/plugin-cost-common';
 import { stringify } from 'csv-stringify/sync';
 import { Knex } from 'knex';
@@ -35,6 +37,15 @@ const CHARGE_COLUMNS = [
   'workload',
   'billed_cost',
   'effective_cost',
+  'charge_class',
+  'charge_frequency',
+  'pricing_category',
+  'billed_micros',
+  'effective_micros',
+  'list_micros',
+  'contracted_micros',
+  'service_tag_key',
+  'team_tag_key',
 ] as const;
 
 type ChargeRow = Record<
@@ -47,9 +58,11 @@ interface PgConnection {
   query<T>(stream: T): T;
 }
 
-interface OpenImport extends ImportedPeriod {
+interface OpenImport extends Omit<ImportedPeriod, 'cost'> {
   id: number;
   currency: string;
+  /** Effective cost so far, exact. */
+  micros: number;
 }
 
 /**
@@ -90,6 +103,7 @@ export async function importChargesInTransaction(
   db: Knex,
   batches: AsyncIterable<FocusBillingRow[]>,
   source: string,
+  tagKeys: CostTagKeys,
 ): Promise<ImportedPeriod[]> {
   return db.transaction(async tx => {
     const open = new Map<string, OpenImport>();
@@ -109,8 +123,8 @@ export async function importChargesInTransaction(
         }
         touch(row.chargeDate, row.chargeDate);
         period.rows += 1;
-        period.cost += row.effectiveCost;
-        const tags = attributionKeyFromTags(row.tags);
+        period.micros += row.effectiveMicros;
+        const tags = attributionKeyFromTags(row.tags, tagKeys);
         rows.push({
           import_id: period.id,
           charge_date: row.chargeDate,
@@ -126,6 +140,15 @@ export async function importChargesInTransaction(
           workload: tags.workload,
           billed_cost: row.billedCost,
           effective_cost: row.effectiveCost,
+          charge_class: row.chargeClass,
+          charge_frequency: row.chargeFrequency,
+          pricing_category: row.pricingCategory,
+          billed_micros: row.billedMicros,
+          effective_micros: row.effectiveMicros,
+          list_micros: row.listMicros,
+          contracted_micros: row.contractedMicros,
+          service_tag_key: tags.serviceTagKey ?? null,
+          team_tag_key: tags.teamTagKey ?? null,
         });
       }
       await insertCharges(tx, rows);
@@ -137,14 +160,14 @@ export async function importChargesInTransaction(
     for (const p of periods) {
       await tx('cost_imports')
         .where({ id: p.id })
-        .update({ rows: p.rows, cost: p.cost });
+        .update({ rows: p.rows, cost: microsToAmount(p.micros) });
     }
     return periods.map(
-      ({ billingAccountId, billingPeriodStart, rows, cost }) => ({
+      ({ billingAccountId, billingPeriodStart, rows, micros }) => ({
         billingAccountId,
         billingPeriodStart,
         rows,
-        cost: Math.round(cost * 100) / 100,
+        cost: microsToAmount(micros),
       }),
     );
   });
@@ -159,16 +182,23 @@ async function rebuildDaily(tx: Knex.Transaction, range: DateRange) {
     'team_tag',
     'namespace',
     'workload',
+    'service_tag_key',
+    'team_tag_key',
   ];
   await tx('cost_daily')
     .whereBetween('charge_date', [range.from, range.to])
     .delete();
-  await tx('cost_daily').insert(
-    tx('cost_charges')
-      .whereBetween('charge_date', [range.from, range.to])
-      .select(keys)
-      .sum({ cost: 'effective_cost' })
-      .groupBy(keys),
+  // Named columns: INSERT ... SELECT alone would match them by position.
+  const select = tx('cost_charges')
+    .whereBetween('charge_date', [range.from, range.to])
+    .select(keys)
+    .sum({ cost: 'effective_cost' })
+    .groupBy(keys)
+    .toSQL();
+  const columns = [...keys, 'cost'];
+  await tx.raw(
+    `insert into ?? (${columns.map(() => '??').join(', ')}) ${select.sql}`,
+    ['cost_daily', ...columns, ...select.bindings],
   );
 }
 
@@ -203,7 +233,7 @@ async function openImport(
     billingAccountId: row.billingAccountId,
     billingPeriodStart: row.billingPeriodStart,
     rows: 0,
-    cost: 0,
+    micros: 0,
     currency: row.currency,
   };
 }

@@ -8,6 +8,7 @@ const migrationsDir = resolvePackagePath(
 );
 const BEFORE_TEAM_REFS = '20261127060000_daily_rollup.js';
 const TEAM_REFS = '20261207030000_team_group_refs.js';
+const FOCUS_MONEY = '20261207060000_focus_money.js';
 
 const databases = portalTestDatabases();
 
@@ -113,5 +114,50 @@ describe.each(databases.eachSupportedId())('cost migrations on %s', id => {
       null,
       'a/',
     ]);
+  });
+
+  it('keeps the stored costs as exact micros, and goes back down', async () => {
+    const knex = await migratedUpTo(TEAM_REFS);
+    await seedTags(knex, ['payments', null]);
+    await knex('cost_charges').update({
+      billed_cost: 12.345678,
+      effective_cost: 0.1,
+    });
+    const config = { directory: migrationsDir };
+    await knex.migrate.up(config);
+    const rows = await knex('cost_charges').select(
+      'billed_micros',
+      'effective_micros',
+      'list_micros',
+      'contracted_micros',
+      'charge_class',
+    );
+    expect(
+      rows.map(r => [
+        Number(r.billed_micros),
+        Number(r.effective_micros),
+        Number(r.list_micros),
+        Number(r.contracted_micros),
+        r.charge_class,
+      ]),
+    ).toEqual([
+      [12_345_678, 100_000, 12_345_678, 12_345_678, null],
+      [12_345_678, 100_000, 12_345_678, 12_345_678, null],
+    ]);
+    expect(
+      ((await knex.migrate.list(config)) as [Array<{ name: string }>])[0].map(
+        m => m.name,
+      ),
+    ).toContain(FOCUS_MONEY);
+
+    await knex.migrate.down(config);
+    expect(await knex.schema.hasColumn('cost_charges', 'billed_micros')).toBe(
+      false,
+    );
+    expect(await knex.schema.hasColumn('cost_daily', 'team_tag_key')).toBe(
+      false,
+    );
+    // Every row is still there after the way down.
+    expect(await tagsIn(knex, 'cost_daily')).toEqual(['payments', null]);
   });
 });

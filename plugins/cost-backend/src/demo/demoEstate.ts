@@ -5,7 +5,10 @@
  */
 
 export interface DemoResource {
-  /** Component name in demo/services, or null for team-level or untagged spend. */
+  /**
+   * Component name in demo/services (or, without a team, one no longer in
+   * the catalog), or null for team-level or untagged spend.
+   */
   service: string | null;
   /** Team tag, or null when the resource is untagged. */
   team: string | null;
@@ -286,6 +289,9 @@ export const DEMO_ESTATE: DemoResource[] = [
     'Amazon Virtual Private Cloud',
     4.5,
   ),
+  // Still tagged for a service removed from the catalog: unallocated, and
+  // the cost page names the tag and why it matched nothing.
+  managed('old-api', null, 'bucket/old-api-exports', 'Storage', S3, 3.2),
 ];
 
 /** Days (counted back from the last day) and factors of the demo's events. */

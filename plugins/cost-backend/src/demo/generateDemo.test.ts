@@ -1,4 +1,8 @@
-import { parseFocusRow } from '@gogidix/plugin-cost-common';
+import {
+  detectFocusVersion,
+  missingFocusColumns,
+  parseFocusRow,
+} from '@gogidix/plugin-cost-common';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +27,9 @@ describe('the demo bill', () => {
         columns: true,
       },
     );
-    const rows = records.map((r, i) => parseFocusRow(r, i + 2));
+    expect(detectFocusVersion(Object.keys(records[0]))).toBe('1.2');
+    expect(missingFocusColumns(Object.keys(records[0]), '1.2')).toEqual([]);
+    const rows = records.map((r, i) => parseFocusRow(r, i + 2, '1.2'));
     expect(rows.filter(r => !r.ok)).toEqual([]);
     const dates = rows.map(r => (r.ok ? r.row.chargeDate : '')).sort();
     expect([dates[0], dates[dates.length - 1]]).toEqual([
@@ -34,7 +40,9 @@ describe('the demo bill', () => {
 
   it.each([
     ...new Set(
-      DEMO_ESTATE.filter(r => r.service).map(r => `${r.service} ${r.team}`),
+      DEMO_ESTATE.filter(r => r.service && r.team).map(
+        r => `${r.service} ${r.team}`,
+      ),
     ),
   ])('tags %s like its catalog entry in demo/', pair => {
     const [service, team] = pair.split(' ');

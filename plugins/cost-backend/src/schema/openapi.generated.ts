@@ -22,7 +22,7 @@ export const spec = {
       post: {
         operationId: 'ImportFocusExport',
         description:
-          'Imports a FOCUS 1.x CSV export, streamed, in one transaction. Each (BillingAccountId, BillingPeriodStart) pair in the file replaces what an earlier import stored for it. On any problem nothing is changed and the 400 response lists every problem with its line number.',
+          'Imports a FOCUS 1.0, 1.1 or 1.2 CSV export, streamed, in one transaction. The version is the one declared (`focusVersion`, else an `x_FocusVersion` column), else read from the columns present. Every mandatory column of that version must be present, and the columns read must hold allowed values. Each (BillingAccountId, BillingPeriodStart) pair in the file replaces what an earlier import stored for it. On any problem nothing is changed and the 400 response names the columns and lines of the first 100 problems and how many there were.',
         parameters: [
           {
             name: 'source',
@@ -32,6 +32,16 @@ export const spec = {
             schema: {
               type: 'string',
               pattern: '\\S',
+            },
+          },
+          {
+            name: 'focusVersion',
+            in: 'query',
+            description:
+              'The FOCUS version the file follows, when the sender knows it.',
+            schema: {
+              type: 'string',
+              enum: ['1.0', '1.1', '1.2'],
             },
           },
         ],
@@ -207,6 +217,59 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/CostSavings',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/invoice': {
+      get: {
+        operationId: 'GetInvoice',
+        description:
+          'The bill as finance reads it, per month and currency over the last `months` months with charges - BilledCost (invoice) beside EffectiveCost (amortised), ListCost and ContractedCost with the savings they show, split by ChargeCategory with corrections of earlier periods apart and by billing account. Sums are exact and rounded to the cent once. Needs `cost.import.read`.',
+        parameters: [
+          {
+            name: 'basis',
+            in: 'query',
+            description:
+              'Count each charge in the month of its billing period (what reconciles to the invoice; default) or of its charge period.',
+            schema: {
+              type: 'string',
+              enum: ['billing-period', 'charge-period'],
+              default: 'billing-period',
+            },
+          },
+          {
+            name: 'months',
+            in: 'query',
+            description:
+              'How many months, up to the newest with charges (default 3).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 36,
+              default: 3,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The invoice periods, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CostInvoice',
                 },
               },
             },
@@ -465,10 +528,14 @@ export const spec = {
       },
       ImportResult: {
         type: 'object',
-        required: ['rows', 'periods'],
+        required: ['rows', 'focusVersion', 'periods'],
         properties: {
           rows: {
             type: 'integer',
+          },
+          focusVersion: {
+            type: 'string',
+            enum: ['1.0', '1.1', '1.2'],
           },
           periods: {
             type: 'array',
@@ -591,6 +658,7 @@ export const spec = {
           'anomalies',
           'unchecked',
           'forecast',
+          'unallocatedReasons',
         ],
         properties: {
           currency: {
@@ -619,6 +687,24 @@ export const spec = {
           },
           unallocated: {
             type: 'number',
+          },
+          unallocatedReasons: {
+            description:
+              'Why unallocated cost matched no rule, largest first - the tag that would have claimed it and what it named.',
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['reason', 'cost'],
+              properties: {
+                reason: {
+                  type: 'string',
+                },
+                cost: {
+                  type: 'number',
+                },
+              },
+              additionalProperties: false,
+            },
           },
           daily: {
             type: 'array',
@@ -908,6 +994,117 @@ export const spec = {
                 },
                 detail: {
                   type: 'string',
+                },
+              },
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      CostInvoice: {
+        type: 'object',
+        required: ['basis', 'periods'],
+        properties: {
+          basis: {
+            type: 'string',
+            enum: ['billing-period', 'charge-period'],
+          },
+          periods: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'month',
+                'currency',
+                'billedCost',
+                'effectiveCost',
+                'listCost',
+                'contractedCost',
+                'negotiatedSavings',
+                'commitmentSavings',
+                'categories',
+                'accounts',
+              ],
+              properties: {
+                month: {
+                  type: 'string',
+                  pattern: '^\\d{4}-\\d{2}$',
+                },
+                currency: {
+                  type: 'string',
+                },
+                billedCost: {
+                  type: 'number',
+                },
+                effectiveCost: {
+                  type: 'number',
+                },
+                listCost: {
+                  type: 'number',
+                },
+                contractedCost: {
+                  type: 'number',
+                },
+                negotiatedSavings: {
+                  type: 'number',
+                },
+                commitmentSavings: {
+                  type: 'number',
+                },
+                categories: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: [
+                      'chargeCategory',
+                      'correction',
+                      'rows',
+                      'billedCost',
+                      'effectiveCost',
+                    ],
+                    properties: {
+                      chargeCategory: {
+                        type: 'string',
+                      },
+                      correction: {
+                        type: 'boolean',
+                      },
+                      rows: {
+                        type: 'integer',
+                      },
+                      billedCost: {
+                        type: 'number',
+                      },
+                      effectiveCost: {
+                        type: 'number',
+                      },
+                    },
+                    additionalProperties: false,
+                  },
+                },
+                accounts: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: [
+                      'billingAccountId',
+                      'billedCost',
+                      'effectiveCost',
+                    ],
+                    properties: {
+                      billingAccountId: {
+                        type: 'string',
+                      },
+                      billedCost: {
+                        type: 'number',
+                      },
+                      effectiveCost: {
+                        type: 'number',
+                      },
+                    },
+                    additionalProperties: false,
+                  },
                 },
               },
               additionalProperties: false,

@@ -3,7 +3,10 @@ import {
   addDays,
   comparePeriods,
   CostAttributionIndex,
+  CostInvoice,
+  costInvoice,
   CostOverview,
+  CostPeriodBasis,
   CostSavings,
   dailySeries,
   EntityCost,
@@ -251,6 +254,33 @@ export class CostService {
         ) / 100,
       recommendations,
     };
+  }
+
+  /**
+   * The bill of the `months` months up to the newest with charges, by
+   * billing or charge period. Organisation-wide: the router lets only
+   * readers of the import history ask.
+   */
+  async invoice(options: {
+    basis: CostPeriodBasis;
+    months: number;
+  }): Promise<CostInvoice> {
+    const version = await this.store.dataVersion();
+    return this.#cache.get(
+      `invoice|${options.basis}|${options.months}|${version}`,
+      async () => {
+        const to = await this.store.latestMonth(options.basis);
+        if (!to) return { basis: options.basis, periods: [] };
+        const [y, m] = to.split('-').map(Number);
+        const from = new Date(Date.UTC(y, m - options.months, 1))
+          .toISOString()
+          .slice(0, 7);
+        return costInvoice(
+          await this.store.invoiceGroups(options.basis, { from, to }),
+          options.basis,
+        );
+      },
+    );
   }
 
   async exportRows(options: {

@@ -14,6 +14,7 @@ import {
   UNALLOCATED,
 } from '@gogidix/plugin-cost-common';
 import { ANOMALY_HISTORY_DAYS, serviceAnomalies } from './costAnomalies';
+import { unallocatedReasons } from './unallocatedReasons';
 
 // The anomaly history needs this many days before the first day shown.
 export const BASELINE_DAYS = ANOMALY_HISTORY_DAYS;
@@ -155,6 +156,7 @@ export function costOverview(input: {
         .filter(c => c.team === UNALLOCATED)
         .reduce((s, c) => s + c.cost, 0),
     ),
+    unallocatedReasons: unallocatedReasons(current),
     daily: dailySeries(
       current.map(c => ({ date: c.date, part: c.team, cost: c.cost })),
       w.from,

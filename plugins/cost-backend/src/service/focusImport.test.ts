@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { focusCsv, focusRow } from '@gogidix/test-kit';
+import { FOCUS_HEADER, focusCsv, focusRow } from '@gogidix/test-kit';
 import { gzipBomb } from '../__testUtils__/gzipBomb';
-import { readFocusCsv } from './focusImport';
+import { FocusReadState, readFocusCsv } from './focusImport';
 
 const MiB = 1024 * 1024;
 
@@ -84,5 +84,62 @@ describe('readFocusCsv', () => {
     await expect(
       rowsOf(Readable.from([Buffer.from(csv)]), false, 10 * MiB),
     ).rejects.toThrow(/not a readable FOCUS CSV: Max Record Size/);
+  });
+
+  const WITH_VERSION = [...FOCUS_HEADER, 'x_FocusVersion'];
+  it.each([
+    ['columns of 1.0 only', focusCsv([focusRow()]), undefined, '1.0'],
+    [
+      'a 1.2 column',
+      focusCsv(
+        [focusRow({ InvoiceId: 'INV-1' }, [...FOCUS_HEADER, 'InvoiceId'])],
+        [...FOCUS_HEADER, 'InvoiceId'],
+      ),
+      undefined,
+      '1.2',
+    ],
+    [
+      'the file declaring 1.1',
+      focusCsv(
+        [focusRow({ x_FocusVersion: '1.1' }, WITH_VERSION)],
+        WITH_VERSION,
+      ),
+      undefined,
+      '1.1',
+    ],
+    ['the sender declaring 1.2', focusCsv([focusRow()]), '1.2', '1.2'],
+  ] as const)(
+    'reads a file as the version of %s',
+    async (_, csv, declared, version) => {
+      const state: FocusReadState = {};
+      for await (const batch of readFocusCsv(
+        Readable.from([Buffer.from(csv)]),
+        { gzip: false, focusVersion: declared },
+        state,
+      )) {
+        expect(batch).toHaveLength(1);
+      }
+      expect(state.version).toBe(version);
+    },
+  );
+
+  it('refuses a file whose rows contradict the version the sender declared', async () => {
+    const csv = focusCsv(
+      [focusRow({ x_FocusVersion: '1.0' }, WITH_VERSION)],
+      WITH_VERSION,
+    );
+    const read = async () => {
+      let rows = 0;
+      for await (const batch of readFocusCsv(
+        Readable.from([Buffer.from(csv)]),
+        { gzip: false, focusVersion: '1.2' },
+      )) {
+        rows += batch.length;
+      }
+      return rows;
+    };
+    await expect(read()).rejects.toThrow(
+      'line 2: x_FocusVersion "1.0" differs from the file\'s FOCUS version 1.2',
+    );
   });
 });

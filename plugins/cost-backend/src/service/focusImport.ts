@@ -1,10 +1,14 @@
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
+  checkFocusHeader,
   describeFocusProblems,
+  FOCUS_VERSION_COLUMNS,
+  FOCUS_VERSIONS,
   FocusBillingRow,
   FocusRowProblem,
+  FocusVersion,
   ImportResult,
-  missingFocusColumns,
+  isFocusVersion,
   parseFocusRow,
 } from '@gogidix/plugin-cost-common';
 import { parse } from 'csv-parse';
@@ -51,28 +55,77 @@ function byteLimit(maxBytes: number, what: string): Transform {
   });
 }
 
+export interface FocusReadOptions {
+  gzip: boolean;
+  maxBytes?: number;
+  /** The FOCUS version the sender declares; else the file's own declaration or its columns. */
+  focusVersion?: FocusVersion;
+}
+
+/** The version a file is read as, set once its header and first row are read. */
+export interface FocusReadState {
+  version?: FocusVersion;
+}
+
+/**
+ * The version the first row declares in a version column, if any: a value
+ * that is no supported version is a problem of that line.
+ */
+function declaredByRow(
+  record: Record<string, string>,
+  line: number,
+  problems: FocusRowProblem[],
+): FocusVersion | undefined {
+  for (const column of FOCUS_VERSION_COLUMNS) {
+    const value = record[column]?.trim();
+    if (value) {
+      if (isFocusVersion(value)) return value;
+      problems.push({
+        line,
+        column,
+        message: `${column} "${value}" is not a FOCUS version read here (${FOCUS_VERSIONS.join(
+          ', ',
+        )})`,
+      });
+    }
+  }
+  return undefined;
+}
+
 /**
  * Parses a FOCUS CSV stream (gzipped when `gzip` is set) into batches of
  * rows. Every problem is collected while the whole file is read; if there
  * was any, the iteration ends by throwing one InputError that lists them, so
  * a store transaction around it rolls back. Neither the bytes received nor
  * the bytes decompressed may exceed `maxBytes` (ImportTooLargeError).
+ * `state.version` says which FOCUS version the file was read as.
  */
 export async function* readFocusCsv(
   input: Readable,
-  options: { gzip: boolean; maxBytes?: number },
+  options: FocusReadOptions,
+  state: FocusReadState = {},
 ): AsyncGenerator<FocusBillingRow[]> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const problems: FocusRowProblem[] = [];
   let problemCount = 0;
+  let headerVersion: FocusVersion = options.focusVersion ?? '1.0';
+  let versionFromFile = false;
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
     columns: (header: string[]) => {
-      const missing = missingFocusColumns(header);
-      if (missing.length > 0) {
+      const check = checkFocusHeader(header, options.focusVersion);
+      headerVersion = check.version;
+      versionFromFile = !options.focusVersion;
+      if (check.missing.length > 0) {
         throw new InputError(
-          `line 1: missing FOCUS columns ${missing.join(', ')}`,
+          `Import rejected, nothing was changed: line 1: missing FOCUS columns ${check.missing.join(
+            ', ',
+          )} (mandatory in FOCUS ${check.version}, ${
+            check.versionFrom === 'declared'
+              ? 'as declared'
+              : 'read from the columns present'
+          })`,
         );
       }
       return header.map(h => h.trim());
@@ -99,7 +152,14 @@ export async function* readFocusCsv(
       record: Record<string, string>;
       info: { lines: number };
     }>) {
-      const result = parseFocusRow(record, info.lines);
+      if (!state.version) {
+        const declared = versionFromFile
+          ? declaredByRow(record, info.lines, problems)
+          : undefined;
+        state.version = declared ?? headerVersion;
+        problemCount = problems.length;
+      }
+      const result = parseFocusRow(record, info.lines, state.version);
       if (!result.ok) {
         problemCount += result.problems.length;
         problems.push(
@@ -134,7 +194,9 @@ export async function* readFocusCsv(
         ? ` (and ${problemCount - problems.length} more)`
         : '';
     throw new InputError(
-      `Import rejected, nothing was changed: ${describeFocusProblems(
+      `Import rejected, nothing was changed: ${problemCount} problem${
+        problemCount === 1 ? '' : 's'
+      } in a FOCUS ${state.version} file: ${describeFocusProblems(
         problems,
       )}${more}`,
     );
@@ -148,14 +210,19 @@ export async function* readFocusCsv(
 export async function importFocusCsv(
   store: CostStore,
   input: Readable,
-  options: { gzip: boolean; maxBytes?: number; source: string },
+  options: FocusReadOptions & { source: string },
 ): Promise<ImportResult> {
+  const state: FocusReadState = {};
   const periods = await store.importCharges(
-    readFocusCsv(input, options),
+    readFocusCsv(input, options, state),
     options.source,
   );
   if (periods.length === 0) {
     throw new InputError('The file holds no charges');
   }
-  return { rows: periods.reduce((s, p) => s + p.rows, 0), periods };
+  return {
+    rows: periods.reduce((s, p) => s + p.rows, 0),
+    focusVersion: state.version ?? '1.0',
+    periods,
+  };
 }

@@ -72,14 +72,14 @@ async function startBackend(
 }
 
 const october = focusCsv([
-  focusRow({ ChargePeriodStart: '2026-10-14', EffectiveCost: '30' }),
+  focusRow({ ChargePeriodStart: '2026-10-14T00:00:00Z', EffectiveCost: '30' }),
   focusRow({
-    ChargePeriodStart: '2026-10-15',
+    ChargePeriodStart: '2026-10-15T00:00:00Z',
     EffectiveCost: '40',
     ServiceCategory: 'Databases',
   }),
   focusRow({
-    ChargePeriodStart: '2026-10-15',
+    ChargePeriodStart: '2026-10-15T00:00:00Z',
     EffectiveCost: '5',
     Tags: '',
     ResourceId: 'vol-9',
@@ -93,6 +93,7 @@ describe('cost router', () => {
     ['get', '/api/cost/imports'],
     ['get', '/api/cost/entities/component/default/listings-service/cost'],
     ['get', '/api/cost/export.csv'],
+    ['get', '/api/cost/invoice'],
     ['post', '/api/cost/imports'],
   ];
 
@@ -207,6 +208,7 @@ describe('cost router', () => {
     expect(imported.status).toBe(201);
     expect(imported.body).toEqual({
       rows: 3,
+      focusVersion: '1.0',
       periods: [
         {
           billingAccountId: 'acct-1',
@@ -253,6 +255,50 @@ describe('cost router', () => {
     const overview = (await request(server).get('/api/cost/overview?days=2'))
       .body as CostOverview;
     expect(overview.unallocated).toBe(5);
+    expect(overview.unallocatedReasons).toEqual([
+      {
+        reason:
+          'no service, team, namespace or workload tag (keys in cost.attribution)',
+        cost: 5,
+      },
+    ]);
+
+    // Billed 10 on each of the three rows (the fixture's default), 75
+    // effective; list 12 and contracted 10 a row.
+    const invoice = await request(server).get(
+      '/api/cost/invoice?basis=charge-period&months=1',
+    );
+    expect(invoice.status).toBe(200);
+    expect(invoice.body).toEqual({
+      basis: 'charge-period',
+      periods: [
+        {
+          month: '2026-10',
+          currency: 'EUR',
+          billedCost: 30,
+          effectiveCost: 75,
+          listCost: 36,
+          contractedCost: 30,
+          negotiatedSavings: 6,
+          commitmentSavings: -45,
+          categories: [
+            {
+              chargeCategory: 'Usage',
+              correction: false,
+              rows: 3,
+              billedCost: 30,
+              effectiveCost: 75,
+            },
+          ],
+          accounts: [
+            { billingAccountId: 'acct-1', billedCost: 30, effectiveCost: 75 },
+          ],
+        },
+      ],
+    });
+    expect(
+      (await request(server).get('/api/cost/invoice?basis=monthly')).status,
+    ).toBe(400);
     expect(overview.teams.map(t => [t.team, t.current])).toEqual([
       ['group:default/listings', 70],
       ['unallocated', 5],
@@ -370,7 +416,7 @@ describe('cost router', () => {
       'line 2: EffectiveCost "1e" is not a decimal number',
     );
     expect(res.body.error.message).toContain(
-      'line 3: ChargePeriodStart "soon" is not an ISO 8601 UTC date',
+      'line 3: ChargePeriodStart "soon" is not an ISO 8601 UTC date-time',
     );
     const imports = await request(server).get('/api/cost/imports');
     expect(imports.body.items.map((i: { cost: number }) => i.cost)).toEqual([

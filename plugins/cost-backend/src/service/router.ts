@@ -128,6 +128,7 @@ export async function createRouter(
         gzip,
         maxBytes: maxImportBytes,
         source,
+        focusVersion: req.query.focusVersion,
       });
       logger.info(`Imported ${result.rows} FOCUS rows from ${source}`);
       await auditorEvent.success({
@@ -151,6 +152,17 @@ export async function createRouter(
   router.get('/imports', async (req, res) => {
     await authorize(req, costImportReadPermission);
     res.json({ items: await store.listImports() });
+  });
+
+  router.get('/invoice', async (req, res) => {
+    // The whole estate's bill: for those who may read what was imported.
+    await authorize(req, costImportReadPermission);
+    res.json(
+      await service.invoice({
+        basis: req.query.basis ?? 'billing-period',
+        months: req.query.months ?? 3,
+      }),
+    );
   });
 
   router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {

@@ -5,6 +5,7 @@ import {
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   CostApi,
+  CostInvoice,
   CostOverview,
   CostSavings,
 } from '@gogidix/plugin-cost-common';
@@ -56,6 +57,12 @@ const overview: CostOverview = {
     comparable: true,
   },
   unallocated: 290,
+  unallocatedReasons: [
+    {
+      reason: "tag gogidix:service = 'old-api' names no catalog component",
+      cost: 96,
+    },
+  ],
   daily: [
     {
       date: '2026-11-26',
@@ -136,12 +143,60 @@ const savings: CostSavings = {
   ],
 };
 
+const invoice = (basis: CostInvoice['basis']): CostInvoice => ({
+  basis,
+  periods: [
+    {
+      month: '2026-11',
+      currency: 'EUR',
+      billedCost: 24123.45,
+      effectiveCost: 25010.07,
+      listCost: 29000,
+      contractedCost: 27550,
+      negotiatedSavings: 1450,
+      commitmentSavings: 2539.93,
+      categories: [
+        {
+          chargeCategory: 'Usage',
+          correction: false,
+          rows: 900,
+          billedCost: 20000,
+          effectiveCost: 25018.07,
+        },
+        {
+          chargeCategory: 'Adjustment',
+          correction: true,
+          rows: 1,
+          billedCost: -5.5,
+          effectiveCost: -5.5,
+        },
+      ],
+      accounts: [
+        {
+          billingAccountId: '111122223333',
+          billedCost: 24123.45,
+          effectiveCost: 25010.07,
+        },
+      ],
+    },
+  ],
+});
+
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 function render(api: Partial<CostApi>) {
   return renderInTestApp(
     <TestApiProvider
-      apis={[[costApiRef, { getSavings: async () => savings, ...api }]]}
+      apis={[
+        [
+          costApiRef,
+          {
+            getSavings: async () => savings,
+            getInvoice: async ({ basis }) => invoice(basis),
+            ...api,
+          },
+        ],
+      ]}
     >
       <CostPage />
     </TestApiProvider>,
@@ -325,5 +380,63 @@ describe('CostPage', () => {
     await screen.findByText('€30,000');
     expect(getOverview).toHaveBeenLastCalledWith({ days: 30, team: AI });
     expect(getSavings).toHaveBeenLastCalledWith({ team: AI });
+  });
+
+  it('says why cost is unallocated', async () => {
+    await render({ getOverview: async () => overview });
+    const table = await screen.findByRole('table', {
+      name: 'Why cost is unallocated',
+    });
+    expect(
+      within(table).getByText(
+        "tag gogidix:service = 'old-api' names no catalog component",
+      ),
+    ).toBeInTheDocument();
+    expect(within(table).getByText('€96.00')).toBeInTheDocument();
+  });
+
+  it('shows billed beside amortised cost by the period basis picked', async () => {
+    const getInvoice = jest.fn(async ({ basis }) => invoice(basis));
+    await render({ getOverview: async () => overview, getInvoice });
+    const table = await screen.findByRole('table', {
+      name: 'Invoice by month',
+    });
+    expect(within(table).getByText('November 2026')).toBeInTheDocument();
+    expect(within(table).getAllByText('€24,123.45')).toHaveLength(1);
+    expect(within(table).getByText('€25,010.07')).toBeInTheDocument();
+    expect(
+      within(table).getByText('Adjustment (correction of an earlier month)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Months by billing period/)).toBeInTheDocument();
+    expect(getInvoice).toHaveBeenLastCalledWith({
+      basis: 'billing-period',
+      months: 3,
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'By charge period' }));
+    expect(
+      await screen.findByText(/Months by charge period/),
+    ).toBeInTheDocument();
+    expect(getInvoice).toHaveBeenLastCalledWith({
+      basis: 'charge-period',
+      months: 3,
+    });
+  });
+
+  it('says who may read the invoice when the policy refuses it', async () => {
+    await render({
+      getOverview: async () => overview,
+      getInvoice: async () => {
+        // What the client throws for a 403: the backend's NotAllowedError.
+        throw Object.assign(new Error('Not allowed to read cost imports'), {
+          name: 'NotAllowedError',
+        });
+      },
+    });
+    expect(
+      await screen.findByText(
+        'The invoice covers every team: it is for readers of the import history.',
+      ),
+    ).toBeInTheDocument();
   });
 });

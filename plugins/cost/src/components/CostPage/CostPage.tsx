@@ -30,7 +30,9 @@ import {
   SystemsTable,
   TeamsTable,
 } from './OverviewTables';
+import { InvoiceCard } from './InvoiceCard';
 import { SavingsTable } from './SavingsTable';
+import { UnallocatedCard } from './UnallocatedCard';
 
 const ALL = '';
 
@@ -177,6 +179,14 @@ export function CostPage() {
             <Grid item xs={12} lg={5}>
               <SystemsTable overview={overview.value} />
             </Grid>
+            <Grid item xs={12}>
+              <UnallocatedCard overview={overview.value} />
+            </Grid>
+            {!team && (
+              <Grid item xs={12}>
+                <InvoiceCard />
+              </Grid>
+            )}
             <Grid item xs={12}>
               <SavingsTable
                 savings={savings.value}

@@ -10,6 +10,16 @@ export function formatCost(value: number, currency: string): string {
   }).format(value);
 }
 
+/** Money to the cent, as the invoice shows it. */
+export function formatExactCost(value: number, currency: string): string {
+  return new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(value);
+}
+
 /** Money in whole units, for chart axes. */
 export function formatWholeCost(value: number, currency: string): string {
   return new Intl.NumberFormat('en-GB', {

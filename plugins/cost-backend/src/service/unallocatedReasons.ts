@@ -1,0 +1,34 @@
+// Why unallocated cost matched no rule, grouped so that the page can say
+// "tag gogidix:service = 'old-api' names no catalog component: €1,234".
+import { UnallocatedReason, UNALLOCATED } from '@gogidix/plugin-cost-common';
+import { AttributedCost } from './costOverview';
+
+// The page lists the largest; the rest are summed into one line.
+const MAX_REASONS = 10;
+
+/** Unallocated cost per reason, largest first, to the cent. */
+export function unallocatedReasons(
+  costs: AttributedCost[],
+): UnallocatedReason[] {
+  const sums = new Map<string, number>();
+  for (const c of costs) {
+    if (c.team !== UNALLOCATED) continue;
+    const reason =
+      c.rule === 'contested'
+        ? `contested: ${c.reason ?? 'two owners claim its key'}`
+        : c.reason ?? 'matched no attribution rule';
+    sums.set(reason, (sums.get(reason) ?? 0) + c.cost);
+  }
+  const sorted = [...sums]
+    .map(([reason, cost]) => ({ reason, cost: Math.round(cost * 100) / 100 }))
+    .sort((a, b) => b.cost - a.cost || a.reason.localeCompare(b.reason));
+  if (sorted.length <= MAX_REASONS) return sorted;
+  const rest = sorted.slice(MAX_REASONS - 1);
+  return [
+    ...sorted.slice(0, MAX_REASONS - 1),
+    {
+      reason: `${rest.length} other reasons`,
+      cost: Math.round(rest.reduce((s, r) => s + r.cost, 0) * 100) / 100,
+    },
+  ];
+}

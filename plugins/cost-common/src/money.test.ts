@@ -1,0 +1,61 @@
+import { microsToAmount, microsToCents, parseMicros } from './money';
+
+describe('parseMicros', () => {
+  it.each([
+    ['0', 0],
+    ['12.5', 12_500_000],
+    ['-3.2', -3_200_000],
+    ['+1', 1_000_000],
+    ['.5', 500_000],
+    ['7.', 7_000_000],
+    ['0.000001', 1],
+    // Past the sixth decimal, half to even.
+    ['0.0000005', 0],
+    ['0.0000015', 2],
+    ['0.00000151', 2],
+    ['-0.0000025', -2],
+    ['1.5e-4', 150],
+    ['2E3', 2_000_000_000],
+    ['1234567.891234', 1_234_567_891_234],
+    // 0.1 + 0.2 is not 0.3 in floats; in micros it is.
+    ['0.1', 100_000],
+    ['0.2', 200_000],
+  ])('%s is %d micros', (text, micros) => {
+    expect(parseMicros(text)).toBe(micros);
+  });
+
+  it.each([
+    '',
+    '.',
+    '1,5',
+    '12 EUR',
+    'NaN',
+    'Infinity',
+    '1e999',
+    '0x10',
+    '--1',
+  ])('refuses %j', text => {
+    expect(parseMicros(text)).toBeNull();
+  });
+});
+
+describe('microsToCents', () => {
+  it.each([
+    [0, 0],
+    [4_999, 0],
+    [5_000, 1],
+    [1_234_565_000, 123_457],
+    [-5_000, -1],
+    [-4_999, 0],
+  ])('%d micros is %d cents', (micros, cents) => {
+    expect(microsToCents(micros)).toBe(cents);
+  });
+
+  it('adds ten cents three times to exactly thirty', () => {
+    const micros = ['0.1', '0.1', '0.1'].reduce(
+      (s, t) => s + parseMicros(t)!,
+      0,
+    );
+    expect(microsToAmount(micros)).toBe(0.3);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Money as finance reads it: amounts are kept as integer millionths of the
+ * currency unit ("micros"), parsed from the export's decimal text without a
+ * float in between, summed as integers, and rounded to cents once, at the end.
+ */
+
+/** Millionths of a currency unit per unit. */
+export const MICROS_PER_UNIT = 1_000_000;
+const SCALE_DIGITS = 6;
+
+const DECIMAL_TEXT = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/;
+
+/**
+ * Parses decimal text (`12.5`, `-0.000123`, `1.5e-4`) into micros, rounding
+ * half to even past the sixth decimal. Returns null for anything else.
+ */
+export function parseMicros(text: string): number | null {
+  const match = DECIMAL_TEXT.exec(text.trim());
+  if (!match || (!match[2] && !match[3])) {
+    return null;
+  }
+  const [, sign, whole = '', fraction = '', exponentText] = match;
+  const exponent = Number(exponentText ?? 0);
+  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 30) {
+    return null;
+  }
+  // The digits as one integer, and where the decimal point sits in them.
+  const digits = `${whole}${fraction}`.replace(/^0+(?=\d)/, '');
+  const pointFromRight = fraction.length - exponent;
+  const shift = SCALE_DIGITS - pointFromRight;
+  let value: bigint;
+  if (shift >= 0) {
+    value = BigInt(digits || '0') * 10n ** BigInt(shift);
+  } else {
+    const divisor = 10n ** BigInt(-shift);
+    const n = BigInt(digits || '0');
+    const quotient = n / divisor;
+    const remainder = n % divisor;
+    const twice = remainder * 2n;
+    value =
+      twice > divisor || (twice === divisor && quotient % 2n === 1n)
+        ? quotient + 1n
+        : quotient;
+  }
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
+    return null;
+  }
+  const micros = Number(value);
+  return sign === '-' && micros !== 0 ? -micros : micros;
+}
+
+/** Rounds micros to whole cents, half away from zero (as invoices do). */
+export function microsToCents(micros: number): number {
+  const sign = micros < 0 ? -1 : 1;
+  const abs = Math.abs(micros);
+  const cents = Math.floor(abs / 10_000);
+  const rest = abs % 10_000;
+  const rounded = rest >= 5_000 ? cents + 1 : cents;
+  return rounded === 0 ? 0 : sign * rounded;
+}
+
+/** Micros as an amount in currency units, rounded to the cent. */
+export function microsToAmount(micros: number): number {
+  return microsToCents(micros) / 100;
+}
+
+/** Micros as currency units, unrounded (for charts, not for totals). */
+export function microsToUnits(micros: number): number {
+  return micros / MICROS_PER_UNIT;
+}
