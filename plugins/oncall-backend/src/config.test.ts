@@ -18,7 +18,9 @@ describe('readOnCallConfig', () => {
       readOnCallConfig(new ConfigReader({ onCall: { demo: true } }), {
         NODE_ENV: 'production',
       }),
-    ).toThrow(/^onCall\.demo is on under NODE_ENV=production.*Remove onCall\.demo/);
+    ).toThrow(
+      /^onCall\.demo is on under NODE_ENV=production.*Remove onCall\.demo/,
+    );
     expect(
       readOnCallConfig(new ConfigReader({ onCall: { demo: false } }), {
         NODE_ENV: 'production',

@@ -5,7 +5,9 @@ import { JsonAnswer } from './loopbackServer';
 /** A dashboard hit as Grafana's `GET /api/search` documents it. */
 function hit(s: DemoService, kind: 'overview' | 'slo', id: number) {
   const uid = `${s.name}-${kind}`.slice(0, 40);
-  const title = `${s.title} – ${kind === 'overview' ? 'Golden signals' : 'SLOs'}`;
+  const title = `${s.title} – ${
+    kind === 'overview' ? 'Golden signals' : 'SLOs'
+  }`;
   const folder = s.team ?? 'general';
   return {
     id,
@@ -48,7 +50,10 @@ export function grafanaDemo(options: { token: string; estate: DemoEstate }) {
       const query = (url.searchParams.get('query') ?? '').toLowerCase();
       const limit = Number(url.searchParams.get('limit') ?? 1000);
       const hits = services
-        .flatMap((s, i) => [hit(s, 'overview', 2 * i + 1), hit(s, 'slo', 2 * i + 2)])
+        .flatMap((s, i) => [
+          hit(s, 'overview', 2 * i + 1),
+          hit(s, 'slo', 2 * i + 2),
+        ])
         .filter(h => !type || h.type === type)
         .filter(h => tags.every(t => h.tags.includes(t)))
         .filter(h => h.title.toLowerCase().includes(query))

@@ -64,7 +64,12 @@ export function pagerDutyDemo(options: {
       links.entity(`user:default/${name}`),
     );
   const serviceRef = (s: DemoService) =>
-    ref('service', s.pagerDutyId!, s.title, links.entity(s.entityRef, 'on-call'));
+    ref(
+      'service',
+      s.pagerDutyId!,
+      s.title,
+      links.entity(s.entityRef, 'on-call'),
+    );
 
   function shifts(s: DemoService, since: Date, until: Date) {
     const byName = new Map(s.members.map(m => [m.name, m.displayName]));
@@ -90,7 +95,8 @@ export function pagerDutyDemo(options: {
     if (!range) return error(400, 'Invalid Input Provided', 2001);
     const policies = url.searchParams.getAll('escalation_policy_ids[]');
     const services = (await estate.services()).filter(
-      s => s.pagerDutyId && (!policies.length || policies.includes(ids(s).policy)),
+      s =>
+        s.pagerDutyId && (!policies.length || policies.includes(ids(s).policy)),
     );
     const entries = services.flatMap(s =>
       shifts(s, range.since, range.until).map(shift => ({
@@ -104,7 +110,13 @@ export function pagerDutyDemo(options: {
     );
     return {
       status: 200,
-      body: { oncalls: entries, limit: 100, offset: 0, more: false, total: null },
+      body: {
+        oncalls: entries,
+        limit: 100,
+        offset: 0,
+        more: false,
+        total: null,
+      },
     };
   }
 
@@ -161,17 +173,27 @@ export function pagerDutyDemo(options: {
               type: 'incident',
               summary: alert.name,
               incident_number: parseInt(alert.fingerprint.slice(0, 4), 16) || 1,
-              title: alert.summary ? `${alert.name}: ${alert.summary}` : alert.name,
+              title: alert.summary
+                ? `${alert.name}: ${alert.summary}`
+                : alert.name,
               // Alertmanager's PagerDuty integration opens every alert as
               // triggered; nobody acknowledges in the demo.
               status: 'triggered',
-              urgency: alert.severity === 'page' || alert.severity === 'critical' ? 'high' : 'low',
+              urgency:
+                alert.severity === 'page' || alert.severity === 'critical'
+                  ? 'high'
+                  : 'low',
               created_at: alert.startsAt,
               html_url: links.entity(s.entityRef, 'on-call'),
               service: serviceRef(s),
               escalation_policy: policyRef(s),
               assignments: onCall
-                ? [{ at: alert.startsAt, assignee: userRef(onCall.member, onCall.displayName) }]
+                ? [
+                    {
+                      at: alert.startsAt,
+                      assignee: userRef(onCall.member, onCall.displayName),
+                    },
+                  ]
                 : [],
             };
           });
@@ -205,7 +227,9 @@ export function pagerDutyDemo(options: {
     if (url.pathname === '/incidents') return incidents(url);
     const service = /^\/services\/([^/]+)$/.exec(url.pathname);
     if (service) {
-      const s = await estate.serviceByPagerDutyId(decodeURIComponent(service[1]));
+      const s = await estate.serviceByPagerDutyId(
+        decodeURIComponent(service[1]),
+      );
       if (!s) return error(404, 'Not Found', 2100);
       return {
         status: 200,

@@ -72,7 +72,11 @@ describe('startDemoSources', () => {
       auth: mockServices.auth(),
       logger,
       alertmanager: new AlertmanagerClient(
-        { baseUrl: alertmanager.baseUrl, serviceLabel: 'service', timeoutMs: 5000 },
+        {
+          baseUrl: alertmanager.baseUrl,
+          serviceLabel: 'service',
+          timeoutMs: 5000,
+        },
         logger,
       ),
       portalBaseUrl: 'http://localhost:3000/',
@@ -237,6 +241,9 @@ describe('startDemoSources', () => {
       '/v1/secret/data/payments/payments-service/payments-db',
       { 'X-Vault-Token': demo.vault.token },
     );
-    expect(value).toEqual({ status: 403, body: { errors: ['permission denied'] } });
+    expect(value).toEqual({
+      status: 403,
+      body: { errors: ['permission denied'] },
+    });
   });
 });

@@ -32,9 +32,9 @@ export function portalLinks(portalBaseUrl: string): PortalLinks {
       const { kind, namespace, name } = parseEntityRef(ref);
       return `${base}/catalog/${encodeURIComponent(
         namespace,
-      )}/${encodeURIComponent(kind.toLocaleLowerCase('en-US'))}/${encodeURIComponent(
-        name,
-      )}${tab ? `/${tab}` : ''}`;
+      )}/${encodeURIComponent(
+        kind.toLocaleLowerCase('en-US'),
+      )}/${encodeURIComponent(name)}${tab ? `/${tab}` : ''}`;
     },
   };
 }

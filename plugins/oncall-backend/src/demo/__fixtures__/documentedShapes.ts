@@ -124,7 +124,10 @@ export const vaultList = {
 /** Every field path of `value` with its JSON type; arrays by their first item. */
 export function shapeOf(value: unknown, at = '$'): string[] {
   if (Array.isArray(value)) {
-    return [`${at}: array`, ...(value.length ? shapeOf(value[0], `${at}[]`) : [])];
+    return [
+      `${at}: array`,
+      ...(value.length ? shapeOf(value[0], `${at}[]`) : []),
+    ];
   }
   if (value !== null && typeof value === 'object') {
     return [
