@@ -49,7 +49,8 @@ export class StartupIndexingRunner implements SchedulerServiceTaskRunner {
     let indexed = 0;
     while (now() < until) {
       await sleep(everyMs);
-      const count = await countEntities().catch(() => indexed);
+      // A failed count is a look without news.
+      const count = await countEntities().catch(() => 0);
       if (count > indexed) {
         try {
           await scheduler.triggerTask(taskId);

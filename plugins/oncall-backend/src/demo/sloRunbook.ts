@@ -38,6 +38,12 @@ export function sloAlerts(
     );
 }
 
+/** What each severity of the burn-rate pair means for the budget. */
+const SEVERITY_MEANS: Record<string, string> = {
+  page: ' At this rate the whole budget goes within days.',
+  ticket: ' At this rate the budget runs out before the period ends.',
+};
+
 const percent = (ratio: number) =>
   `${(ratio * 100).toFixed(3).replace(/\.?0+$/, '')} %`;
 
@@ -109,13 +115,7 @@ export function sloRunbookMarkdown(
       severity =>
         `- \`${severity}\`: the budget burns at ${conditions(
           severity,
-        )} (both windows at once).${
-          severity === 'page'
-            ? ' At this rate the whole budget goes within days.'
-            : severity === 'ticket'
-            ? ' At this rate the budget runs out before the period ends.'
-            : ''
-        }`,
+        )} (both windows at once).${SEVERITY_MEANS[severity] ?? ''}`,
     ),
     '',
     '## Triage (first 10 minutes)',
