@@ -18,7 +18,7 @@ const error = (status: number, message: string, code: number): JsonAnswer => ({
  * PagerDuty's REST API v2 for the demo organisation, as documented at
  * developer.pagerduty.com: `GET /services/{id}`, `GET /oncalls`,
  * `GET /schedules/{id}` and `GET /incidents`, with the `Token token=…`
- * header, the versioned Accept header and PagerDuty's error bodies. Each
+ * header and PagerDuty's error bodies. Each
  * service's escalation policy has one level, a weekly rotation through the
  * owning team's members; its incidents are its alerts firing in
  * Alertmanager, as PagerDuty's Alertmanager integration would open them.
@@ -158,15 +158,16 @@ export function pagerDutyDemo(options: {
     const services = (await estate.services()).filter(
       s => s.pagerDutyId && (!wanted.length || wanted.includes(s.pagerDutyId)),
     );
-    const at = now();
     const all = (
       await Promise.all(
         services.map(async s => {
           const alerts = options.firingAlerts
             ? await options.firingAlerts(s)
             : [];
-          const [onCall] = shifts(s, at, at);
           return alerts.map(alert => {
+            // Assigned to whoever was on call when it started.
+            const opened = new Date(alert.startsAt);
+            const [onCall] = shifts(s, opened, opened);
             const id = demoObjectId('incident', alert.fingerprint);
             return {
               id,

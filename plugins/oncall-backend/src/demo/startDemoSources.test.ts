@@ -5,6 +5,7 @@ import {
   RunningAlertmanager,
   startAlertmanager,
 } from '../__testUtils__/alertmanager';
+import { unreachableUrl } from '@gogidix/test-kit';
 import { AlertmanagerClient } from '../service/AlertmanagerClient';
 import { parseDashboardSelector } from '../service/dashboardSelector';
 import { GrafanaClient } from '../service/GrafanaClient';
@@ -67,6 +68,18 @@ describe('startDemoSources', () => {
 
   beforeAll(async () => {
     alertmanager = await startAlertmanager();
+    await alertmanager.post([
+      {
+        labels: {
+          alertname: 'PaymentsServiceAvailabilityErrorBudgetBurn',
+          service: 'payments-service',
+          severity: 'page',
+        },
+        annotations: { summary: 'Availability is burning' },
+        // Tuesday of week 152 (152 mod 2 = 0): ana.silva was on call.
+        startsAt: '2026-12-01T10:00:00Z',
+      },
+    ]);
     demo = await startDemoSources({
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),
@@ -111,16 +124,6 @@ describe('startDemoSources', () => {
       'schedule',
       'component:default/payments-service',
     );
-    await alertmanager.post([
-      {
-        labels: {
-          alertname: 'PaymentsServiceAvailabilityErrorBudgetBurn',
-          service: 'payments-service',
-          severity: 'page',
-        },
-        annotations: { summary: 'Availability is burning' },
-      },
-    ]);
     const answers = {
       oncalls: await pd(`/oncalls?escalation_policy_ids[]=${policy}`),
       service: await pd('/services/P8HD2XC'),
@@ -196,16 +199,52 @@ describe('startDemoSources', () => {
       user: 'Ana Silva',
       start: '2026-12-14T09:00:00.000Z',
     });
-    // The alert posted to the real Alertmanager is the open incident.
+    // The alert posted to the real Alertmanager is the open incident,
+    // assigned to whoever was on call when it started.
     expect(onCall.incidents).toEqual([
       expect.objectContaining({
         title:
           'PaymentsServiceAvailabilityErrorBudgetBurn: Availability is burning',
         status: 'triggered',
         urgency: 'high',
-        assignees: ['Ben Cho'],
+        createdAt: '2026-12-01T10:00:00.000Z',
+        assignees: ['Ana Silva'],
       }),
     ]);
+  });
+
+  it('keeps saying who is on call when Alertmanager is down, with no incidents', async () => {
+    const down = await startDemoSources({
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      logger,
+      alertmanager: new AlertmanagerClient(
+        {
+          baseUrl: await unreachableUrl(),
+          serviceLabel: 'service',
+          timeoutMs: 2000,
+        },
+        logger,
+      ),
+      portalBaseUrl: 'http://localhost:3000',
+      now: () => now,
+    });
+    try {
+      const onCall = await new PagerDutyClient(
+        down.pagerDuty,
+        logger,
+        () => now,
+      ).serviceOnCall('P8HD2XC');
+      expect(onCall.now.map(s => s.user)).toEqual(['Ben Cho']);
+      expect(onCall.incidents).toEqual([]);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /^onCall\.demo: no PagerDuty incidents for payments-service: .*unreachable/,
+        ),
+      );
+    } finally {
+      await down.stop();
+    }
   });
 
   it('serves dashboards through GrafanaClient, named but not linked', async () => {

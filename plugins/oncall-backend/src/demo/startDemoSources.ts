@@ -68,11 +68,20 @@ export async function startDemoSources(options: {
         token: tokens.pagerDuty,
         estate,
         links: portalLinks(options.portalBaseUrl),
+        // PagerDuty keeps answering when Alertmanager is down; it just
+        // hears of no new incidents.
         firingAlerts: alertmanager
           ? service =>
-              alertmanager.firingAlerts([
-                `${alertmanager.serviceLabel}="${service.name}"`,
-              ])
+              alertmanager
+                .firingAlerts([
+                  `${alertmanager.serviceLabel}="${service.name}"`,
+                ])
+                .catch(error => {
+                  options.logger.warn(
+                    `onCall.demo: no PagerDuty incidents for ${service.name}: ${error}`,
+                  );
+                  return [];
+                })
           : undefined,
         now,
       }),
