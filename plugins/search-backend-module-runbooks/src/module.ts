@@ -30,12 +30,17 @@ export const searchModuleRunbooks = createBackendModule({
         config: coreServices.rootConfig,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         indexRegistry: searchIndexRegistryExtensionPoint,
       },
-      async init({ config, scheduler, indexRegistry, ...deps }) {
+      async init({ config, lifecycle, scheduler, indexRegistry, ...deps }) {
+        let shuttingDown = false;
+        lifecycle.addShutdownHook(() => {
+          shuttingDown = true;
+        });
         const scheduleConfig = config.getOptionalConfig(
           'search.collators.runbooks.schedule',
         );
@@ -51,6 +56,7 @@ export const searchModuleRunbooks = createBackendModule({
             runner,
             scheduler,
             logger: deps.logger,
+            stopped: () => shuttingDown,
             countEntities: async () => {
               const { totalItems } = await deps.catalog.queryEntities(
                 {

@@ -33,10 +33,31 @@ describe('StartupIndexingRunner', () => {
     ['the catalog is ready at the first look', [30, 30, 30], [1]],
     ['no entity declares runbooks', [0, 0, 0], []],
     ['a count that drops does not trigger', [20, 5, 20], [1]],
-  ])('%s: triggers at looks %o', async (_, counts, expected) => {
+  ])('%s: counts %j trigger at looks %j', async (_, counts, expected) => {
     const { runner, triggeredAt } = setUp(counts);
     await runner.watch('search_index_runbook');
     expect(triggeredAt).toEqual(expected);
+  });
+
+  it('stops watching when the backend shuts down', async () => {
+    let looks = 0;
+    const scheduler = mockServices.scheduler.mock();
+    const runner = new StartupIndexingRunner({
+      runner: { run: jest.fn(async () => {}) },
+      scheduler,
+      logger: mockServices.logger.mock(),
+      countEntities: async () => 5,
+      watchMs: 1000,
+      everyMs: 10,
+      stopped: () => looks >= 2,
+      sleep: async () => {
+        looks += 1;
+      },
+      now: () => 0,
+    });
+    await runner.watch('search_index_runbook');
+    expect(looks).toBe(2);
+    expect(scheduler.triggerTask).toHaveBeenCalledTimes(1);
   });
 
   it('tries again at the next look when the task is running', async () => {

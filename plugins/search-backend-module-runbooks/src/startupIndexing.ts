@@ -15,6 +15,8 @@ export interface StartupIndexingOptions {
   /** How long after start the catalog is watched, and how often. */
   watchMs: number;
   everyMs: number;
+  /** True once the backend shuts down: the watch ends with it. */
+  stopped?: () => boolean;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
@@ -47,7 +49,8 @@ export class StartupIndexingRunner implements SchedulerServiceTaskRunner {
     const now = this.options.now ?? Date.now;
     const until = now() + watchMs;
     let indexed = 0;
-    while (now() < until) {
+    const stopped = this.options.stopped ?? (() => false);
+    while (now() < until && !stopped()) {
       await sleep(everyMs);
       // A failed count is a look without news.
       const count = await countEntities().catch(() => 0);
