@@ -9,6 +9,10 @@ import {
 import { NotAllowed, PermissionGate } from '@gogidix/portal-react';
 import Grid from '@mui/material/Grid';
 import { AlertsCard } from './AlertsCard';
+import {
+  componentDependencies,
+  DependenciesOnCallCard,
+} from './DependenciesOnCallCard';
 import { GpuRequestsCard } from './GpuRequestsCard';
 import { GrafanaCard } from './GrafanaCard';
 import { LogsAndTracesCard } from './LogsAndTracesCard';
@@ -85,6 +89,11 @@ function OnCallCards() {
         <Grid item xs={12} md={6}>
           <RunbooksCard />
         </Grid>
+        {componentDependencies(entity).length > 0 && (
+          <Grid item xs={12} md={6}>
+            <DependenciesOnCallCard />
+          </Grid>
+        )}
         <Grid item xs={12} md={6}>
           <AlertsCard />
         </Grid>
