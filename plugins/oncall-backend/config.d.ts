@@ -18,6 +18,14 @@ export interface Config {
   };
   /** On-call sources read by the backend; Kibana and Jaeger links are in @gogidix/plugin-oncall. */
   onCall?: {
+    /**
+     * The embedded default's on-call sources: PagerDuty, Grafana and Vault
+     * stand-ins on loopback serve the demo organisation (schedules from its
+     * teams, incidents from its firing alerts, dashboards, secret names)
+     * wherever those sources are not configured. The backend refuses to
+     * start with it under NODE_ENV=production.
+     */
+    demo?: boolean;
     alertmanager?: {
       /** Alertmanager's base URL, e.g. `http://alertmanager.monitoring:9093`. */
       baseUrl: string;

@@ -2,8 +2,35 @@ import { ConfigReader } from '@backstage/config';
 import { readOnCallConfig } from './config';
 
 describe('readOnCallConfig', () => {
+  it.each([
+    ['development', true],
+    ['test', true],
+    [undefined, true],
+  ])('serves the demo under NODE_ENV=%s', (NODE_ENV, demo) => {
+    expect(
+      readOnCallConfig(new ConfigReader({ onCall: { demo } }), { NODE_ENV })
+        .demo,
+    ).toBe(true);
+  });
+
+  it('refuses demo on-call data in production, saying which key to remove', () => {
+    expect(() =>
+      readOnCallConfig(new ConfigReader({ onCall: { demo: true } }), {
+        NODE_ENV: 'production',
+      }),
+    ).toThrow(
+      /^onCall\.demo is on under NODE_ENV=production.*Remove onCall\.demo/,
+    );
+    expect(
+      readOnCallConfig(new ConfigReader({ onCall: { demo: false } }), {
+        NODE_ENV: 'production',
+      }).demo,
+    ).toBe(false);
+  });
+
   it('leaves every source out when nothing is configured', () => {
     expect(readOnCallConfig(new ConfigReader({}))).toEqual({
+      demo: false,
       alertmanager: undefined,
       pagerDuty: undefined,
       vault: undefined,

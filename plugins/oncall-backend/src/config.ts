@@ -19,8 +19,11 @@ export interface AlertmanagerSettings {
 export interface GrafanaInstanceSettings {
   name: string;
   baseUrl: string;
-  /** Where people open dashboards; default `baseUrl`. */
-  publicUrl: string;
+  /**
+   * Where people open dashboards; default `baseUrl`. Absent for the demo
+   * stand-in, which has no UI: dashboards are then named, not linked.
+   */
+  publicUrl?: string;
   token: string;
   timeoutMs: number;
 }
@@ -33,8 +36,11 @@ export interface PagerDutySettings {
 
 export interface VaultSettings {
   baseUrl: string;
-  /** Where people open Vault's UI; default `baseUrl`. */
-  publicUrl: string;
+  /**
+   * Where people open Vault's UI; default `baseUrl`. Absent for the demo
+   * stand-in, which has no UI: secrets are then named, not linked.
+   */
+  publicUrl?: string;
   token: string;
   /** The KV version 2 mount, default `secret`; the only one listed. */
   mount: string;
@@ -44,6 +50,11 @@ export interface VaultSettings {
 }
 
 export interface OnCallConfig {
+  /**
+   * `onCall.demo`: PagerDuty, Grafana and Vault stand-ins serve the demo
+   * organisation wherever those sources are not configured. Never in production.
+   */
+  demo: boolean;
   alertmanager?: AlertmanagerSettings;
   pagerDuty?: PagerDutySettings;
   grafana: GrafanaInstanceSettings[];
@@ -62,12 +73,25 @@ export const CONFIG_KEYS = {
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
-/** Read once at start-up; a wrong value fails the backend with the key's name. */
-export function readOnCallConfig(config: Config): OnCallConfig {
+/**
+ * Read once at start-up; a wrong value fails the backend with the key's
+ * name. `env` is the process environment, to refuse demo data in production.
+ */
+export function readOnCallConfig(
+  config: Config,
+  env: NodeJS.ProcessEnv = process.env,
+): OnCallConfig {
+  const demo = config.getOptionalBoolean('onCall.demo') ?? false;
+  if (demo && env.NODE_ENV === 'production') {
+    throw new Error(
+      'onCall.demo is on under NODE_ENV=production: it serves made-up on-call schedules, incidents, dashboards and secret names. Remove onCall.demo (app-config.production.yaml sets it to false) and configure onCall.pagerDuty, onCall.grafana and onCall.vault',
+    );
+  }
   const am = config.getOptionalConfig('onCall.alertmanager');
   const pd = config.getOptionalConfig('onCall.pagerDuty');
   const vault = config.getOptionalConfig('onCall.vault');
   return {
+    demo,
     alertmanager: am && {
       baseUrl: trimSlash(am.getString('baseUrl')),
       serviceLabel: am.getOptionalString('serviceLabel') ?? 'service',

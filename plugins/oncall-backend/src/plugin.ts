@@ -7,6 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { oncallPermissions } from '@gogidix/plugin-oncall-common';
 import { AlertmanagerClient } from './service/AlertmanagerClient';
 import { readOnCallConfig } from './config';
+import { startDemoSources } from './demo/startDemoSources';
 import { GrafanaClient } from './service/GrafanaClient';
 import { PagerDutyClient } from './service/PagerDutyClient';
 import { createRouter } from './service/router';
@@ -26,6 +27,7 @@ export const oncallPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -37,6 +39,7 @@ export const oncallPlugin = createBackendPlugin({
         config,
         httpAuth,
         httpRouter,
+        lifecycle,
         logger,
         permissions,
         permissionsRegistry,
@@ -45,6 +48,28 @@ export const oncallPlugin = createBackendPlugin({
       }) {
         const settings = readOnCallConfig(config);
         permissionsRegistry.addPermissions(oncallPermissions);
+        const alertmanager =
+          settings.alertmanager &&
+          new AlertmanagerClient(settings.alertmanager, logger);
+        // The demo fills in only what is not configured.
+        const demo = settings.demo
+          ? await startDemoSources({
+              catalog,
+              auth,
+              logger,
+              alertmanager,
+              portalBaseUrl: config.getString('app.baseUrl'),
+            })
+          : undefined;
+        if (demo) {
+          lifecycle.addShutdownHook(() => demo.stop());
+        }
+        const pagerDuty = settings.pagerDuty ?? demo?.pagerDuty;
+        const grafana =
+          settings.grafana.length > 0 || !demo
+            ? settings.grafana
+            : [demo.grafana];
+        const vault = settings.vault ?? demo?.vault;
         httpRouter.use(
           await createRouter({
             auth,
@@ -55,14 +80,10 @@ export const oncallPlugin = createBackendPlugin({
               urlReader,
               ScmIntegrations.fromConfig(config),
             ),
-            alertmanager:
-              settings.alertmanager &&
-              new AlertmanagerClient(settings.alertmanager, logger),
-            pagerDuty:
-              settings.pagerDuty &&
-              new PagerDutyClient(settings.pagerDuty, logger),
-            grafana: settings.grafana.map(i => new GrafanaClient(i, logger)),
-            vault: settings.vault && new VaultClient(settings.vault, logger),
+            alertmanager,
+            pagerDuty: pagerDuty && new PagerDutyClient(pagerDuty, logger),
+            grafana: grafana.map(i => new GrafanaClient(i, logger)),
+            vault: vault && new VaultClient(vault, logger),
             serviceLabel: settings.alertmanager?.serviceLabel ?? 'service',
             claims: settings.claims,
           }),

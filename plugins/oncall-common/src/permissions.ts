@@ -16,6 +16,17 @@ export const oncallEntityReadPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Who is on call for one service and its open incidents (PagerDuty): the
+ * service's entity ref is the resource. Wider than the rest of the tab,
+ * since the teams that depend on a service need to know whom to call.
+ */
+export const oncallRespondersReadPermission = createPermission({
+  name: 'oncall.responders.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
 /** One service's runbooks: the service's entity ref is the resource. */
 export const oncallRunbookReadPermission = createPermission({
   name: 'oncall.runbook.read',
@@ -26,5 +37,6 @@ export const oncallRunbookReadPermission = createPermission({
 export const oncallPermissions = [
   oncallAlertReadPermission,
   oncallEntityReadPermission,
+  oncallRespondersReadPermission,
   oncallRunbookReadPermission,
 ];

@@ -75,7 +75,8 @@ export interface ServiceOnCall {
 /** A Grafana dashboard chosen by `grafana/dashboard-selector`. */
 export interface GrafanaDashboard {
   title: string;
-  url: string;
+  /** Absent when the instance has no UI to open (the demo stand-in). */
+  url?: string;
   folderTitle?: string;
   tags: string[];
 }
@@ -101,7 +102,8 @@ export interface VaultSecretName {
   name: string;
   /** The full path under the mount. */
   path: string;
-  url: string;
+  /** Absent when Vault has no UI to open (the demo stand-in). */
+  url?: string;
 }
 
 export interface VaultSecretList {

@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { GogidixPermissionPolicy } from './policy/GogidixPermissionPolicy';
+import { CatalogDependencySource } from './roles/CatalogDependencySource';
 import { CatalogGroupTreeSource } from './roles/CatalogGroupTreeSource';
 import { readRoleSettings } from './roles/config';
 
@@ -36,6 +37,11 @@ export const permissionModuleGogidixPolicy = createBackendModule({
           new GogidixPermissionPolicy({
             settings,
             groups,
+            dependencies: new CatalogDependencySource({
+              catalog,
+              auth,
+              maxAgeMs: settings.groupCacheMs,
+            }),
             auditor,
             logger,
             userInfo,

@@ -155,7 +155,11 @@ describe('service templates', () => {
             `^http://portal\\.test/runbooks/default/component/${name}/`,
           ),
         );
-        expect(paths).toContain(`docs/runbooks/${url.split('/').pop()}.md`);
+        const runbook = `docs/runbooks/${url.split('/').pop()}.md`;
+        expect(paths).toContain(runbook);
+        // The runbook names the alert that links to it.
+        expect(file(result, runbook)).toContain(`\`${alert.alert}\``);
+        expect(file(result, runbook)).not.toContain('{{');
       }
     },
   );

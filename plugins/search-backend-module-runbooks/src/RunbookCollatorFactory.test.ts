@@ -77,7 +77,14 @@ describe('RunbookCollatorFactory', () => {
       '/runbooks/default/component/listings-service/slo-latency-burn',
       '/runbooks/default/component/payments-service/high-error-rate',
       '/runbooks/default/component/payments-service/slo-availability-burn',
+      '/runbooks/default/component/payments-service/slo-latency-burn',
     ]);
+    // A generated runbook is found by the alert it answers.
+    expect(
+      documents.find(d =>
+        d.location.endsWith('payments-service/slo-latency-burn'),
+      )?.text,
+    ).toContain('PaymentsServiceLatencyErrorBudgetBurn');
     const availability = documents.find(d =>
       d.location.endsWith('listings-service/slo-availability-burn'),
     )!;

@@ -18,7 +18,8 @@ describe('checkConfig', () => {
       database: { client: 'pg', connection: { host: 'db' } },
     },
     auth: { environment: 'production', providers: {} },
-    // As app-config.production.yaml sets it.
+    // As app-config.production.yaml sets them.
+    onCall: { ...(base.onCall as JsonObject), demo: false },
     gogidix: {
       ...(base.gogidix as JsonObject),
       signIn: { providers: ['oidc'] },
@@ -111,6 +112,11 @@ describe('checkConfig', () => {
         },
       },
       /backend\.auth\.dangerouslyDisableDefaultAuthPolicy/,
+    ],
+    [
+      'demo on-call sources',
+      { onCall: { demo: true } },
+      /onCall\.demo: demo on-call schedules.*refused in production/,
     ],
   ])('refuses to start production with %s', (_, override, message) => {
     expect(

@@ -85,6 +85,11 @@ function productionProblems(config: Config): string[] {
       'backend.auth.dangerouslyDisableDefaultAuthPolicy: every backend route must authenticate in production',
     );
   }
+  if (config.getOptionalBoolean('onCall.demo')) {
+    problems.push(
+      'onCall.demo: demo on-call schedules, incidents, dashboards and secret names are refused in production; remove it and configure onCall.pagerDuty, onCall.grafana and onCall.vault',
+    );
+  }
   const client = config.getOptionalString('backend.database.client');
   if (client !== 'pg') {
     problems.push(

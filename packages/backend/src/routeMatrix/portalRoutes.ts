@@ -133,9 +133,16 @@ export const PORTAL_ROUTES: PluginRoutes[] = [
         path: '/api/oncall/entities/component/default/listings-service/alerts',
         answer: OTHER_TEAMS_ON_CALL(200),
       },
+      // Who is on call: also for the teams whose components depend on the
+      // service (platform's api-gateway depends on listings-service).
       {
         method: 'get',
         path: '/api/oncall/entities/component/default/listings-service/pagerduty',
+        answer: 200,
+      },
+      {
+        method: 'get',
+        path: '/api/oncall/entities/component/default/valuation-model/pagerduty',
         answer: OTHER_TEAMS_ON_CALL(200),
       },
       {

@@ -382,13 +382,15 @@ export const spec = {
                   type: 'array',
                   items: {
                     type: 'object',
-                    required: ['title', 'url', 'tags'],
+                    required: ['title', 'tags'],
                     properties: {
                       title: {
                         type: 'string',
                       },
                       url: {
                         type: 'string',
+                        description:
+                          'Absent when the instance has no UI to open (the demo stand-in).',
                       },
                       folderTitle: {
                         type: 'string',
@@ -441,7 +443,7 @@ export const spec = {
                   description: 'Secret names and links, never values.',
                   items: {
                     type: 'object',
-                    required: ['name', 'path', 'url'],
+                    required: ['name', 'path'],
                     properties: {
                       name: {
                         type: 'string',
@@ -451,6 +453,8 @@ export const spec = {
                       },
                       url: {
                         type: 'string',
+                        description:
+                          'Absent when Vault has no UI to open (the demo stand-in).',
                       },
                     },
                     additionalProperties: false,

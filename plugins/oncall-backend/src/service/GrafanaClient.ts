@@ -58,7 +58,7 @@ export class GrafanaClient {
       .filter(hit => hit.type === 'dash-db' && matches(hit))
       .map(hit => ({
         title: hit.title,
-        url: `${this.settings.publicUrl}${hit.url}`,
+        url: this.settings.publicUrl && `${this.settings.publicUrl}${hit.url}`,
         folderTitle: hit.folderTitle,
         tags: hit.tags,
       }))

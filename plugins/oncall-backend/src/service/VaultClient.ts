@@ -48,16 +48,19 @@ export class VaultClient {
         emptyOn: { status: 404, value: { data: { keys: [] } } },
       },
     );
+    const { publicUrl } = this.settings;
     return data.keys.sort().map(name => {
       const fullPath = `${cleanPath}/${name}`;
       return {
         name,
         path: fullPath,
-        url: `${this.settings.publicUrl}/ui/vault/secrets/${encodeURIComponent(
-          cleanMount,
-        )}/kv/${encodeURIComponent(fullPath.replace(/\/$/, ''))}${
-          name.endsWith('/') ? '/' : '/details'
-        }`,
+        url:
+          publicUrl &&
+          `${publicUrl}/ui/vault/secrets/${encodeURIComponent(
+            cleanMount,
+          )}/kv/${encodeURIComponent(fullPath.replace(/\/$/, ''))}${
+            name.endsWith('/') ? '/' : '/details'
+          }`,
       };
     });
   }

@@ -165,6 +165,43 @@ describe('oncall router', () => {
     });
   });
 
+  describe('for a user the policy lets see only who is on call for listings-service, as for a service their team depends on', () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(r => ({
+          result:
+            r.permission.name === 'oncall.responders.read' &&
+            'resourceRef' in r &&
+            r.resourceRef === 'component:default/listings-service'
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        })),
+    }).factory;
+
+    it.each([
+      [
+        '/api/oncall/entities/component/default/listings-service/pagerduty',
+        200,
+      ],
+      ['/api/oncall/entities/component/default/escaper/pagerduty', 403],
+      ['/api/oncall/entities/component/default/listings-service/alerts', 403],
+      ['/api/oncall/entities/component/default/listings-service/grafana', 403],
+      ['/api/oncall/entities/component/default/listings-service/vault', 403],
+      ['/api/oncall/entities/component/default/listings-service/runbooks', 403],
+    ])('%s answers %s', async (url, status) => {
+      const server = await start(
+        {
+          onCall: {
+            pagerDuty: { baseUrl: pd.baseUrl, token: STAND_IN_TOKEN },
+          },
+        },
+        mockCredentials.user(),
+        permissions,
+      );
+      expect((await request(server).get(url)).status).toBe(status);
+    });
+  });
+
   it.each([
     '/api/oncall/entities/component/default/listings-service/runbooks',
     '/api/oncall/entities/component/default/listings-service/runbooks/high-error-rate',

@@ -54,6 +54,13 @@ function setUp() {
       groupCacheMs: 60_000,
     },
     groups: { get: async () => tree },
+    // platform's components depend on listings-service (and platform's own).
+    dependencies: {
+      of: async (refs: string[]) =>
+        refs.includes('group:default/platform')
+          ? ['component:default/listings-service']
+          : [],
+    },
     auditor,
     logger: mockServices.logger.mock(),
     userInfo,
@@ -116,6 +123,7 @@ describe('GogidixPermissionPolicy', () => {
     ['user:default/hana', entityPermission('oncall.runbook.read'), ALLOW],
     ['user:default/hana', basicPermission('kubernetes.proxy'), ALLOW],
     ['user:default/hana', basicPermission('cost.import.read'), DENY],
+    ['user:default/hana', entityPermission('oncall.responders.read'), ALLOW],
   ])('%s: %o is %o', async (user, permission, expected) => {
     const { decide } = setUp();
     expect(await decide(user, permission)).toEqual(expected);
@@ -136,6 +144,71 @@ describe('GogidixPermissionPolicy', () => {
         rule: 'IS_ENTITY_OWNER',
         resourceType: 'catalog-entity',
         params: { claims: ['user:default/jane', 'group:default/platform'] },
+      },
+    });
+  });
+
+  it('shows a developer who is on call for what their components depend on, and nothing else of it', async () => {
+    const { decide } = setUp();
+    const owner = {
+      rule: 'IS_ENTITY_OWNER',
+      resourceType: 'catalog-entity',
+      params: { claims: ['user:default/jane', 'group:default/platform'] },
+    };
+    expect(
+      await decide(
+        'user:default/jane',
+        entityPermission('oncall.responders.read'),
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        anyOf: [
+          owner,
+          {
+            allOf: [
+              {
+                rule: 'IS_ENTITY_KIND',
+                resourceType: 'catalog-entity',
+                params: { kinds: ['component'] },
+              },
+              {
+                rule: 'HAS_METADATA',
+                resourceType: 'catalog-entity',
+                params: { key: 'namespace', value: 'default' },
+              },
+              {
+                rule: 'HAS_METADATA',
+                resourceType: 'catalog-entity',
+                params: { key: 'name', value: 'listings-service' },
+              },
+            ],
+          },
+        ],
+      },
+    });
+    // The rest of the tab stays with the service's own team.
+    expect(
+      await decide('user:default/jane', entityPermission('oncall.entity.read')),
+    ).toMatchObject({ conditions: owner });
+    // A manager whose subtree depends on nothing: the subtree's services only.
+    expect(
+      await decide(
+        'user:default/alex',
+        entityPermission('oncall.responders.read'),
+      ),
+    ).toMatchObject({
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        params: {
+          claims: [
+            'user:default/alex',
+            'group:default/product',
+            'group:default/web',
+          ],
+        },
       },
     });
   });

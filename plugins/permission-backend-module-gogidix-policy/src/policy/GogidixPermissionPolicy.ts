@@ -31,14 +31,14 @@ import { PERMISSION_RULES, Role, ruleFor, widestReach } from './rules';
 
 const isGroupRef = (ref: string) => ref.startsWith('group:');
 
-/** The resource is this group itself. */
-function isGroup(
+/** The resource is this entity itself (a group, a component, …). */
+function isEntity(
   ref: string,
 ): PermissionCriteria<PermissionCondition<'catalog-entity'>> {
-  const { namespace, name } = parseEntityRef(ref);
+  const { kind, namespace, name } = parseEntityRef(ref);
   return {
     allOf: [
-      catalogConditions.isEntityKind({ kinds: ['Group'] }),
+      catalogConditions.isEntityKind({ kinds: [kind] }),
       catalogConditions.hasMetadata({ key: 'namespace', value: namespace }),
       catalogConditions.hasMetadata({ key: 'name', value: name }),
     ],
@@ -58,6 +58,8 @@ export class GogidixPermissionPolicy implements PermissionPolicy {
     private readonly deps: {
       settings: RoleSettings;
       groups: { get(): Promise<GroupTree> };
+      /** What the components these owners own depend on (entity refs). */
+      dependencies: { of(ownerRefs: string[]): Promise<string[]> };
       auditor: AuditorService;
       logger: LoggerService;
       userInfo: UserInfoService;
@@ -121,9 +123,18 @@ export class GogidixPermissionPolicy implements PermissionPolicy {
     const conditions: PermissionCriteria<
       PermissionCondition<'catalog-entity'>
     > = rule.teamData
-      ? { anyOf: [owned, ...refs.filter(isGroupRef).map(isGroup)] }
+      ? { anyOf: [owned, ...refs.filter(isGroupRef).map(isEntity)] }
       : owned;
-    return createCatalogConditionalDecision(permission, conditions);
+    if (!rule.dependencies) {
+      return createCatalogConditionalDecision(permission, conditions);
+    }
+    const dependencies = await this.deps.dependencies.of(refs);
+    return createCatalogConditionalDecision(
+      permission,
+      dependencies.length
+        ? { anyOf: [conditions, ...dependencies.map(isEntity)] }
+        : conditions,
+    );
   }
 
   /**

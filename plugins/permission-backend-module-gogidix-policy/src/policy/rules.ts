@@ -25,6 +25,11 @@ export interface PermissionRule {
    * rather than an entity a team owns.
    */
   teamData?: boolean;
+  /**
+   * The reach also covers what the components in it depend on (their
+   * `dependsOn`), whoever owns those.
+   */
+  dependencies?: boolean;
 }
 
 /**
@@ -129,6 +134,15 @@ export const PERMISSION_RULES: PermissionRule[] = [
   // On-call: the org-wide alert page is for on-call; each service's
   // on-call tab and runbooks for its team, its managers and on-call.
   { names: ['oncall.alert.read'], onCall: 'all' },
+  // Who is on call for a service (and its open incidents): also for the
+  // teams whose components depend on it, who must know whom to call.
+  {
+    names: ['oncall.responders.read'],
+    developer: 'own',
+    manager: 'managed',
+    onCall: 'all',
+    dependencies: true,
+  },
   {
     names: ['oncall.entity.read', 'oncall.runbook.read'],
     developer: 'own',

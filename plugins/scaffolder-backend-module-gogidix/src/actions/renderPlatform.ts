@@ -18,6 +18,7 @@ import {
   languageProfiles,
 } from './serviceProfile';
 import { examples } from './renderPlatform.examples';
+import { nameRunbookAlerts } from './runbookAlerts';
 
 /** The platform layer's files, shipped with this package. */
 export const PLATFORM_DIR = resolvePackagePath(
@@ -180,6 +181,7 @@ export function createRenderPlatformAction(options: {
           input: { url: `./${folder}`, values, targetPath: '.' },
         } as Parameters<typeof fetchTemplate.handler>[0]);
       }
+      await nameRunbookAlerts(staging, values.name);
       const files = await dropEmptyFiles(staging);
       await fs.cp(staging, ctx.workspacePath, {
         recursive: true,

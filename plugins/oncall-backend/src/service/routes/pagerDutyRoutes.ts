@@ -1,4 +1,7 @@
-import { ServiceOnCall } from '@gogidix/plugin-oncall-common';
+import {
+  oncallRespondersReadPermission,
+  ServiceOnCall,
+} from '@gogidix/plugin-oncall-common';
 import { PAGERDUTY_SERVICE_ANNOTATION } from '@gogidix/portal-common';
 import { CONFIG_KEYS } from '../../config';
 import { annotationKey, EntityAccess, notConfigured } from '../entityAccess';
@@ -11,7 +14,11 @@ export function addPagerDutyRoutes(
   { access, pagerDuty }: { access: EntityAccess; pagerDuty?: PagerDutyClient },
 ) {
   router.get('/entities/:kind/:namespace/:name/pagerduty', async (req, res) => {
-    const entity = await access.entityFor(req, req.params);
+    const entity = await access.entityFor(
+      req,
+      req.params,
+      oncallRespondersReadPermission,
+    );
     const serviceId =
       entity.metadata.annotations?.[PAGERDUTY_SERVICE_ANNOTATION];
     if (!serviceId) {

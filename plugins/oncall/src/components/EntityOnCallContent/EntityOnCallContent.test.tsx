@@ -271,6 +271,99 @@ describe('EntityOnCallContent', () => {
     );
   });
 
+  it('shows a team that depends on the service who is on call, and nothing else', async () => {
+    const api = mockOnCallApi();
+    api.serviceOnCall.mockResolvedValue({
+      status: 'ok',
+      service: { id: 'PL7M2RD', name: 'Listings Service', url: 'x' },
+      escalationPolicy: { id: 'PEP1L57', name: 'Listings – primary' },
+      now: [
+        {
+          user: 'Priya Shah',
+          // The demo's people are the portal's own user pages.
+          userUrl: 'http://localhost:3000/catalog/default/user/priya.shah',
+          start: '2026-11-26T09:00:00Z',
+          end: '2026-11-27T09:00:00Z',
+        },
+      ],
+      incidents: [],
+    });
+    await render(
+      api,
+      {},
+      mockApis.permission({
+        authorize: request =>
+          request.permission.name === 'oncall.responders.read'
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      }),
+    );
+    const person = await screen.findByRole('link', { name: 'Priya Shah' });
+    expect(person.getAttribute('href')).toBe(
+      '/catalog/default/user/priya.shah',
+    );
+    expect(
+      screen.getByText(
+        /^A service your team depends on: you see who is on call/,
+      ),
+    ).toBeInTheDocument();
+    expect(api.firingAlerts).not.toHaveBeenCalled();
+    expect(api.listRunbooks).not.toHaveBeenCalled();
+    expect(api.vaultSecrets).not.toHaveBeenCalled();
+    expect(api.grafana).not.toHaveBeenCalled();
+  });
+
+  it('names dashboards and secrets without links when their source has no UI (the demo)', async () => {
+    const api = mockOnCallApi();
+    api.listRunbooks.mockReturnValue(pending());
+    api.firingAlerts.mockReturnValue(pending());
+    api.serviceOnCall.mockReturnValue(pending());
+    api.grafana.mockResolvedValue({
+      status: 'ok',
+      instances: [
+        {
+          instance: 'demo',
+          status: 'ok',
+          dashboards: [{ title: 'Listings – Golden signals', tags: [] }],
+          alerts: [],
+        },
+      ],
+    });
+    api.vaultSecrets.mockResolvedValue({
+      status: 'ok',
+      mount: 'secret',
+      paths: [
+        {
+          path: 'listings/listings-service',
+          secrets: [
+            {
+              name: 'listings-db',
+              path: 'listings/listings-service/listings-db',
+            },
+          ],
+        },
+      ],
+    });
+    await render(api);
+    expect(
+      await screen.findByText('Listings – Golden signals'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('listings-db')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Listings – Golden signals' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'listings-db' }),
+    ).not.toBeInTheDocument();
+    // No Kibana to link to: the query is shown, not a dead link.
+    expect(
+      screen.getByText('service.name:"listings-service"'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /Logs in Kibana/ }),
+    ).not.toBeInTheDocument();
+  });
+
   it("tells a user outside the service's team who may see its on-call tab", async () => {
     const api = mockOnCallApi();
     await render(

@@ -1,10 +1,18 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Content } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { oncallEntityReadPermission } from '@gogidix/plugin-oncall-common';
-import { PermissionGate } from '@gogidix/portal-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  oncallEntityReadPermission,
+  oncallRespondersReadPermission,
+} from '@gogidix/plugin-oncall-common';
+import { NotAllowed, PermissionGate } from '@gogidix/portal-react';
 import Grid from '@mui/material/Grid';
 import { AlertsCard } from './AlertsCard';
+import {
+  componentDependencies,
+  DependenciesOnCallCard,
+} from './DependenciesOnCallCard';
 import { GpuRequestsCard } from './GpuRequestsCard';
 import { GrafanaCard } from './GrafanaCard';
 import { LogsAndTracesCard } from './LogsAndTracesCard';
@@ -13,23 +21,57 @@ import { RunbooksCard } from './RunbooksCard';
 import { VaultCard } from './VaultCard';
 import { KUBERNETES_ID_ANNOTATION } from '@gogidix/portal-common';
 
+const TAB_IS_FOR =
+  "A service's on-call tab is for its team, their managers and on-call engineers.";
+
 /**
- * A service's on-call tab, for its team, its managers and on-call; others
- * are told who may see it.
+ * A service's on-call tab, for its team, its managers and on-call. The
+ * teams whose components depend on the service see who is on call for it;
+ * others are told who may see the tab.
  */
 export function EntityOnCallContent() {
   const { entity } = useEntity();
+  const resourceRef = stringifyEntityRef(entity);
+  const tab = usePermission({
+    permission: oncallEntityReadPermission,
+    resourceRef,
+  });
+  // The content shows its own progress once the answer is in.
+  if (tab.loading) {
+    return null;
+  }
+  if (tab.allowed) {
+    return <OnCallCards />;
+  }
   return (
     <PermissionGate
-      permission={oncallEntityReadPermission}
-      resourceRef={stringifyEntityRef(entity)}
-      notAllowed="A service's on-call tab is for its team, their managers and on-call engineers."
+      permission={oncallRespondersReadPermission}
+      resourceRef={resourceRef}
+      notAllowed={TAB_IS_FOR}
       wrap={panel => <Content>{panel}</Content>}
-      // The content shows its own progress once the answer is in.
       progress={null}
     >
-      <OnCallCards />
+      <RespondersOnly />
     </PermissionGate>
+  );
+}
+
+/** For a team that depends on the service: whom to call, nothing more. */
+function RespondersOnly() {
+  return (
+    <Content>
+      <Grid container spacing={2}>
+        <Grid item xs={12} md={6}>
+          <PagerDutyCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <NotAllowed
+            title="Who is on call only"
+            message={`A service your team depends on: you see who is on call for it and its open incidents. ${TAB_IS_FOR}`}
+          />
+        </Grid>
+      </Grid>
+    </Content>
   );
 }
 
@@ -47,6 +89,11 @@ function OnCallCards() {
         <Grid item xs={12} md={6}>
           <RunbooksCard />
         </Grid>
+        {componentDependencies(entity).length > 0 && (
+          <Grid item xs={12} md={6}>
+            <DependenciesOnCallCard />
+          </Grid>
+        )}
         <Grid item xs={12} md={6}>
           <AlertsCard />
         </Grid>

@@ -35,9 +35,11 @@ function Instance({ result }: { result: GrafanaInstanceResult }) {
           ) : (
             <List dense disablePadding>
               {result.dashboards.map(d => (
-                <ListItem key={d.url} disableGutters>
+                <ListItem key={d.url ?? d.title} disableGutters>
                   <ListItemText
-                    primary={<Link to={d.url}>{d.title}</Link>}
+                    primary={
+                      d.url ? <Link to={d.url}>{d.title}</Link> : d.title
+                    }
                     secondary={d.folderTitle}
                   />
                 </ListItem>

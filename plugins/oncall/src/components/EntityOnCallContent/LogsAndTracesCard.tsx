@@ -35,7 +35,15 @@ function LinkOrHint({
     );
   }
   if (!baseUrl) {
-    return <NotConfiguredState source={source} configKey={baseUrlKey} />;
+    // No link to a server that is not there; what to look for still helps.
+    return (
+      <>
+        <Typography variant="body2">
+          What to look for in {source}: <code>{value}</code>
+        </Typography>
+        <NotConfiguredState source={source} configKey={baseUrlKey} />
+      </>
+    );
   }
   return (
     <Typography variant="body2" paragraph>

@@ -1,6 +1,6 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { OnCallShift, ServiceOnCall } from '@gogidix/plugin-oncall-common';
 import Chip from '@mui/material/Chip';
@@ -10,21 +10,30 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { onCallApiRef } from '../../apiRef';
+import { inAppLink } from '../AlertList/inAppLink';
 import { SourceState } from '../SourceState/SourceState';
 
 function until(shift: OnCallShift): string {
   return shift.end ? `until ${new Date(shift.end).toLocaleString()}` : 'always';
 }
 
+/** Links into the portal itself (the demo's people and incidents) open in place. */
+function usePortalLink(): (url: string) => string {
+  const appBaseUrl = useApi(configApiRef).getString('app.baseUrl');
+  return url => inAppLink(url, appBaseUrl);
+}
+
 function Person({ shift }: { shift: OnCallShift }) {
+  const link = usePortalLink();
   return shift.userUrl ? (
-    <Link to={shift.userUrl}>{shift.user}</Link>
+    <Link to={link(shift.userUrl)}>{shift.user}</Link>
   ) : (
     <>{shift.user}</>
   );
 }
 
 function OnCallDetails({ value }: { value: ServiceOnCall }) {
+  const link = usePortalLink();
   return (
     <>
       <Typography variant="subtitle2">On call now</Typography>
@@ -72,7 +81,7 @@ function OnCallDetails({ value }: { value: ServiceOnCall }) {
                       }
                       sx={{ mr: 1 }}
                     />
-                    <Link to={incident.url}>
+                    <Link to={link(incident.url)}>
                       #{incident.number} {incident.title}
                     </Link>
                   </>

@@ -36,7 +36,11 @@ export function VaultCard() {
                 <List dense disablePadding>
                   {secrets.map(secret => (
                     <ListItem key={secret.path} disableGutters>
-                      <Link to={secret.url}>{secret.name}</Link>
+                      {secret.url ? (
+                        <Link to={secret.url}>{secret.name}</Link>
+                      ) : (
+                        secret.name
+                      )}
                     </ListItem>
                   ))}
                 </List>
