@@ -40,7 +40,9 @@ if (!ref) {
 const name = ref.replace(/^user:/, '').replace(/^default\//, '');
 const user = entities('users.yaml').find(u => u.metadata?.name === name);
 if (!user) {
-  console.log(`${ref}, who is not in the demo organisation (demo/org/users.yaml)`);
+  console.log(
+    `${ref}, who is not in the demo organisation (demo/org/users.yaml)`,
+  );
   process.exit(0);
 }
 const groups = entities('groups.yaml');
