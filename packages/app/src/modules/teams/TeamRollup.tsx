@@ -95,17 +95,18 @@ export function TeamRollup(props: { roots: string[] }) {
   const costApi = useApi(costApiRef);
   const complianceApi = useApi(complianceApiRef);
   const onCallApi = useApi(onCallApiRef);
+  // Group refs hold no commas: the key keeps a new array of the same
+  // roots from loading again.
   const rootsKey = props.roots.join(',');
   const { value, loading, error } = useAsync(
     () =>
-      loadTeamRollup(props.roots, {
+      loadTeamRollup(rootsKey ? rootsKey.split(',') : [], {
         catalogApi,
         sloApi,
         costApi,
         complianceApi,
         onCallApi,
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [rootsKey, catalogApi, sloApi, costApi, complianceApi, onCallApi],
   );
 
