@@ -16,7 +16,7 @@ mkdir -p "$PORTAL_ROOT/.data/sqlite"
   for _ in $(seq 1 180); do
     if curl -fs -o /dev/null http://localhost:7007/.backstage/health/v1/readiness &&
       curl -fs -o /dev/null http://localhost:3000; then
-      log "The portal is up: http://localhost:3000 (sign in as guest: Jane Doe, platform team)"
+      log "The portal is up: http://localhost:3000 (sign in as guest: $(node "$PORTAL_ROOT/scripts/guest-user.mjs"))"
       exit 0
     fi
     sleep 1

@@ -4,6 +4,7 @@ import { brandingModule } from './modules/branding';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
 import { scaffolderModule } from './modules/scaffolder';
+import { groupTeamsModule } from './modules/teams';
 
 // Plugins listed in package.json are discovered through `app.packages: all`;
 // these are the app's own modules.
@@ -14,5 +15,6 @@ export default createApp({
     homeModule,
     navModule,
     scaffolderModule,
+    groupTeamsModule,
   ],
 });

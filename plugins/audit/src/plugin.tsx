@@ -7,7 +7,12 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { AuditClient } from '@gogidix/plugin-audit-common';
+import { Content } from '@backstage/core-components';
+import {
+  AuditClient,
+  auditEventReadPermission,
+} from '@gogidix/plugin-audit-common';
+import { PermissionGate } from '@gogidix/portal-react';
 import { auditApiRef } from './apiRef';
 
 const rootRouteRef = createRouteRef();
@@ -27,7 +32,18 @@ const auditPage = PageBlueprint.make({
     title: 'Audit trail',
     icon: <FactCheckIcon />,
     routeRef: rootRouteRef,
-    loader: () => import('./components/AuditPage').then(m => <m.AuditPage />),
+    // Those the policy turns away see the one NotAllowed panel, not the
+    // filter form above a refused request.
+    loader: () =>
+      import('./components/AuditPage').then(m => (
+        <PermissionGate
+          permission={auditEventReadPermission}
+          notAllowed="The audit trail is for platform admins."
+          wrap={panel => <Content>{panel}</Content>}
+        >
+          <m.AuditPage />
+        </PermissionGate>
+      )),
   },
 });
 

@@ -4,3 +4,5 @@
  * @packageDocumentation
  */
 export { compliancePlugin as default } from './plugin';
+/** The typed client, for app pages that combine families (the teams roll-up). */
+export { complianceApiRef } from './apiRef';

@@ -5,3 +5,5 @@
  * @packageDocumentation
  */
 export { costPlugin as default } from './plugin';
+/** The typed client, for app pages that combine families (the teams roll-up). */
+export { costApiRef } from './apiRef';

@@ -5,3 +5,5 @@
  * @packageDocumentation
  */
 export { onCallPlugin as default } from './plugin';
+/** The typed client, for app pages that combine families (the teams roll-up). */
+export { onCallApiRef } from './apiRef';

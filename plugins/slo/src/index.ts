@@ -4,3 +4,5 @@
  * @packageDocumentation
  */
 export { sloPlugin as default } from './plugin';
+/** The typed client, for app pages that combine families (the teams roll-up). */
+export { sloApiRef } from './apiRef';

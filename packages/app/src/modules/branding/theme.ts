@@ -1,9 +1,11 @@
 import {
   createUnifiedTheme,
+  defaultComponentThemes,
   genPageTheme,
   palettes,
   shapes,
 } from '@backstage/theme';
+import type { Components, Theme } from '@mui/material/styles';
 
 /** Gogidix brand colours: marketplace teal with a warm accent. */
 export const brand = {
@@ -58,7 +60,43 @@ const navigation = {
   submenu: { background: '#0E1E2E' },
 };
 
+type CellOverrides = NonNullable<
+  NonNullable<Components<Theme>['MuiTableCell']>['styleOverrides']
+>;
+const defaultCell = (defaultComponentThemes?.MuiTableCell?.styleOverrides ??
+  {}) as CellOverrides;
+
+/** A default cell style, which may be a function of the theme, with `extra` on top. */
+function cellStyle(
+  base: CellOverrides['root'],
+  extra: Record<string, string>,
+): CellOverrides['root'] {
+  return props => ({
+    ...((typeof base === 'function' ? base(props) : base) as object),
+    ...extra,
+  });
+}
+
+/**
+ * Table cells keep Backstage's density, but words stay whole and content is
+ * never cut off: the stock `word-break: break-word` lets a cell shrink to a
+ * letter (names broken mid-word, vertical headings on a phone) and
+ * `overflow: hidden` clips what does not fit. A column is now as wide as its
+ * longest word; long refs opt in to `overflow-wrap: anywhere` where shown.
+ */
+const wholeWords = { wordBreak: 'normal', overflowWrap: 'break-word' };
+const components: Components<Theme> = {
+  MuiTableCell: {
+    styleOverrides: {
+      ...defaultCell,
+      root: cellStyle(defaultCell.root, { ...wholeWords, overflow: 'visible' }),
+      head: cellStyle(defaultCell.head, { ...wholeWords, overflow: 'visible' }),
+    },
+  },
+};
+
 export const gogidixLightTheme = createUnifiedTheme({
+  components,
   palette: {
     ...palettes.light,
     primary: { main: brand.teal },
@@ -70,6 +108,7 @@ export const gogidixLightTheme = createUnifiedTheme({
 });
 
 export const gogidixDarkTheme = createUnifiedTheme({
+  components,
   palette: {
     ...palettes.dark,
     primary: { main: brand.tealLight },

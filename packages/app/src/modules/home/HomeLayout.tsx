@@ -10,7 +10,7 @@ import useAsync from 'react-use/esm/useAsync';
 /** Where each widget goes; widgets installed later land at the bottom. */
 const placement = {
   top: ['HomePageSearchBar', 'GogidixQuickLinks'],
-  main: ['GogidixOwnedServices'],
+  main: ['GogidixYourTeams', 'GogidixYourSlos', 'GogidixOwnedServices'],
   side: [
     'UnreadNotifications',
     'HomePageStarredEntities',

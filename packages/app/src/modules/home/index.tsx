@@ -3,6 +3,7 @@ import {
   HomePageLayoutBlueprint,
   HomePageWidgetBlueprint,
 } from '@backstage/plugin-home-react/alpha';
+import { yourTeamsWidget } from '../teams';
 
 const quickLinks = HomePageWidgetBlueprint.make({
   name: 'quick-links',
@@ -36,5 +37,5 @@ const layout = HomePageLayoutBlueprint.make({
 
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [layout, quickLinks, ownedServices],
+  extensions: [layout, quickLinks, yourTeamsWidget, ownedServices],
 });

@@ -11,7 +11,8 @@ import {
   NavContentComponentProps,
 } from '@backstage/plugin-app-react';
 import { SidebarLogo } from './SidebarLogo';
-import MenuIcon from '@mui/icons-material/Menu';
+import AppsIcon from '@mui/icons-material/Apps';
+import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import SearchIcon from '@mui/icons-material/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
@@ -89,7 +90,9 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
         <SidebarSearchModal />
       </SidebarGroup>
       <SidebarDivider />
-      <SidebarGroup label="Menu" icon={<MenuIcon />}>
+      {/* On a phone each group is a bottom-bar button showing only its
+          icon: the two need icons of their own (and their labels as names). */}
+      <SidebarGroup label="Browse" icon={<AppsIcon titleAccess="Browse" />}>
         {nav.take('page:home')}
         {nav.take('page:catalog')}
         {nav.take('page:api-docs')}
@@ -97,7 +100,10 @@ function PortalSidebar({ navItems }: NavContentComponentProps) {
         {register.allowed ? registerItem : null}
       </SidebarGroup>
       <SidebarDivider />
-      <SidebarGroup label="Operate" icon={<MenuIcon />}>
+      <SidebarGroup
+        label="Operate"
+        icon={<MonitorHeartIcon titleAccess="Operate" />}
+      >
         {familyItems}
         <SidebarDivider />
         <SidebarScrollWrapper>

@@ -55,7 +55,7 @@ export function AuditEventsTable(props: {
                   ? ` (${event.meta.actionType})`
                   : ''}
               </TableCell>
-              <TableCell sx={{ wordBreak: 'break-all' }}>
+              <TableCell sx={{ overflowWrap: 'anywhere' }}>
                 {event.target ?? '—'}
               </TableCell>
               <TableCell>

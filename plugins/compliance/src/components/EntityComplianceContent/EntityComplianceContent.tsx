@@ -59,7 +59,7 @@ function EvidenceTable({ check }: { check: CheckEvaluation }) {
                 <code>{showValue(e.value)}</code>
               )}
             </TableCell>
-            <TableCell sx={{ wordBreak: 'break-all' }}>{e.source}</TableCell>
+            <TableCell sx={{ overflowWrap: 'anywhere' }}>{e.source}</TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>
               {when(e.collectedAt)}
             </TableCell>

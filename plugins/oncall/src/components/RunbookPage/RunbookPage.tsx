@@ -14,6 +14,7 @@ import { Route, Routes, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { onCallApiRef } from '../../apiRef';
 import { reasonOf } from '../SourceState/SourceState';
+import { isNotAllowedError, NotAllowed } from '@gogidix/portal-react';
 import { RunbookMarkdown } from './RunbookMarkdown';
 
 /** `/runbooks/<namespace>/<kind>/<name>/<runbook>`, a fixed convention. */
@@ -75,6 +76,11 @@ export function RunbookPage() {
 }
 
 function RunbookError({ error }: { error: Error }) {
+  if (isNotAllowedError(error)) {
+    return (
+      <NotAllowed message="A service's runbooks are for its team, its managers and on-call." />
+    );
+  }
   if (error instanceof ResponseError && error.statusCode === 404) {
     return (
       <EmptyState

@@ -1,6 +1,7 @@
 import { Progress, WarningPanel } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
 import { NotConfigured } from '@gogidix/plugin-oncall-common';
+import { isNotAllowedError, NotAllowed } from '@gogidix/portal-react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Typography from '@mui/material/Typography';
@@ -45,6 +46,13 @@ export function SourceState<T>({
 }) {
   if (loading) {
     return <Progress />;
+  }
+  if (error && isNotAllowedError(error)) {
+    return (
+      <NotAllowed
+        message={`${source} for this service is for its team, its managers and on-call.`}
+      />
+    );
   }
   if (error) {
     return (

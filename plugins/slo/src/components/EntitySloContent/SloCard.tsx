@@ -108,28 +108,31 @@ export function SloCard({ status }: { status: SloStatus }) {
           <BurnDownChart points={status.burnDown} />
         </Grid>
         <Grid item xs={12}>
-          <Table size="small" aria-label={`Burn rates of ${slo.displayName}`}>
-            <TableHead>
-              <TableRow>
-                <TableCell>Burn rate</TableCell>
-                {BURN_RATE_WINDOWS.map(window => (
-                  <TableCell key={window} align="right">
-                    {window}
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              <TableRow>
-                <TableCell>× budget</TableCell>
-                {BURN_RATE_WINDOWS.map(window => (
-                  <TableCell key={window} align="right">
-                    {burn(evaluation?.burnRates[window])}
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableBody>
-          </Table>
+          {/* Seven columns do not fit a phone: the table scrolls sideways. */}
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" aria-label={`Burn rates of ${slo.displayName}`}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>Burn rate</TableCell>
+                  {BURN_RATE_WINDOWS.map(window => (
+                    <TableCell key={window} align="right">
+                      {window}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                <TableRow>
+                  <TableCell>× budget</TableCell>
+                  {BURN_RATE_WINDOWS.map(window => (
+                    <TableCell key={window} align="right">
+                      {burn(evaluation?.burnRates[window])}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              </TableBody>
+            </Table>
+          </Box>
           {evaluation && (
             <Typography variant="caption" color="text.secondary">
               {alertRuleText(burnRateAlertConditions(slo.timeWindow.seconds))}{' '}

@@ -71,6 +71,9 @@ export function HomeSloCard() {
           <ListItem
             key={row.sloId}
             secondaryAction={<StatusChip status={row.status} />}
+            // Room for the widest chip ("Exhausted"), so a long name ends
+            // in an ellipsis instead of running under it.
+            sx={{ pr: 14 }}
           >
             <ListItemText
               primary={`${row.entityRef.replace(/^.*\//, '')} · ${

@@ -7,14 +7,19 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { screen } from '@testing-library/react';
 import { Suspense } from 'react';
+import { SWRConfig } from 'swr';
 import { OwnedServices as Widget } from './OwnedServices';
 
 // In the app, widgets render inside an extension boundary with Suspense.
 const OwnedServices = () => (
   <Suspense fallback="loading">
-    <Widget />
+    {/* A fresh cache of permission answers for each render. */}
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <Widget />
+    </SWRConfig>
   </Suspense>
 );
 
@@ -32,7 +37,23 @@ function component(name: string, owner: string, tier?: string): Entity {
   };
 }
 
+function group(name: string, parent?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', children: [] },
+    relations: parent
+      ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+      : [],
+  };
+}
+
 const entities = [
+  group('engineering'),
+  group('platform', 'engineering'),
+  group('listings', 'engineering'),
+  group('web'),
   component('api-gateway', 'group:default/platform', 'tier-0'),
   component('identity-service', 'group:default/platform'),
   component('listings-service', 'group:default/listings', 'tier-0'),
@@ -56,14 +77,52 @@ describe('OwnedServices', () => {
       apis: [
         mockApis.identity({ ownershipEntityRefs: ['group:default/web'] }),
         catalogApiMock({ entities }),
+        mockApis.permission({ authorize: AuthorizeResult.DENY }),
       ],
     });
     expect(
-      await screen.findByText(/Neither you nor your teams own a component/),
+      await screen.findByText(/Neither you nor your teams .* own a component/),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: 'Create a service' }),
     ).toHaveAttribute('href', '/create');
+    // Registering is for platform admins: the page would be a 404 here.
+    expect(
+      screen.queryByRole('link', { name: 'register an existing one' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers registering an existing component to those allowed to', async () => {
+    await renderInTestApp(<OwnedServices />, {
+      apis: [
+        mockApis.identity({ ownershipEntityRefs: ['group:default/web'] }),
+        catalogApiMock({ entities }),
+        mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+      ],
+    });
+    expect(
+      await screen.findByRole('link', { name: 'register an existing one' }),
+    ).toHaveAttribute('href', '/catalog-import');
+  });
+
+  it('lists the services of the teams below a department lead', async () => {
+    await renderInTestApp(<OwnedServices />, {
+      apis: [
+        mockApis.identity({
+          userEntityRef: 'user:default/amara.okafor',
+          ownershipEntityRefs: [
+            'user:default/amara.okafor',
+            'group:default/engineering',
+          ],
+        }),
+        catalogApiMock({ entities }),
+        ...catalogPluginApis,
+      ],
+      mountedRoutes,
+    });
+    expect(await screen.findByText('api gateway')).toBeInTheDocument();
+    expect(screen.getByText('identity service')).toBeInTheDocument();
+    expect(screen.getByText('listings service')).toBeInTheDocument();
   });
 
   it('reports a catalog that cannot be reached', async () => {

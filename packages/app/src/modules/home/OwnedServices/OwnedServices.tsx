@@ -12,11 +12,12 @@ import {
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { TIER_LABEL } from '@gogidix/portal-common';
-
-/** The label that carries a component's business criticality. */
+import { teamsBelow, toGroupNode } from '../../teams/teamTree';
 
 const columns: TableColumn<Entity>[] = [
   {
@@ -42,22 +43,35 @@ const columns: TableColumn<Entity>[] = [
 ];
 
 /**
- * Components owned by the signed-in user or by any group they belong to,
- * straight from the catalog's ownership relations.
+ * Components owned by the signed-in user, by any group they belong to or by
+ * a group below those (a department lead's teams), straight from the
+ * catalog's ownership relations.
  */
 export function OwnedServices() {
   const identityApi = useApi(identityApiRef);
   const catalogApi = useApi(catalogApiRef);
+  // Registering existing components is for platform admins (as in the sidebar).
+  const register = usePermission({
+    permission: catalogEntityCreatePermission,
+  });
 
   const { value, loading, error } = useAsync(async () => {
     const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
     if (!ownershipEntityRefs.length) {
       return [];
     }
+    const { items: groups } = await catalogApi.getEntities({
+      filter: { kind: 'group' },
+      fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
+    });
+    const owners = [
+      ...ownershipEntityRefs.filter(ref => !ref.startsWith('group:')),
+      ...teamsBelow(ownershipEntityRefs, groups.map(toGroupNode)),
+    ];
     const { items } = await catalogApi.getEntities({
       filter: {
         kind: 'component',
-        'relations.ownedBy': ownershipEntityRefs,
+        'relations.ownedBy': owners,
       },
       fields: ['kind', 'metadata', 'spec', 'relations'],
       order: { field: 'metadata.name', order: 'asc' },
@@ -76,9 +90,15 @@ export function OwnedServices() {
   if (!value?.length) {
     return (
       <Typography variant="body2">
-        Neither you nor your teams own a component in the catalog yet.{' '}
-        <Link to="/create">Create a service</Link> or{' '}
-        <Link to="/catalog-import">register an existing one</Link>.
+        Neither you nor your teams (nor the teams below them) own a component in
+        the catalog yet. <Link to="/create">Create a service</Link>
+        {register.allowed ? (
+          <>
+            {' '}
+            or <Link to="/catalog-import">register an existing one</Link>
+          </>
+        ) : null}
+        .
       </Typography>
     );
   }

@@ -3,8 +3,19 @@ import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import CardActionArea from '@mui/material/CardActionArea';
 import Typography from '@mui/material/Typography';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import { ReactNode } from 'react';
 import { portalDestinations } from './destinations';
+
+/** Shows a tile only to those its permission lets open the page. */
+function IfAllowed(props: {
+  permission: BasicPermission;
+  children: ReactNode;
+}) {
+  const { allowed } = usePermission({ permission: props.permission });
+  return allowed ? <>{props.children}</> : null;
+}
 
 function Tile(props: {
   to: string;
@@ -52,9 +63,15 @@ export function QuickLinks() {
         gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
       }}
     >
-      {portalDestinations.map(destination => (
-        <Tile key={destination.to} {...destination} />
-      ))}
+      {portalDestinations.map(({ permission, ...destination }) =>
+        permission ? (
+          <IfAllowed key={destination.to} permission={permission}>
+            <Tile {...destination} />
+          </IfAllowed>
+        ) : (
+          <Tile key={destination.to} {...destination} />
+        ),
+      )}
     </Box>
   );
 }
