@@ -10,7 +10,7 @@ import {
   FINE_STEP,
   isLocalDocument,
 } from './DemoObservationFeed';
-import { generateDemoObservations } from './demoObservations';
+import { generateDemoObservations } from '@gogidix/demo-observability';
 
 const slos = Array.from({ length: 12 }, (_, i) =>
   ratioSlo(`service-${i}`, 'availability'),
