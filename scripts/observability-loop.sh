@@ -22,7 +22,7 @@ loop=(node --require "$PORTAL_ROOT/node_modules/@backstage/cli/config/nodeTransf
   "$PORTAL_ROOT/packages/demo-observability/src/main.ts")
 
 log "Observability loop: generating the demo history and Sloth rules in $dir"
-"${loop[@]}" prepare --dir "$dir" \
+"${loop[@]}" prepare --dir "$dir" --services "$PORTAL_ROOT/demo/services" \
   --exporter "127.0.0.1:$PORTAL_EXPORTER_PORT" \
   --alertmanager "127.0.0.1:$PORTAL_ALERTMANAGER_PORT" \
   --interval "${PORTAL_OBSERVABILITY_INTERVAL:-15}" >&2
@@ -31,7 +31,7 @@ pids=()
 trap 'for pid in "${pids[@]}"; do kill_tree "$pid"; done' EXIT
 trap 'exit 130' INT TERM
 
-"${loop[@]}" serve --dir "$dir" --listen "127.0.0.1:$PORTAL_EXPORTER_PORT" >"$dir/exporter.log" 2>&1 &
+"${loop[@]}" serve --dir "$dir" --services "$PORTAL_ROOT/demo/services" --listen "127.0.0.1:$PORTAL_EXPORTER_PORT" >"$dir/exporter.log" 2>&1 &
 pids+=($!)
 "$PORTAL_ALERTMANAGER" --config.file="$dir/alertmanager.yml" --storage.path="$dir/alertmanager" \
   --web.listen-address="127.0.0.1:$PORTAL_ALERTMANAGER_PORT" --cluster.listen-address= \
@@ -40,6 +40,7 @@ pids+=($!)
 # Retention beyond the 30-day SLO periods, or the backfilled month is dropped.
 prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/prometheus" \
   --storage.tsdb.retention.time=60d --web.listen-address="127.0.0.1:$PORTAL_PROMETHEUS_PORT" \
+  --web.external-url="http://127.0.0.1:$PORTAL_PROMETHEUS_PORT" \
   >"$dir/prometheus.log" 2>&1 &
 pids+=($!)
 

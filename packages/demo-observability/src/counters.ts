@@ -51,7 +51,10 @@ export function stepCounts(
   if (s.quantile === undefined) {
     const requests = demoRequests(s.slo, end, step);
     const errorRatio = demoErrorRatio(s.slo, end, incidents);
-    return { total: requests, good: requests - Math.round(requests * errorRatio) };
+    return {
+      total: requests,
+      good: requests - Math.round(requests * errorRatio),
+    };
   }
   // The generator draws the slices of each 5-minute step together.
   const stepEnd = Math.ceil(end / REQUEST_STEP) * REQUEST_STEP;

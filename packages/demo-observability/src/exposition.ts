@@ -75,7 +75,9 @@ export function* backfillTexts(
     counter.advance(to, (ts, counts) => samples.push([ts, counts]));
     history.set(counter, samples);
   }
-  const starts = [...history.values()].flatMap(h => (h.length ? [h[0][0]] : []));
+  const starts = [...history.values()].flatMap(h =>
+    h.length ? [h[0][0]] : [],
+  );
   if (starts.length === 0) return;
   const first = Math.min(...starts);
   const families = byFamily(counters);

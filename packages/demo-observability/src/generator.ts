@@ -88,7 +88,9 @@ export function demoErrorRatio(
     .reduce((sum, i) => sum + i.errorRatio, 0);
   return Math.min(
     1,
-    (1 - slo.target) * p.baseline * (0.4 + 1.2 * unit(`noise:${slo.id}:${ts}`)) +
+    (1 - slo.target) *
+      p.baseline *
+      (0.4 + 1.2 * unit(`noise:${slo.id}:${ts}`)) +
       incidentErrorRatio(slo.id, p, ts) +
       played,
   );
@@ -116,7 +118,9 @@ export const demoSliceIsBad = (
 
 /** The slice length of a timeslice SLO in seconds; undefined for request SLOs. */
 export function sliceSeconds(slo: ResolvedSlo): number | undefined {
-  return slo.timeslice ? durationSeconds(slo.timeslice.window) ?? 60 : undefined;
+  return slo.timeslice
+    ? durationSeconds(slo.timeslice.window) ?? 60
+    : undefined;
 }
 
 /**

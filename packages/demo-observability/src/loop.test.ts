@@ -9,7 +9,12 @@ import { readDemoSlos } from './demoSlos';
 import { RunningExporter, startExporter } from './exporter';
 import { generateDemoObservations } from './generator';
 import { alertmanagerConfig, burnAlerts, loopIncident } from './loopConfig';
-import { demoCounters, LoopScenario, loopPaths, prepareLoop } from './loopFiles';
+import {
+  demoCounters,
+  LoopScenario,
+  loopPaths,
+  prepareLoop,
+} from './loopFiles';
 
 const PROMETHEUS = process.env.PORTAL_PROMETHEUS ?? 'prometheus';
 const ALERTMANAGER =
@@ -89,10 +94,10 @@ describe('the local observability loop', () => {
       { listening: LISTENING },
     );
     prometheusUrl = `http://127.0.0.1:${prometheus.port}`;
-    await eventually(
-      async () => (await fetch(`${prometheusUrl}/-/ready`)).ok,
-      { what: 'Prometheus answering /-/ready', timeoutMs: 60_000 },
-    );
+    await eventually(async () => (await fetch(`${prometheusUrl}/-/ready`)).ok, {
+      what: 'Prometheus answering /-/ready',
+      timeoutMs: 60_000,
+    });
     // Sized for the work, not for flakiness: two days of history through
     // promtool and three servers take about 90 s on a loaded 2-core machine.
   }, 240_000);
@@ -171,7 +176,10 @@ describe('the local observability loop', () => {
         .then(r => r.text())
         .catch(e => String(e));
       throw new Error(
-        `${error.message}\nPrometheus alert rules: ${rules.slice(0, 3000)}\nPrometheus output:\n${prometheus?.output().slice(-3000)}`,
+        `${error.message}\nPrometheus alert rules: ${rules.slice(
+          0,
+          3000,
+        )}\nPrometheus output:\n${prometheus?.output().slice(-3000)}`,
       );
     });
     expect(alerts[0].labels).toMatchObject({

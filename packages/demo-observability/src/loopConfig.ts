@@ -92,8 +92,7 @@ export function demoBudgetRemaining(slo: ResolvedSlo, at: number): number {
   });
   const first = history[0];
   const last = history[history.length - 1];
-  const errorRatio =
-    1 - (last.good - first.good) / (last.total - first.total);
+  const errorRatio = 1 - (last.good - first.good) / (last.total - first.total);
   return 1 - errorRatio / (1 - slo.target);
 }
 
@@ -110,7 +109,9 @@ export function loopIncident(
 ): DemoIncident {
   const ranked = slos
     .map(slo => ({ slo, remaining: demoBudgetRemaining(slo, loopStart) }))
-    .sort((a, b) => a.remaining - b.remaining || a.slo.id.localeCompare(b.slo.id));
+    .sort(
+      (a, b) => a.remaining - b.remaining || a.slo.id.localeCompare(b.slo.id),
+    );
   const { slo } = ranked[0];
   return {
     sloId: slo.id,

@@ -36,7 +36,11 @@ export const loopPaths = (dir: string) => ({
 export const demoCounters = (slos: ResolvedSlo[], scenario: LoopScenario) =>
   slos.map(
     slo =>
-      new DemoCounter(demoSloSeries(slo), scenario.historyStart, scenario.incidents),
+      new DemoCounter(
+        demoSloSeries(slo),
+        scenario.historyStart,
+        scenario.incidents,
+      ),
   );
 
 /**

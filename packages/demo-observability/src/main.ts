@@ -1,10 +1,11 @@
 /**
  * The embedded default's observability loop (scripts/start.sh runs it):
  *
- *   main.ts prepare --dir D --exporter H:P --alertmanager H:P [--history-days 30] [--interval 15]
+ *   main.ts prepare --dir D --services demo/services --exporter H:P --alertmanager H:P
+ *                   [--history-days 30] [--interval 15]
  *     writes the Sloth rules, Prometheus and Alertmanager config and a
  *     backfilled Prometheus data directory into D;
- *   main.ts serve --dir D --listen H:P
+ *   main.ts serve --dir D --services demo/services --listen H:P
  *     serves the demo services' live counters for Prometheus to scrape.
  */
 import { parseArgs } from 'node:util';
@@ -13,7 +14,12 @@ import path from 'node:path';
 import { readDemoSlos } from './demoSlos';
 import { startExporter } from './exporter';
 import { loopIncident } from './loopConfig';
-import { demoCounters, LoopScenario, loopPaths, prepareLoop } from './loopFiles';
+import {
+  demoCounters,
+  LoopScenario,
+  loopPaths,
+  prepareLoop,
+} from './loopFiles';
 import { REQUEST_STEP } from './counters';
 
 const DAY = 86400;
@@ -34,7 +40,9 @@ const { positionals, values } = parseArgs({
 function required(name: keyof typeof values): string {
   const value = values[name];
   if (typeof value !== 'string' || value === '') {
-    throw new Error(`--${name} is required (see the usage at the top of main.ts)`);
+    throw new Error(
+      `--${name} is required (see the usage at the top of main.ts)`,
+    );
   }
   return value;
 }
@@ -49,10 +57,7 @@ function hostPort(name: 'listen'): { host: string; port: number } {
 
 async function main() {
   const dir = path.resolve(required('dir'));
-  const services = path.resolve(
-    values.services ?? path.join(__dirname, '../../../demo/services'),
-  );
-  const slos = readDemoSlos(services);
+  const slos = readDemoSlos(path.resolve(required('services')));
   const [command] = positionals;
 
   if (command === 'prepare') {
@@ -80,11 +85,13 @@ async function main() {
       promtool: process.env.PORTAL_PROMTOOL,
     });
     process.stdout.write(
-      `Backfilled ${samples} samples of ${slos.length} demo SLOs (${days + 1} days) in ${
-        (Date.now() - started) / 1000
-      } s; playing an incident on ${incident.sloId} (${Math.round(
-        incident.errorRatio * 1000,
-      ) / 10}% failing) until ${new Date(incident.to * 1000).toISOString()}\n`,
+      `Backfilled ${samples} samples of ${slos.length} demo SLOs (${
+        days + 1
+      } days) in ${(Date.now() - started) / 1000} s; playing an incident on ${
+        incident.sloId
+      } (${
+        Math.round(incident.errorRatio * 1000) / 10
+      }% failing) until ${new Date(incident.to * 1000).toISOString()}\n`,
     );
     return;
   }

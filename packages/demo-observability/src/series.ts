@@ -32,7 +32,8 @@ interface Selector {
 
 const SELECTOR =
   /([a-zA-Z_:][a-zA-Z0-9_:]*)\{([^}]*)\}\[\{\{\s*\.window\s*\}\}\]/g;
-const MATCHER = /([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"/g;
+const MATCHER =
+  /([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"/g;
 const QUANTILE =
   /^histogram_quantile\(\s*([0-9.]+)\s*,\s*sum by \(le\) \(rate\(([a-zA-Z_:][a-zA-Z0-9_:]*)_bucket\{[^}]*\}\[\{\{\s*\.window\s*\}\}\]\)\)\)$/;
 
@@ -93,11 +94,7 @@ function ratioSeries(slo: ResolvedSlo): DemoSeries[] {
   const part: EventPart = slo.indicator.good !== undefined ? 'good' : 'bad';
   const other: EventPart = part === 'good' ? 'bad' : 'good';
   const total = single(slo, slo.indicator.total, 'total');
-  const subset = single(
-    slo,
-    (slo.indicator.good ?? slo.indicator.bad)!,
-    part,
-  );
+  const subset = single(slo, (slo.indicator.good ?? slo.indicator.bad)!, part);
   if (subset.name === total.name) {
     const base = equalities(total);
     const extra = subset.matchers.filter(
