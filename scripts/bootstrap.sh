@@ -8,6 +8,8 @@
 #   bootstrap_postgres    a PostgreSQL answering on 127.0.0.1:5432 (root only)
 #   bootstrap_prometheus  Debian's prometheus and promtool for the SLO tests (root only)
 #   bootstrap_alertmanager  Debian's Alertmanager for the on-call tests (root only)
+#   observability_ready   whether the local observability loop can run here
+#                         (installs Prometheus and Alertmanager when root)
 
 set -euo pipefail
 
@@ -129,6 +131,34 @@ bootstrap_alertmanager() {
   as_root || die "Alertmanager is needed for the on-call tests: install Debian's prometheus-alertmanager or set PORTAL_ALERTMANAGER."
   log "Installing Debian's Alertmanager"
   apt_install prometheus-alertmanager
+}
+
+# The ports of the embedded default's observability loop; not 9090/9093,
+# which a Prometheus or Alertmanager of the e2e suite may hold.
+observability_ports() {
+  export PORTAL_PROMETHEUS_PORT="${PORTAL_PROMETHEUS_PORT:-9490}"
+  export PORTAL_EXPORTER_PORT="${PORTAL_EXPORTER_PORT:-9491}"
+  export PORTAL_ALERTMANAGER_PORT="${PORTAL_ALERTMANAGER_PORT:-9493}"
+}
+
+# Whether scripts/observability-loop.sh can run: as root it installs
+# Prometheus and Alertmanager (as scripts/test.sh does); otherwise it says
+# how to, and the portal runs without the loop.
+observability_ready() {
+  export PORTAL_ALERTMANAGER="${PORTAL_ALERTMANAGER:-/usr/bin/prometheus-alertmanager}"
+  if as_root; then
+    bootstrap_prometheus
+    bootstrap_alertmanager
+    return 0
+  fi
+  if command -v prometheus >/dev/null && command -v promtool >/dev/null && [ -x "$PORTAL_ALERTMANAGER" ]; then
+    return 0
+  fi
+  log "Prometheus and Alertmanager are not installed, so the portal starts without its observability loop:"
+  log "  SLOs come from the embedded demo feed, and /on-call says Alertmanager is not reachable."
+  log "  Install them with: sudo apt-get install prometheus prometheus-alertmanager"
+  log "  (or run scripts/start.sh as root, which installs them), then start again."
+  return 1
 }
 
 pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }

@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDemoObservations } from '../../plugins/slo-backend/src/demo/demoObservations';
+import { generateDemoObservations } from '../../packages/demo-observability/src/generator';
 import { formatObservations } from '../../plugins/slo-backend/src/service/openMetrics';
 import { PrometheusSliSource } from '../../plugins/slo-backend/src/service/PrometheusSliSource';
 

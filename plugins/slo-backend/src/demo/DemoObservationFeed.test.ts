@@ -1,5 +1,4 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { evaluateSlo } from '@gogidix/plugin-slo-common';
 import { DatabaseSloStore } from '../database/DatabaseSloStore';
 import { ratioSlo } from '../__testUtils__/fixtures';
 import { portalTestDatabases } from '@gogidix/test-kit';
@@ -7,53 +6,12 @@ import { StoredObservationSource } from '../service/StoredObservationSource';
 import {
   COARSE_STEP,
   DemoObservationFeed,
-  FINE_STEP,
   isLocalDocument,
 } from './DemoObservationFeed';
-import { generateDemoObservations } from './demoObservations';
 
 const slos = Array.from({ length: 12 }, (_, i) =>
   ratioSlo(`service-${i}`, 'availability'),
 );
-
-describe('generateDemoObservations', () => {
-  const options = {
-    from: 1_790_000_000,
-    to: 1_790_000_000 + 30 * 86400,
-    stepSeconds: FINE_STEP,
-  };
-
-  it('is deterministic and counts up', () => {
-    const a = generateDemoObservations(slos.slice(0, 2), options);
-    expect(generateDemoObservations(slos.slice(0, 2), options)).toEqual(a);
-    for (let i = 1; i < a.length; i++) {
-      if (a[i].sloId !== a[i - 1].sloId) continue;
-      expect(a[i].total).toBeGreaterThan(a[i - 1].total);
-      expect(a[i].good).toBeGreaterThanOrEqual(a[i - 1].good);
-    }
-  });
-
-  it('gives a month with varied budgets and a few incidents, not a flat line', () => {
-    const month = generateDemoObservations(slos, options);
-    const statuses = slos.map(slo => {
-      const series = month.filter(o => o.sloId === slo.id);
-      const first = series[0];
-      const last = series[series.length - 1];
-      const ratio = 1 - (last.good - first.good) / (last.total - first.total);
-      return evaluateSlo(slo, { period: ratio }, new Date(options.to * 1000))
-        .budget.remaining as number;
-    });
-    expect(Math.min(...statuses)).toBeLessThan(0.25);
-    expect(Math.max(...statuses)).toBeGreaterThan(0.5);
-    // Some 5-minute steps fall in an incident (over 2% failing).
-    const byKey = new Map(month.map(o => [`${o.sloId}@${o.ts}`, o]));
-    const incidentSteps = month.filter(o => {
-      const prev = byKey.get(`${o.sloId}@${o.ts - FINE_STEP}`);
-      return prev && 1 - (o.good - prev.good) / (o.total - prev.total) > 0.02;
-    });
-    expect(incidentSteps.length).toBeGreaterThan(0);
-  });
-});
 
 describe('DemoObservationFeed', () => {
   const databases = portalTestDatabases();

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SliObservation, SloStore } from '../database/SloStore';
 import { formatObservations, parseObservations } from '../service/openMetrics';
-import { generateDemoObservations } from './demoObservations';
+import { generateDemoObservations } from '@gogidix/demo-observability';
 
 const DAY = 86400;
 /** Fine-grained history (every 5 minutes): what short burn-rate windows need. */

@@ -1,0 +1,88 @@
+import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+
+/**
+ * Journeys against the embedded default (`scripts/start.sh`: dev servers,
+ * SQLite, guest sign-in, the observability loop), on ports of its own so it
+ * runs beside a portal started on 3000/7007 and beside the e2e suite.
+ *
+ *   yarn playwright test -c e2e/embedded.config.ts
+ */
+const repoRoot = path.resolve(__dirname, '..');
+export const embedded = {
+  repoRoot,
+  frontend: 3300,
+  backend: 7307,
+  prometheus: 9590,
+  exporter: 9591,
+  alertmanager: 9593,
+  dataDir: path.join(repoRoot, '.data/e2e-embedded'),
+  /** The guest is an SRE, on call (README, "Roles"). */
+  guest: 'user:default/diego.martinez',
+};
+
+export default defineConfig({
+  testDir: './embedded',
+  timeout: 480_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: path.join(repoRoot, '.data/e2e-embedded/results'),
+  use: {
+    baseURL: `http://localhost:${embedded.frontend}`,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'scripts/observability-loop.sh',
+      cwd: repoRoot,
+      env: {
+        PORTAL_OBSERVABILITY_DIR: path.join(embedded.dataDir, 'observability'),
+        PORTAL_PROMETHEUS_PORT: String(embedded.prometheus),
+        PORTAL_EXPORTER_PORT: String(embedded.exporter),
+        PORTAL_ALERTMANAGER_PORT: String(embedded.alertmanager),
+      },
+      url: `http://127.0.0.1:${embedded.alertmanager}/-/ready`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+    },
+    {
+      // The embedded default as start.sh runs it, with a fresh SQLite folder.
+      command: `rm -rf ${embedded.dataDir}/sqlite && mkdir -p ${embedded.dataDir}/sqlite && yarn start`,
+      cwd: repoRoot,
+      env: {
+        APP_CONFIG_app_baseUrl: `http://localhost:${embedded.frontend}`,
+        APP_CONFIG_backend_baseUrl: `http://localhost:${embedded.backend}`,
+        APP_CONFIG_backend_listen_port: String(embedded.backend),
+        APP_CONFIG_backend_cors_origin: `http://localhost:${embedded.frontend}`,
+        APP_CONFIG_backend_database_connection_directory: path.join(
+          embedded.dataDir,
+          'sqlite',
+        ),
+        APP_CONFIG_auth_providers_guest_userEntityRef: embedded.guest,
+        APP_CONFIG_slo_prometheus_baseUrl: `http://127.0.0.1:${embedded.prometheus}`,
+        APP_CONFIG_onCall_alertmanager_baseUrl: `http://127.0.0.1:${embedded.alertmanager}`,
+        BROWSER: 'none',
+      },
+      url: `http://localhost:${embedded.backend}/.backstage/health/v1/readiness`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+    },
+  ],
+});
