@@ -5,6 +5,9 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   CheckEvaluation,
   EntityCompliance,
+  TRIVY_SEVERITIES,
+  TrivySeverityCounts,
+  TrivyStatus,
 } from '@gogidix/plugin-compliance-common';
 import { FetchErrorPanel } from '@gogidix/portal-react';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
@@ -55,6 +58,10 @@ function EvidenceTable({ check }: { check: CheckEvaluation }) {
                 <Typography variant="body2" color="warning.main">
                   error: {e.error}
                 </Typography>
+              ) : e.pending ? (
+                <Typography variant="body2" color="text.secondary">
+                  pending: {e.pending}
+                </Typography>
               ) : (
                 <code>{showValue(e.value)}</code>
               )}
@@ -67,6 +74,87 @@ function EvidenceTable({ check }: { check: CheckEvaluation }) {
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+const REASON_SEVERITY = {
+  fail: 'error',
+  error: 'warning',
+  pending: 'info',
+  pass: 'info',
+  waived: 'info',
+} as const;
+
+const total = (counts: TrivySeverityCounts) =>
+  Object.values(counts).reduce((n, c) => n + c, 0);
+
+/** The image scan: counts by severity, and a refused upload if any. */
+function ImageScan({ trivy }: { trivy: TrivyStatus }) {
+  const { report, rejected } = trivy;
+  return (
+    <InfoCard title="Image scan (Trivy)">
+      <Stack spacing={2}>
+        {rejected && (
+          <Alert severity="warning">
+            Last report malformed at {when(rejected.at)} ({rejected.source}):{' '}
+            {rejected.reason}
+            {report
+              ? ' The counts below are from the last report that could be read.'
+              : ''}
+          </Alert>
+        )}
+        {!report && !rejected && (
+          <Typography variant="body2">
+            No scan received yet. The checks that need one are pending until CI
+            uploads its first Trivy report.
+          </Typography>
+        )}
+        {report && (
+          <>
+            <Typography variant="body2">
+              {report.artifactName}, scanned {when(report.scannedAt)}
+            </Typography>
+            <Table size="small" aria-label="Vulnerabilities by severity">
+              <TableHead>
+                <TableRow>
+                  <TableCell />
+                  {TRIVY_SEVERITIES.map(severity => (
+                    <TableCell key={severity} align="right">
+                      {severity}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {(
+                  [
+                    ['Vulnerabilities', report.counts],
+                    ['Misconfigurations', report.misconfigurations],
+                    ['Secrets', report.secrets],
+                  ] as const
+                )
+                  .filter(
+                    ([label, counts]) =>
+                      label === 'Vulnerabilities' || total(counts) > 0,
+                  )
+                  .map(([label, counts]) => (
+                    <TableRow key={label}>
+                      <TableCell component="th" scope="row">
+                        {label}
+                      </TableCell>
+                      {TRIVY_SEVERITIES.map(severity => (
+                        <TableCell key={severity} align="right">
+                          {counts[severity]}
+                        </TableCell>
+                      ))}
+                    </TableRow>
+                  ))}
+              </TableBody>
+            </Table>
+          </>
+        )}
+      </Stack>
+    </InfoCard>
   );
 }
 
@@ -93,7 +181,7 @@ function CheckRow({
         <Stack spacing={2}>
           <Typography variant="body2">{check.description}</Typography>
           {check.reason && (
-            <Alert severity={check.status === 'error' ? 'warning' : 'error'}>
+            <Alert severity={REASON_SEVERITY[check.status]}>
               {check.reason}
             </Alert>
           )}
@@ -104,7 +192,7 @@ function CheckRow({
             </Alert>
           )}
           <EvidenceTable check={check} />
-          {check.status !== 'pass' && (
+          {check.status !== 'pass' && check.status !== 'pending' && (
             <Typography variant="body2">
               <strong>How to fix:</strong> {check.howToFix}
             </Typography>
@@ -131,6 +219,7 @@ function Compliance({
 }) {
   const [waiving, setWaiving] = useState<CheckEvaluation>();
   const waived = compliance.checks.filter(c => c.status === 'waived').length;
+  const pending = compliance.checks.filter(c => c.status === 'pending').length;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={4}>
@@ -141,6 +230,7 @@ function Compliance({
               {compliance.checks.filter(c => c.status === 'pass').length} of{' '}
               {compliance.checks.length} checks pass
               {waived > 0 && `, ${waived} waived`}
+              {pending > 0 && `, ${pending} waiting for their first data`}
             </Typography>
             <Typography variant="caption" color="text.secondary">
               Evaluated {when(compliance.evaluatedAt)}
@@ -166,6 +256,9 @@ function Compliance({
             </TableBody>
           </Table>
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <ImageScan trivy={compliance.trivy} />
       </Grid>
       <Grid item xs={12}>
         <Typography variant="h6" gutterBottom>
