@@ -229,6 +229,18 @@ describe('service templates', () => {
     );
   });
 
+  it('refuses a tier-1 service without the PagerDuty service that pages for it', async () => {
+    const res = await dryRun('typescript-service', {
+      ...baseAnswers,
+      ...templateAnswers['typescript-service'],
+      tier: 'tier-1',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /pagerdutyServiceId: a tier-1 service pages someone when it breaks; give the PagerDuty service/,
+    );
+  });
+
   it.each([
     ['canary weight above 100', { canaryWeight: 150 }, /canaryWeight/],
     ['an invalid name', { name: 'Listing_Photos' }, /name/],
