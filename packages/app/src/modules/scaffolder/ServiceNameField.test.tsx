@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { ReviewNamesField } from './ReviewNamesField';
 import { ServiceNameInput, validateServiceName } from './ServiceNameField';
 
 /**
@@ -23,13 +24,26 @@ for (const key of ['owner', 'system']) {
   delete servicePage.properties[key]['ui:options'];
 }
 
-const taken = new Set(['component:default/listing-photos']);
+const catalog: Record<string, object> = {
+  'component:default/listing-photos': {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'listing-photos' },
+  },
+  'group:default/listings': {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'listings' },
+    spec: { type: 'team', profile: { displayName: 'Listings team' } },
+  },
+  'system:default/property-marketplace': {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'property-marketplace', title: 'Property marketplace' },
+  },
+};
 const catalogApi = {
-  getEntityByRef: jest.fn(async (ref: string) =>
-    taken.has(ref)
-      ? { apiVersion: 'v1', kind: 'Component', metadata: { name: 'x' } }
-      : undefined,
-  ),
+  getEntityByRef: jest.fn(async (ref: string) => catalog[ref]),
 };
 
 async function renderForm() {
@@ -45,6 +59,7 @@ async function renderForm() {
           component: ServiceNameInput,
           validation: validateServiceName,
         },
+        { name: 'ReviewNames', component: ReviewNamesField },
       ]}
       onCreate={jest.fn()}
     />,
@@ -68,10 +83,9 @@ describe('the service page of the create form', () => {
       screen.getByRole('textbox', { name: /^Description/ }),
       'Stores and resizes the photos of listings.',
     );
-    await userEvent.type(
-      screen.getByRole('textbox', { name: /^Owner/ }),
-      'group:default/listings',
-    );
+    // As the owner picker does: the whole ref at once.
+    await userEvent.click(screen.getByRole('textbox', { name: /^Owner/ }));
+    await userEvent.paste('group:default/listings');
   });
 
   it('says what a name may be in a sentence, never as a pattern', async () => {
@@ -120,5 +134,24 @@ describe('the service page of the create form', () => {
     expect(
       screen.getByText(/it becomes the repository, the catalog name/),
     ).toBeInTheDocument();
+  });
+
+  it('names the owner and system on the Review page, not their entity refs', async () => {
+    await fill('listing-photos-v2');
+    await userEvent.click(screen.getByRole('textbox', { name: /^System/ }));
+    await userEvent.paste('system:default/property-marketplace');
+    await waitFor(() =>
+      expect(catalogApi.getEntityByRef).toHaveBeenCalledWith(
+        'system:default/property-marketplace',
+      ),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
+    expect(await screen.findByText('Listings team')).toBeInTheDocument();
+    expect(screen.getByText('Property marketplace')).toBeInTheDocument();
+    expect(screen.getByText('listing-photos-v2')).toBeInTheDocument();
+    expect(screen.queryByText('group:default/listings')).toBeNull();
+    expect(
+      screen.queryByText('system:default/property-marketplace'),
+    ).toBeNull();
   });
 });
