@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
@@ -24,7 +25,7 @@ for (const key of ['owner', 'system']) {
   delete servicePage.properties[key]['ui:options'];
 }
 
-const catalog: Record<string, object> = {
+const catalog: Record<string, Entity> = {
   'component:default/listing-photos': {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -43,7 +44,9 @@ const catalog: Record<string, object> = {
   },
 };
 const catalogApi = {
-  getEntityByRef: jest.fn(async (ref: string) => catalog[ref]),
+  getEntityByRef: jest.fn(
+    async (ref: string): Promise<Entity | undefined> => catalog[ref],
+  ),
 };
 
 async function renderForm() {
