@@ -240,9 +240,11 @@ describe('service templates', () => {
       tier: 'tier-1',
     });
     expect(res.status).toBe(400);
-    expect(JSON.stringify(res.body)).toMatch(
-      /requires property \\"pagerdutyServiceId\\"/,
-    );
+    // The scaffolder checks the form's schema before any step runs.
+    expect(res.body.errors[0]).toMatchObject({
+      argument: 'instance.tier',
+      message: 'does not meet dependency required by instance.tier',
+    });
   });
 
   it.each([

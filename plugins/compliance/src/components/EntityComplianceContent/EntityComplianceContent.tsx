@@ -5,9 +5,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   CheckEvaluation,
   EntityCompliance,
-  TRIVY_SEVERITIES,
-  TrivySeverityCounts,
-  TrivyStatus,
+  Evidence,
 } from '@gogidix/plugin-compliance-common';
 import { FetchErrorPanel } from '@gogidix/portal-react';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
@@ -34,7 +32,27 @@ import {
   showValue,
   when,
 } from '../shared/format';
+import { ImageScan } from './ImageScan';
 import { WaiverDialog } from './WaiverDialog';
+
+/** A fact's value, or why there is none. */
+function EvidenceValue({ evidence }: { evidence: Evidence }) {
+  if (evidence.error) {
+    return (
+      <Typography variant="body2" color="warning.main">
+        error: {evidence.error}
+      </Typography>
+    );
+  }
+  if (evidence.pending) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        pending: {evidence.pending}
+      </Typography>
+    );
+  }
+  return <code>{showValue(evidence.value)}</code>;
+}
 
 function EvidenceTable({ check }: { check: CheckEvaluation }) {
   return (
@@ -54,17 +72,7 @@ function EvidenceTable({ check }: { check: CheckEvaluation }) {
               <code>{e.factId}</code>
             </TableCell>
             <TableCell>
-              {e.error ? (
-                <Typography variant="body2" color="warning.main">
-                  error: {e.error}
-                </Typography>
-              ) : e.pending ? (
-                <Typography variant="body2" color="text.secondary">
-                  pending: {e.pending}
-                </Typography>
-              ) : (
-                <code>{showValue(e.value)}</code>
-              )}
+              <EvidenceValue evidence={e} />
             </TableCell>
             <TableCell sx={{ wordBreak: 'break-all' }}>{e.source}</TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>
@@ -84,79 +92,6 @@ const REASON_SEVERITY = {
   pass: 'info',
   waived: 'info',
 } as const;
-
-const total = (counts: TrivySeverityCounts) =>
-  Object.values(counts).reduce((n, c) => n + c, 0);
-
-/** The image scan: counts by severity, and a refused upload if any. */
-function ImageScan({ trivy }: { trivy: TrivyStatus }) {
-  const { report, rejected } = trivy;
-  return (
-    <InfoCard title="Image scan (Trivy)">
-      <Stack spacing={2}>
-        {rejected && (
-          <Alert severity="warning">
-            Last report malformed at {when(rejected.at)} ({rejected.source}):{' '}
-            {rejected.reason}
-            {report
-              ? ' The counts below are from the last report that could be read.'
-              : ''}
-          </Alert>
-        )}
-        {!report && !rejected && (
-          <Typography variant="body2">
-            No scan received yet. The checks that need one are pending until CI
-            uploads its first Trivy report.
-          </Typography>
-        )}
-        {report && (
-          <>
-            <Typography variant="body2">
-              {report.artifactName}, scanned {when(report.scannedAt)}
-            </Typography>
-            <Table size="small" aria-label="Vulnerabilities by severity">
-              <TableHead>
-                <TableRow>
-                  <TableCell />
-                  {TRIVY_SEVERITIES.map(severity => (
-                    <TableCell key={severity} align="right">
-                      {severity}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {(
-                  [
-                    ['Vulnerabilities', report.counts],
-                    ['Misconfigurations', report.misconfigurations],
-                    ['Secrets', report.secrets],
-                  ] as const
-                )
-                  .filter(
-                    ([label, counts]) =>
-                      label === 'Vulnerabilities' || total(counts) > 0,
-                  )
-                  .map(([label, counts]) => (
-                    <TableRow key={label}>
-                      <TableCell component="th" scope="row">
-                        {label}
-                      </TableCell>
-                      {TRIVY_SEVERITIES.map(severity => (
-                        <TableCell key={severity} align="right">
-                          {counts[severity]}
-                        </TableCell>
-                      ))}
-                    </TableRow>
-                  ))}
-              </TableBody>
-            </Table>
-          </>
-        )}
-      </Stack>
-    </InfoCard>
-  );
-}
 
 function CheckRow({
   check,
