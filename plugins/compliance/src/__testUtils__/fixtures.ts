@@ -41,7 +41,7 @@ export function entityCompliance(
         controls: ['SOC 2 CC7.1', 'ISO 27001:2022 A.8.8'],
         status: 'fail',
         reason:
-          'The latest scan of harbor.gogidix.dev/payments/payments-service:2.14.3 found 1 critical vulnerabilities; none are allowed.',
+          'Critical vulnerabilities in the latest image scan: 1; none are allowed.',
         howToFix: 'Upgrade the affected packages and rebuild.',
         evidence: [
           {
@@ -228,7 +228,7 @@ export function orgCompliance(
         level: 'silver',
         status: 'fail',
         reason:
-          'The latest scan of harbor.gogidix.dev/payments/payments-service:2.14.3 found 1 critical vulnerabilities; none are allowed.',
+          'Critical vulnerabilities in the latest image scan: 1; none are allowed.',
         controls: ['ISO 27001:2022 A.8.8'],
       },
     ],

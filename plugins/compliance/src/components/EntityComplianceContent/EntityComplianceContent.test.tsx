@@ -108,7 +108,7 @@ describe('EntityComplianceContent', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        'The latest scan of harbor.gogidix.dev/payments/payments-service:2.14.3 found 1 critical vulnerabilities; none are allowed.',
+        'Critical vulnerabilities in the latest image scan: 1; none are allowed.',
       ),
     ).toBeInTheDocument();
     expect(
