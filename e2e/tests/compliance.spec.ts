@@ -105,7 +105,9 @@ test('a manager filters the compliance page by team, opens evidence and exports 
     evidence.getByText(/demo\/trivy\/payments-service\.json/),
   ).toBeVisible();
   await expect(
-    page.getByText('trivy.critical is 1, needs equal 0'),
+    page.getByText(
+      'Critical vulnerabilities in the latest image scan: 1; none are allowed.',
+    ),
   ).toBeVisible();
   await page.screenshot({ path: screenshot('entity'), fullPage: true });
 });

@@ -5,3 +5,5 @@
  * @packageDocumentation
  */
 export { compliancePlugin as default } from './plugin';
+export { previewScorecard } from './service/previewScorecard';
+export type { ScorecardPreview } from './service/previewScorecard';

@@ -10,14 +10,20 @@ export interface Evidence {
   collectedAt: string;
   /** Set when the fact could not be collected; `value` is then null. */
   error?: string;
+  /**
+   * Set when the fact's source has not reported yet (a new service before
+   * its first image scan): the checks reading it are pending, not failed.
+   */
+  pending?: string;
 }
 
-export type CheckStatus = 'pass' | 'fail' | 'error' | 'waived';
+/** `pending`: waiting for the first data it needs (e.g. the first scan). */
+export type CheckStatus = 'pass' | 'fail' | 'error' | 'pending' | 'waived';
 export type ScorecardLevel = 'gold' | 'silver' | 'bronze' | 'none';
 /** The levels a check can belong to, lowest first. */
 export const CHECK_LEVELS = ['bronze', 'silver', 'gold'] as const;
 export type CheckLevel = (typeof CHECK_LEVELS)[number];
-export type ControlStatus = 'pass' | 'fail' | 'error';
+export type ControlStatus = 'pass' | 'fail' | 'error' | 'pending';
 
 export interface ControlRef {
   /** `SOC 2 CC6.1`, `ISO 27001:2022 A.8.8` */
@@ -74,12 +80,16 @@ export interface EntityCompliance {
   controls: ControlEvaluation[];
   /** Every waiver of the entity, expired ones included. */
   waivers: Waiver[];
+  /** The image scans received for it; see TrivyStatus. */
+  trivy: TrivyStatus;
 }
 
 export interface StatusCounts {
   passed: number;
   failed: number;
   errors: number;
+  /** Waiting for their first data; not met, but not failed either. */
+  pending: number;
   waived: number;
 }
 
@@ -185,12 +195,29 @@ export interface WaiverRequest {
   expiresAt: string;
 }
 
+export type TrivySeverityCounts = Record<TrivySeverity, number>;
+
 /** `POST /entities/:kind/:namespace/:name/trivy`: what was stored. */
 export interface TrivyReportSummary {
   entityRef: string;
   artifactName: string;
   scannedAt: string;
-  counts: Record<TrivySeverity, number>;
+  /** Vulnerabilities by severity. */
+  counts: TrivySeverityCounts;
+  /** Failed misconfiguration checks by severity (`--scanners misconfig`). */
+  misconfigurations: TrivySeverityCounts;
+  /** Exposed secrets by severity (`--scanners secret`). */
+  secrets: TrivySeverityCounts;
+}
+
+/**
+ * An entity's Trivy reports: the latest one that could be read, and the
+ * latest refused upload if it came after it (its time and reason only; a
+ * refused report's contents are never kept).
+ */
+export interface TrivyStatus {
+  report: (TrivyReportSummary & { receivedAt: string; source: string }) | null;
+  rejected: { at: string; reason: string; source: string } | null;
 }
 
 export const TRIVY_SEVERITIES = [

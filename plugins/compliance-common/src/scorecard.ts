@@ -7,7 +7,7 @@ import {
   StatusCounts,
 } from './api';
 
-/** A waived check counts as met; an error does not. */
+/** A waived check counts as met; an error or a pending check does not. */
 export const meets = (status: CheckStatus) =>
   status === 'pass' || status === 'waived';
 
@@ -29,26 +29,38 @@ export function scorecardLevel(
   return reached;
 }
 
-/** A control fails if any mapped check fails; an error masks a pass only. */
+/**
+ * A control fails if any mapped check fails; an error masks a pass or a
+ * pending check; a pending check masks a pass.
+ */
 export function controlStatus(statuses: CheckStatus[]): ControlStatus {
   if (statuses.some(s => s === 'fail')) return 'fail';
   if (statuses.some(s => s === 'error')) return 'error';
+  if (statuses.some(s => s === 'pending')) return 'pending';
   return 'pass';
 }
 
+const COUNTED: Record<CheckStatus, keyof StatusCounts> = {
+  pass: 'passed',
+  fail: 'failed',
+  error: 'errors',
+  pending: 'pending',
+  waived: 'waived',
+};
+
 export function countStatuses(statuses: CheckStatus[]): StatusCounts {
-  const counts = { passed: 0, failed: 0, errors: 0, waived: 0 };
-  for (const status of statuses) {
-    if (status === 'pass') counts.passed++;
-    else if (status === 'fail') counts.failed++;
-    else if (status === 'error') counts.errors++;
-    else counts.waived++;
-  }
+  const counts = { passed: 0, failed: 0, errors: 0, pending: 0, waived: 0 };
+  for (const status of statuses) counts[COUNTED[status]]++;
   return counts;
 }
 
-/** Met checks over all checks, or null with nothing evaluated. */
+/** Met checks over all checks (pending ones not met), or null with none. */
 export function passRate(counts: StatusCounts): number | null {
-  const total = counts.passed + counts.failed + counts.errors + counts.waived;
+  const total =
+    counts.passed +
+    counts.failed +
+    counts.errors +
+    counts.pending +
+    counts.waived;
   return total === 0 ? null : (counts.passed + counts.waived) / total;
 }

@@ -1,4 +1,7 @@
-import { renderHelmChart } from '@gogidix/infra-validation';
+import {
+  renderHelmChart,
+  validateKubernetesObjects,
+} from '@gogidix/infra-validation';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -52,7 +55,7 @@ async function render(values: Record<string, unknown>) {
   const objects = manifests.map(m => m.object as unknown as K8sObject);
   const find = (kind: string, name = 'photos') =>
     objects.find(o => o.kind === kind && o.metadata.name === name);
-  return { objects, find };
+  return { manifests, objects, find };
 }
 
 describe('the gogidix-service library chart', () => {
@@ -111,6 +114,36 @@ describe('the gogidix-service library chart', () => {
     const canary = find('Deployment', 'photos-canary')!;
     expect(canary.spec.template.spec.containers[0].image).toBe(
       'harbor.test/photos:1.1.0',
+    );
+  });
+
+  it.each([
+    [{}, 'v1'],
+    [{ mesh: { istioApiVersion: 'v1beta1' } }, 'v1beta1'],
+  ])(
+    'writes the mesh objects at the Istio API version asked (%j), and they validate',
+    async (values, version) => {
+      const { manifests, objects } = await render(values);
+      const istio = objects
+        .filter(o => o.kind !== 'NetworkPolicy')
+        .map(o => [o.kind, (o as { apiVersion?: string }).apiVersion])
+        .filter(([, apiVersion]) => String(apiVersion).includes('istio'));
+      expect(istio).toEqual(
+        expect.arrayContaining([
+          ['PeerAuthentication', `security.istio.io/${version}`],
+          ['DestinationRule', `networking.istio.io/${version}`],
+          ['VirtualService', `networking.istio.io/${version}`],
+        ]),
+      );
+      expect(validateKubernetesObjects(manifests)).toEqual([]);
+    },
+  );
+
+  it('refuses an Istio API version it does not write', async () => {
+    await expect(
+      render({ mesh: { istioApiVersion: 'v1alpha1' } }),
+    ).rejects.toThrow(
+      /mesh.istioApiVersion "v1alpha1".*use v1 \(Istio 1.22\+\)/,
     );
   });
 

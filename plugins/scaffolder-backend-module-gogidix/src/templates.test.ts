@@ -96,6 +96,10 @@ describe('service templates', () => {
         environments: c.environments,
         sloWindow: c.sloWindow,
         tier: c.tier,
+        // Tier-0 and tier-1 services must name who is paged.
+        ...(['tier-0', 'tier-1'].includes(c.tier)
+          ? { pagerdutyServiceId: 'P4X9QZK' }
+          : {}),
       });
       // The body in the failure message says which field the schema refused.
       expect({
@@ -231,6 +235,20 @@ describe('service templates', () => {
     expect(res.body.error.message).toMatch(
       /pagerdutyServiceId: only tier-0 and tier-1 services are paged/,
     );
+  });
+
+  it('refuses a tier-1 service without the PagerDuty service that pages for it', async () => {
+    const res = await dryRun('typescript-service', {
+      ...baseAnswers,
+      ...templateAnswers['typescript-service'],
+      tier: 'tier-1',
+    });
+    expect(res.status).toBe(400);
+    // The scaffolder checks the form's schema before any step runs.
+    expect(res.body.errors[0]).toMatchObject({
+      argument: 'instance.tier',
+      message: 'does not meet dependency required by instance.tier',
+    });
   });
 
   it.each([

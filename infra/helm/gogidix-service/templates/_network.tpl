@@ -39,8 +39,21 @@ spec:
           protocol: TCP
 {{- end -}}
 
+{{/*
+The version of the Istio APIs to write: v1 needs Istio 1.22 or later (the
+release that served networking.istio.io/v1 and security.istio.io/v1 for
+PeerAuthentication); v1beta1 is for older meshes.
+*/}}
+{{- define "gogidix-service.istioApiVersion" -}}
+{{- $v := .Values.mesh.istioApiVersion | default "v1" -}}
+{{- if not (has $v (list "v1" "v1beta1")) -}}
+{{- fail (printf "mesh.istioApiVersion %q is not one this chart writes: use v1 (Istio 1.22+) or v1beta1 (older Istio)" $v) -}}
+{{- end -}}
+{{- $v -}}
+{{- end -}}
+
 {{- define "gogidix-service.peerAuthentication" -}}
-apiVersion: security.istio.io/v1beta1
+apiVersion: security.istio.io/{{ include "gogidix-service.istioApiVersion" . }}
 kind: PeerAuthentication
 metadata:
   name: {{ include "gogidix-service.name" . }}
@@ -57,7 +70,7 @@ spec:
 
 {{- define "gogidix-service.destinationRule" -}}
 {{- $cb := .Values.mesh.circuitBreaker -}}
-apiVersion: networking.istio.io/v1beta1
+apiVersion: networking.istio.io/{{ include "gogidix-service.istioApiVersion" . }}
 kind: DestinationRule
 metadata:
   name: {{ include "gogidix-service.name" . }}
@@ -99,7 +112,7 @@ spec:
 {{- fail (printf "mesh.canary.weight %d is out of range: use 0 to 100" $canary) -}}
 {{- end -}}
 {{- end -}}
-apiVersion: networking.istio.io/v1beta1
+apiVersion: networking.istio.io/{{ include "gogidix-service.istioApiVersion" . }}
 kind: VirtualService
 metadata:
   name: {{ $name }}

@@ -41,6 +41,84 @@ describe('validateKubernetesObjects', () => {
         spec: { mtls: { mode: 'STRICT' } },
       },
     ],
+    // Istio 1.22+ serves these at v1 (written from istio.io's reference).
+    [
+      'an Istio v1 VirtualService',
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'listings' },
+        spec: {
+          hosts: ['listings'],
+          http: [
+            {
+              timeout: '5s',
+              retries: { attempts: 2, perTryTimeout: '2s' },
+              route: [{ destination: { host: 'listings' }, weight: 100 }],
+            },
+          ],
+        },
+      },
+    ],
+    [
+      'an Istio v1 DestinationRule',
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'DestinationRule',
+        metadata: { name: 'listings' },
+        spec: {
+          host: 'listings',
+          trafficPolicy: {
+            tls: { mode: 'ISTIO_MUTUAL' },
+            outlierDetection: { consecutive5xxErrors: 5, interval: '30s' },
+          },
+        },
+      },
+    ],
+    [
+      'an Istio v1 PeerAuthentication',
+      {
+        apiVersion: 'security.istio.io/v1',
+        kind: 'PeerAuthentication',
+        metadata: { name: 'listings' },
+        spec: {
+          selector: { matchLabels: { app: 'listings' } },
+          mtls: { mode: 'STRICT' },
+        },
+      },
+    ],
+    [
+      'an Istio v1 AuthorizationPolicy',
+      {
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        metadata: { name: 'listings' },
+        spec: {
+          selector: { matchLabels: { app: 'listings' } },
+          action: 'ALLOW',
+          rules: [
+            {
+              from: [
+                {
+                  source: {
+                    principals: ['cluster.local/ns/web/sa/frontend'],
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      },
+    ],
+    [
+      'an Istio v1alpha3 VirtualService, still served',
+      {
+        apiVersion: 'networking.istio.io/v1alpha3',
+        kind: 'VirtualService',
+        metadata: { name: 'listings' },
+        spec: { hosts: ['listings'] },
+      },
+    ],
     [
       'a prometheus-operator ServiceMonitor',
       {
@@ -106,6 +184,50 @@ describe('validateKubernetesObjects', () => {
         spec: { mtls: { mode: 'SOMETIMES' } },
       },
       { field: 'spec.mtls.mode', rule: 'schema', message: /one of/ },
+    ],
+    [
+      'an Istio v1 PeerAuthentication with a wrong mTLS mode',
+      {
+        apiVersion: 'security.istio.io/v1',
+        kind: 'PeerAuthentication',
+        metadata: { name: 'listings' },
+        spec: { mtls: { mode: 'STRICTT' } },
+      },
+      {
+        field: 'spec.mtls.mode',
+        rule: 'schema',
+        message:
+          /spec\.mtls\.mode must be one of \["UNSET","DISABLE","PERMISSIVE","STRICT"\], but is "STRICTT"/,
+      },
+    ],
+    [
+      'an Istio v1 VirtualService whose route weight is text',
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'listings' },
+        spec: {
+          hosts: ['listings'],
+          http: [
+            { route: [{ destination: { host: 'listings' }, weight: '50%' }] },
+          ],
+        },
+      },
+      {
+        field: 'spec.http[0].route[0].weight',
+        rule: 'schema',
+        message: /must be of type integer, but is "50%"/,
+      },
+    ],
+    [
+      'an Istio v1 AuthorizationPolicy with an unknown action',
+      {
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        metadata: { name: 'listings' },
+        spec: { action: 'PERMIT' },
+      },
+      { field: 'spec.action', rule: 'schema', message: /one of .*"PERMIT"/ },
     ],
     [
       'a Certificate without issuerRef',

@@ -14,9 +14,9 @@ const MODEL_PACKAGES = [
 ];
 
 /** A kubernetes-models class: built from an object, throws on validate(). */
-type ModelClass = new (data: Record<string, unknown>) => {
+type ModelClass = (new (data: Record<string, unknown>) => {
   validate(): void;
-};
+}) & { apiVersion: string };
 
 /** What `@kubernetes-models/validate` puts on its ValidationError (ajv errors). */
 interface SchemaError {
@@ -25,6 +25,18 @@ interface SchemaError {
   params: Record<string, unknown>;
   message?: string;
 }
+
+/**
+ * Istio 1.22 promoted these groups to v1 with the same schemas as v1beta1
+ * (Istio's 1.23 upgrade notes: "identical except in the package they reside
+ * in"). The bundled @kubernetes-models/istio 2.x predates v1 for most kinds
+ * (3.x is ESM-only), so a v1 kind it lacks is validated with the v1beta1
+ * schema of the same kind, under its own apiVersion.
+ */
+const SAME_SCHEMA_AS: Record<string, string> = {
+  'networking.istio.io/v1': 'networking.istio.io/v1beta1',
+  'security.istio.io/v1': 'security.istio.io/v1beta1',
+};
 
 const APIVERSION =
   /^(?:[a-z0-9]([a-z0-9.-]*[a-z0-9])?\/)?v\d+(?:(?:alpha|beta)\d+)?$/;
@@ -87,7 +99,7 @@ function validateOne({
     });
   }
   try {
-    new Model(object).validate();
+    new Model({ ...object, apiVersion: Model.apiVersion }).validate();
   } catch (error) {
     const errors = (error as { errors?: SchemaError[] }).errors;
     if (!Array.isArray(errors)) {
@@ -107,10 +119,12 @@ function modelFor(apiVersion: string, kind: string): ModelClass | undefined {
   if (!APIVERSION.test(apiVersion) || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) {
     return undefined;
   }
-  for (const pkg of MODEL_PACKAGES) {
-    const exported = loadModule(`${pkg}/${apiVersion}`)?.[kind];
-    if (typeof exported === 'function') {
-      return exported as ModelClass;
+  for (const version of [apiVersion, SAME_SCHEMA_AS[apiVersion]]) {
+    for (const pkg of version ? MODEL_PACKAGES : []) {
+      const exported = loadModule(`${pkg}/${version}`)?.[kind];
+      if (typeof exported === 'function') {
+        return exported as ModelClass;
+      }
     }
   }
   return undefined;

@@ -2,21 +2,36 @@ import {
   CheckStatus,
   Evidence,
   ScorecardLevel,
-  TrivySeverity,
+  TrivySeverityCounts,
+  TrivyStatus,
   Waiver,
 } from '@gogidix/plugin-compliance-common';
 import { CollectedFact } from '../facts/FactRetriever';
 
+/** A Trivy report that was read: its counts, never its findings. */
 export interface StoredTrivyReport {
   entityRef: string;
-  artifactName: string | null;
-  scannedAt: string | null;
-  counts: Record<TrivySeverity, number> | null;
+  artifactName: string;
+  scannedAt: string;
+  counts: TrivySeverityCounts;
+  misconfigurations: TrivySeverityCounts;
+  secrets: TrivySeverityCounts;
   /** Who sent it: the CI user or service, or the demo file. */
   source: string;
   receivedAt: string;
-  /** Why the last report received could not be read. */
-  error?: string;
+}
+
+/** A refused upload: when, why and from whom; its contents are not kept. */
+export interface TrivyRejection {
+  entityRef: string;
+  at: string;
+  reason: string;
+  source: string;
+}
+
+/** An entity's latest readable report and any refused upload after it. */
+export interface StoredTrivyState extends TrivyStatus {
+  entityRef: string;
 }
 
 /** A check's stored outcome, after waivers. */
@@ -65,12 +80,17 @@ export interface DailyTeamCounts {
   passed: number;
   failed: number;
   errors: number;
+  pending: number;
   waived: number;
 }
 
 export interface ComplianceStore {
+  /** Replaces the entity's report, and clears an earlier refusal. */
   saveTrivyReport(report: StoredTrivyReport): Promise<void>;
-  listTrivyReports(): Promise<StoredTrivyReport[]>;
+  /** Records a refused upload; the last readable report stays. */
+  saveTrivyRejection(rejection: TrivyRejection): Promise<void>;
+  /** Every entity with a report or a refusal, or only this one's. */
+  listTrivyReports(entityRef?: string): Promise<StoredTrivyState[]>;
 
   /** Replaces every stored fact with this round's. */
   replaceFacts(facts: CollectedFact[]): Promise<void>;

@@ -7,7 +7,7 @@ const databases = portalTestDatabases();
 const result = (
   name: string,
   team: string,
-  statuses: Array<'pass' | 'fail' | 'error'>,
+  statuses: Array<'pass' | 'fail' | 'error' | 'pending'>,
 ): EntityRoundResult => ({
   entityRef: `component:default/${name}`,
   title: name,
@@ -40,7 +40,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     const createStore = () => createTestStore(databases, databaseId);
 
-    it('replaces facts and reads them back with value, source, time and error', async () => {
+    it('replaces facts and reads them back with value, source, time, error and pending', async () => {
       const store = await createStore();
       await store.replaceFacts([
         {
@@ -58,6 +58,25 @@ describe.each(databases.eachSupportedId())(
           collectedAt: '2026-11-27T09:00:00.000Z',
           error: 'gone',
         },
+        {
+          entityRef: 'component:default/a',
+          factId: 'z',
+          value: null,
+          source: 's',
+          collectedAt: '2026-11-27T09:00:00.000Z',
+          pending: 'no scan yet',
+        },
+      ]);
+      expect(
+        (await store.listFacts('component:default/a')).map(f => [
+          f.factId,
+          f.error,
+          f.pending,
+        ]),
+      ).toEqual([
+        ['x', undefined, undefined],
+        ['y', 'gone', undefined],
+        ['z', undefined, 'no scan yet'],
       ]);
       await store.replaceFacts([
         {
@@ -82,7 +101,7 @@ describe.each(databases.eachSupportedId())(
       const store = await createStore();
       // A round at 09:00 on each day, five seconds long.
       for (const [day, a, b, passing] of [
-        ['2026-11-26', ['fail', 'fail'], ['pass', 'fail'], 0],
+        ['2026-11-26', ['fail', 'pending'], ['pass', 'fail'], 0],
         ['2026-11-27', ['pass', 'pass'], ['pass', 'error'], 2],
       ] as const) {
         await store.saveRound({
@@ -118,8 +137,9 @@ describe.each(databases.eachSupportedId())(
           team: 'group:default/listings',
           entities: 1,
           passed: 0,
-          failed: 2,
+          failed: 1,
           errors: 0,
+          pending: 1,
           waived: 0,
         },
         {
@@ -129,6 +149,7 @@ describe.each(databases.eachSupportedId())(
           passed: 2,
           failed: 0,
           errors: 0,
+          pending: 0,
           waived: 0,
         },
       ]);
@@ -158,41 +179,50 @@ describe.each(databases.eachSupportedId())(
           passed: 1,
           failed: 0,
           errors: 0,
+          pending: 0,
           waived: 0,
         },
       ]);
       expect((await store.latestResults())[0].level).toBe('gold');
     });
 
-    it('stores Trivy reports, the latest per entity, including unreadable ones', async () => {
+    it('keeps the last readable Trivy report when a later upload is refused, and clears the refusal with the next report', async () => {
       const store = await createStore();
-      await store.saveTrivyReport({
+      const counts = { CRITICAL: 1, HIGH: 0, MEDIUM: 2, LOW: 0, UNKNOWN: 3 };
+      const none = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
+      const report = {
         entityRef: 'component:default/a',
         artifactName: 'img:1',
         scannedAt: '2026-11-20T00:00:00.000Z',
-        counts: { CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 },
+        counts,
+        misconfigurations: { ...none, HIGH: 1 },
+        secrets: none,
         source: 'ci',
         receivedAt: '2026-11-20T00:01:00.000Z',
-      });
-      await store.saveTrivyReport({
+      };
+      await store.saveTrivyReport(report);
+      const rejected = {
+        at: '2026-11-21T00:01:00.000Z',
+        reason: 'SchemaVersion is 1',
+        source: 'uploaded by user:default/ci',
+      };
+      await store.saveTrivyRejection({
         entityRef: 'component:default/a',
-        artifactName: null,
-        scannedAt: null,
-        counts: null,
-        source: 'ci',
-        receivedAt: '2026-11-21T00:01:00.000Z',
-        error: 'SchemaVersion must be 2',
+        ...rejected,
+      });
+      // A first upload that is refused leaves no report, only the refusal.
+      await store.saveTrivyRejection({
+        entityRef: 'component:default/b',
+        ...rejected,
       });
       expect(await store.listTrivyReports()).toEqual([
-        {
-          entityRef: 'component:default/a',
-          artifactName: null,
-          scannedAt: null,
-          counts: null,
-          source: 'ci',
-          receivedAt: '2026-11-21T00:01:00.000Z',
-          error: 'SchemaVersion must be 2',
-        },
+        { entityRef: 'component:default/a', report, rejected },
+        { entityRef: 'component:default/b', report: null, rejected },
+      ]);
+      const next = { ...report, receivedAt: '2026-11-22T00:00:00.000Z' };
+      await store.saveTrivyReport(next);
+      expect(await store.listTrivyReports('component:default/a')).toEqual([
+        { entityRef: 'component:default/a', report: next, rejected: null },
       ]);
     });
 

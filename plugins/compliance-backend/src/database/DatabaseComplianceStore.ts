@@ -11,8 +11,13 @@ import {
   RoundRecord,
   StoredEntityResult,
   StoredTrivyReport,
+  TrivyRejection,
 } from './ComplianceStore';
-import { selectTrivyReports, upsertTrivyReport } from './trivyReportTable';
+import {
+  selectTrivyReports,
+  upsertTrivyRejection,
+  upsertTrivyReport,
+} from './trivyReportTable';
 import { insertWaiver, selectWaivers } from './waiverTable';
 
 const migrationsDir = resolvePackagePath(
@@ -62,8 +67,12 @@ export class DatabaseComplianceStore implements ComplianceStore {
     return upsertTrivyReport(this.db, report);
   }
 
-  listTrivyReports() {
-    return selectTrivyReports(this.db);
+  saveTrivyRejection(rejection: TrivyRejection) {
+    return upsertTrivyRejection(this.db, rejection);
+  }
+
+  listTrivyReports(entityRef?: string) {
+    return selectTrivyReports(this.db, entityRef);
   }
 
   async replaceFacts(facts: CollectedFact[]) {
@@ -78,6 +87,7 @@ export class DatabaseComplianceStore implements ComplianceStore {
             source: fact.source,
             collected_at: fact.collectedAt,
             error: fact.error ?? null,
+            pending: fact.pending ?? null,
           })),
         );
       }
@@ -94,6 +104,7 @@ export class DatabaseComplianceStore implements ComplianceStore {
       source: row.source,
       collectedAt: row.collected_at,
       ...(row.error ? { error: row.error } : {}),
+      ...(row.pending ? { pending: row.pending } : {}),
     }));
   }
 
@@ -119,6 +130,7 @@ export class DatabaseComplianceStore implements ComplianceStore {
           passed: count('pass'),
           failed: count('fail'),
           errors: count('error'),
+          pending: count('pending'),
           waived: count('waived'),
         };
       });
@@ -237,6 +249,7 @@ export class DatabaseComplianceStore implements ComplianceStore {
         passed: 'passed',
         failed: 'failed',
         errors: 'errors',
+        pending: 'pending',
         waived: 'waived',
       })
       .where('day', '>=', since)
@@ -251,6 +264,7 @@ export class DatabaseComplianceStore implements ComplianceStore {
       passed: Number(row.passed),
       failed: Number(row.failed),
       errors: Number(row.errors),
+      pending: Number(row.pending),
       waived: Number(row.waived),
     }));
   }

@@ -9,10 +9,37 @@ import {
 } from './FactRetriever';
 
 /** The part of the SLO plugin's `GET /summary` these facts read. */
-interface SloSummaryRow {
+export interface SloSummaryRow {
   entityRef: string;
   status: string;
 }
+
+/** One entity's SLO facts from the summary rows that are its own. */
+export function sloFacts(
+  entityRef: string,
+  slos: SloSummaryRow[],
+  source: string,
+  collectedAt: string,
+): CollectedFact[] {
+  return factsWithValues(
+    entityRef,
+    {
+      'slo.defined': slos.length > 0,
+      'slo.budgetExhausted':
+        slos.length === 0 ? null : slos.some(s => s.status === 'exhausted'),
+    },
+    source,
+    collectedAt,
+  );
+}
+
+export const SLO_FACTS = [
+  { id: 'slo.defined', description: 'the SLO plugin evaluates an SLO' },
+  {
+    id: 'slo.budgetExhausted',
+    description: 'an SLO has used up its error budget (null with no SLO)',
+  },
+];
 
 /**
  * Whether each entity has SLOs and whether any has used up its error
@@ -21,13 +48,7 @@ interface SloSummaryRow {
  */
 export class SloFactRetriever implements FactRetriever {
   readonly id = 'slo';
-  readonly facts = [
-    { id: 'slo.defined', description: 'the SLO plugin evaluates an SLO' },
-    {
-      id: 'slo.budgetExhausted',
-      description: 'an SLO has used up its error budget (null with no SLO)',
-    },
-  ];
+  readonly facts = SLO_FACTS;
 
   constructor(
     private readonly deps: {
@@ -77,18 +98,8 @@ export class SloFactRetriever implements FactRetriever {
         row,
       ]);
     }
-    return entities.flatMap(({ entityRef }) => {
-      const slos = byEntity.get(entityRef) ?? [];
-      return factsWithValues(
-        entityRef,
-        {
-          'slo.defined': slos.length > 0,
-          'slo.budgetExhausted':
-            slos.length === 0 ? null : slos.some(s => s.status === 'exhausted'),
-        },
-        url,
-        collectedAt,
-      );
-    });
+    return entities.flatMap(({ entityRef }) =>
+      sloFacts(entityRef, byEntity.get(entityRef) ?? [], url, collectedAt),
+    );
   }
 }

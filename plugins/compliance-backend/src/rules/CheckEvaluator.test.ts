@@ -27,6 +27,7 @@ checks:
     level: silver
     description: d
     howToFix: f
+    whenFailing: 'The Helm values lack limits or probes (limits: {repo.helmResourceLimits}, probes: {repo.helmProbes}).'
     conditions:
       all:
         - { fact: repo.helmResourceLimits, operator: equal, value: true }
@@ -99,13 +100,13 @@ describe('CheckEvaluator', () => {
       'no-critical',
       replace(fact('trivy.critical', null, 'SchemaVersion must be 2')),
       'error',
-      'trivy.critical could not be collected: SchemaVersion must be 2',
+      'Could not be checked: SchemaVersion must be 2',
     ],
     [
       'no-critical',
       healthy.filter(f => f.factId !== 'trivy.critical'),
       'error',
-      'trivy.critical was not collected for this entity',
+      'Could not be checked: trivy.critical was not collected for this entity',
     ],
     [
       'on-call',
@@ -126,7 +127,16 @@ describe('CheckEvaluator', () => {
       'limits-and-probes',
       replace(fact('repo.helmProbes', false)),
       'fail',
-      'repo.helmProbes is false, needs equal true',
+      'The Helm values lack limits or probes (limits: yes, probes: no).',
+    ],
+    [
+      'no-critical',
+      replace({
+        ...fact('trivy.critical', null),
+        pending: 'waiting for the first scan',
+      }),
+      'pending',
+      'waiting for the first scan',
     ],
   ])('%s over %j is %s', async (checkId, facts, status, reason) => {
     const outcome = (await evaluate(facts)).get(checkId)!;

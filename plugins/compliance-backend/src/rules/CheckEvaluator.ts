@@ -1,11 +1,11 @@
 import { Evidence } from '@gogidix/plugin-compliance-common';
 import { Engine, RuleResult } from 'json-rules-engine';
-import { CheckDefinition, RuleSet } from './ruleSet';
+import { CheckDefinition, PLACEHOLDER, RuleSet } from './ruleSet';
 
 /** A check's outcome before waivers are applied. */
 export interface CheckOutcome {
   checkId: string;
-  status: 'pass' | 'fail' | 'error';
+  status: 'pass' | 'fail' | 'error' | 'pending';
   reason?: string;
   evidence: Evidence[];
 }
@@ -23,6 +23,25 @@ interface ConditionResult {
 
 const show = (value: unknown) =>
   value === undefined ? 'nothing' : JSON.stringify(value);
+
+/** A fact's value inside a sentence. */
+function inWords(value: unknown): string {
+  if (value === null || value === undefined) return 'not set';
+  if (value === true) return 'yes';
+  if (value === false) return 'no';
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+/** The check's whenFailing sentence with the facts' values filled in. */
+export function failureSentence(
+  template: string,
+  values: Record<string, unknown>,
+): string {
+  return template.replace(PLACEHOLDER, (_, name: string) =>
+    inWords(values[name]),
+  );
+}
 
 /** The leaf conditions that did not hold, as "fact is X, needs op Y". */
 function failedConditions(node: ConditionResult): string[] {
@@ -108,33 +127,45 @@ export class CheckEvaluator {
     const problems = check.facts.flatMap(f => {
       const fact = facts.get(f);
       if (!fact) return [`${f} was not collected for this entity`];
-      return fact.error ? [`${f} could not be collected: ${fact.error}`] : [];
+      return fact.error ? [fact.error] : [];
     });
     if (problems.length > 0) {
+      // Facts of one source fail together: say their reason once.
       return {
         checkId: check.id,
         status: 'error',
-        reason: problems.join('; '),
+        reason: `Could not be checked: ${[...new Set(problems)].join('; ')}`,
         evidence,
       };
     }
+    // A check that would fail only for want of data not sent yet waits.
+    const waiting = [
+      ...new Set(evidence.flatMap(e => (e.pending ? [e.pending] : []))),
+    ];
     const values = Object.fromEntries(evidence.map(e => [e.factId, e.value]));
     try {
       const { results, failureResults } = await engine.run(values);
       if (results.length > 0) {
         return { checkId: check.id, status: 'pass', evidence };
       }
+      if (waiting.length > 0) {
+        return {
+          checkId: check.id,
+          status: 'pending',
+          reason: waiting.join('; '),
+          evidence,
+        };
+      }
       const failed = failureResults[0] as RuleResult | undefined;
-      return {
-        checkId: check.id,
-        status: 'fail',
-        reason: failed
-          ? failedConditions(
-              failed.conditions as unknown as ConditionResult,
-            ).join('; ')
-          : undefined,
-        evidence,
-      };
+      let reason: string | undefined;
+      if (check.whenFailing) {
+        reason = failureSentence(check.whenFailing, values);
+      } else if (failed) {
+        reason = failedConditions(
+          failed.conditions as unknown as ConditionResult,
+        ).join('; ');
+      }
+      return { checkId: check.id, status: 'fail', reason, evidence };
     } catch (error) {
       return {
         checkId: check.id,

@@ -42,6 +42,8 @@ describe('parseRuleSet', () => {
     )!;
     expect(trivy.facts).toEqual(['trivy.critical']);
     expect(trivy.controls).toEqual(['SOC 2 CC7.1', 'ISO 27001:2022 A.8.8']);
+    // Every shipped check says why it fails in words, not engine terms.
+    expect(rules.checks.filter(c => !c.whenFailing).map(c => c.id)).toEqual([]);
     expect(rules.campaigns.map(c => c.id)).toEqual([
       'trivy-everywhere',
       'runbooks-for-all',
@@ -95,6 +97,14 @@ describe('parseRuleSet', () => {
       minimal(`campaigns:
   - { id: c, title: t, owner: user:default/jane, deadline: '2027-01-01', checks: [has-owner] }`),
       /campaigns\.0\.owner: must be a group ref/,
+    ],
+    [
+      'a whenFailing sentence naming a fact the check does not read',
+      minimal().replace(
+        'howToFix: f',
+        "howToFix: f\n    whenFailing: 'Owned by {catalog.team}.'",
+      ),
+      /checks\.0\.whenFailing: \{catalog\.team\} is not a fact the check's conditions read \(catalog\.owner\)/,
     ],
     [
       'a campaign deadline that is no date',

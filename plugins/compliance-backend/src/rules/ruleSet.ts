@@ -60,6 +60,7 @@ const ruleFile = z
             level: z.enum(CHECK_LEVELS),
             description: z.string().min(1),
             howToFix: z.string().min(1),
+            whenFailing: z.string().min(1).optional(),
             conditions: z.union([
               z.object({ all: z.array(condition).min(1) }).strict(),
               z.object({ any: z.array(condition).min(1) }).strict(),
@@ -102,6 +103,11 @@ export interface CheckDefinition {
   level: CheckLevel;
   description: string;
   howToFix: string;
+  /**
+   * Why it fails, in words for the people who own the component; `{fact}`
+   * stands for the fact's value. Without it the failed conditions are shown.
+   */
+  whenFailing?: string;
   conditions: TopLevelCondition;
   /** Every fact the conditions read. */
   facts: string[];
@@ -128,6 +134,9 @@ export interface RuleSet {
 }
 
 export class RuleSetError extends Error {}
+
+/** `{trivy.critical}` in a check's whenFailing text. */
+export const PLACEHOLDER = /\{([A-Za-z0-9_.]+)\}/g;
 
 function factsOf(node: Condition, into = new Set<string>()): Set<string> {
   if ('fact' in node) into.add(node.fact);
@@ -168,6 +177,16 @@ export function parseRuleSet(text: string, source: string): RuleSet {
       problems.push(`checks.${index}.id: "${check.id}" is declared twice`);
     }
     checkIds.add(check.id);
+    const facts = factsOf(check.conditions);
+    for (const [, name] of (check.whenFailing ?? '').matchAll(PLACEHOLDER)) {
+      if (!facts.has(name)) {
+        problems.push(
+          `checks.${index}.whenFailing: {${name}} is not a fact the check's conditions read (${[
+            ...facts,
+          ].join(', ')})`,
+        );
+      }
+    }
   });
   const unknownChecks = (where: string, ids: string[]) =>
     ids.forEach((checkId, index) => {

@@ -17,8 +17,8 @@ describe('ComplianceService on the demo organisation', () => {
     const store = await createTestStore(databases);
     const { summary } = await demoRound(store, { now, slo });
     expect(summary.entities).toBe(24);
-    // Only the unreadable Trivy report leaves facts in error (7 Trivy facts).
-    expect(summary.factErrors).toBe(7);
+    // Only the unreadable Trivy report leaves facts in error (10 Trivy facts).
+    expect(summary.factErrors).toBe(10);
 
     const results = new Map(
       (await store.latestResults()).map(r => [r.entityRef.split('/')[1], r]),
@@ -47,7 +47,7 @@ describe('ComplianceService on the demo organisation', () => {
     )!;
     expect(critical.status).toBe('error');
     expect(critical.reason).toMatch(
-      /^trivy\.critical could not be collected: the Trivy report could not be read: not valid JSON/,
+      /^Could not be checked: the only Trivy report received \(.*\) was refused: the file is not JSON/,
     );
     expect(legacy.checks.find(c => c.checkId === 'has-owner')!.status).toBe(
       'pass',
@@ -66,7 +66,7 @@ describe('ComplianceService on the demo organisation', () => {
     });
     expect(
       await store.listFacts('component:default/payments-service'),
-    ).toHaveLength(8 + 9 + 7 + 2);
+    ).toHaveLength(8 + 9 + 10 + 2);
   });
 
   it('keeps going when the SLO plugin is down: SLO checks show the reason', async () => {

@@ -26,6 +26,7 @@ export const addCounts = (into: StatusCounts, add: StatusCounts) => {
   into.passed += add.passed;
   into.failed += add.failed;
   into.errors += add.errors;
+  into.pending += add.pending;
   into.waived += add.waived;
 };
 

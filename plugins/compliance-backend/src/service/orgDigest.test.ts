@@ -88,6 +88,7 @@ function page(limit = 10) {
         passed: 4,
         failed: 1,
         errors: 1,
+        pending: 0,
         waived: 0,
       },
       {
@@ -97,6 +98,7 @@ function page(limit = 10) {
         passed: 0,
         failed: 2,
         errors: 0,
+        pending: 0,
         waived: 1,
       },
       {
@@ -106,6 +108,7 @@ function page(limit = 10) {
         passed: 6,
         failed: 0,
         errors: 0,
+        pending: 0,
         waived: 0,
       },
     ],
@@ -189,6 +192,7 @@ describe('orgCompliance', () => {
       passed: 5,
       failed: 2,
       errors: 1,
+      pending: 0,
       waived: 1,
       gaps: 3,
     });

@@ -118,6 +118,7 @@ describe('orgCompliance', () => {
         passed: 3,
         failed: 3,
         errors: 0,
+        pending: 0,
         waived: 0,
       },
       {
@@ -127,6 +128,7 @@ describe('orgCompliance', () => {
         passed: 0,
         failed: 3,
         errors: 0,
+        pending: 0,
         waived: 0,
       },
     ],

@@ -70,7 +70,7 @@ export function entityCompliance(
   ruleSet: RuleSet,
   waivers: StoredWaiver[],
   now: Date,
-): EntityCompliance {
+): Omit<EntityCompliance, 'trivy'> {
   const all = waivers.map(w => withActive(w, now));
   const checks = checkEvaluations(
     result,

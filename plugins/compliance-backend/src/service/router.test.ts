@@ -283,6 +283,14 @@ describe('compliance router', () => {
       value: 1,
     });
 
+    expect(ok.body.trivy).toEqual({
+      report: expect.objectContaining({
+        counts: { CRITICAL: 1, HIGH: 7, MEDIUM: 4, LOW: 2, UNKNOWN: 0 },
+        receivedAt: now.toISOString(),
+      }),
+      rejected: null,
+    });
+
     const denied = await request(
       await app(name => name === 'compliance.entity.read'),
     )
@@ -294,6 +302,43 @@ describe('compliance router', () => {
       .get('/entities/component/default/nope')
       .set(user);
     expect(missing.status).toBe(404);
+  });
+
+  it('shows a component never scanned as pending, and one whose only report was refused as malformed', async () => {
+    const router = await app();
+    const fresh = await request(router)
+      .get('/entities/component/default/geo-service')
+      .set(user)
+      .expect(200);
+    expect(fresh.body.trivy).toEqual({ report: null, rejected: null });
+    const vulnerabilityChecks = fresh.body.checks.filter(
+      (c: { evidence: Array<{ factId: string }> }) =>
+        c.evidence.some(e => e.factId.startsWith('trivy.')),
+    );
+    expect(
+      vulnerabilityChecks.map((c: { checkId: string; status: string }) => [
+        c.checkId,
+        c.status,
+      ]),
+    ).toEqual([
+      ['no-critical-vulnerabilities', 'pending'],
+      ['recent-scan', 'pending'],
+      ['no-high-vulnerabilities', 'pending'],
+    ]);
+    expect(vulnerabilityChecks[0].reason).toMatch(
+      /waiting for the first Trivy report/,
+    );
+
+    const legacy = await request(router)
+      .get('/entities/component/default/legacy-listings-importer')
+      .set(user)
+      .expect(200);
+    expect(legacy.body.trivy.report).toBeNull();
+    expect(legacy.body.trivy.rejected).toEqual({
+      at: now.toISOString(),
+      reason: expect.stringMatching(/^the file is not JSON/),
+      source: expect.stringMatching(/^file demo\/trivy\//),
+    });
   });
 
   it('exports CSV an auditor can read, one row per control, entity and check', async () => {
@@ -518,10 +563,10 @@ describe('compliance router', () => {
         .send(report);
       expect(response.status).toBe(201);
       expect(response.body.counts).toMatchObject({ CRITICAL: 0, HIGH: 1 });
-      const stored = (await store.listTrivyReports()).find(
-        r => r.entityRef === 'component:default/status-page',
+      const [stored] = await store.listTrivyReports(
+        'component:default/status-page',
       );
-      expect(stored?.source).toBe('uploaded by user:default/mock');
+      expect(stored?.report?.source).toBe('uploaded by user:default/mock');
     });
 
     it('accepts the report of a large image, megabytes of JSON', async () => {
@@ -549,17 +594,39 @@ describe('compliance router', () => {
       });
     });
 
-    it('refuses a malformed report with the reason, and records it for the entity', async () => {
-      const response = await request(await app())
+    it('refuses a malformed report naming the field and fix, records when and why, and keeps the last readable report', async () => {
+      const router = await app();
+      await request(router)
         .post('/entities/component/default/mobile-bff/trivy')
         .set(user)
-        .send({ ...report, SchemaVersion: 1 });
-      expect(response.status).toBe(400);
-      expect(response.body.error.message).toMatch(/SchemaVersion must be 2/);
-      const stored = (await store.listTrivyReports()).find(
-        r => r.entityRef === 'component:default/mobile-bff',
+        .send(report)
+        .expect(201);
+      const [before] = await store.listTrivyReports(
+        'component:default/mobile-bff',
       );
-      expect(stored?.error).toMatch(/SchemaVersion must be 2/);
+      const response = await request(router)
+        .post('/entities/component/default/mobile-bff/trivy')
+        .set(user)
+        .send({
+          ...report,
+          Results: [{ Target: 'x', Vulnerabilities: [{ Severity: 'high' }] }],
+        });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(
+        'The Trivy report for component:default/mobile-bff was refused: Results[0].Vulnerabilities[0].Severity is "high": Trivy writes one of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN; upload the file `trivy image --format json --output report.json` writes, unchanged.',
+      );
+      const [after] = await store.listTrivyReports(
+        'component:default/mobile-bff',
+      );
+      expect(after.report).toEqual(before.report);
+      expect(after.rejected).toEqual({
+        at: '2026-11-27T09:00:00.000Z',
+        reason: expect.stringMatching(
+          /^Results\[0\]\.Vulnerabilities\[0\]\.Severity is "high"/,
+        ),
+        source: 'uploaded by user:default/mock',
+      });
+      expect(JSON.stringify(after)).not.toContain('"high"}');
     });
 
     it('answers 404 for a component that is not in the catalog, storing nothing', async () => {
@@ -584,18 +651,26 @@ describe('compliance router', () => {
       ['six minutes', '2026-11-27T09:06:00Z'],
       ['a year', '2027-11-27T09:00:00Z'],
     ])(
-      'refuses a CreatedAt %s ahead of the portal clock, naming the field',
+      'refuses a CreatedAt %s ahead of the portal clock, naming the field, and records the refusal only',
       async (_, createdAt) => {
-        const before = await store.listTrivyReports();
+        const [before] = await store.listTrivyReports(
+          'component:default/status-page',
+        );
         const response = await request(await app())
           .post('/entities/component/default/status-page/trivy')
           .set(user)
           .send({ ...report, CreatedAt: createdAt });
         expect(response.status).toBe(400);
         expect(response.body.error.message).toMatch(
+          /refused: CreatedAt .* is in the future: check the clock/,
+        );
+        const [after] = await store.listTrivyReports(
+          'component:default/status-page',
+        );
+        expect(after.report).toEqual(before?.report ?? null);
+        expect(after.rejected?.reason).toMatch(
           /^CreatedAt .* is in the future/,
         );
-        expect(await store.listTrivyReports()).toEqual(before);
       },
     );
 

@@ -175,9 +175,18 @@ export async function createRouter(options: {
         `${entityRef} has not been evaluated: it is not a catalog component, or the first compliance round has not run yet`,
       );
     }
-    const waivers = await store.listWaivers(entityRef);
+    const [waivers, [trivy]] = await Promise.all([
+      store.listWaivers(entityRef),
+      store.listTrivyReports(entityRef),
+    ]);
     const [current] = applyWaivers([result], ruleSet, waivers, now());
-    res.json({ ...entityCompliance(current, ruleSet, waivers, now()) });
+    res.json({
+      ...entityCompliance(current, ruleSet, waivers, now()),
+      trivy: {
+        report: trivy?.report ?? null,
+        rejected: trivy?.rejected ?? null,
+      },
+    });
   });
 
   addExportRoutes(router, { exportFor, ruleSet });

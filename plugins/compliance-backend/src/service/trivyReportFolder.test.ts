@@ -6,7 +6,7 @@ import { loadTrivyReports } from './trivyReportFolder';
 const databases = portalTestDatabases();
 
 describe('loadTrivyReports', () => {
-  it('loads the demo reports through the upload parser, keeping the unreadable one as an error', async () => {
+  it('loads the demo reports through the upload parser, recording the unreadable one as a refusal', async () => {
     const store = await createTestStore(databases);
     const logger = mockServices.logger.mock();
     const result = await loadTrivyReports(store, demoTrivy, logger);
@@ -14,18 +14,24 @@ describe('loadTrivyReports', () => {
     const reports = new Map(
       (await store.listTrivyReports()).map(r => [r.entityRef, r]),
     );
-    expect(reports.get('component:default/listings-service')?.counts).toEqual({
+    expect(
+      reports.get('component:default/listings-service')?.report?.counts,
+    ).toEqual({
       CRITICAL: 0,
       HIGH: 3,
       MEDIUM: 5,
       LOW: 8,
       UNKNOWN: 0,
     });
-    expect(
-      reports.get('component:default/legacy-listings-importer')?.error,
-    ).toMatch(/^not valid JSON/);
+    const legacy = reports.get('component:default/legacy-listings-importer');
+    expect(legacy?.report).toBeNull();
+    expect(legacy?.rejected?.reason).toMatch(
+      /^the file is not JSON .*: write it with trivy --format json --output legacy-listings-importer\.json$/,
+    );
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringMatching(/legacy-listings-importer\.json: not valid JSON/),
+      expect.stringMatching(
+        /legacy-listings-importer\.json: the file is not JSON/,
+      ),
     );
     expect(logger.info).toHaveBeenCalledWith(
       expect.stringMatching(/^Loaded 5 Trivy reports from .*\(1 unreadable\)$/),

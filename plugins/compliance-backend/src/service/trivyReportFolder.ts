@@ -9,10 +9,10 @@ import { ingestTrivyReport } from './trivyIngest';
  * Loads `<component name>.json` Trivy reports from a folder (the demo's, or
  * reports CI dropped on a shared volume) through the same parser as the
  * upload route. A file that is not valid JSON or not a Trivy report is
- * stored as an error for its component; the other files still load.
+ * recorded as a refusal for its component; the other files still load.
  */
 export async function loadTrivyReports(
-  store: Pick<ComplianceStore, 'saveTrivyReport'>,
+  store: Pick<ComplianceStore, 'saveTrivyReport' | 'saveTrivyRejection'>,
   dir: string,
   logger: LoggerService,
   now = new Date(),
@@ -27,7 +27,7 @@ export async function loadTrivyReports(
 }
 
 async function loadFolder(
-  store: Pick<ComplianceStore, 'saveTrivyReport'>,
+  store: Pick<ComplianceStore, 'saveTrivyReport' | 'saveTrivyRejection'>,
   dir: string,
   logger: LoggerService,
   now: Date,
@@ -59,15 +59,14 @@ async function loadFolder(
       try {
         report = JSON.parse(text);
       } catch (error) {
-        const reason = `not valid JSON: ${(error as Error).message}`;
-        await store.saveTrivyReport({
+        const reason = `the file is not JSON (${
+          (error as Error).message
+        }): write it with trivy --format json --output ${file}`;
+        await store.saveTrivyRejection({
           entityRef,
-          artifactName: null,
-          scannedAt: null,
-          counts: null,
+          at: now.toISOString(),
+          reason,
           source: `file ${repositoryPath(full)}`,
-          receivedAt: now.toISOString(),
-          error: reason,
         });
         throw new Error(reason);
       }

@@ -40,7 +40,8 @@ export function entityCompliance(
         level: 'silver',
         controls: ['SOC 2 CC7.1', 'ISO 27001:2022 A.8.8'],
         status: 'fail',
-        reason: 'trivy.critical is 1, needs equal 0',
+        reason:
+          'Critical vulnerabilities in the latest image scan: 1; none are allowed.',
         howToFix: 'Upgrade the affected packages and rebuild.',
         evidence: [
           {
@@ -97,6 +98,25 @@ export function entityCompliance(
         checkIds: ['no-critical-vulnerabilities'],
       },
     ],
+    trivy: {
+      report: {
+        entityRef: 'component:default/payments-service',
+        artifactName: 'harbor.gogidix.dev/payments/payments-service:2.14.3',
+        scannedAt: '2026-11-26T22:10:00.000Z',
+        counts: { CRITICAL: 1, HIGH: 7, MEDIUM: 4, LOW: 2, UNKNOWN: 3 },
+        misconfigurations: {
+          CRITICAL: 0,
+          HIGH: 0,
+          MEDIUM: 0,
+          LOW: 0,
+          UNKNOWN: 0,
+        },
+        secrets: { CRITICAL: 0, HIGH: 1, MEDIUM: 0, LOW: 0, UNKNOWN: 0 },
+        receivedAt: '2026-11-26T22:11:00.000Z',
+        source: 'uploaded by user:default/ci',
+      },
+      rejected: null,
+    },
     waivers: [
       {
         id: 'w1',
@@ -117,7 +137,7 @@ export function entityCompliance(
 export function orgCompliance(
   overrides: Partial<OrgCompliance> = {},
 ): OrgCompliance {
-  const zero = { passed: 0, failed: 0, errors: 0, waived: 0 };
+  const zero = { passed: 0, failed: 0, errors: 0, pending: 0, waived: 0 };
   return {
     evaluatedAt: '2026-11-27T09:00:05.000Z',
     teams: ['group:default/listings', 'group:default/payments'],
@@ -129,6 +149,7 @@ export function orgCompliance(
       passed: 30,
       failed: 6,
       errors: 1,
+      pending: 0,
       waived: 1,
       gaps: 1,
     },
@@ -141,6 +162,7 @@ export function orgCompliance(
         passed: 11,
         failed: 6,
         errors: 1,
+        pending: 0,
         waived: 1,
         passRate: 12 / 19,
       },
@@ -205,7 +227,8 @@ export function orgCompliance(
         title: 'No critical vulnerabilities',
         level: 'silver',
         status: 'fail',
-        reason: 'trivy.critical is 1, needs equal 0',
+        reason:
+          'Critical vulnerabilities in the latest image scan: 1; none are allowed.',
         controls: ['ISO 27001:2022 A.8.8'],
       },
     ],
@@ -217,6 +240,7 @@ export function orgCompliance(
         passed: 11,
         failed: 6,
         errors: 1,
+        pending: 0,
         waived: 1,
       },
       {
@@ -226,6 +250,7 @@ export function orgCompliance(
         passed: 19,
         failed: 0,
         errors: 0,
+        pending: 0,
         waived: 0,
       },
     ],

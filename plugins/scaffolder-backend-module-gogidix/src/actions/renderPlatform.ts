@@ -47,9 +47,17 @@ export function platformValues(options: {
   const { parameters: p, config } = options;
   // The scaffolder checks input against the JSON schema made from the zod
   // one, so a rule across two answers is checked here.
-  if (p.pagerdutyServiceId && !['tier-0', 'tier-1'].includes(p.tier)) {
+  const paged = ['tier-0', 'tier-1'].includes(p.tier);
+  if (p.pagerdutyServiceId && !paged) {
     throw new InputError(
       'pagerdutyServiceId: only tier-0 and tier-1 services are paged; clear it or pick tier-0 or tier-1',
+    );
+  }
+  // The compliance check on-call (Silver) needs it: without it the new
+  // service could never get past Bronze.
+  if (paged && !p.pagerdutyServiceId) {
+    throw new InputError(
+      `pagerdutyServiceId: a ${p.tier} service pages someone when it breaks; give the PagerDuty service that pages for it (P and 6 capital letters or digits, e.g. P4X9QZK), or pick tier-2 or tier-3`,
     );
   }
   const language = languageProfiles[options.language];

@@ -19,8 +19,19 @@ const serviceNameField = FormFieldBlueprint.make({
   },
 });
 
+/** `ui:field: ReviewNames`: the owner's and system's names for the Review page. */
+const reviewNamesField = FormFieldBlueprint.make({
+  name: 'review-names',
+  params: {
+    field: () =>
+      import('./ReviewNamesField').then(m =>
+        createFormField({ name: 'ReviewNames', component: m.ReviewNamesField }),
+      ),
+  },
+});
+
 /** The Create page's extra form fields for the Gogidix templates. */
 export const scaffolderModule = createFrontendModule({
   pluginId: 'scaffolder',
-  extensions: [serviceNameField],
+  extensions: [serviceNameField, reviewNamesField],
 });

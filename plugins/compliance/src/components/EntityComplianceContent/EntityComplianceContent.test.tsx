@@ -107,7 +107,9 @@ describe('EntityComplianceContent', () => {
       within(evidence).getByText('2026-11-27 08:59 UTC'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('trivy.critical is 1, needs equal 0'),
+      screen.getByText(
+        'Critical vulnerabilities in the latest image scan: 1; none are allowed.',
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByText('Upgrade the affected packages and rebuild.'),
@@ -123,6 +125,99 @@ describe('EntityComplianceContent', () => {
       within(waivers).getByText('Legacy clients until March'),
     ).toBeInTheDocument();
     expect(within(waivers).getByText('Active')).toBeInTheDocument();
+  });
+
+  it('shows the scan counts of every severity, and secrets when found', async () => {
+    await render();
+    const scan = await screen.findByRole('table', {
+      name: 'Vulnerabilities by severity',
+    });
+    const row = (label: string) =>
+      within(scan)
+        .getByRole('rowheader', { name: label })
+        .closest('tr')!
+        .textContent?.replace(label, '');
+    // CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN in that order.
+    expect(row('Vulnerabilities')).toBe('17423');
+    expect(row('Secrets')).toBe('01000');
+    expect(
+      within(scan).queryByRole('rowheader', { name: 'Misconfigurations' }),
+    ).toBeNull();
+    expect(
+      screen.getByText(
+        /harbor\.gogidix\.dev\/payments\/payments-service:2\.14\.3, scanned 2026-11-26 22:10 UTC/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the last report was malformed and why, keeping the last readable counts', async () => {
+    const value = entityCompliance();
+    await render(
+      mockComplianceApi({
+        getEntityCompliance: async () => ({
+          ...value,
+          trivy: {
+            ...value.trivy,
+            rejected: {
+              at: '2026-11-27T07:00:00.000Z',
+              reason: 'SchemaVersion is 1: the portal reads schema version 2.',
+              source: 'uploaded by user:default/ci',
+            },
+          },
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /Last report malformed at 2026-11-27 07:00 UTC \(uploaded by user:default\/ci\): SchemaVersion is 1: the portal reads schema version 2\. The counts below are from the last report that could be read\./,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'Vulnerabilities by severity' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a service never scanned as waiting, its scan checks pending', async () => {
+    const value = entityCompliance();
+    await render(
+      mockComplianceApi({
+        getEntityCompliance: async () => ({
+          ...value,
+          checks: value.checks.map(c =>
+            c.checkId === 'no-critical-vulnerabilities'
+              ? {
+                  ...c,
+                  status: 'pending' as const,
+                  reason:
+                    'waiting for the first Trivy report, which CI uploads after building the image',
+                  evidence: [
+                    {
+                      ...c.evidence[0],
+                      value: null,
+                      pending: 'waiting for the first Trivy report',
+                    },
+                  ],
+                }
+              : c,
+          ),
+          trivy: { report: null, rejected: null },
+        }),
+      }),
+    );
+    expect(await screen.findByText(/No scan received yet/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '1 of 4 checks pass, 1 waived, 1 waiting for their first data',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByText('No critical vulnerabilities'));
+    expect(await screen.findByText('Pending')).toBeInTheDocument();
+    expect(
+      screen.getByText('pending: waiting for the first Trivy report'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Request a waiver' }),
+    ).toBeNull();
   });
 
   // Rendering every table and chart takes seconds on a busy machine.

@@ -5,6 +5,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   CheckEvaluation,
   EntityCompliance,
+  Evidence,
 } from '@gogidix/plugin-compliance-common';
 import { FetchErrorPanel } from '@gogidix/portal-react';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
@@ -31,7 +32,27 @@ import {
   showValue,
   when,
 } from '../shared/format';
+import { ImageScan } from './ImageScan';
 import { WaiverDialog } from './WaiverDialog';
+
+/** A fact's value, or why there is none. */
+function EvidenceValue({ evidence }: { evidence: Evidence }) {
+  if (evidence.error) {
+    return (
+      <Typography variant="body2" color="warning.main">
+        error: {evidence.error}
+      </Typography>
+    );
+  }
+  if (evidence.pending) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        pending: {evidence.pending}
+      </Typography>
+    );
+  }
+  return <code>{showValue(evidence.value)}</code>;
+}
 
 function EvidenceTable({ check }: { check: CheckEvaluation }) {
   return (
@@ -51,13 +72,7 @@ function EvidenceTable({ check }: { check: CheckEvaluation }) {
               <code>{e.factId}</code>
             </TableCell>
             <TableCell>
-              {e.error ? (
-                <Typography variant="body2" color="warning.main">
-                  error: {e.error}
-                </Typography>
-              ) : (
-                <code>{showValue(e.value)}</code>
-              )}
+              <EvidenceValue evidence={e} />
             </TableCell>
             <TableCell sx={{ overflowWrap: 'anywhere' }}>{e.source}</TableCell>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>
@@ -69,6 +84,14 @@ function EvidenceTable({ check }: { check: CheckEvaluation }) {
     </Table>
   );
 }
+
+const REASON_SEVERITY = {
+  fail: 'error',
+  error: 'warning',
+  pending: 'info',
+  pass: 'info',
+  waived: 'info',
+} as const;
 
 function CheckRow({
   check,
@@ -93,7 +116,7 @@ function CheckRow({
         <Stack spacing={2}>
           <Typography variant="body2">{check.description}</Typography>
           {check.reason && (
-            <Alert severity={check.status === 'error' ? 'warning' : 'error'}>
+            <Alert severity={REASON_SEVERITY[check.status]}>
               {check.reason}
             </Alert>
           )}
@@ -104,7 +127,7 @@ function CheckRow({
             </Alert>
           )}
           <EvidenceTable check={check} />
-          {check.status !== 'pass' && (
+          {check.status !== 'pass' && check.status !== 'pending' && (
             <Typography variant="body2">
               <strong>How to fix:</strong> {check.howToFix}
             </Typography>
@@ -131,6 +154,7 @@ function Compliance({
 }) {
   const [waiving, setWaiving] = useState<CheckEvaluation>();
   const waived = compliance.checks.filter(c => c.status === 'waived').length;
+  const pending = compliance.checks.filter(c => c.status === 'pending').length;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={4}>
@@ -141,6 +165,7 @@ function Compliance({
               {compliance.checks.filter(c => c.status === 'pass').length} of{' '}
               {compliance.checks.length} checks pass
               {waived > 0 && `, ${waived} waived`}
+              {pending > 0 && `, ${pending} waiting for their first data`}
             </Typography>
             <Typography variant="caption" color="text.secondary">
               Evaluated {when(compliance.evaluatedAt)}
@@ -166,6 +191,9 @@ function Compliance({
             </TableBody>
           </Table>
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <ImageScan trivy={compliance.trivy} />
       </Grid>
       <Grid item xs={12}>
         <Typography variant="h6" gutterBottom>

@@ -11,6 +11,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import {
   OrgCompliance,
   ScorecardLevel,
+  passRate,
 } from '@gogidix/plugin-compliance-common';
 import { formatPercent } from '@gogidix/portal-common';
 import {
@@ -59,13 +60,7 @@ function Summary({ summary }: { summary: OrgCompliance }) {
           ))}
           <HeadlineNumber
             label="Checks met"
-            value={formatPercent(
-              (totals.passed + totals.waived) /
-                Math.max(
-                  1,
-                  totals.passed + totals.failed + totals.errors + totals.waived,
-                ),
-            )}
+            value={formatPercent(passRate(totals))}
           />
         </HeadlineRow>
       </Grid>
@@ -88,10 +83,10 @@ function Summary({ summary }: { summary: OrgCompliance }) {
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12}>
         <ControlTable rows={summary.controls} />
       </Grid>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12}>
         <InfoCard title="Checks met, last 90 days">
           <PassRateTrend trend={summary.trend} />
         </InfoCard>

@@ -7,7 +7,13 @@ import {
 } from '@gogidix/plugin-compliance-common';
 import { formatPercent, formatRef } from '@gogidix/portal-common';
 import { EntityTabLink } from '@gogidix/portal-react';
-import { LevelChip, StatusChip, levelLabel } from '../shared/format';
+import {
+  LevelChip,
+  NAME_CELL,
+  StatusChip,
+  TEXT_CELL,
+  levelLabel,
+} from '../shared/format';
 
 /** A link to the Compliance tab of the entity. */
 function EntityLink({ entityRef }: { entityRef: string }) {
@@ -24,6 +30,7 @@ export function TeamTable({ rows }: { rows: TeamCompliance[] }) {
           field: 'team',
           render: r => formatRef(r.team),
           highlight: true,
+          cellStyle: NAME_CELL,
         },
         { title: 'Components', field: 'entities', type: 'numeric' },
         { title: 'Gold', render: r => r.levels.gold, type: 'numeric' },
@@ -47,12 +54,22 @@ export function ControlTable({ rows }: { rows: ControlSummary[] }) {
     <Table<ControlSummary & { id: string }>
       title="By framework control"
       columns={[
-        { title: 'Framework', field: 'framework' },
-        { title: 'Control', field: 'id', highlight: true },
-        { title: 'Title', field: 'title' },
+        { title: 'Framework', field: 'framework', cellStyle: NAME_CELL },
+        {
+          title: 'Control',
+          field: 'id',
+          highlight: true,
+          cellStyle: NAME_CELL,
+        },
+        { title: 'Title', field: 'title', cellStyle: TEXT_CELL },
         { title: 'Meeting', field: 'passing', type: 'numeric' },
         { title: 'Failing', field: 'failing', type: 'numeric' },
         { title: 'Errors', field: 'erroring', type: 'numeric' },
+        {
+          title: 'Pending',
+          render: r => r.entities - r.passing - r.failing - r.erroring,
+          type: 'numeric',
+        },
         {
           title: 'Met',
           render: r => formatPercent(r.passRate),
@@ -86,14 +103,20 @@ export function GapTable({
       title={listTitle('Worst gaps first', 'gaps', rows.length, total)}
       columns={[
         { title: 'Level', render: r => levelLabel(r.level) },
-        { title: 'Check', field: 'title', highlight: true },
+        {
+          title: 'Check',
+          field: 'title',
+          highlight: true,
+          cellStyle: TEXT_CELL,
+        },
         {
           title: 'Component',
           render: r => <EntityLink entityRef={r.entityRef} />,
+          cellStyle: NAME_CELL,
         },
-        { title: 'Team', render: r => formatRef(r.team) },
+        { title: 'Team', render: r => formatRef(r.team), cellStyle: NAME_CELL },
         { title: 'Status', render: r => <StatusChip status={r.status} /> },
-        { title: 'Why', field: 'reason' },
+        { title: 'Why', field: 'reason', cellStyle: TEXT_CELL },
       ]}
       data={rows.map(r => ({ ...r, id: `${r.entityRef} ${r.checkId}` }))}
       options={{ pageSize: 10, search: true, padding: 'dense' }}
@@ -117,12 +140,14 @@ export function EntityTable({
           render: r => <EntityLink entityRef={r.entityRef} />,
           customFilterAndSearch: (term, r) =>
             r.entityRef.includes(String(term)),
+          cellStyle: NAME_CELL,
         },
-        { title: 'Team', render: r => formatRef(r.team) },
+        { title: 'Team', render: r => formatRef(r.team), cellStyle: NAME_CELL },
         { title: 'Level', render: r => <LevelChip level={r.level} /> },
         { title: 'Pass', field: 'passed', type: 'numeric' },
         { title: 'Fail', field: 'failed', type: 'numeric' },
         { title: 'Error', field: 'errors', type: 'numeric' },
+        { title: 'Pending', field: 'pending', type: 'numeric' },
         { title: 'Waived', field: 'waived', type: 'numeric' },
       ]}
       data={rows.map(r => ({ ...r, id: r.entityRef }))}

@@ -13,6 +13,7 @@ const STATUS = {
   pass: { label: 'Pass', color: 'success' },
   fail: { label: 'Fail', color: 'error' },
   error: { label: 'Error', color: 'warning' },
+  pending: { label: 'Pending', color: 'default' },
   waived: { label: 'Waived', color: 'info' },
 } as const;
 
@@ -54,6 +55,15 @@ export function LevelChip({
     />
   );
 }
+
+/** Table cells holding names: wrap between words, never inside one. */
+export const NAME_CELL = { whiteSpace: 'nowrap' } as const;
+/** Table cells holding sentences: wrap, so a table never needs to scroll. */
+export const TEXT_CELL = {
+  whiteSpace: 'normal',
+  overflowWrap: 'break-word',
+  minWidth: 200,
+} as const;
 
 /** A fact's value as an auditor reads it. */
 export const showValue = (value: unknown) =>
