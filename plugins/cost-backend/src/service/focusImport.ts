@@ -247,24 +247,25 @@ export function discardRequestBody(
   }
   return new Promise(resolve => {
     let seen = 0;
+    const listeners: Record<string, (chunk: Buffer) => void> = {};
     const done = (ended: boolean) => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('close', onClose);
+      for (const [event, listener] of Object.entries(listeners)) {
+        req.off(event, listener);
+      }
       resolve(ended);
     };
-    const onData = (chunk: Buffer) => {
+    listeners.data = chunk => {
       seen += chunk.length;
       if (seen > maxBytes) {
         req.pause();
         done(false);
       }
     };
-    const onEnd = () => done(true);
-    const onClose = () => done(req.complete === true);
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('close', onClose);
+    listeners.end = () => done(true);
+    listeners.close = () => done(req.complete === true);
+    for (const [event, listener] of Object.entries(listeners)) {
+      req.on(event, listener);
+    }
     req.resume();
   });
 }
