@@ -2,9 +2,12 @@ import { defineConfig } from '@playwright/test';
 import path from 'node:path';
 
 /**
- * Journeys against the embedded default (`scripts/start.sh`: dev servers,
- * SQLite, guest sign-in, the observability loop), on ports of its own so it
- * runs beside a portal started on 3000/7007 and beside the e2e suite.
+ * One journey per role against the embedded default (`scripts/start.sh`:
+ * dev servers, SQLite, guest sign-in, the observability loop), on ports of
+ * its own so it runs beside a portal started on 3000/7007 and beside the e2e
+ * suite. This config starts the loop and the dev frontend; each role's spec
+ * starts its own dev backend (embedded/support.ts), because the guest is one
+ * fixed user per backend process. docs/observability-loop.md says more.
  *
  *   yarn playwright test -c e2e/embedded.config.ts
  */

@@ -86,6 +86,16 @@ export class EmbeddedBackend {
       },
     });
     fs.closeSync(out);
+    // Should the worker end without afterAll (interrupted, crashed), the
+    // backend's process group goes with it.
+    const pid = this.child.pid!;
+    process.once('exit', () => {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    });
     this.child.on('exit', (code, signal) => {
       this.exited = `exited with ${signal ?? code}`;
     });
