@@ -1,6 +1,6 @@
 // A FOCUS 1.x billing export for the generated services, one CSV file per
 // billing month (each well under the portal's 200 MB import limit), with
-// the columns plugins/cost-backend's importer reads and tags it attributes
+// the 21 columns every FOCUS version makes mandatory and tags it attributes
 // by: service and team tags, Kubernetes namespace and workload labels, team
 // tags alone for shared spend, and a little untagged spend.
 import { stringify } from 'csv-stringify/sync';
@@ -20,6 +20,7 @@ const ROW_COLUMNS = [
   'BilledCost',
   'EffectiveCost',
   'ListCost',
+  'ContractedCost',
   'ChargePeriodStart',
   'ChargePeriodEnd',
   'BillingPeriodStart',
@@ -30,6 +31,13 @@ const RESOURCE_COLUMNS = [
   'BillingAccountName',
   'BillingCurrency',
   'ChargeCategory',
+  'ChargeClass',
+  'ChargeDescription',
+  'InvoiceIssuerName',
+  'ProviderName',
+  'PublisherName',
+  'PricingQuantity',
+  'PricingUnit',
   'ServiceCategory',
   'ServiceName',
   'ResourceId',
@@ -120,6 +128,14 @@ export async function writeFocusExport(options: {
       BillingAccountName: account,
       BillingCurrency: 'EUR',
       ChargeCategory: 'Usage',
+      // Null: a correction would say `Correction`.
+      ChargeClass: '',
+      ChargeDescription: `${serviceName} usage of ${service.name}-${kind}`,
+      InvoiceIssuerName: 'Amazon Web Services EMEA SARL',
+      ProviderName: 'AWS',
+      PublisherName: 'AWS',
+      PricingQuantity: '24',
+      PricingUnit: 'Hours',
       ServiceCategory: category,
       ServiceName: serviceName,
       ResourceId: `arn:aws:${kind}:eu-west-1:${service.name}-${kind}-${r}`,
@@ -159,7 +175,9 @@ export async function writeFocusExport(options: {
       for (const r of resources.slice(0, count)) {
         const cost = (r.daily * (0.9 + 0.2 * random.next())).toFixed(4);
         const list = (Number(cost) * 1.15).toFixed(4);
-        text += `${cost},${cost},${list},${period},${r.columns}`;
+        // Usage at list price less the negotiated discount: contracted =
+        // effective = billed, no commitment applied.
+        text += `${cost},${cost},${list},${cost},${period},${r.columns}`;
       }
       monthRows += count;
       await write(text);

@@ -1,5 +1,8 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { missingFocusColumns } from '@gogidix/plugin-cost-common';
+import {
+  missingFocusColumns,
+  parseFocusRow,
+} from '@gogidix/plugin-cost-common';
 import { parseOpenSloDocuments } from '@gogidix/plugin-slo-common';
 import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
@@ -154,6 +157,13 @@ describe('generateWorkload', () => {
       expect(missingFocusColumns(Object.keys(records[0]))).toEqual([]);
       expect(records).toHaveLength(file.rows);
       const unknown: string[] = [];
+      const refused: string[] = [];
+      records.forEach((r, index) => {
+        // The importer's own row check: every value as FOCUS 1.2 allows it.
+        const result = parseFocusRow(r, index + 2, '1.2');
+        if (!result.ok) refused.push(JSON.stringify(result.problems));
+      });
+      expect(refused.slice(0, 3)).toEqual([]);
       for (const r of records) {
         expect(r.ChargePeriodStart.slice(0, 7)).toBe(file.month);
         const tags = JSON.parse(r.Tags);

@@ -5,3 +5,4 @@ export * from './format';
 export * from './ownerTeamRef';
 export * from './pluginFetch';
 export * from './systemRef';
+export * from './teamTree';

@@ -1,4 +1,5 @@
-import { addDays, roundToCents as round } from './series';
+import { roundToCents as round } from './money';
+import { addDays } from './series';
 
 /**
  * Cost anomalies: a day of one service far above what that service usually

@@ -1,4 +1,9 @@
-import { microsToAmount, microsToCents, parseMicros } from './money';
+import {
+  microsToAmount,
+  microsToCents,
+  parseMicros,
+  roundToCents,
+} from './money';
 
 describe('parseMicros', () => {
   it.each([
@@ -57,5 +62,19 @@ describe('microsToCents', () => {
       0,
     );
     expect(microsToAmount(micros)).toBe(0.3);
+  });
+});
+
+describe('roundToCents', () => {
+  // 0.1 + 0.2 is 0.30000000000000004; 1.005 is stored as 1.00499999…
+  it.each([
+    [[1852.7, 0.005], 1852.71],
+    [[0.1, 0.2], 0.3],
+    [[1.005], 1.01],
+    [[-1.005], -1.01],
+    [[-0.001], 0],
+    [[1000.004, 0.0009], 1000],
+  ])('%j sums to %d', (parts, expected) => {
+    expect(roundToCents(parts.reduce((s, p) => s + p, 0))).toBe(expected);
   });
 });

@@ -64,6 +64,17 @@ export function microsToAmount(micros: number): number {
   return microsToCents(micros) / 100;
 }
 
+/**
+ * A float amount in currency units (a sum of stored costs) to the cent,
+ * halves away from zero, as the exact decimal sum rounds. The float is
+ * snapped to micros first: a sum whose exact value is 1852.705 can land on
+ * 1852.70499999…, which `Math.round(x * 100)` takes a cent down. Every
+ * figure the cost page shows is rounded here or by {@link microsToAmount}.
+ */
+export function roundToCents(value: number): number {
+  return microsToAmount(Math.round(value * MICROS_PER_UNIT));
+}
+
 /** Micros as currency units, unrounded (for charts, not for totals). */
 export function microsToUnits(micros: number): number {
   return micros / MICROS_PER_UNIT;

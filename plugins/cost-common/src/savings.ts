@@ -4,6 +4,7 @@
  * allocations) and billed resources that nothing attributes to an owner.
  */
 import { Attribution, UNALLOCATED } from './attribution';
+import { roundToCents as round } from './money';
 
 /** One workload's OpenCost allocation over a window, as the store keeps it. */
 export interface WorkloadAllocation {
@@ -67,10 +68,6 @@ export const DEFAULT_SAVINGS_OPTIONS: SavingsOptions = {
 };
 
 const HOURS_PER_MONTH = 730;
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
 
 function percent(value: number): string {
   return `${Math.round(value * 100)}%`;

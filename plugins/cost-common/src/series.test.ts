@@ -5,7 +5,6 @@ import {
   daysBetween,
   monthEndForecast,
   periodChange,
-  roundToCents,
   topMovers,
 } from './series';
 
@@ -46,20 +45,6 @@ describe('dailySeries', () => {
       { date: '2026-11-02', total: 0, parts: {} },
       { date: '2026-11-03', total: 4, parts: { Storage: 4 } },
     ]);
-  });
-});
-
-describe('roundToCents', () => {
-  // 0.1 + 0.2 is 0.30000000000000004; 1.005 is stored as 1.00499999…
-  it.each([
-    [[1852.7, 0.005], 1852.71],
-    [[0.1, 0.2], 0.3],
-    [[1.005], 1.01],
-    [[-1.005], -1.01],
-    [[-0.001], 0],
-    [[1000.004, 0.0009], 1000],
-  ])('%j sums to %d', (parts, expected) => {
-    expect(roundToCents(parts.reduce((s, p) => s + p, 0))).toBe(expected);
   });
 });
 

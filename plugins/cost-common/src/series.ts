@@ -2,6 +2,7 @@
  * Daily series, period-over-period change, month-end forecast and movers:
  * pure arithmetic over already attributed daily costs.
  */
+import { roundToCents } from './money';
 
 /** Cost of one day, split by a dimension (service category, team, ...). */
 export interface DailyCost {
@@ -84,18 +85,6 @@ export function daysBetween(from: string, to: string): number {
         DAY_MS,
     ) + 1
   );
-}
-
-/**
- * Money to the cent, halves away from zero, as the exact decimal sum rounds.
- * A float sum whose exact value is 1852.705 can land on 1852.70499999…,
- * which `Math.round(x * 100)` takes a cent down; snapping to millionths
- * first removes that noise.
- */
-export function roundToCents(value: number): number {
-  const micros = Math.round(value * 1e6);
-  const cents = Math.round(Math.abs(micros) / 1e4);
-  return cents === 0 ? 0 : (Math.sign(micros) * cents) / 100;
 }
 
 const round = roundToCents;

@@ -5,15 +5,16 @@ import { demoCatalogEntities } from '../__testUtils__/catalog';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { costIndexOf } from '../service/catalogIndex';
 import { CostService } from '../service/CostService';
-import { DEMO_EVENTS } from './demoEstate';
+import { DEMO_ESTATE, DEMO_EVENTS } from './demoEstate';
 import { generateDemoFocusCsv } from './generateDemo';
 import { loadDemoCost } from './loadDemo';
 
 // The demo estate as the embedded portal loads it on 7 December 2026: a
 // bill from 1 September to 6 December, ingested through the real import.
 // Every expected figure is computed here from the generated CSV (money in
-// whole ten-thousandths, so sums are exact) or from the demo's events, not
-// by the code under test.
+// whole ten-thousandths, so sums are exact; tags read as FOCUS 1.2 writes
+// them and the default cost.attribution keys name them) or from the demo's
+// events, not by the code under test.
 const TODAY = '2026-12-07';
 const END = addDays(TODAY, -1);
 
@@ -25,18 +26,43 @@ interface Charge {
   units: number;
 }
 
+/**
+ * A FOCUS row's tags as the default attribution reads them: Tags is a JSON
+ * object or null (an empty cell), and a key may carry one prefix segment
+ * (`gogidix:team` reads as `team`); a plain key wins over a prefixed one.
+ */
+function tagsOf(cell: string): Map<string, string> {
+  const tags = new Map<string, string>();
+  if (cell === '') return tags;
+  const entries = Object.entries(JSON.parse(cell) as Record<string, string>);
+  for (const [key, value] of entries) {
+    if (!key.includes(':') && value) tags.set(key.toLowerCase(), value);
+  }
+  for (const [key, value] of entries) {
+    const [prefix, plain, ...more] = key.toLowerCase().split(':');
+    if (prefix && plain && more.length === 0 && value && !tags.has(plain)) {
+      tags.set(plain, value);
+    }
+  }
+  return tags;
+}
+
+/** The demo's teams: the groups of demo/. */
+const TEAMS = new Set(DEMO_ESTATE.map(r => r.team).filter(Boolean));
 function charges(): Charge[] {
   const records: Array<Record<string, string>> = parse(
     generateDemoFocusCsv(END),
     { columns: true },
   );
   return records.map(r => {
-    const tags = JSON.parse(r.Tags) as Record<string, string>;
-    const team = tags.team ?? tags['kubernetes-namespace'];
+    const tags = tagsOf(r.Tags);
+    // A service tag names the anomaly line even with no owner (`old-api`).
+    const service = tags.get('service') ?? tags.get('app.kubernetes.io/name');
+    const team = tags.get('team') ?? tags.get('kubernetes-namespace');
     return {
       date: r.ChargePeriodStart.slice(0, 10),
-      team: team ? `group:default/${team}` : 'unallocated',
-      service: tags.service ?? tags['app.kubernetes.io/name'] ?? null,
+      team: team && TEAMS.has(team) ? `group:default/${team}` : 'unallocated',
+      service: service ?? null,
       units: Math.round(Number(r.EffectiveCost) * 10_000),
     };
   });

@@ -1,5 +1,6 @@
 // The rows of the cost CSV download: attributed cost summed per day, team,
 // system, service and category. Pure: CostService reads and scopes the rows.
+import { roundToCents } from '@gogidix/plugin-cost-common';
 import { AttributedCost, sumBy } from './costOverview';
 
 /** One row of the CSV export. */
@@ -42,7 +43,7 @@ export function costExportRows(costs: AttributedCost[]): CostExportRow[] {
         service,
         entityRef,
         serviceCategory,
-        cost: Math.round(cost * 100) / 100,
+        cost: roundToCents(cost),
       };
     })
     .sort(

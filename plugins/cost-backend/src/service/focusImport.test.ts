@@ -2,7 +2,11 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { FOCUS_HEADER, focusCsv, focusRow } from '@gogidix/test-kit';
 import { gzipBomb } from '../__testUtils__/gzipBomb';
-import { FocusReadState, readFocusCsv } from './focusImport';
+import {
+  discardRequestBody,
+  FocusReadState,
+  readFocusCsv,
+} from './focusImport';
 
 const MiB = 1024 * 1024;
 
@@ -141,5 +145,29 @@ describe('readFocusCsv', () => {
     await expect(read()).rejects.toThrow(
       'line 2: x_FocusVersion "1.0" differs from the file\'s FOCUS version 1.2',
     );
+  });
+});
+
+describe('discardRequestBody', () => {
+  it.each([
+    // [bytes left in the body, bytes it may drop, ended]
+    [0, 10, true],
+    [10, 10, true],
+    [11, 10, false],
+    [5000, 1000, false],
+  ])('%d bytes left, %d allowed: ended %s', async (left, allowed, ended) => {
+    const chunks = Array.from({ length: Math.ceil(left / 100) }, (_, i) =>
+      Buffer.alloc(Math.min(100, left - i * 100)),
+    );
+    const body = Readable.from(chunks);
+    await expect(discardRequestBody(body, allowed)).resolves.toBe(ended);
+  });
+
+  it('says a body the client abandoned did not end', async () => {
+    const body = new Readable({ read() {} });
+    body.push(Buffer.alloc(5));
+    const discarded = discardRequestBody(body, 100);
+    body.destroy();
+    await expect(discarded).resolves.toBe(false);
   });
 });

@@ -226,3 +226,46 @@ export async function importFocusCsv(
     periods,
   };
 }
+
+/**
+ * Reads and drops what is left of a refused upload, up to `maxBytes` more,
+ * and resolves once the body has ended (true) or was cut off (false).
+ *
+ * A server that answers while the client is still sending, and then closes
+ * the connection, closes it with request bytes unread: the kernel then
+ * sends a reset instead of a clean close, and the client loses the answer
+ * (ECONNRESET, or EPIPE on its next write). Answering only after the body
+ * has been read avoids that; past `maxBytes` the caller answers with
+ * `Connection: close` rather than read without end.
+ */
+export function discardRequestBody(
+  req: Readable & { complete?: boolean },
+  maxBytes: number,
+): Promise<boolean> {
+  if (req.complete || req.readableEnded) {
+    return Promise.resolve(true);
+  }
+  return new Promise(resolve => {
+    let seen = 0;
+    const listeners: Record<string, (chunk: Buffer) => void> = {};
+    const done = (ended: boolean) => {
+      for (const [event, listener] of Object.entries(listeners)) {
+        req.off(event, listener);
+      }
+      resolve(ended);
+    };
+    listeners.data = chunk => {
+      seen += chunk.length;
+      if (seen > maxBytes) {
+        req.pause();
+        done(false);
+      }
+    };
+    listeners.end = () => done(true);
+    listeners.close = () => done(req.complete === true);
+    for (const [event, listener] of Object.entries(listeners)) {
+      req.on(event, listener);
+    }
+    req.resume();
+  });
+}

@@ -464,15 +464,84 @@ describe('cost router', () => {
   });
 
   it('refuses a gzip upload that expands beyond the import limit', async () => {
-    const server = await startBackend({ maxImportBytes: 4 * 1024 * 1024 });
-    const res = await request(server)
-      .post('/api/cost/imports')
-      .set('content-type', 'application/gzip')
-      .send(gzipBomb(300));
-    expect(res.status).toBe(413);
-    expect(res.body.error.message).toBe(
-      'Import rejected, nothing was changed: the decompressed file is larger than 4.0 MB (gogidix.http.maxImportBytes)',
-    );
+    // The last KiB is held back until the server answers, or until 1 s
+    // after it recorded the refusal: a slow client, as the server sees it.
+    let sendTail = () => {};
+    const auditor = mockServices.auditor.mock({
+      createEvent: async () => ({
+        success: jest.fn(),
+        fail: jest.fn(async () => {
+          setTimeout(() => sendTail(), 1000);
+        }),
+      }),
+    });
+    const server = await startBackend({
+      maxImportBytes: 4 * 1024 * 1024,
+      auditor,
+    });
+    const { port } = server.address() as AddressInfo;
+    const bomb = gzipBomb(300);
+    // The server refuses long before the last KiB. An answer before the whole
+    // body is read is followed by a close with request bytes unread: the
+    // kernel resets the connection, and the client may lose the answer
+    // (ECONNRESET, or EPIPE on its next write).
+    const tail = bomb.subarray(bomb.length - 1024);
+    const outcome = await new Promise<{
+      status: number | null;
+      message: string | null;
+      answeredBeforeBodyEnd: boolean;
+      clientError: string | null;
+    }>(resolve => {
+      let bodyEnded = false;
+      let answeredBeforeBodyEnd = false;
+      const req = http.request(
+        {
+          port,
+          path: '/api/cost/imports',
+          method: 'POST',
+          headers: {
+            'content-type': 'application/gzip',
+            'content-length': bomb.length,
+          },
+        },
+        response => {
+          answeredBeforeBodyEnd = !bodyEnded;
+          let text = '';
+          response.on('data', chunk => (text += chunk));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? null,
+              message: JSON.parse(text).error?.message ?? text,
+              answeredBeforeBodyEnd,
+              clientError: null,
+            }),
+          );
+        },
+      );
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        resolve({
+          status: null,
+          message: null,
+          answeredBeforeBodyEnd,
+          clientError: `${error.code ?? ''} ${error.message}`,
+        }),
+      );
+      req.write(bomb.subarray(0, bomb.length - tail.length));
+      sendTail = () => {
+        if (bodyEnded) return;
+        bodyEnded = true;
+        req.end(tail);
+      };
+      req.on('response', sendTail);
+    });
+    expect(outcome).toEqual({
+      status: 413,
+      message:
+        'Import rejected, nothing was changed: the decompressed file is larger than 4.0 MB (gogidix.http.maxImportBytes)',
+      // The server reads (and drops) the rest of the body before answering.
+      answeredBeforeBodyEnd: false,
+      clientError: null,
+    });
     expect((await request(server).get('/api/cost/imports')).body.items).toEqual(
       [],
     );

@@ -21,8 +21,11 @@ import express from 'express';
 import { CostStore } from '../database/CostStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { CostExportRow, CostService } from './CostService';
-import { importFocusCsv } from './focusImport';
+import { discardRequestBody, importFocusCsv } from './focusImport';
 import { TeamAccess } from './teamAccess';
+
+// How much of a refused upload is read and dropped, in import limits.
+const DISCARD_LIMIT = 4;
 
 export interface RouterOptions {
   auditor: AuditorService;
@@ -141,10 +144,15 @@ export async function createRouter(
       });
       res.status(201).json(result);
     } catch (error) {
-      // What is left of a refused upload is read and dropped, so that the
-      // client, still sending, gets the answer.
-      req.resume();
       await auditorEvent.fail({ error: error as Error });
+      // What is left of a refused upload is read and dropped before the
+      // answer, so that the client, still sending, gets it (see
+      // discardRequestBody). Dropping costs bandwidth, not parsing or
+      // storage; a body that goes on past four times the limit is answered
+      // with the connection closed.
+      if (!(await discardRequestBody(req, DISCARD_LIMIT * maxImportBytes))) {
+        res.set('Connection', 'close');
+      }
       throw error;
     }
   });

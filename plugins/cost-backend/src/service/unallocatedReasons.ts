@@ -1,6 +1,10 @@
 // Why unallocated cost matched no rule, grouped so that the page can say
 // "tag gogidix:service = 'old-api' names no catalog component: €1,234".
-import { UnallocatedReason, UNALLOCATED } from '@gogidix/plugin-cost-common';
+import {
+  roundToCents,
+  UnallocatedReason,
+  UNALLOCATED,
+} from '@gogidix/plugin-cost-common';
 import { AttributedCost } from './costOverview';
 
 // The page lists the largest; the rest are summed into one line.
@@ -19,16 +23,21 @@ export function unallocatedReasons(
         : c.reason ?? 'matched no attribution rule';
     sums.set(reason, (sums.get(reason) ?? 0) + c.cost);
   }
+  // Summed unrounded and rounded once, so the lines add up to the total.
   const sorted = [...sums]
-    .map(([reason, cost]) => ({ reason, cost: Math.round(cost * 100) / 100 }))
+    .map(([reason, cost]) => ({ reason, cost }))
     .sort((a, b) => b.cost - a.cost || a.reason.localeCompare(b.reason));
-  if (sorted.length <= MAX_REASONS) return sorted;
+  const rounded = (r: UnallocatedReason) => ({
+    reason: r.reason,
+    cost: roundToCents(r.cost),
+  });
+  if (sorted.length <= MAX_REASONS) return sorted.map(rounded);
   const rest = sorted.slice(MAX_REASONS - 1);
   return [
-    ...sorted.slice(0, MAX_REASONS - 1),
-    {
+    ...sorted.slice(0, MAX_REASONS - 1).map(rounded),
+    rounded({
       reason: `${rest.length} other reasons`,
-      cost: Math.round(rest.reduce((s, r) => s + r.cost, 0) * 100) / 100,
-    },
+      cost: rest.reduce((s, r) => s + r.cost, 0),
+    }),
   ];
 }

@@ -108,6 +108,7 @@ const compliance = {
       passed: 6,
       failed: 2,
       errors: 0,
+      pending: 0,
       waived: 0,
       passRate: 0.75,
       levels: { gold: 0, silver: 1, bronze: 0, none: 0 },

@@ -8,8 +8,7 @@ import type { CostApi } from '@gogidix/plugin-cost-common';
 import type { OnCallApi } from '@gogidix/plugin-oncall-common';
 import type { SloApi } from '@gogidix/plugin-slo-common';
 import { firingByTeam, teamRollupRows, TeamRollupRow } from './rollup';
-import { teamsBelow, toGroupNode } from './teamTree';
-import { ownerTeamRef } from '@gogidix/portal-common';
+import { ownerTeamRef, teamsBelow, toGroupNode } from '@gogidix/portal-common';
 
 /** The period of the cost column: the cost page's default. */
 export const ROLLUP_COST_DAYS = 30;

@@ -22,6 +22,7 @@ const compliance = (team: string, passRate: number): TeamCompliance => ({
   passed: 8,
   failed: 2,
   errors: 0,
+  pending: 0,
   waived: 0,
   passRate,
   levels: { gold: 0, silver: 1, bronze: 1, none: 0 },

@@ -1,5 +1,8 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { identityApiRef } from '@backstage/frontend-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { Entity } from '@backstage/catalog-model';
 import { screen } from '@testing-library/react';
 import { sloApiRef } from '../../apiRef';
 import { mockSloApi, orgSummary } from '../../__testUtils__/fixtures';
@@ -10,12 +13,35 @@ const jane = mockApis.identity({
   ownershipEntityRefs: ['user:default/jane.doe', 'group:default/payments'],
 });
 
+function group(name: string, parent?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', children: [] },
+    relations: parent
+      ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+      : [],
+  };
+}
+
+// A department over two teams, and a team outside it.
+const catalog = catalogApiMock({
+  entities: [
+    group('engineering'),
+    group('payments', 'engineering'),
+    group('listings', 'engineering'),
+    group('finance'),
+  ],
+});
+
 describe('HomeSloCard', () => {
   it('shows progress while loading', async () => {
     await renderInTestApp(<HomeSloCard />, {
       apis: [
         [sloApiRef, mockSloApi({ getOrgSummary: () => new Promise(() => {}) })],
         [identityApiRef, jane],
+        [catalogApiRef, catalog],
       ],
     });
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
@@ -27,6 +53,7 @@ describe('HomeSloCard', () => {
       apis: [
         [sloApiRef, api],
         [identityApiRef, jane],
+        [catalogApiRef, catalog],
       ],
     });
     expect(
@@ -39,6 +66,35 @@ describe('HomeSloCard', () => {
     expect(items[0]).toContain('payments-service');
   });
 
+  it('asks a department head for the SLOs of every team below her group', async () => {
+    const api = mockSloApi();
+    const head = mockApis.identity({
+      userEntityRef: 'user:default/amara.okafor',
+      ownershipEntityRefs: [
+        'user:default/amara.okafor',
+        'group:default/engineering',
+      ],
+    });
+    await renderInTestApp(<HomeSloCard />, {
+      apis: [
+        [sloApiRef, api],
+        [identityApiRef, head],
+        [catalogApiRef, catalog],
+      ],
+    });
+    expect(
+      await screen.findByText(/1 exhausted, 0 at risk, 1 healthy/),
+    ).toBeInTheDocument();
+    expect(api.getOrgSummary).toHaveBeenCalledWith({
+      owners: [
+        'user:default/amara.okafor',
+        'group:default/engineering',
+        'group:default/listings',
+        'group:default/payments',
+      ],
+    });
+  });
+
   it('says what to do when the user owns no SLO', async () => {
     await renderInTestApp(<HomeSloCard />, {
       apis: [
@@ -47,6 +103,7 @@ describe('HomeSloCard', () => {
           mockSloApi({ getOrgSummary: async () => orgSummary({ slos: [] }) }),
         ],
         [identityApiRef, jane],
+        [catalogApiRef, catalog],
       ],
     });
     expect(
@@ -64,6 +121,7 @@ describe('HomeSloCard', () => {
           }),
         ],
         [identityApiRef, jane],
+        [catalogApiRef, catalog],
       ],
     });
     expect(
@@ -86,6 +144,7 @@ describe('HomeSloCard', () => {
           }),
         ],
         [identityApiRef, jane],
+        [catalogApiRef, catalog],
       ],
     });
     expect(

@@ -1,5 +1,7 @@
 import { Link, Progress } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { teamsBelow, toGroupNode } from '@gogidix/portal-common';
 import { FetchErrorPanel } from '@gogidix/portal-react';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -17,15 +19,28 @@ const ORDER: Record<string, number> = {
   healthy: 3,
 };
 
-/** The SLOs of the services the signed-in user and their teams own, worst first. */
+/**
+ * The SLOs of the services the signed-in user and their teams own, worst
+ * first. Their teams are their groups and every group below them, so a
+ * department head sees her teams' SLOs, as on the home page's team roll-up.
+ */
 export function HomeSloCard() {
   const identityApi = useApi(identityApiRef);
+  const catalogApi = useApi(catalogApiRef);
   const sloApi = useApi(sloApiRef);
   const { value, loading, error } = useAsync(async () => {
     const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
     if (ownershipEntityRefs.length === 0) return undefined;
-    return sloApi.getOrgSummary({ owners: ownershipEntityRefs });
-  }, [identityApi, sloApi]);
+    const { items: groups } = await catalogApi.getEntities({
+      filter: { kind: 'group' },
+      fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
+    });
+    const owners = [
+      ...ownershipEntityRefs.filter(ref => !ref.startsWith('group:')),
+      ...teamsBelow(ownershipEntityRefs, groups.map(toGroupNode)),
+    ];
+    return sloApi.getOrgSummary({ owners });
+  }, [identityApi, catalogApi, sloApi]);
 
   if (loading) return <Progress />;
   if (error)

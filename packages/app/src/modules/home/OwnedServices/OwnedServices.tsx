@@ -16,8 +16,7 @@ import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/
 import { usePermission } from '@backstage/plugin-permission-react';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { TIER_LABEL } from '@gogidix/portal-common';
-import { teamsBelow, toGroupNode } from '../../teams/teamTree';
+import { TIER_LABEL, teamsBelow, toGroupNode } from '@gogidix/portal-common';
 
 const columns: TableColumn<Entity>[] = [
   {

@@ -4,7 +4,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { ownerTeamRef } from '@gogidix/portal-common';
+import { ownerTeamRef } from './ownerTeamRef';
 
 /** A group and the group it sits under, as full refs. */
 export interface GroupNode {
