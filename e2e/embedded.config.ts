@@ -2,9 +2,12 @@ import { defineConfig } from '@playwright/test';
 import path from 'node:path';
 
 /**
- * Journeys against the embedded default (`scripts/start.sh`: dev servers,
- * SQLite, guest sign-in, the observability loop), on ports of its own so it
- * runs beside a portal started on 3000/7007 and beside the e2e suite.
+ * One journey per role against the embedded default (`scripts/start.sh`:
+ * dev servers, SQLite, guest sign-in, the observability loop), on ports of
+ * its own so it runs beside a portal started on 3000/7007 and beside the e2e
+ * suite. This config starts the loop and the dev frontend; each role's spec
+ * starts its own dev backend (embedded/support.ts), because the guest is one
+ * fixed user per backend process. docs/observability-loop.md says more.
  *
  *   yarn playwright test -c e2e/embedded.config.ts
  */
@@ -17,8 +20,35 @@ export const embedded = {
   exporter: 9591,
   alertmanager: 9593,
   dataDir: path.join(repoRoot, '.data/e2e-embedded'),
-  /** The guest is an SRE, on call (README, "Roles"). */
-  guest: 'user:default/diego.martinez',
+  /**
+   * One demo user per role (README "Roles", demo/org/users.yaml): each
+   * journey's backend signs its guest in as that user.
+   */
+  users: {
+    developer: 'user:default/jane.doe',
+    manager: 'user:default/amara.okafor',
+    onCall: 'user:default/diego.martinez',
+    admin: 'user:default/priya.raghunathan',
+  },
+};
+
+const frontendUrl = `http://localhost:${embedded.frontend}`;
+const backendUrl = `http://localhost:${embedded.backend}`;
+
+/** The backend's settings as start.sh gives them, on this suite's ports. */
+export const backendEnv: Record<string, string> = {
+  APP_CONFIG_app_baseUrl: frontendUrl,
+  APP_CONFIG_backend_baseUrl: backendUrl,
+  APP_CONFIG_backend_listen_port: String(embedded.backend),
+  APP_CONFIG_backend_cors_origin: frontendUrl,
+  APP_CONFIG_backend_database_connection_directory: path.join(
+    embedded.dataDir,
+    'sqlite',
+  ),
+  APP_CONFIG_slo_prometheus_baseUrl: `http://127.0.0.1:${embedded.prometheus}`,
+  APP_CONFIG_onCall_alertmanager_baseUrl: `http://127.0.0.1:${embedded.alertmanager}`,
+  // A created service is evaluated within a minute instead of five.
+  APP_CONFIG_compliance_roundMinutes: '1',
 };
 
 export default defineConfig({
@@ -63,24 +93,19 @@ export default defineConfig({
       stdout: 'pipe',
     },
     {
-      // The embedded default as start.sh runs it, with a fresh SQLite folder.
-      command: `rm -rf ${embedded.dataDir}/sqlite && mkdir -p ${embedded.dataDir}/sqlite && yarn start`,
+      // The frontend of the embedded default as `yarn start` runs it
+      // (packages/app `start`). Each journey starts its own backend
+      // (embedded/support.ts): the guest is one fixed user per backend.
+      // One SQLite folder for the whole run, fresh at its start, so the
+      // admin reads the audit events of the journeys before.
+      command: `rm -rf ${embedded.dataDir}/sqlite && mkdir -p ${embedded.dataDir}/sqlite && yarn workspace app start`,
       cwd: repoRoot,
       env: {
-        APP_CONFIG_app_baseUrl: `http://localhost:${embedded.frontend}`,
-        APP_CONFIG_backend_baseUrl: `http://localhost:${embedded.backend}`,
-        APP_CONFIG_backend_listen_port: String(embedded.backend),
-        APP_CONFIG_backend_cors_origin: `http://localhost:${embedded.frontend}`,
-        APP_CONFIG_backend_database_connection_directory: path.join(
-          embedded.dataDir,
-          'sqlite',
-        ),
-        APP_CONFIG_auth_providers_guest_userEntityRef: embedded.guest,
-        APP_CONFIG_slo_prometheus_baseUrl: `http://127.0.0.1:${embedded.prometheus}`,
-        APP_CONFIG_onCall_alertmanager_baseUrl: `http://127.0.0.1:${embedded.alertmanager}`,
+        APP_CONFIG_app_baseUrl: frontendUrl,
+        APP_CONFIG_backend_baseUrl: backendUrl,
         BROWSER: 'none',
       },
-      url: `http://localhost:${embedded.backend}/.backstage/health/v1/readiness`,
+      url: frontendUrl,
       timeout: 600_000,
       reuseExistingServer: false,
     },

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, as CI does:
 #   type check, lint, formatting, unit and PostgreSQL-backed tests, the
-#   production build, and the e2e journeys in Chromium against that build
-#   (PostgreSQL, OIDC sign-in).
+#   production build, the e2e journeys in Chromium against that build
+#   (PostgreSQL, OIDC sign-in), and one journey per role against the
+#   embedded default (dev servers, SQLite, guest sign-in, the local
+#   Prometheus and Alertmanager loop; e2e/embedded.config.ts).
 #
 #   scripts/test.sh
 #
@@ -42,6 +44,9 @@ step "formatting" yarn prettier --check .
 step "unit and database tests" yarn test
 step "production build" yarn build:all
 step "e2e journeys" yarn test:e2e
+# Its own ports (frontend 3300, backend 7307, loop 9590/9591/9593); it stops
+# the servers it starts, the backends of each role included.
+step "e2e journeys, embedded default, one per role" yarn playwright test -c e2e/embedded.config.ts
 step "reliability: two replicas, PostgreSQL restart, killed scaffolder run" yarn test:reliability
 
 log "All tests passed in $((SECONDS - started)) s."
