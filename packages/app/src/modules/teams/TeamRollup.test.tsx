@@ -225,6 +225,26 @@ describe('YourTeams', () => {
     expect(rowOf('platform').getByText('€1,234')).toBeVisible();
   });
 
+  it('counts the alerts it could read when one component has no alert selector', async () => {
+    const mocked = apis();
+    (mocked.onCallApi.firingAlerts as jest.Mock).mockImplementation(
+      async (ref: string) =>
+        ref === 'component:default/identity-service'
+          ? {
+              status: 'not-configured',
+              configKey:
+                'metadata.annotations["gogidix.io/alertmanager-selector"]',
+            }
+          : { status: 'ok', alerts: firing(alertsByEntity[ref] ?? 0) },
+    );
+    await renderInTestApp(<YourTeams />, { apis: mocked.list, mountedRoutes });
+
+    expect(await screen.findByRole('table', { name: 'Teams' })).toBeVisible();
+    expect(rowOf('platform').getByText('2 firing')).toBeVisible();
+    expect(rowOf('listings').getByText('1 firing')).toBeVisible();
+    expect(screen.queryByText(/Alertmanager is not set up/)).toBeNull();
+  });
+
   it('says when Alertmanager is not set up instead of counting nothing', async () => {
     const mocked = apis();
     (mocked.onCallApi.firingAlerts as jest.Mock).mockResolvedValue({

@@ -106,7 +106,12 @@ export async function loadTeamRollup(
       if (result.status === 'rejected') {
         refused ??= asError(result.reason);
       } else if (result.value.answer.status === 'not-configured') {
-        alertsNotConfigured = result.value.answer.configKey;
+        // A component without an alert selector says which annotation to
+        // add: its alerts are unknown, the others' still count. Only a
+        // missing Alertmanager (a config key) leaves the column blank.
+        if (!result.value.answer.configKey.startsWith('metadata.')) {
+          alertsNotConfigured = result.value.answer.configKey;
+        }
       } else {
         read.push({
           team: result.value.team,
