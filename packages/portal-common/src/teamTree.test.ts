@@ -1,5 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { GroupNode, teamsBelow, toGroupNode } from './teamTree';
+import {
+  GroupNode,
+  ownersWithTeamsBelow,
+  teamsBelow,
+  toGroupNode,
+} from './teamTree';
 
 // The demo organisation's shape: a department over teams, one team with a
 // sub-team, and a group outside the department.
@@ -74,5 +79,20 @@ describe('toGroupNode', () => {
       ref: 'group:default/platform',
       parent: 'group:default/engineering',
     });
+  });
+});
+
+describe('ownersWithTeamsBelow', () => {
+  it("keeps the person's own ref and widens their groups to the teams below", () => {
+    expect(
+      ownersWithTeamsBelow(
+        ['user:default/amara.okafor', 'group:default/platform'],
+        org,
+      ),
+    ).toEqual([
+      'user:default/amara.okafor',
+      'group:default/platform',
+      'group:default/platform-dx',
+    ]);
   });
 });

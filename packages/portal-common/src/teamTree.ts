@@ -54,3 +54,20 @@ export function teamsBelow(roots: string[], groups: GroupNode[]): string[] {
   }
   return result;
 }
+
+/**
+ * Whom a person speaks for when they ask for "their" services: their own
+ * ref and any other non-group refs as given, and their groups with every
+ * group below them (`teamsBelow`).
+ */
+export function ownersWithTeamsBelow(
+  ownershipEntityRefs: string[],
+  groups: GroupNode[],
+): string[] {
+  return [
+    ...ownershipEntityRefs.filter(
+      ref => parseEntityRef(ref).kind.toLocaleLowerCase('en-US') !== 'group',
+    ),
+    ...teamsBelow(ownershipEntityRefs, groups),
+  ];
+}

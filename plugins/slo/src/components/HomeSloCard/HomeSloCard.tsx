@@ -1,7 +1,7 @@
 import { Link, Progress } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { teamsBelow, toGroupNode } from '@gogidix/portal-common';
+import { ownersWithTeamsBelow, toGroupNode } from '@gogidix/portal-common';
 import { FetchErrorPanel } from '@gogidix/portal-react';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -35,11 +35,12 @@ export function HomeSloCard() {
       filter: { kind: 'group' },
       fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
     });
-    const owners = [
-      ...ownershipEntityRefs.filter(ref => !ref.startsWith('group:')),
-      ...teamsBelow(ownershipEntityRefs, groups.map(toGroupNode)),
-    ];
-    return sloApi.getOrgSummary({ owners });
+    return sloApi.getOrgSummary({
+      owners: ownersWithTeamsBelow(
+        ownershipEntityRefs,
+        groups.map(toGroupNode),
+      ),
+    });
   }, [identityApi, catalogApi, sloApi]);
 
   if (loading) return <Progress />;

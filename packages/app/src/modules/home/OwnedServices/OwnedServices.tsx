@@ -16,7 +16,11 @@ import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/
 import { usePermission } from '@backstage/plugin-permission-react';
 import Typography from '@mui/material/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { TIER_LABEL, teamsBelow, toGroupNode } from '@gogidix/portal-common';
+import {
+  TIER_LABEL,
+  ownersWithTeamsBelow,
+  toGroupNode,
+} from '@gogidix/portal-common';
 
 const columns: TableColumn<Entity>[] = [
   {
@@ -63,10 +67,10 @@ export function OwnedServices() {
       filter: { kind: 'group' },
       fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
     });
-    const owners = [
-      ...ownershipEntityRefs.filter(ref => !ref.startsWith('group:')),
-      ...teamsBelow(ownershipEntityRefs, groups.map(toGroupNode)),
-    ];
+    const owners = ownersWithTeamsBelow(
+      ownershipEntityRefs,
+      groups.map(toGroupNode),
+    );
     const { items } = await catalogApi.getEntities({
       filter: {
         kind: 'component',
