@@ -242,12 +242,19 @@ export async function rowsShown(
   timeout: number,
   readySelector: string = CATALOG_ROW_SELECTOR,
 ): Promise<number> {
-  const shown = await page.waitForFunction(
-    selector =>
-      document.querySelector(selector) ? performance.now() : undefined,
-    readySelector,
-    { polling: 'raf', timeout },
-  );
+  const shown = await page
+    .waitForFunction(
+      selector =>
+        document.querySelector(selector) ? performance.now() : undefined,
+      readySelector,
+      { polling: 'raf', timeout },
+    )
+    .catch(error => {
+      throw new Error(
+        `${page.url()} did not show '${readySelector}' within ` +
+          `${timeout / 1000} s: ${error.message}`,
+      );
+    });
   return Math.round((await shown.jsonValue()) as number);
 }
 
