@@ -1,6 +1,7 @@
 import { Page, expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { focusCsv, focusRow } from '../../packages/test-kit/src/focus';
 import { e2e, signedInState } from '../support/environment';
 
 // The audit trail and cost imports are for platform admins (docs/roles.md).
@@ -18,8 +19,18 @@ async function userToken(page: Page): Promise<string> {
   });
 }
 
-const FOCUS_HEADER =
-  'BilledCost,BillingAccountId,BillingCurrency,BillingPeriodStart,BillingPeriodEnd,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,EffectiveCost,ServiceCategory,ServiceName,ResourceId,Tags';
+/** One charge of a past period (January 2025) on its own billing account. */
+const pastCharge = (change: Record<string, string> = {}) =>
+  focusRow({
+    BillingAccountId: 'audit-e2e',
+    BillingPeriodStart: '2025-01-01T00:00:00Z',
+    BillingPeriodEnd: '2025-02-01T00:00:00Z',
+    ChargePeriodStart: '2025-01-14T00:00:00Z',
+    ChargePeriodEnd: '2025-01-15T00:00:00Z',
+    ResourceId: 'i-audit',
+    Tags: '{"service":"api-gateway"}',
+    ...change,
+  });
 
 test('an admin finds a cost import in the audit trail and exports it', async ({
   page,
@@ -34,18 +45,18 @@ test('an admin finds a cost import in the audit trail and exports it', async ({
     `/api/cost/imports?source=${source}`,
     {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-      data: `${FOCUS_HEADER}\n1,audit-e2e,EUR,2025-01-01T00:00:00Z,2025-02-01T00:00:00Z,Usage,2025-01-14T00:00:00Z,2025-01-15T00:00:00Z,1,Compute,EC2,i-audit,"{""service"":""api-gateway""}"\n`,
+      data: `${focusCsv([pastCharge()])}\n`,
     },
   );
-  expect(imported.status()).toBe(201);
+  expect(imported.status(), await imported.text()).toBe(201);
   const rejected = await page.request.post(
     `/api/cost/imports?source=broken-${source}`,
     {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-      data: `${FOCUS_HEADER}\nlots,audit-e2e,EUR,2025-01-01T00:00:00Z,2025-02-01T00:00:00Z,Usage,2025-01-14T00:00:00Z,2025-01-15T00:00:00Z,1,Compute,EC2,i-audit,\n`,
+      data: `${focusCsv([pastCharge({ BilledCost: 'lots' })])}\n`,
     },
   );
-  expect(rejected.status()).toBe(400);
+  expect(rejected.status(), await rejected.text()).toBe(400);
 
   // Platform admins have the page in the navigation.
   await page
