@@ -6,6 +6,7 @@
 //   run.ts pages [runs]    the catalog, SLO, cost and compliance pages, cold
 //   run.ts guest <baseUrl> [runs] [path]   (stock mounts its catalog at /)
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { e2e } from '../../../e2e/support/environment';
 import {
   dropDatabases,
@@ -80,15 +81,16 @@ const measurePortal = (runs: number) =>
 /**
  * The pages a manager opens first, and what on each is its meaningful
  * content: the first table row linking to an entity (a service, system or
- * team), which each page renders only once its figures have arrived.
+ * team), which each page renders only once its figures have arrived. (Not
+ * scoped to `main`: the cost and compliance pages render without one.)
  */
 export const ORG_PAGES = [
   { path: '/catalog', readySelector: CATALOG_ROW_SELECTOR },
-  { path: '/slo', readySelector: 'main table tbody tr a[href*="/catalog/"]' },
-  { path: '/cost', readySelector: 'main table tbody tr a[href*="/catalog/"]' },
+  { path: '/slo', readySelector: 'table tbody tr a[href*="/catalog/"]' },
+  { path: '/cost', readySelector: 'table tbody tr a[href*="/catalog/"]' },
   {
     path: '/compliance',
-    readySelector: 'main table tbody tr a[href*="/catalog/"]',
+    readySelector: 'table tbody tr a[href*="/catalog/"]',
   },
 ];
 
@@ -123,10 +125,17 @@ async function waitForContent(
         .catch(() => false);
       if (shown) return;
       if (Date.now() > deadline) {
-        const text = (await tab.locator('main').innerText()).slice(0, 300);
+        const shot = path.join(
+          e2e.repoRoot,
+          `.data/bench/pages${page.path.replace(/\//g, '-')}.png`,
+        );
+        await tab.screenshot({ path: shot, fullPage: true });
+        const text = await tab.locator('body').innerText({ timeout: 5_000 });
+        const seen = text.replace(/\s+/g, ' ').slice(0, 400);
         throw new Error(
-          `${page.path} never showed '${page.readySelector}' within ` +
-            `${timeoutMs / 1000} s; the page showed: ${text}`,
+          `${tab.url()} never showed '${page.readySelector}' within ` +
+            `${timeoutMs / 1000} s; the page showed (screenshot ${shot}): ` +
+            `${seen}`,
         );
       }
     }
