@@ -1,6 +1,6 @@
 /** Request and response bodies of the cost backend (see its openapi.yaml). */
 import { CostAnomaly, UncheckedDays } from './anomalies';
-import { FocusVersion } from './focus';
+import { FocusVersion } from './focusColumns';
 import { SavingsRecommendation } from './savings';
 import {
   CostMover,

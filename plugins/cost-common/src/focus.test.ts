@@ -1,14 +1,12 @@
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- test fixtures only
 import { FOCUS_HEADER, focusValues } from '@gogidix/test-kit';
+import { describeFocusProblems, focusNull, parseFocusRow } from './focus';
 import {
   checkFocusHeader,
-  describeFocusProblems,
   detectFocusVersion,
   FOCUS_MANDATORY_COLUMNS,
-  focusNull,
   missingFocusColumns,
-  parseFocusRow,
-} from './focus';
+} from './focusColumns';
 
 const valid = focusValues({
   BilledCost: '12.50',

@@ -9,6 +9,7 @@ export * from './api';
 export * from './attribution';
 export * from './client';
 export * from './focus';
+export * from './focusColumns';
 export * from './invoice';
 export * from './money';
 export * from './permissions';

@@ -5,7 +5,7 @@
  * and ContractedCost show. Sums are exact (integer micros), rounded to the
  * cent once per figure. Pure: the store reads the groups.
  */
-import { FOCUS_CHARGE_CATEGORIES } from './focus';
+import { FOCUS_CHARGE_CATEGORIES } from './focusColumns';
 import { microsToAmount } from './money';
 
 /**
