@@ -38,8 +38,11 @@ pids+=($!)
   >"$dir/alertmanager.log" 2>&1 &
 pids+=($!)
 # Retention beyond the 30-day SLO periods, or the backfilled month is dropped.
+# Alerts firing before Prometheus has discovered Alertmanager are dropped and
+# sent again only after the resend delay (1m by default): one interval here.
 prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/prometheus" \
   --storage.tsdb.retention.time=60d --web.listen-address="127.0.0.1:$PORTAL_PROMETHEUS_PORT" \
+  --rules.alert.resend-delay="${PORTAL_OBSERVABILITY_INTERVAL:-15}s" \
   --web.external-url="http://127.0.0.1:$PORTAL_PROMETHEUS_PORT" \
   >"$dir/prometheus.log" 2>&1 &
 pids+=($!)

@@ -90,6 +90,10 @@ describe('the local observability loop', () => {
         `--storage.tsdb.path=${paths.prometheusData}`,
         '--storage.tsdb.retention.time=60d',
         '--web.listen-address=127.0.0.1:0',
+        // Alerts that fire before Prometheus has discovered Alertmanager
+        // (its discovery settles in ~5 s) are dropped, and a firing alert
+        // is sent again only after this delay (1m by default).
+        '--rules.alert.resend-delay=1s',
       ],
       { listening: LISTENING },
     );
@@ -172,14 +176,52 @@ describe('the local observability loop', () => {
       },
       { what: `the ${page.alert} page in Alertmanager`, timeoutMs: 60_000 },
     ).catch(async error => {
+      // What the page's windows read now, and the burning SLO's own rules.
+      const windows = await Promise.all(
+        ['5m', '30m', '1h', '6h'].map(async w => {
+          const expr = `slo:sli_error:ratio_rate${w}{sloth_id="${burning.id}"}`;
+          const body = await fetch(
+            `${prometheusUrl}/api/v1/query?${new URLSearchParams({
+              query: expr,
+            })}`,
+          )
+            .then(r => r.text())
+            .catch(e => String(e));
+          return `${w}: ${body}`;
+        }),
+      );
       const rules = await fetch(`${prometheusUrl}/api/v1/rules?type=alert`)
+        .then(r => r.json())
+        .then(body =>
+          JSON.stringify(
+            body.data.groups.filter((g: { name: string }) =>
+              g.name.includes(burning.id),
+            ),
+          ),
+        )
+        .catch(e => String(e));
+      const delivered = await fetch(`${alertmanagerUrl}/api/v2/alerts`)
         .then(r => r.text())
         .catch(e => String(e));
+      const notifications = await fetch(`${prometheusUrl}/metrics`)
+        .then(r => r.text())
+        .then(text =>
+          text
+            .split('\n')
+            .filter(line => line.startsWith('prometheus_notifications_'))
+            .join('\n'),
+        )
+        .catch(e => String(e));
       throw new Error(
-        `${error.message}\nPrometheus alert rules: ${rules.slice(
+        `${error.message}\nAlertmanager holds: ${delivered.slice(
           0,
-          3000,
-        )}\nPrometheus output:\n${prometheus?.output().slice(-3000)}`,
+          2000,
+        )}\nPrometheus's notifier: ${notifications}\nError ratios of ${
+          burning.id
+        } now:\n${windows.join('\n')}\nIts alert rules: ${rules.slice(
+          0,
+          4000,
+        )}\nPrometheus output:\n${prometheus?.output().slice(-2000)}`,
       );
     });
     expect(alerts[0].labels).toMatchObject({
