@@ -7,3 +7,17 @@
 export * from './events';
 export * from './metrics';
 export * from './permissions';
+export * from './compute/bands';
+export * from './compute/judge';
+export * from './compute/metrics';
+export {
+  DEFAULT_DELIVERY_JUDGEMENT,
+  median,
+  resolvePeriod,
+} from './compute/options';
+export type {
+  DeliveryEvents,
+  DeliveryJudgementOptions,
+  DeliveryOptions,
+  ResolvedPeriod,
+} from './compute/options';
