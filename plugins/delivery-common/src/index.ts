@@ -7,7 +7,10 @@
 export * from './events';
 export * from './metrics';
 export * from './permissions';
+export * from './policy';
 export * from './compute/bands';
+export * from './compute/budgetBurn';
+export * from './compute/deployPolicy';
 export * from './compute/judge';
 export * from './compute/metrics';
 export {
@@ -21,3 +24,4 @@ export type {
   DeliveryOptions,
   ResolvedPeriod,
 } from './compute/options';
+export * from './compute/targets';

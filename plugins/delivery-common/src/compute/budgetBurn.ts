@@ -1,0 +1,89 @@
+import { DeploymentEvent } from '../events';
+import { HOUR_MS, timeMs } from './options';
+
+/** One reading of an SLO's error budget: the share (1 = all) left at `ts`. */
+export interface BudgetReading {
+  ts: string;
+  remaining: number;
+}
+
+/** The error budget a deployment was followed by, for the SLO timeline. */
+export interface DeploymentBudgetBurn {
+  deploymentId: string;
+  entityRef: string;
+  /** Null for a deployment still in progress. */
+  finishedAt: string | null;
+  /**
+   * Share of the budget burned in the hours after the deployment finished
+   * (0.05 is 5 points); null when the readings do not reach its finish.
+   */
+  burned: number | null;
+  /** False when the readings end before the hours are over (the burn so far). */
+  complete: boolean;
+}
+
+interface Reading {
+  ms: number;
+  remaining: number;
+}
+
+/** Linear between readings; `sorted` spans `ms`. */
+function remainingAt(sorted: Reading[], ms: number): number {
+  let index = 0;
+  while (sorted[index + 1] && sorted[index + 1].ms <= ms) index += 1;
+  const before = sorted[index];
+  const after = sorted[index + 1];
+  if (!after || before.ms === ms) return before.remaining;
+  return (
+    before.remaining +
+    ((after.remaining - before.remaining) * (ms - before.ms)) /
+      (after.ms - before.ms)
+  );
+}
+
+/**
+ * For each deployment, the error budget burned in the `hours` after it
+ * finished: the sum of every fall of the remaining share between readings
+ * (budget that returns as old errors leave a rolling window is not
+ * subtracted, so recovery cannot hide a burn).
+ */
+export function budgetBurnedAfter(
+  deployments: readonly DeploymentEvent[],
+  budgetSeries: readonly BudgetReading[],
+  hours: number,
+): DeploymentBudgetBurn[] {
+  if (!Number.isFinite(hours) || hours <= 0) {
+    throw new RangeError(`hours must be more than 0, got ${hours}`);
+  }
+  const readings = budgetSeries
+    .map(r => ({ ms: timeMs(r.ts), remaining: r.remaining }))
+    .filter(r => Number.isFinite(r.ms) && Number.isFinite(r.remaining))
+    .sort((a, b) => a.ms - b.ms);
+  const first = readings[0];
+  const last = readings[readings.length - 1];
+
+  return deployments.map(deployment => {
+    const result: DeploymentBudgetBurn = {
+      deploymentId: deployment.id,
+      entityRef: deployment.entityRef,
+      finishedAt: deployment.finishedAt,
+      burned: null,
+      complete: false,
+    };
+    const startMs = timeMs(deployment.finishedAt);
+    if (!first || !(startMs >= first.ms && startMs <= last.ms)) return result;
+    const endMs = startMs + hours * HOUR_MS;
+    const points = [
+      remainingAt(readings, startMs),
+      ...readings
+        .filter(r => r.ms > startMs && r.ms < endMs)
+        .map(r => r.remaining),
+      remainingAt(readings, Math.min(endMs, last.ms)),
+    ];
+    let burned = 0;
+    for (let i = 1; i < points.length; i++) {
+      burned += Math.max(0, points[i - 1] - points[i]);
+    }
+    return { ...result, burned, complete: endMs <= last.ms };
+  });
+}
