@@ -1,5 +1,6 @@
 import { DeploymentEvent } from '../events';
 import { HOUR_MS, timeMs } from './options';
+import { lastAtMost } from './sorted';
 
 /** One reading of an SLO's error budget: the share (1 = all) left at `ts`. */
 export interface BudgetReading {
@@ -27,10 +28,11 @@ interface Reading {
   remaining: number;
 }
 
+const readingMs = (r: Reading) => r.ms;
+
 /** Linear between readings; `sorted` spans `ms`. */
 function remainingAt(sorted: Reading[], ms: number): number {
-  let index = 0;
-  while (sorted[index + 1] && sorted[index + 1].ms <= ms) index += 1;
+  const index = lastAtMost(sorted, readingMs, ms);
   const before = sorted[index];
   const after = sorted[index + 1];
   if (!after || before.ms === ms) return before.remaining;
@@ -73,13 +75,15 @@ export function budgetBurnedAfter(
     const startMs = timeMs(deployment.finishedAt);
     if (!first || !(startMs >= first.ms && startMs <= last.ms)) return result;
     const endMs = startMs + hours * HOUR_MS;
-    const points = [
-      remainingAt(readings, startMs),
-      ...readings
-        .filter(r => r.ms > startMs && r.ms < endMs)
-        .map(r => r.remaining),
-      remainingAt(readings, Math.min(endMs, last.ms)),
-    ];
+    const points = [remainingAt(readings, startMs)];
+    for (
+      let i = lastAtMost(readings, readingMs, startMs) + 1;
+      i < readings.length && readings[i].ms < endMs;
+      i++
+    ) {
+      points.push(readings[i].remaining);
+    }
+    points.push(remainingAt(readings, Math.min(endMs, last.ms)));
     let burned = 0;
     for (let i = 1; i < points.length; i++) {
       burned += Math.max(0, points[i - 1] - points[i]);

@@ -7,6 +7,7 @@ import {
   MINUTE_MS,
   timeMs,
 } from './options';
+import { lastAtMost } from './sorted';
 
 /** Why a production deployment counts as a failed change. */
 export type ChangeFailureCause = 'failed' | 'rolled-back' | 'incident';
@@ -54,6 +55,11 @@ export interface DeliveryJudgement {
   incidents: JudgedIncident[];
 }
 
+interface TimedAlert {
+  alert: AlertEvent;
+  startsMs: number;
+}
+
 const byKey = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -63,22 +69,6 @@ const byKey = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
   }
   return groups;
 };
-
-/** Index of the last element whose value is at most `limit`, or -1. */
-function lastAtMost<T>(
-  sorted: T[],
-  value: (item: T) => number,
-  limit: number,
-): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (value(sorted[mid]) <= limit) low = mid + 1;
-    else high = mid;
-  }
-  return low - 1;
-}
 
 /**
  * Judges deployments, changes and incidents:
@@ -125,21 +115,25 @@ export function judgeDelivery(
     if (rolledBack.has(deployment.id)) failures.push('rolled-back');
     judged.push({ deployment, finishedMs, failures, incidentIds: [] });
   }
-  // Latest last; equal finish times are ordered by id so the choice is stable.
-  judged.sort(
-    (a, b) =>
-      a.finishedMs - b.finishedMs ||
-      (a.deployment.id < b.deployment.id ? -1 : 1),
-  );
-
+  // Each component apart: every rule below is within one component, and
+  // small groups keep an org's year of events quick to judge.
   const deploymentsByService = byKey(judged, j => j.deployment.entityRef);
-  const alertsByService = new Map<string, AlertEvent[]>();
+  for (const group of deploymentsByService.values()) {
+    // Latest last; equal finish times are ordered by id so the choice is stable.
+    group.sort(
+      (a, b) =>
+        a.finishedMs - b.finishedMs ||
+        (a.deployment.id < b.deployment.id ? -1 : 1),
+    );
+  }
+  const alertsByService = new Map<string, TimedAlert[]>();
   for (const [entityRef, alerts] of byKey(events.alerts, a => a.entityRef)) {
     alertsByService.set(
       entityRef,
       alerts
-        .filter(a => Number.isFinite(timeMs(a.startsAt)))
-        .sort((a, b) => timeMs(a.startsAt) - timeMs(b.startsAt)),
+        .map(alert => ({ alert, startsMs: timeMs(alert.startsAt) }))
+        .filter(a => Number.isFinite(a.startsMs))
+        .sort((a, b) => a.startsMs - b.startsMs),
     );
   }
 
@@ -173,13 +167,12 @@ export function judgeDelivery(
     const alerts = alertsByService.get(incident.entityRef) ?? [];
     const beforeLookback = lastAtMost(
       alerts,
-      a => timeMs(a.startsAt),
+      a => a.startsMs,
       triggeredMs - lookbackMs - 1,
     );
     const first = alerts[beforeLookback + 1];
-    if (first && timeMs(first.startsAt) <= triggeredMs + skewMs) {
-      detectMinutes =
-        Math.max(0, triggeredMs - timeMs(first.startsAt)) / MINUTE_MS;
+    if (first && first.startsMs <= triggeredMs + skewMs) {
+      detectMinutes = Math.max(0, triggeredMs - first.startsMs) / MINUTE_MS;
     }
 
     incidents.push({
@@ -195,27 +188,30 @@ export function judgeDelivery(
     });
   }
 
-  const firstShipped = new Map<string, JudgedChange>();
-  for (const { deployment, finishedMs } of judged) {
-    if (deployment.status !== 'success') continue;
-    for (const commit of deployment.commits) {
-      const key = `${deployment.entityRef}\n${commit.sha}`;
-      const committedMs = timeMs(commit.committedAt);
-      // `judged` is in finish order, so the first one seen shipped it first.
-      if (firstShipped.has(key) || !Number.isFinite(committedMs)) continue;
-      firstShipped.set(key, {
-        entityRef: deployment.entityRef,
-        sha: commit.sha,
-        deploymentId: deployment.id,
-        deployedMs: finishedMs,
-        leadTimeHours: Math.max(0, finishedMs - committedMs) / HOUR_MS,
-      });
+  const changes: JudgedChange[] = [];
+  for (const group of deploymentsByService.values()) {
+    const shipped = new Set<string>();
+    // In finish order, so the first deployment listing a commit shipped it.
+    for (const { deployment, finishedMs } of group) {
+      if (deployment.status !== 'success') continue;
+      for (const commit of deployment.commits) {
+        const committedMs = timeMs(commit.committedAt);
+        if (shipped.has(commit.sha) || !Number.isFinite(committedMs)) continue;
+        shipped.add(commit.sha);
+        changes.push({
+          entityRef: deployment.entityRef,
+          sha: commit.sha,
+          deploymentId: deployment.id,
+          deployedMs: finishedMs,
+          leadTimeHours: Math.max(0, finishedMs - committedMs) / HOUR_MS,
+        });
+      }
     }
   }
 
   return {
     deployments: judged,
-    changes: [...firstShipped.values()],
+    changes,
     incidents,
   };
 }
