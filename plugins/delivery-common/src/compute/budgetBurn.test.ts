@@ -53,7 +53,7 @@ describe('budgetBurnedAfter', () => {
     // An independent reading: sample the budget each minute and add the falls.
     const remainingAt = (minute: number) => {
       const i = Math.min(Math.floor(minute / 10), SERIES.length - 2);
-      const [a, b] = [SERIES[i].remaining, SERIES[i + 1].remaining];
+      const [a, b] = [SERIES[i].remaining!, SERIES[i + 1].remaining!];
       return a + ((b - a) * (minute - i * 10)) / 10;
     };
     for (let start = 0; start <= 50; start++) {
@@ -80,6 +80,24 @@ describe('budgetBurnedAfter', () => {
       1 / 6,
     );
     expect(result.burned).toBeCloseTo(0.03, 12);
+  });
+
+  it.each<[string, number, number | null]>([
+    ['a missing reading inside the hours', 15, null],
+    ['a missing reading the end is read between', 5, null],
+    ['a missing reading the start is read between', 25, null],
+    ['a missing reading after the readings used', 0, 0],
+    ['a missing reading before the readings used', 30, 0],
+  ])('%s', (_name, minute, burned) => {
+    // The reading at minute 20 is missing; the hours are 10 minutes long.
+    const gappy = SERIES.map(r =>
+      r.ts === at(20) ? { ...r, remaining: null } : r,
+    );
+    const [result] = budgetBurnedAfter([deploy('d1', minute)], gappy, 1 / 6);
+    expect(result.burned === null ? null : result.burned.toFixed(12)).toBe(
+      burned === null ? null : burned.toFixed(12),
+    );
+    expect(result.complete).toBe(burned !== null);
   });
 
   it('refuses a window of no hours', () => {

@@ -2,10 +2,13 @@ import { DeploymentEvent } from '../events';
 import { HOUR_MS, timeMs } from './options';
 import { lastAtMost } from './sorted';
 
-/** One reading of an SLO's error budget: the share (1 = all) left at `ts`. */
+/**
+ * One reading of an SLO's error budget: the share (1 = all) left at `ts`;
+ * null when it could not be measured.
+ */
 export interface BudgetReading {
   ts: string;
-  remaining: number;
+  remaining: number | null;
 }
 
 /** The error budget a deployment was followed by, for the SLO timeline. */
@@ -16,22 +19,32 @@ export interface DeploymentBudgetBurn {
   finishedAt: string | null;
   /**
    * Share of the budget burned in the hours after the deployment finished
-   * (0.05 is 5 points); null when the readings do not reach its finish.
+   * (0.05 is 5 points); null when the readings do not reach its finish or
+   * one of the readings it needs is missing (missing is never read as no
+   * burn).
    */
   burned: number | null;
-  /** False when the readings end before the hours are over (the burn so far). */
+  /** False when the readings end before the hours are over (the burn so far), or without a figure. */
   complete: boolean;
 }
 
 interface Reading {
+  ms: number;
+  remaining: number | null;
+}
+
+interface MeasuredReading {
   ms: number;
   remaining: number;
 }
 
 const readingMs = (r: Reading) => r.ms;
 
+const isMeasured = (r: Reading): r is MeasuredReading =>
+  r.remaining !== null && Number.isFinite(r.remaining);
+
 /** Linear between readings; `sorted` spans `ms`. */
-function remainingAt(sorted: Reading[], ms: number): number {
+function remainingAt(sorted: MeasuredReading[], ms: number): number {
   const index = lastAtMost(sorted, readingMs, ms);
   const before = sorted[index];
   const after = sorted[index + 1];
@@ -59,7 +72,7 @@ export function budgetBurnedAfter(
   }
   const readings = budgetSeries
     .map(r => ({ ms: timeMs(r.ts), remaining: r.remaining }))
-    .filter(r => Number.isFinite(r.ms) && Number.isFinite(r.remaining))
+    .filter(r => Number.isFinite(r.ms))
     .sort((a, b) => a.ms - b.ms);
   const first = readings[0];
   const last = readings[readings.length - 1];
@@ -75,15 +88,20 @@ export function budgetBurnedAfter(
     const startMs = timeMs(deployment.finishedAt);
     if (!first || !(startMs >= first.ms && startMs <= last.ms)) return result;
     const endMs = startMs + hours * HOUR_MS;
-    const points = [remainingAt(readings, startMs)];
-    for (
-      let i = lastAtMost(readings, readingMs, startMs) + 1;
-      i < readings.length && readings[i].ms < endMs;
-      i++
-    ) {
-      points.push(readings[i].remaining);
+    const stopMs = Math.min(endMs, last.ms);
+    // The readings around the start, inside, and around the end.
+    const firstUsed = lastAtMost(readings, readingMs, startMs);
+    let lastUsed = lastAtMost(readings, readingMs, stopMs);
+    if (readings[lastUsed].ms < stopMs) lastUsed += 1;
+    const used = readings.slice(firstUsed, lastUsed + 1);
+    if (!used.every(isMeasured)) return result;
+    const points = [remainingAt(used, startMs)];
+    for (const reading of used) {
+      if (reading.ms > startMs && reading.ms < endMs) {
+        points.push(reading.remaining);
+      }
     }
-    points.push(remainingAt(readings, Math.min(endMs, last.ms)));
+    points.push(remainingAt(used, stopMs));
     let burned = 0;
     for (let i = 1; i < points.length; i++) {
       burned += Math.max(0, points[i - 1] - points[i]);
