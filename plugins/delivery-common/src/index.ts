@@ -7,3 +7,21 @@
 export * from './events';
 export * from './metrics';
 export * from './permissions';
+export * from './policy';
+export * from './compute/bands';
+export * from './compute/budgetBurn';
+export * from './compute/deployPolicy';
+export * from './compute/judge';
+export * from './compute/metrics';
+export {
+  DEFAULT_DELIVERY_JUDGEMENT,
+  median,
+  resolvePeriod,
+} from './compute/options';
+export type {
+  DeliveryEvents,
+  DeliveryJudgementOptions,
+  DeliveryOptions,
+  ResolvedPeriod,
+} from './compute/options';
+export * from './compute/targets';

@@ -38,6 +38,13 @@ export interface DeliveryMetrics {
   timeToDetectMinutes: MetricValue;
   /** Incidents triggered in the period. */
   incidentCount: MetricValue;
+  /**
+   * Incidents triggered before the period's end and not resolved by then:
+   * left out of time to restore until they are resolved.
+   */
+  openIncidents: number;
+  /** Incidents triggered in the period that no burn alert detected: left out of time to detect. */
+  undetectedIncidents: number;
 }
 
 /** A day of a service's or team's delivery, for the charts. */
