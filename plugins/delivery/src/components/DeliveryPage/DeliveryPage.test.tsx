@@ -2,6 +2,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { DeliveryApi, DeliveryOverview } from '@gogidix/plugin-delivery-common';
 import { download } from '@gogidix/portal-react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
