@@ -109,7 +109,8 @@ export function DeliveryPage() {
         <EmptyState
           missing="data"
           title={`No deployments or incidents in the last ${days} days`}
-          description={
+          description="Nothing arrived from the delivery sources for this period."
+          action={
             <MissingSources
               sources={value.sources}
               kinds={value.sources.map(s => s.kind)}

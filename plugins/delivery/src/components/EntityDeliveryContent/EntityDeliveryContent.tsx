@@ -8,6 +8,7 @@ import {
 } from '@gogidix/plugin-delivery-common';
 import { FetchErrorPanel, PermissionGate } from '@gogidix/portal-react';
 import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { deliveryApiRef } from '../../apiRef';
@@ -67,13 +68,16 @@ function EntityDeliveryView(props: { entityRef: string; name: string }) {
       <EmptyState
         missing="data"
         title={`No deployments or incidents of ${name} in the last ${days} days`}
-        description={
-          <MissingSources
-            sources={value?.sources ?? []}
-            kinds={value?.sources.map(s => s.kind) ?? []}
-          />
+        description="Nothing arrived from the delivery sources for this period."
+        action={
+          <Stack spacing={2} alignItems="flex-start">
+            <MissingSources
+              sources={value?.sources ?? []}
+              kinds={value?.sources.map(s => s.kind) ?? []}
+            />
+            {periodPicker}
+          </Stack>
         }
-        action={periodPicker}
       />
     );
   }

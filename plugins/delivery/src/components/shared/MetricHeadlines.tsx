@@ -17,6 +17,8 @@ export function BandChip({ band }: { band: DoraBand }) {
   const { label, color } = BANDS[band];
   return (
     <Chip
+      // Inside a headline's note, which is a paragraph.
+      component="span"
       size="small"
       variant="outlined"
       color={color}
