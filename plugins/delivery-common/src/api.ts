@@ -37,7 +37,7 @@ export interface EntityDeployments {
 }
 
 /** A team's delivery on the org page. */
-export interface TeamDelivery {
+export interface TeamDeliveryRow {
   /** The team's full group ref, e.g. `group:default/payments`. */
   team: string;
   metrics: DeliveryMetrics;
@@ -46,7 +46,7 @@ export interface TeamDelivery {
 }
 
 /** A service's delivery on the org page. */
-export interface ServiceDelivery {
+export interface ServiceDeliveryRow {
   entityRef: string;
   name: string;
   /** The owning team's full group ref. */
@@ -82,8 +82,8 @@ export interface DeliveryOverview {
   period: DeliveryPeriod;
   /** The figures over every team the user may read (or the team asked for). */
   org: DeliveryMetrics;
-  teams: TeamDelivery[];
-  services: ServiceDelivery[];
+  teams: TeamDeliveryRow[];
+  services: ServiceDeliveryRow[];
   days: DeliveryDay[];
   /** The platform's success-metric targets, when the backend measures them. */
   targets?: SuccessTarget[];

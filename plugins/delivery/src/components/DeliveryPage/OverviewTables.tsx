@@ -3,8 +3,8 @@ import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DeliveryMetrics,
-  ServiceDelivery,
-  TeamDelivery,
+  ServiceDeliveryRow,
+  TeamDeliveryRow,
 } from '@gogidix/plugin-delivery-common';
 import { formatRef } from '@gogidix/portal-common';
 import Box from '@mui/material/Box';
@@ -72,7 +72,7 @@ function MetricTable(props: {
 }
 
 /** Each team's figures, with how many services they cover. */
-export function TeamsTable({ teams }: { teams: TeamDelivery[] }) {
+export function TeamsTable({ teams }: { teams: TeamDeliveryRow[] }) {
   return (
     <MetricTable
       title="By team"
@@ -112,10 +112,10 @@ export type ServiceSortKey = 'name' | 'team' | MetricDefinition['key'];
  * either way: "no data" is not the best or the worst.
  */
 export function sortServices(
-  services: ServiceDelivery[],
+  services: ServiceDeliveryRow[],
   key: ServiceSortKey,
   order: 'asc' | 'desc',
-): ServiceDelivery[] {
+): ServiceDeliveryRow[] {
   const sign = order === 'asc' ? 1 : -1;
   return [...services].sort((a, b) => {
     if (key === 'name' || key === 'team') {
@@ -131,7 +131,11 @@ export function sortServices(
 }
 
 /** Every service's figures, sortable by any column. */
-export function ServicesTable({ services }: { services: ServiceDelivery[] }) {
+export function ServicesTable({
+  services,
+}: {
+  services: ServiceDeliveryRow[];
+}) {
   const [sort, setSort] = useState<{
     key: ServiceSortKey;
     order: 'asc' | 'desc';
