@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+export * from './api';
+export * from './client';
 export * from './events';
 export * from './metrics';
 export * from './permissions';

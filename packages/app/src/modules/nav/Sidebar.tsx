@@ -29,8 +29,8 @@ type BasicPermission = typeof auditEventReadPermission;
 /**
  * The pages of the plugin families, in the order the sidebar lists them, with
  * the permission that opens each page where a role may not. The org pages of
- * slo, compliance and cost are open to every signed-in user (each shows the
- * teams the user may see), so they have none.
+ * slo, compliance, cost and delivery are open to every signed-in user (each
+ * shows the teams the user may see), so they have none.
  */
 const FAMILY_PAGES: { id: string; permission?: BasicPermission }[] = [
   { id: 'page:slo' },
@@ -39,6 +39,7 @@ const FAMILY_PAGES: { id: string; permission?: BasicPermission }[] = [
   { id: 'page:oncall', permission: oncallAlertReadPermission },
   { id: 'page:compliance' },
   { id: 'page:cost' },
+  { id: 'page:delivery' },
   // The audit trail is for platform admins only.
   { id: 'page:audit', permission: auditEventReadPermission },
 ];

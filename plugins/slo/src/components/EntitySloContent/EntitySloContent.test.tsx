@@ -1,8 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
+import { fetchApiRef } from '@backstage/frontend-plugin-api';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { sloApiRef } from '../../apiRef';
 import { entityStatus, mockSloApi } from '../../__testUtils__/fixtures';
 import { EntitySloContent } from './EntitySloContent';
@@ -17,14 +18,49 @@ const entity: Entity = {
   spec: { owner: 'listings' },
 };
 
-function render(api = mockSloApi()) {
-  return renderInTestApp(
+/** A portal without the delivery backend: its routes answer 404. */
+const noDeliveryBackend = () =>
+  new Response(
+    JSON.stringify({
+      error: { name: 'NotFoundError', message: 'Not found' },
+      response: { statusCode: 404 },
+    }),
+    { status: 404, headers: { 'content-type': 'application/json' } },
+  );
+
+async function render(api = mockSloApi(), answer = noDeliveryBackend) {
+  const fetch = jest.fn(async (_url: string) => answer());
+  await renderInTestApp(
     <EntityProvider entity={entity}>
       <EntitySloContent />
     </EntityProvider>,
-    { apis: [[sloApiRef, api]] },
+    {
+      apis: [
+        [sloApiRef, api],
+        [fetchApiRef, { fetch: fetch as unknown as typeof globalThis.fetch }],
+      ],
+    },
   );
+  return fetch;
 }
+
+/** Hourly snapshots from 2026-11-20T00:00Z to 10:00Z. */
+const hourly = [0.7, 0.7, 0.69, 0.67, 0.66, 0.65, 0.64, 0.64, 0.63, 0.62, 0.6];
+const withHourlyBurnDown = () => {
+  const status = entityStatus();
+  return entityStatus({
+    slos: [
+      {
+        ...status.slos[0],
+        burnDown: hourly.map((remaining, hour) => ({
+          at: new Date(Date.UTC(2026, 10, 20, hour)).toISOString(),
+          remaining,
+          sli: null,
+        })),
+      },
+    ],
+  });
+};
 
 describe('EntitySloContent', () => {
   it('shows progress while loading', async () => {
@@ -163,5 +199,70 @@ describe('EntitySloContent', () => {
       { kind: 'Component', namespace: 'default', name: 'listings-service' },
       new Date('2026-11-18T09:30'),
     );
+  });
+
+  it('marks each deploy with the budget burned in the hours after it', async () => {
+    const fetch = await render(
+      mockSloApi({ getEntityStatus: async () => withHourlyBurnDown() }),
+      () =>
+        new Response(
+          JSON.stringify({
+            entityRef: 'component:default/listings-service',
+            deployments: [
+              {
+                id: 'github:acme/listings:1',
+                source: 'github',
+                entityRef: 'component:default/listings-service',
+                environment: 'production',
+                status: 'success',
+                sha: 'abc1234def',
+                startedAt: '2026-11-20T00:50:00Z',
+                finishedAt: '2026-11-20T01:00:00Z',
+                commits: [],
+                rollbackOf: null,
+              },
+            ],
+          }),
+        ),
+    );
+    // 0.70 at 01:00, 0.64 at 07:00: 6% of the budget.
+    expect(
+      await screen.findByText(
+        'Deploy abc1234 at 2026-11-20 01:00 UTC: 6% of the budget burned in the 6 h after',
+      ),
+    ).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledWith(
+      'http://localhost:7007/api/delivery/entities/component/default/listings-service/deployments?from=2026-11-20T00%3A00%3A00.000Z&to=2026-11-20T10%3A00%3A00.000Z',
+    );
+  });
+
+  it('shows the SLOs as before when the delivery backend is not there', async () => {
+    const fetch = await render(
+      mockSloApi({ getEntityStatus: async () => withHourlyBurnDown() }),
+    );
+    expect(await screen.findByText('Availability')).toBeInTheDocument();
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    expect(screen.queryByRole('list', { name: 'Deploys' })).toBeNull();
+    expect(screen.queryByText(/Deploys are not marked/)).toBeNull();
+  });
+
+  it('says why deploys are not marked when the delivery backend fails', async () => {
+    await render(
+      mockSloApi({ getEntityStatus: async () => withHourlyBurnDown() }),
+      () =>
+        new Response(
+          JSON.stringify({
+            error: { name: 'Error', message: 'database is down' },
+            response: { statusCode: 500 },
+          }),
+          { status: 500, headers: { 'content-type': 'application/json' } },
+        ),
+    );
+    expect(
+      await screen.findByText(
+        /Deploys are not marked: Request failed with 500/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Availability')).toBeInTheDocument();
   });
 });

@@ -1,4 +1,7 @@
-import { getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { EmptyState, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -12,6 +15,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../apiRef';
 import { NoSliSource } from '../shared/NoSliSource';
+import { useDeployments } from '../shared/useDeployments';
 import { SloCard } from './SloCard';
 
 /** `datetime-local` values are local time without a zone; the API takes an instant. */
@@ -32,6 +36,7 @@ export function EntitySloContent() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [sloApi, entity, atKey],
   );
+  const deploys = useDeployments(stringifyEntityRef(entity), value);
 
   return (
     <Stack spacing={2}>
@@ -93,9 +98,18 @@ export function EntitySloContent() {
               description="The OpenSLO document names no SLO. Add an SLO with an SLI to it."
             />
           )}
+          {deploys.error && (
+            <Typography variant="caption" color="text.secondary">
+              Deploys are not marked: {deploys.error.message}
+            </Typography>
+          )}
           {value.sliSource !== 'none' &&
             value.slos.map(status => (
-              <SloCard key={status.slo.id} status={status} />
+              <SloCard
+                key={status.slo.id}
+                status={status}
+                deployments={deploys.deployments}
+              />
             ))}
         </>
       )}

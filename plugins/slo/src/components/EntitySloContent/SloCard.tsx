@@ -15,7 +15,10 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { DeploymentEvent } from '@gogidix/plugin-delivery-common';
 import { BurnDownChart } from '../shared/BurnDownChart';
+import { deployBudgetBurn } from '../shared/deployBurn';
+import { DeployBurnList } from '../shared/DeployBurnList';
 import { burn, percent } from '../shared/format';
 import { StatusChip } from '../shared/StatusChip';
 
@@ -63,8 +66,16 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 /** One SLO: its figures, burn rates per window, alert state, burn-down and links. */
-export function SloCard({ status }: { status: SloStatus }) {
+export function SloCard({
+  status,
+  deployments = [],
+}: {
+  status: SloStatus;
+  /** The entity's deploys, marked on the burn-down with the budget they burned. */
+  deployments?: DeploymentEvent[];
+}) {
   const { slo, evaluation, links } = status;
+  const deploys = deployBudgetBurn(status.burnDown, deployments);
   const remaining = evaluation?.budget.remaining;
   const measuredRemaining =
     typeof remaining === 'number' ? remaining : undefined;
@@ -105,7 +116,8 @@ export function SloCard({ status }: { status: SloStatus }) {
           </Stack>
         </Grid>
         <Grid item xs={12} md={7}>
-          <BurnDownChart points={status.burnDown} />
+          <BurnDownChart points={status.burnDown} deploys={deploys} />
+          <DeployBurnList deploys={deploys} />
         </Grid>
         <Grid item xs={12}>
           {/* Seven columns do not fit a phone: the table scrolls sideways. */}

@@ -1,5 +1,6 @@
 import { BudgetPoint } from '@gogidix/plugin-slo-common';
 import Typography from '@mui/material/Typography';
+import { DeployBurn } from './deployBurn';
 import { budgetAxisWidth, budgetTick } from './format';
 import {
   CartesianGrid,
@@ -15,7 +16,14 @@ import {
 const day = (iso: string) => iso.slice(5, 10);
 
 /** Error budget left over the SLO's period, from the hourly snapshots. */
-export function BurnDownChart({ points }: { points: BudgetPoint[] }) {
+export function BurnDownChart({
+  points,
+  deploys = [],
+}: {
+  points: BudgetPoint[];
+  /** Deploys, each drawn as a dashed line at its snapshot. */
+  deploys?: DeployBurn[];
+}) {
   const data = points
     .filter(p => p.remaining !== null)
     .map(p => ({ at: p.at, remaining: Math.round(p.remaining! * 1000) / 10 }));
@@ -47,6 +55,14 @@ export function BurnDownChart({ points }: { points: BudgetPoint[] }) {
           formatter={v => [budgetTick(Number(v), 1), 'Budget left']}
         />
         <ReferenceLine y={0} stroke="#c62828" />
+        {deploys.map(d => (
+          <ReferenceLine
+            key={d.deployment.id}
+            x={d.markAt}
+            stroke="#3949ab"
+            strokeDasharray="4 2"
+          />
+        ))}
         <Line
           type="monotone"
           dataKey="remaining"
