@@ -9,10 +9,8 @@ export * from './client';
 export * from './events';
 export * from './metrics';
 export * from './permissions';
-export * from './policy';
 export * from './compute/bands';
 export * from './compute/budgetBurn';
-export * from './compute/deployPolicy';
 export * from './compute/judge';
 export * from './compute/metrics';
 export {

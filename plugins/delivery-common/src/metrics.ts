@@ -54,3 +54,10 @@ export interface DeliveryDay {
   failedDeployments: number;
   incidents: number;
 }
+
+/** The keys of {@link DeliveryMetrics} that hold a figure with its trend. */
+export type DeliveryMetricKey = {
+  [K in keyof DeliveryMetrics]: DeliveryMetrics[K] extends MetricValue
+    ? K
+    : never;
+}[keyof DeliveryMetrics];

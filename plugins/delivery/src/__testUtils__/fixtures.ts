@@ -28,6 +28,8 @@ export const metrics: DeliveryMetrics = {
   timeToRestoreMinutes: figure(42, 30, 'elite'),
   timeToDetectMinutes: figure(4, 8),
   incidentCount: figure(3, 6),
+  openIncidents: 1,
+  undetectedIncidents: 1,
 };
 
 export const noMetrics: DeliveryMetrics = {
@@ -37,6 +39,8 @@ export const noMetrics: DeliveryMetrics = {
   timeToRestoreMinutes: figure(null, null),
   timeToDetectMinutes: figure(null, null),
   incidentCount: figure(null, null),
+  openIncidents: 0,
+  undetectedIncidents: 0,
 };
 
 export const period = {

@@ -1,5 +1,5 @@
 import {
-  DeliveryMetrics,
+  DeliveryMetricKey,
   DeliverySourceKind,
   DeploymentEvent,
   DoraBand,
@@ -30,7 +30,7 @@ export function formatMinutes(minutes: number): string {
 
 /** One headline figure of the delivery pages. */
 export interface MetricDefinition {
-  key: keyof DeliveryMetrics;
+  key: DeliveryMetricKey;
   label: string;
   /** A rise is good news (deployments) rather than bad (everything else). */
   higherIsBetter: boolean;

@@ -91,6 +91,19 @@ describe('deployBudgetBurn', () => {
     expect(burn.burned).toBeNull();
   });
 
+  it('does not let budget coming back hide a burn', () => {
+    // Down 0.10 in the first hour, back up 0.10 as old errors leave the
+    // window: the deploy still burned 0.10, not 0.
+    const recovering = hourly([0.8, 0.7, 0.8]);
+    const [burn] = deployBudgetBurn(
+      recovering,
+      [deploy('2026-12-01T00:00:00Z')],
+      2,
+    );
+    expect(burn.burned).toBeCloseTo(0.1, 12);
+    expect(burn.complete).toBe(true);
+  });
+
   it('has nothing to mark without snapshots', () => {
     expect(deployBudgetBurn([], [deploy('2026-12-01T02:00:00Z')])).toEqual([]);
   });

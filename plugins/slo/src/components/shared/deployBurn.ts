@@ -1,4 +1,7 @@
-import { DeploymentEvent } from '@gogidix/plugin-delivery-common';
+import {
+  budgetBurnedAfter,
+  DeploymentEvent,
+} from '@gogidix/plugin-delivery-common';
 import { BudgetPoint } from '@gogidix/plugin-slo-common';
 
 /** Hours after a deploy whose budget burn is put down to it. */
@@ -10,16 +13,15 @@ export interface DeployBurn {
   /** The snapshot the deploy is drawn at: the first at or after it finished. */
   markAt: string;
   /**
-   * Budget (a share of the whole, 0.05 = 5%) spent between the last
-   * snapshot before the deploy and the last one within the hours after it;
-   * null when either has no measurement (missing is never read as no burn).
+   * Budget (a share of the whole, 0.05 = 5%) burned in the hours after the
+   * deploy, as delivery-common's `budgetBurnedAfter` sums it (every fall
+   * between snapshots, linear between them); null when a snapshot it needs
+   * has no measurement (missing is never read as no burn).
    */
   burned: number | null;
   /** False while the hours after the deploy have not all passed. */
   complete: boolean;
 }
-
-const HOUR = 36e5;
 
 /**
  * Each production deploy that finished within the timeline, with the budget
@@ -36,29 +38,25 @@ export function deployBudgetBurn(
   if (timeline.length === 0) return [];
   const first = timeline[0].time;
   const last = timeline[timeline.length - 1].time;
-  const lastAtOrBefore = (time: number) =>
-    timeline.filter(p => p.time <= time).pop();
-
-  return deployments.flatMap(deployment => {
+  const shown = deployments.filter(deployment => {
     if (deployment.environment !== 'production' || !deployment.finishedAt) {
-      return [];
+      return false;
     }
     const at = Date.parse(deployment.finishedAt);
-    if (at < first || at > last) return [];
-    const mark = timeline.find(p => p.time >= at)!;
-    const before = lastAtOrBefore(at)!;
-    const after = lastAtOrBefore(at + hours * HOUR)!;
-    const burned =
-      before.remaining === null || after.remaining === null
-        ? null
-        : before.remaining - after.remaining;
-    return [
-      {
-        deployment,
-        markAt: mark.at,
-        burned,
-        complete: last >= at + hours * HOUR,
-      },
-    ];
+    return at >= first && at <= last;
+  });
+  const burns = budgetBurnedAfter(
+    shown,
+    timeline.map(p => ({ ts: p.at, remaining: p.remaining })),
+    hours,
+  );
+  return shown.map((deployment, i) => {
+    const at = Date.parse(deployment.finishedAt!);
+    return {
+      deployment,
+      markAt: timeline.find(p => p.time >= at)!.at,
+      burned: burns[i].burned,
+      complete: burns[i].complete,
+    };
   });
 }
