@@ -2,11 +2,11 @@ import { RoleName } from '../routeMatrix/matrix';
 
 /**
  * The action matrix: every MCP tool the portal serves, called as each demo
- * role, and what must come back. It is the route matrix's counterpart for
- * actions: a tool call answers HTTP 200 whether it was allowed or refused
- * (the refusal is in the JSON-RPC result), so the route matrix, which
- * compares statuses, lists only the endpoint and this table holds the
- * answers.
+ * role, and what must come back. A tool call answers HTTP 200 whether it
+ * was allowed or refused (the refusal is in the JSON-RPC result), so the
+ * route matrix holds one row per action at the endpoint the MCP plugin
+ * invokes it through (routeMatrix/actionRoutes.ts, by status), and this
+ * table the answers an assistant gets.
  *
  * An answer is `'ok'`, or a pattern the error text must match (a refusal is
  * `NotAllowedError: …`, as the route's 403 says it).
