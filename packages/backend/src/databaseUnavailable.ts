@@ -12,6 +12,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import express, { ErrorRequestHandler } from 'express';
+import { peopleOnly, PEOPLE_ONLY_PLUGINS } from './http/peopleOnly';
 
 /**
  * Codes of a database that is not reachable right now: socket errors, and
@@ -88,6 +89,7 @@ export const databaseUnavailableAs503: ErrorRequestHandler = (
  * order, from the same public helpers) with `databaseUnavailableAs503` just
  * before the error handler: each plugin's router answers its own errors,
  * so the mapping has to sit in every plugin's router, catalog included.
+ * The MCP endpoint's plugin also refuses callers that are not people.
  */
 export const httpRouterWithDatabaseErrors = createServiceFactory({
   service: coreServices.httpRouter,
@@ -117,6 +119,9 @@ export const httpRouterWithDatabaseErrors = createServiceFactory({
     router.use(createAuthIntegrationRouter({ auth }));
     router.use(createLifecycleMiddleware({ config, lifecycle }));
     router.use(credentialsBarrier.middleware);
+    if (PEOPLE_ONLY_PLUGINS.has(plugin.getId())) {
+      router.use(peopleOnly(httpAuth));
+    }
     router.use(createCookieAuthRefreshMiddleware({ auth, httpAuth }));
     const pluginRoutes = express.Router();
     router.use(pluginRoutes);

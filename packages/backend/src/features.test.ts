@@ -50,6 +50,7 @@ describe('the portal backend', () => {
       ['get', '/api/slo/summary'],
       ['get', '/api/compliance/summary'],
       ['get', '/api/audit/events'],
+      ['post', '/api/mcp-actions/v1'],
     ];
     for (const [method, route] of routes) {
       const res = await request(backend.server)[method](route);

@@ -32,6 +32,8 @@ import sloBackend from '@gogidix/plugin-slo-backend';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 import costBackend from '@gogidix/plugin-cost-backend';
 import complianceBackend from '@gogidix/plugin-compliance-backend';
+import mcpActionsBackend from '@backstage/plugin-mcp-actions-backend';
+import catalogBackendModuleServiceActions from '@gogidix/plugin-catalog-backend-module-service-actions';
 import auditBackend, {
   auditorServiceFactory,
 } from '@gogidix/plugin-audit-backend';
@@ -63,6 +65,8 @@ export function portalBackendFeatures(
     catalogBackendModuleLogs,
     catalogBackendModuleUnprocessed,
     catalogBackendModuleLocalFiles,
+    // find-service, the catalog's action for AI assistants.
+    catalogBackendModuleServiceActions,
 
     scaffolderBackend,
     scaffolderBackendModuleGithub,
@@ -94,6 +98,10 @@ export function portalBackendFeatures(
     // Every plugin's auditor events are logged and stored for the audit page.
     auditBackend,
     auditorServiceFactory,
+    // The actions of backend.actions.pluginSources as MCP tools, for AI
+    // assistants signed in as the person (README, "Connecting an AI
+    // assistant").
+    mcpActionsBackend,
   ];
   if (env.NODE_ENV !== 'production') {
     features.push(authBackendModuleGuestProvider);

@@ -5,4 +5,5 @@ export * from './authorize';
 export * from './cachedLoader';
 export * from './csv';
 export * from './entityRequest';
+export * from './personAction';
 export * from './teamScope';

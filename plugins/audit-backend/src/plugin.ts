@@ -2,7 +2,9 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { auditPermissions } from '@gogidix/plugin-audit-common';
+import { createAuditEventsAction } from './actions/createAuditEventsAction';
 import { readAuditConfig } from './config';
 import { DatabaseAuditStore } from './database/DatabaseAuditStore';
 import { auditEventQueueServiceRef } from './service/AuditEventQueue';
@@ -18,6 +20,8 @@ export const auditPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
+        auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -49,6 +53,14 @@ export const auditPlugin = createBackendPlugin({
               logger: deps.logger,
             });
           },
+        });
+
+        // For AI assistants, over MCP (README, "Connecting an AI assistant").
+        createAuditEventsAction({
+          actionsRegistry: deps.actionsRegistry,
+          auditor: deps.auditor,
+          permissions: deps.permissions,
+          store,
         });
 
         deps.httpRouter.use(

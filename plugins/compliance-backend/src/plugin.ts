@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { compliancePermissions } from '@gogidix/plugin-compliance-common';
+import { createComplianceStatusAction } from './actions/createComplianceStatusAction';
 import { readComplianceConfig } from './config';
 import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
 import { CatalogFactRetriever } from './facts/CatalogFactRetriever';
@@ -24,6 +26,7 @@ export const compliancePlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -78,6 +81,15 @@ export const compliancePlugin = createBackendPlugin({
           fn: async () => {
             await service.runLoggedRound();
           },
+        });
+
+        // For AI assistants, over MCP (README, "Connecting an AI assistant").
+        createComplianceStatusAction({
+          actionsRegistry: deps.actionsRegistry,
+          auditor: deps.auditor,
+          permissions: deps.permissions,
+          store,
+          ruleSet: settings.ruleSet,
         });
 
         deps.httpRouter.use(

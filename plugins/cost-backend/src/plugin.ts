@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { costPermissions } from '@gogidix/plugin-cost-common';
+import { createCostAction } from './actions/createCostAction';
 import { DatabaseCostStore } from './database/DatabaseCostStore';
 import { CatalogAttributionIndexReader } from './service/catalogIndex';
 import { CostService } from './service/CostService';
@@ -18,6 +20,7 @@ export const costPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -78,6 +81,13 @@ export const costPlugin = createBackendPlugin({
           ),
           { budgets: settings.budgets },
         );
+        // For AI assistants, over MCP (README, "Connecting an AI assistant").
+        createCostAction({
+          actionsRegistry: deps.actionsRegistry,
+          auditor: deps.auditor,
+          permissions: deps.permissions,
+          service,
+        });
         deps.httpRouter.use(
           await createRouter({
             auditor: deps.auditor,

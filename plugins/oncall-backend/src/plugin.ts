@@ -2,12 +2,18 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { oncallPermissions } from '@gogidix/plugin-oncall-common';
+import { createFiringAlertsAction } from './actions/createFiringAlertsAction';
+import { createRunbookAction } from './actions/createRunbookAction';
+import { createWhoIsOnCallAction } from './actions/createWhoIsOnCallAction';
 import { AlertmanagerClient } from './service/AlertmanagerClient';
 import { readOnCallConfig } from './config';
 import { startDemoSources } from './demo/startDemoSources';
+import { EntityAccess } from './service/entityAccess';
+import { EntityAlerts } from './service/entityAlerts';
 import { GrafanaClient } from './service/GrafanaClient';
 import { PagerDutyClient } from './service/PagerDutyClient';
 import { createRouter } from './service/router';
@@ -23,6 +29,8 @@ export const oncallPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
@@ -35,6 +43,8 @@ export const oncallPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init({
+        actionsRegistry,
+        auditor,
         auth,
         config,
         httpAuth,
@@ -70,21 +80,43 @@ export const oncallPlugin = createBackendPlugin({
             ? settings.grafana
             : [demo.grafana];
         const vault = settings.vault ?? demo?.vault;
+        const runbooks = new RunbookReader(
+          urlReader,
+          ScmIntegrations.fromConfig(config),
+        );
+        const pagerDutyClient =
+          pagerDuty && new PagerDutyClient(pagerDuty, logger);
+        const serviceLabel = settings.alertmanager?.serviceLabel ?? 'service';
+
+        // For AI assistants, over MCP (README, "Connecting an AI assistant"):
+        // the same access rules and sources as the routes below.
+        const access = new EntityAccess({
+          auth,
+          httpAuth,
+          permissions,
+          catalog,
+          claims: settings.claims,
+        });
+        const actionDeps = { actionsRegistry, auditor, access };
+        createFiringAlertsAction({
+          ...actionDeps,
+          alerts: new EntityAlerts({ alertmanager, serviceLabel }),
+        });
+        createRunbookAction({ ...actionDeps, runbooks });
+        createWhoIsOnCallAction({ ...actionDeps, pagerDuty: pagerDutyClient });
+
         httpRouter.use(
           await createRouter({
             auth,
             httpAuth,
             permissions,
             catalog,
-            runbooks: new RunbookReader(
-              urlReader,
-              ScmIntegrations.fromConfig(config),
-            ),
+            runbooks,
             alertmanager,
-            pagerDuty: pagerDuty && new PagerDutyClient(pagerDuty, logger),
+            pagerDuty: pagerDutyClient,
             grafana: grafana.map(i => new GrafanaClient(i, logger)),
             vault: vault && new VaultClient(vault, logger),
-            serviceLabel: settings.alertmanager?.serviceLabel ?? 'service',
+            serviceLabel,
             claims: settings.claims,
           }),
         );

@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { sloPermissions } from '@gogidix/plugin-slo-common';
+import { createSloStatusAction } from './actions/createSloStatusAction';
 import { readSloConfig } from './config';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { COARSE_STEP, DemoObservationFeed } from './demo/DemoObservationFeed';
@@ -26,6 +28,8 @@ export const sloPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -110,6 +114,14 @@ export const sloPlugin = createBackendPlugin({
           initialDelay: { seconds: 40 },
           scope: 'global',
           fn: () => round.refreshDefinitions(),
+        });
+
+        // For AI assistants, over MCP (README, "Connecting an AI assistant").
+        createSloStatusAction({
+          actionsRegistry: deps.actionsRegistry,
+          auditor: deps.auditor,
+          permissions: deps.permissions,
+          service,
         });
 
         deps.httpRouter.use(

@@ -53,8 +53,11 @@ export async function startPortalTestBackend(
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // app-config.yaml's backend section (the actions MCP serves, among
+  // others) under the test's own, then the loopback port and database.
   const backendConfig = options.config?.backend;
   config.backend = {
+    ...(isObject(base.backend) ? base.backend : {}),
     ...(isObject(backendConfig) ? backendConfig : {}),
     baseUrl,
     listen: { host: '127.0.0.1', port },

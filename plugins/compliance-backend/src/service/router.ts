@@ -5,7 +5,6 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { NotFoundError } from '@backstage/errors';
 import {
   complianceEntityReadPermission,
   complianceExportReadPermission,
@@ -26,7 +25,8 @@ import { SummaryCache } from './SummaryCache';
 import { addExportRoutes } from './routes/exportRoutes';
 import { addTrivyRoutes } from './routes/trivyRoutes';
 import { addWaiverRoutes } from './routes/waiverRoutes';
-import { applyWaivers, entityCompliance } from './resultsWithWaivers';
+import { applyWaivers } from './resultsWithWaivers';
+import { entityReport } from './entityReport';
 
 const asList = (value: unknown): string[] =>
   value === undefined
@@ -169,24 +169,7 @@ export async function createRouter(options: {
       complianceEntityReadPermission,
       ref => `You may not read the compliance of ${ref}`,
     );
-    const [result] = await store.latestResults({ entityRef });
-    if (!result) {
-      throw new NotFoundError(
-        `${entityRef} has not been evaluated: it is not a catalog component, or the first compliance round has not run yet`,
-      );
-    }
-    const [waivers, [trivy]] = await Promise.all([
-      store.listWaivers(entityRef),
-      store.listTrivyReports(entityRef),
-    ]);
-    const [current] = applyWaivers([result], ruleSet, waivers, now());
-    res.json({
-      ...entityCompliance(current, ruleSet, waivers, now()),
-      trivy: {
-        report: trivy?.report ?? null,
-        rejected: trivy?.rejected ?? null,
-      },
-    });
+    res.json({ ...(await entityReport(store, ruleSet, entityRef, now())) });
   });
 
   addExportRoutes(router, { exportFor, ruleSet });

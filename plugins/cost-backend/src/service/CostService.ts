@@ -12,12 +12,14 @@ import {
   EntityCost,
   monthEndForecast,
   periodChange,
+  ServiceAnomaly,
   UNALLOCATED,
 } from '@gogidix/plugin-cost-common';
 import { CostStore } from '../database/CostStore';
 import { attributeCostGroups, visibleOnly } from './attributedCost';
 import { CostCatalog } from './catalogIndex';
 import { CachedLoader } from '@gogidix/portal-node';
+import { serviceAnomalies } from './costAnomalies';
 import { CostExportRow, costExportRows } from './costExport';
 import {
   AttributedCost,
@@ -183,6 +185,24 @@ export class CostService {
       forecast: monthEndForecast(dailySeries(points, w.earliest, w.to), w.to),
       conflicts: index.component(entityRef)?.conflicts ?? [],
     };
+  }
+
+  /**
+   * The days of one component's cost that stand out in the last `days`
+   * days, judged against its own history as the overview judges every
+   * service's (see docs/cost-anomalies.md).
+   */
+  async entityAnomalies(
+    entityRef: string,
+    days: number,
+  ): Promise<ServiceAnomaly[]> {
+    const w = await this.#window(days);
+    const all = await this.#attributed(w.earliest, w.to);
+    return serviceAnomalies(
+      all.filter(c => c.entityRef === entityRef),
+      datesWithData(all),
+      { earliest: w.earliest, from: w.from, to: w.to },
+    ).anomalies;
   }
 
   /** Every team cost can be attributed to (full group refs), unallocated included. */

@@ -83,7 +83,18 @@ export class EntityAccess {
     ref: CompoundEntityRef,
     permission: ResourcePermission<'catalog-entity'> = oncallEntityReadPermission,
   ): Promise<Entity> {
-    const credentials = await this.credentials(req);
+    return this.entityForCaller(await this.credentials(req), ref, permission);
+  }
+
+  /**
+   * The entity, once these credentials may read it: what routes and the
+   * assistants' actions both ask.
+   */
+  async entityForCaller(
+    credentials: BackstageCredentials,
+    ref: CompoundEntityRef,
+    permission: ResourcePermission<'catalog-entity'> = oncallEntityReadPermission,
+  ): Promise<Entity> {
     const entityRef = stringifyEntityRef(ref);
     await this.authorize(credentials, { permission, resourceRef: entityRef });
     const entity = await this.options.catalog.getEntityByRef(entityRef, {

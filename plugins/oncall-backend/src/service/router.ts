@@ -9,6 +9,7 @@ import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { AlertmanagerClient } from './AlertmanagerClient';
 import { EntityAccess } from './entityAccess';
+import { EntityAlerts } from './entityAlerts';
 import { GrafanaClient } from './GrafanaClient';
 import { PagerDutyClient } from './PagerDutyClient';
 import { RunbookReader } from './RunbookReader';
@@ -59,7 +60,11 @@ export async function createRouter(
   });
 
   addRunbookRoutes(router, { access, runbooks });
-  addAlertRoutes(router, { access, catalog, alertmanager, serviceLabel });
+  addAlertRoutes(router, {
+    access,
+    catalog,
+    alerts: new EntityAlerts({ alertmanager, serviceLabel }),
+  });
   addPagerDutyRoutes(router, { access, pagerDuty });
   addGrafanaRoutes(router, { access, grafana, serviceLabel });
   addVaultRoutes(router, { access, vault });

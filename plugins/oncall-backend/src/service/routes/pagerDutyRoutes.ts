@@ -1,11 +1,7 @@
-import {
-  oncallRespondersReadPermission,
-  ServiceOnCall,
-} from '@gogidix/plugin-oncall-common';
-import { PAGERDUTY_SERVICE_ANNOTATION } from '@gogidix/portal-common';
-import { CONFIG_KEYS } from '../../config';
-import { annotationKey, EntityAccess, notConfigured } from '../entityAccess';
+import { oncallRespondersReadPermission } from '@gogidix/plugin-oncall-common';
+import { EntityAccess } from '../entityAccess';
 import { PagerDutyClient } from '../PagerDutyClient';
+import { serviceOnCall } from '../serviceOnCall';
 import { OnCallRouter } from './types';
 
 /** Who is on call for an entity's PagerDuty service, and its incidents. */
@@ -19,18 +15,6 @@ export function addPagerDutyRoutes(
       req.params,
       oncallRespondersReadPermission,
     );
-    const serviceId =
-      entity.metadata.annotations?.[PAGERDUTY_SERVICE_ANNOTATION];
-    if (!serviceId) {
-      res.json(notConfigured(annotationKey(PAGERDUTY_SERVICE_ANNOTATION)));
-      return;
-    }
-    await access.checkClaim(entity, PAGERDUTY_SERVICE_ANNOTATION, serviceId);
-    if (!pagerDuty) {
-      res.json(notConfigured(CONFIG_KEYS.pagerDuty));
-      return;
-    }
-    const body: ServiceOnCall = await pagerDuty.serviceOnCall(serviceId);
-    res.json(body);
+    res.json(await serviceOnCall(access, pagerDuty, entity));
   });
 }
