@@ -1,4 +1,4 @@
-// Backend pieces every family shares: team scope, actor ref, CSV export, one cached loader, authorize-or-throw.
+// Backend pieces every family shares: team scope, actor ref, CSV export, one cached loader, authorize-or-throw, and the guard of write actions (dry-run confirmation, per-user rate limit, audit).
 export * from './actorRef';
 export * from './attachment';
 export * from './authorize';
@@ -6,3 +6,6 @@ export * from './cachedLoader';
 export * from './csv';
 export * from './entityRequest';
 export * from './teamScope';
+export * from './actionRateLimit';
+export * from './dryRunConfirmation';
+export * from './writeAction';
