@@ -57,6 +57,14 @@ describe('the request-waiver action', () => {
     store = await createTestStore(databases);
   });
 
+  const request = {
+    entityRef: 'component:default/payments-service',
+    checkId: 'mtls-strict',
+    reason: 'Legacy clients need plaintext until March',
+    approver: manager,
+    expiresAt: '2027-03-01T00:00:00Z',
+  };
+
   async function setup() {
     const { ruleSet } = await demoRound(store, { now });
     const events: Array<{ outcome: string; meta: unknown }> = [];
@@ -107,14 +115,6 @@ describe('the request-waiver action', () => {
       });
     return { invoke, events };
   }
-
-  const request = {
-    entityRef: 'component:default/payments-service',
-    checkId: 'mtls-strict',
-    reason: 'Legacy clients need plaintext until March',
-    approver: manager,
-    expiresAt: '2027-03-01T00:00:00Z',
-  };
 
   it('checks in a dry run, storing nothing, then creates the waiver with its confirmation', async () => {
     const { invoke, events } = await setup();
