@@ -3,18 +3,28 @@ import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { AuditEvent } from '@gogidix/plugin-audit-common';
-import { eventually } from '@gogidix/test-kit';
+import { eventually, sendJson, startStandIn } from '@gogidix/test-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { repoRoot } from './__testUtils__/appConfig';
+import {
+  appCatalogConfig,
+  readAppConfig,
+  repoRoot,
+} from './__testUtils__/appConfig';
 import {
   goldenPathConfig,
   PortalTestBackend,
   startPortalTestBackend,
 } from './__testUtils__/portalTestBackend';
+import {
+  signInAs,
+  testUserSignIn,
+  testUserSignInConfig,
+} from './__testUtils__/testUserSignIn';
 import { portalBackendFeatures } from './features';
+import { ROLE_USERS } from './routeMatrix/routes';
 
 jest.setTimeout(240_000);
 
@@ -22,14 +32,14 @@ const jane = 'user:default/jane.doe';
 const templateRef = 'template:default/typescript-service';
 
 /** An assistant's MCP session, signed in with the person's token. */
-async function connect(baseUrl: string, user: string) {
+async function connect(baseUrl: string, authorization: string) {
   const client = new Client({ name: 'mcp-write-test', version: '1.0.0' });
   await client.connect(
     new StreamableHTTPClientTransport(
       new URL(`${baseUrl}/api/mcp-actions/v1`),
       {
         requestInit: {
-          headers: { Authorization: mockCredentials.user.header(user) },
+          headers: { Authorization: authorization },
         },
       },
     ),
@@ -46,6 +56,12 @@ type ToolResult = {
 const textOf = (result: ToolResult) =>
   result.content.map(c => c.text ?? '').join('\n');
 
+/** The MCP server, unless it is already among the portal's features. */
+const mcpServer = () =>
+  portalBackendFeatures({ NODE_ENV: 'test' }).includes(mcpActionsPlugin)
+    ? []
+    : [mcpActionsPlugin];
+
 /**
  * The create-service write action through a real MCP client against the
  * portal backend: refused without a dry run, then dry run and run, the
@@ -58,16 +74,12 @@ describe('write actions over MCP', () => {
 
   beforeAll(async () => {
     gitRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-write-git-'));
-    // The MCP server may already be among the portal's features.
-    const mcpInstalled = portalBackendFeatures({ NODE_ENV: 'test' }).includes(
-      mcpActionsPlugin,
-    );
     backend = await startPortalTestBackend({
       config: {
         ...goldenPathConfig(gitRoot),
         backend: { actions: { pluginSources: ['scaffolder', 'compliance'] } },
       },
-      features: mcpInstalled ? [] : [mcpActionsPlugin],
+      features: mcpServer(),
       mockCallers: true,
     });
   });
@@ -105,7 +117,10 @@ describe('write actions over MCP', () => {
       nodeVersion: '22',
     };
 
-    const client = await connect(backend.baseUrl, jane);
+    const client = await connect(
+      backend.baseUrl,
+      mockCredentials.user.header(jane),
+    );
     try {
       const { tools } = await client.listTools();
       const tool = tools.find(t => t.name === 'scaffolder.create-service');
@@ -200,5 +215,134 @@ describe('write actions over MCP', () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+/**
+ * request-waiver through MCP with real sign-in and the role policy: the
+ * waivers route lets managers waive checks of their subtree and nobody
+ * else below platform admin, and so does the action, dry run included.
+ */
+describe('write actions over MCP under the role policy', () => {
+  let backend: PortalTestBackend;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const idp = await startStandIn((req, res, url) => {
+      const issuer = `http://${req.headers.host}`;
+      sendJson(
+        res,
+        url.pathname === '/.well-known/openid-configuration' ? 200 : 404,
+        {
+          issuer,
+          authorization_endpoint: `${issuer}/auth`,
+          token_endpoint: `${issuer}/token`,
+          jwks_uri: `${issuer}/jwks`,
+          response_types_supported: ['code'],
+          subject_types_supported: ['public'],
+          id_token_signing_alg_values_supported: ['RS256'],
+        },
+      );
+    });
+    const base = readAppConfig();
+    backend = await startPortalTestBackend({
+      config: {
+        auth: {
+          ...(base.auth as object),
+          providers: {
+            ...testUserSignInConfig,
+            oidc: {
+              development: {
+                metadataUrl: `${idp.baseUrl}/.well-known/openid-configuration`,
+                clientId: 'portal',
+                clientSecret: 'mcp-write',
+              },
+            },
+          },
+        },
+        catalog: appCatalogConfig(),
+        backend: { actions: { pluginSources: ['scaffolder', 'compliance'] } },
+      },
+      features: [testUserSignIn, ...mcpServer()],
+    });
+    const stopBackend = backend.stop;
+    backend.stop = async () => {
+      await stopBackend();
+      await idp.stop();
+    };
+    for (const role of ['manager', 'developer'] as const) {
+      tokens[role] = await signInAs(backend.baseUrl, ROLE_USERS[role], 120_000);
+    }
+    // The first compliance round evaluates the entity to be waived.
+    await eventually(
+      async () => {
+        const res = await request(backend.baseUrl)
+          .get(`/api/compliance/entities/component/default/listings-service`)
+          .auth(tokens.manager, { type: 'bearer' });
+        return res.status === 200 ? true : undefined;
+      },
+      { what: 'a compliance round', timeoutMs: 180_000, intervalMs: 1000 },
+    );
+  });
+  afterAll(() => backend?.stop());
+
+  const waiver = {
+    entityRef: 'component:default/listings-service',
+    checkId: 'tier-declared',
+    reason: 'The tier is being agreed with the product owner',
+    approver: ROLE_USERS.manager,
+    expiresAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+  };
+
+  async function callAs(role: string, args: Record<string, unknown>) {
+    const client = await connect(backend.baseUrl, `Bearer ${tokens[role]}`);
+    try {
+      return (await client.callTool({
+        name: 'compliance.request-waiver',
+        arguments: { ...waiver, ...args },
+      })) as ToolResult;
+    } finally {
+      await client.close();
+    }
+  }
+
+  it('refuses a developer already in the dry run', async () => {
+    const result = await callAs('developer', { dryRun: true });
+    expect(textOf(result)).toBe(
+      'NotAllowedError: You may not waive checks of component:default/listings-service',
+    );
+  });
+
+  it("lets a manager waive a check of their subtree, and refuses the developer the manager's confirmation", async () => {
+    const dry = await callAs('manager', { dryRun: true });
+    expect(textOf(dry)).not.toMatch(/Error/);
+    const token = dry.structuredContent!.confirmation.token;
+
+    const stolen = await callAs('developer', {
+      dryRun: false,
+      confirm: token,
+    });
+    expect(textOf(stolen)).toMatch(/^NotAllowedError: /);
+
+    const run = await callAs('manager', { dryRun: false, confirm: token });
+    expect(run.structuredContent).toMatchObject({
+      dryRun: false,
+      waiver: {
+        ...waiver,
+        createdBy: ROLE_USERS.manager,
+        id: expect.any(String),
+      },
+    });
+    const entity = await request(backend.baseUrl)
+      .get('/api/compliance/entities/component/default/listings-service')
+      .auth(tokens.manager, { type: 'bearer' });
+    expect(entity.body.waivers).toContainEqual(
+      expect.objectContaining({
+        id: run.structuredContent!.waiver.id,
+        checkId: waiver.checkId,
+        createdBy: ROLE_USERS.manager,
+        active: true,
+      }),
+    );
   });
 });
