@@ -151,6 +151,18 @@ describe('the create-service action', () => {
     ],
     ['answers the form refuses', jane, { name: 'Not A Name' }, /values.name/],
     [
+      'answers without a name, as the form schema does',
+      jane,
+      { name: undefined },
+      /values: requires property "name"/,
+    ],
+    [
+      'an owner that is no ref',
+      jane,
+      { owner: 'group:' },
+      /values.owner or values.system: /,
+    ],
+    [
       'a template that does not exist',
       jane,
       { templateRef: 'template:default/nope' },

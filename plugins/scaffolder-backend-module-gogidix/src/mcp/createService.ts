@@ -106,16 +106,29 @@ export function registerCreateServiceAction(options: {
     if (!template) {
       throw new NotFoundError(`templateRef: no template ${templateRef}`);
     }
-    const problems = await serviceNameProblems({
-      catalog,
-      permissions,
-      credentials,
-      name: asString(values.name) ?? '',
-      owner: asString(values.owner) ?? '',
-      system: asString(values.system),
-    });
-    if (problems.length > 0) {
-      throw new InputError(problems.join('; '));
+    // Missing answers are left to the form schema, checked in the dry run.
+    const name = asString(values.name);
+    const owner = asString(values.owner);
+    if (name && owner) {
+      const problems = await serviceNameProblems({
+        catalog,
+        permissions,
+        credentials,
+        name,
+        owner,
+        system: asString(values.system),
+      }).catch(error => {
+        // parseEntityRef's answer to an owner or system that is no ref.
+        if (error instanceof TypeError) {
+          throw new InputError(
+            `values.owner or values.system: ${error.message}`,
+          );
+        }
+        throw error;
+      });
+      if (problems.length > 0) {
+        throw new InputError(problems.join('; '));
+      }
     }
     const result = await scaffolder.dryRun(
       {
