@@ -1,4 +1,4 @@
-// Backend pieces every family shares: team scope, actor ref, CSV export, one cached loader, authorize-or-throw.
+// Backend pieces every family shares: team scope, actor ref, CSV export, one cached loader, authorize-or-throw, and the guard of write actions (dry-run confirmation, per-user rate limit, audit).
 export * from './actorRef';
 export * from './attachment';
 export * from './authorize';
@@ -7,3 +7,6 @@ export * from './csv';
 export * from './entityRequest';
 export * from './personAction';
 export * from './teamScope';
+export * from './actionRateLimit';
+export * from './dryRunConfirmation';
+export * from './writeAction';

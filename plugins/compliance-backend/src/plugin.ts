@@ -6,6 +6,12 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { compliancePermissions } from '@gogidix/plugin-compliance-common';
 import { createComplianceStatusAction } from './actions/createComplianceStatusAction';
+import {
+  ActionRateLimit,
+  DryRunConfirmations,
+  readExpensiveRequestsPerMinute,
+} from '@gogidix/portal-node';
+import { registerRequestWaiverAction } from './actions/requestWaiver';
 import { readComplianceConfig } from './config';
 import { DatabaseComplianceStore } from './database/DatabaseComplianceStore';
 import { CatalogFactRetriever } from './facts/CatalogFactRetriever';
@@ -15,6 +21,7 @@ import { TrivyFactRetriever } from './facts/TrivyFactRetriever';
 import { ComplianceService } from './service/ComplianceService';
 import { createRouter } from './service/router';
 import { loadTrivyReports } from './service/trivyReportFolder';
+import { WaiverRequests } from './service/WaiverRequests';
 
 /**
  * Compliance: collects facts about every component on a schedule (catalog,
@@ -29,6 +36,7 @@ export const compliancePlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -103,6 +111,25 @@ export const compliancePlugin = createBackendPlugin({
             bodyLimits: settings.bodyLimits,
           }),
         );
+
+        // Offered to AI assistants (MCP), as the person signed in.
+        registerRequestWaiverAction({
+          actionsRegistry: deps.actionsRegistry,
+          waivers: new WaiverRequests({
+            catalog: deps.catalog,
+            permissions: deps.permissions,
+            store,
+            ruleSet: settings.ruleSet,
+            now: () => new Date(),
+          }),
+          guard: {
+            auditor: deps.auditor,
+            confirmations: new DryRunConfirmations({ cache: deps.cache }),
+            rateLimit: new ActionRateLimit({
+              perMinute: readExpensiveRequestsPerMinute(deps.config),
+            }),
+          },
+        });
       },
     });
   },

@@ -3,11 +3,17 @@ import {
   createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { urlReaderFactoriesServiceRef } from '@backstage/backend-defaults/urlReader';
 import { readDurationFromConfig } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  ActionRateLimit,
+  DryRunConfirmations,
+  readExpensiveRequestsPerMinute,
+} from '@gogidix/portal-node';
 import path from 'node:path';
 import { createCheckServiceNameAction } from './actions/checkServiceName';
 import { createGenerateSloRulesAction } from './actions/generateSloRules';
@@ -18,6 +24,8 @@ import { createValidateServiceAction } from './actions/validateService';
 import { templateAnswersGuard } from './http/templateAnswers';
 import { serviceOwnerAssignPermission } from './permissions';
 import { LocalGitUrlReader } from './localGit/LocalGitUrlReader';
+import { registerCreateServiceAction } from './mcp/createService';
+import { ScaffolderRequests } from './mcp/ScaffolderRequests';
 import { readLocalGitConfig } from './localGit/config';
 import {
   scaffolderTaskStatusReader,
@@ -42,6 +50,9 @@ export const scaffolderModuleGogidix = createBackendModule({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         httpRouter: coreServices.httpRouter,
+        actionsRegistry: actionsRegistryServiceRef,
+        auditor: coreServices.auditor,
+        cache: coreServices.cache,
       },
       async init({ scaffolder, config, reader, catalog, ...deps }) {
         // A module initialises before its plugin, so this runs before the
@@ -76,6 +87,24 @@ export const scaffolderModuleGogidix = createBackendModule({
             libraryChartDir: libraryChart && path.resolve(libraryChart),
           }),
         );
+        // Offered to AI assistants (MCP), as the person signed in.
+        registerCreateServiceAction({
+          actionsRegistry: deps.actionsRegistry,
+          auth: deps.auth,
+          catalog,
+          permissions: deps.permissions,
+          reader,
+          integrations,
+          scaffolder: new ScaffolderRequests(deps),
+          guard: {
+            auditor: deps.auditor,
+            confirmations: new DryRunConfirmations({ cache: deps.cache }),
+            rateLimit: new ActionRateLimit({
+              perMinute: readExpensiveRequestsPerMinute(config),
+            }),
+          },
+          appBaseUrl: config.getString('app.baseUrl'),
+        });
         const repositories = readLocalGitConfig(config, deps.logger);
         if (repositories) {
           scaffolder.addActions(

@@ -233,4 +233,39 @@ export const ACTION_MATRIX: ActionCase[] = [
     answer: ADMIN_ONLY,
     check: d => wrongUnless(d.events.length <= 5, `${d.events.length} events`),
   },
+  // Write actions: a run needs its dry run first, whoever asks.
+  {
+    tool: 'scaffolder.create-service',
+    args: {
+      templateRef: 'template:default/typescript-service',
+      values: { name: 'matrix-probe', owner: 'group:default/listings' },
+      dryRun: false,
+    },
+    answer:
+      /^InputError: confirm: scaffolder:create-service needs a dry run first/,
+  },
+  // A waiver's dry run: the manager's subtree and admins (stores nothing).
+  {
+    tool: 'compliance.request-waiver',
+    args: {
+      entityRef: 'component:default/listings-service',
+      checkId: 'tier-declared',
+      reason: 'The tier is being agreed with the product owner',
+      approver: 'user:default/amara.okafor',
+      expiresAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+      dryRun: true,
+    },
+    answer: MANAGERS,
+    check: d =>
+      wrongUnless(
+        d.dryRun === true && typeof d.confirmation?.token === 'string',
+        `no confirmation: ${JSON.stringify(d).slice(0, 200)}`,
+      ),
+  },
+];
+
+/** The tools that change something: a dry run first, then a confirmation. */
+export const WRITE_TOOLS = [
+  'compliance.request-waiver',
+  'scaffolder.create-service',
 ];

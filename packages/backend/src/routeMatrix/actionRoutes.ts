@@ -72,6 +72,28 @@ export const ACTION_ROUTES: PluginRoutes[] = [
         OTHER_TEAMS_ON_CALL(200),
       ),
       invoke('audit:list-audit-events', { limit: 1 }, ADMIN_ONLY(200)),
+      // Write actions: a run without its dry run is bad input for everyone.
+      invoke(
+        'scaffolder:create-service',
+        {
+          templateRef: 'template:default/typescript-service',
+          values: { name: 'matrix-probe', owner: 'group:default/listings' },
+          dryRun: false,
+        },
+        400,
+      ),
+      invoke(
+        'compliance:request-waiver',
+        {
+          entityRef: 'component:default/listings-service',
+          checkId: 'tier-declared',
+          reason: 'The tier is being agreed with the product owner',
+          approver: 'user:default/amara.okafor',
+          expiresAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+          dryRun: true,
+        },
+        MANAGERS(200),
+      ),
     ],
   },
 ];

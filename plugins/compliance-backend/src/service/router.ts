@@ -25,6 +25,7 @@ import { SummaryCache } from './SummaryCache';
 import { addExportRoutes } from './routes/exportRoutes';
 import { addTrivyRoutes } from './routes/trivyRoutes';
 import { addWaiverRoutes } from './routes/waiverRoutes';
+import { WaiverRequests } from './WaiverRequests';
 import { applyWaivers } from './resultsWithWaivers';
 import { entityReport } from './entityReport';
 
@@ -176,11 +177,13 @@ export async function createRouter(options: {
   addWaiverRoutes(router, {
     httpAuth,
     auditor,
-    catalog,
-    store,
-    ruleSet,
-    now,
-    permissions,
+    waivers: new WaiverRequests({
+      catalog,
+      permissions,
+      store,
+      ruleSet,
+      now,
+    }),
   });
   addTrivyRoutes(router, { httpAuth, catalog, store, now, permissions });
   return router;

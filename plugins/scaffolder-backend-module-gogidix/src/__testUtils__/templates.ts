@@ -19,6 +19,29 @@ export function loadTemplate(name: string): Entity {
   return parse(templateFiles(templatesDir, name)['template.yaml']) as Entity;
 }
 
+/**
+ * A template entity as the catalog holds it after reading it from this
+ * repository: with the location the scaffolder resolves `./skeleton` from.
+ */
+export function catalogTemplate(name: string): Entity {
+  const template = loadTemplate(name);
+  return {
+    ...template,
+    metadata: {
+      ...template.metadata,
+      namespace: 'default',
+      annotations: {
+        ...template.metadata.annotations,
+        'backstage.io/managed-by-location': `file:${path.join(
+          templatesDir,
+          name,
+          'template.yaml',
+        )}`,
+      },
+    },
+  };
+}
+
 /** The template's folder as the dry-run API takes it. */
 export function templateDirectoryContents(name: string) {
   return Object.entries(templateFiles(templatesDir, name)).map(
@@ -58,6 +81,7 @@ export const demoEntities: Entity[] = [
 export async function startScaffolder(
   config: Record<string, unknown> = {},
   features: Parameters<typeof startTestBackend>[0]['features'] = [],
+  entities: Entity[] = [],
 ) {
   const gitRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'local-git-'));
   return startTestBackend({
@@ -66,7 +90,7 @@ export async function startScaffolder(
       scaffolderModuleGogidix,
       scaffolderModuleGithub,
       scaffolderModuleGitlab,
-      catalogServiceMock.factory({ entities: demoEntities }),
+      catalogServiceMock.factory({ entities: [...demoEntities, ...entities] }),
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://portal.test' },
