@@ -39,6 +39,11 @@ interface GitLabComparison {
 
 const PER_PAGE = 100;
 
+const toCommit = (c: GitLabCommit): DeployedCommit => ({
+  sha: c.id,
+  committedAt: c.committed_date ?? c.created_at,
+});
+
 const STATUS: Record<GitLabDeployment['status'], DeploymentStatus> = {
   created: 'in_progress',
   running: 'in_progress',
@@ -156,8 +161,3 @@ export class GitLabDeploymentSource implements DeliverySource {
     );
   }
 }
-
-const toCommit = (c: GitLabCommit): DeployedCommit => ({
-  sha: c.id,
-  committedAt: c.committed_date ?? c.created_at,
-});
