@@ -52,7 +52,9 @@ export const deliveryPlugin = createBackendPlugin({
         }
         const tasks = new DeliveryTasks({
           store,
-          sources: deliverySources(settings, catalog, deps.logger),
+          sources: deliverySources(settings, catalog, deps.logger, ids =>
+            store.deploymentsById(ids),
+          ),
           lookbackDays: settings.lookbackDays,
           logger: deps.logger,
         });

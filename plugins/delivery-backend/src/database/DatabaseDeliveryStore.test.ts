@@ -125,6 +125,17 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('finds stored deployments by id', async () => {
+      const store = await createStore();
+      await store.upsertDeployments([
+        deployment({ id: 'd1' }),
+        deployment({ id: 'd2' }),
+      ]);
+      const found = await store.deploymentsById(['d2', 'd9']);
+      expect(found.map(d => d.id)).toEqual(['d2']);
+      expect(await store.deploymentsById([])).toEqual([]);
+    });
+
     it('writes and reads more events than one statement binds', async () => {
       const store = await createStore();
       const many = Array.from({ length: 230 }, (_, i) =>

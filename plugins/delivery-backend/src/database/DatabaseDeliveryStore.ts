@@ -63,6 +63,19 @@ interface AlertRow {
 const utc = (time: string) => new Date(time).toISOString();
 const utcOrNull = (time: string | null) => (time === null ? null : utc(time));
 
+const toDeployment = (r: DeploymentRow): DeploymentEvent => ({
+  id: r.id,
+  source: r.source as DeliverySourceKind,
+  entityRef: r.entity_ref,
+  environment: r.environment,
+  status: r.status as DeploymentStatus,
+  sha: r.sha,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  rollbackOf: r.rollback_of,
+  commits: JSON.parse(r.commits) as DeployedCommit[],
+});
+
 export class DatabaseDeliveryStore implements DeliveryStore {
   static async create(options: {
     database: DatabaseService;
@@ -132,18 +145,20 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       'started_at',
       query,
     );
-    return rows.map(r => ({
-      id: r.id,
-      source: r.source as DeliverySourceKind,
-      entityRef: r.entity_ref,
-      environment: r.environment,
-      status: r.status as DeploymentStatus,
-      sha: r.sha,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
-      rollbackOf: r.rollback_of,
-      commits: JSON.parse(r.commits) as DeployedCommit[],
-    }));
+    return rows.map(toDeployment);
+  }
+
+  async deploymentsById(ids: string[]): Promise<DeploymentEvent[]> {
+    const rows: DeploymentRow[] = [];
+    for (let i = 0; i < ids.length; i += REF_CHUNK) {
+      rows.push(
+        ...(await this.db<DeploymentRow>('delivery_deployments').whereIn(
+          'id',
+          ids.slice(i, i + REF_CHUNK),
+        )),
+      );
+    }
+    return rows.map(toDeployment);
   }
 
   async incidents(query: EventQuery): Promise<IncidentEvent[]> {

@@ -19,6 +19,8 @@ export interface DeliveryStore {
   upsertAlerts(alerts: AlertEvent[]): Promise<void>;
   /** By `startedAt`, oldest first. */
   deployments(query: EventQuery): Promise<DeploymentEvent[]>;
+  /** The stored deployments among these ids, in no order. */
+  deploymentsById(ids: string[]): Promise<DeploymentEvent[]>;
   /** By `triggeredAt`, oldest first. */
   incidents(query: EventQuery): Promise<IncidentEvent[]>;
   /** By `startsAt`, oldest first. */

@@ -9,6 +9,7 @@ import { component, fixedCatalog } from '../../__testUtils__/catalog';
 import { gitHubEndpoint } from './endpoints';
 import { GitHubDeploymentSource } from './GitHubDeploymentSource';
 import { mockServices } from '@backstage/backend-test-utils';
+import { DeploymentEvent } from '@gogidix/plugin-delivery-common';
 
 const HOUR = 3_600_000;
 const start = Date.parse('2026-10-01T00:00:00Z');
@@ -84,7 +85,10 @@ describe('GitHubDeploymentSource against the GitHub stand-in', () => {
   });
   afterAll(() => github.stop());
 
-  const source = (token = GITHUB_STAND_IN_TOKEN) =>
+  const source = (
+    token = GITHUB_STAND_IN_TOKEN,
+    known?: (ids: string[]) => Promise<DeploymentEvent[]>,
+  ) =>
     new GitHubDeploymentSource(
       gitHubEndpoint(
         { baseUrl: github.baseUrl, token, timeoutMs: 5000 },
@@ -105,6 +109,7 @@ describe('GitHubDeploymentSource against the GitHub stand-in', () => {
         }),
       ]),
       'production',
+      known,
     );
 
   it('reads every production deployment since, across Link pages, with its commits', async () => {
@@ -154,6 +159,29 @@ describe('GitHubDeploymentSource against the GitHub stand-in', () => {
           r.url.searchParams.get('page') === '2',
       ),
     ).toBe(true);
+  });
+
+  it('asks again only about deployments it has not seen finish', async () => {
+    const first = await source().read(since);
+    const stored = new Map(first.deployments.map(d => [d.id, d]));
+    // One of them was still running when it was last read.
+    stored.set('github:gogidix/payments:1100', {
+      ...stored.get('github:gogidix/payments:1100')!,
+      status: 'in_progress',
+      finishedAt: null,
+    });
+    github.requests.length = 0;
+    const again = await source(GITHUB_STAND_IN_TOKEN, async ids =>
+      ids.flatMap(id => (stored.has(id) ? [stored.get(id)!] : [])),
+    ).read(since);
+    expect(again.deployments).toEqual(first.deployments);
+    const asked = github.requests
+      .map(r => r.url.pathname)
+      .filter(p => !p.endsWith('/deployments'));
+    expect(asked).toEqual([
+      '/repos/gogidix/payments/deployments/1100/statuses',
+      `/repos/gogidix/payments/compare/${sha(199)}...${sha(201)}`,
+    ]);
   });
 
   it('reads nothing from a repository two owners claim', async () => {

@@ -5,7 +5,12 @@ import {
 import { DeliveryCatalog } from '../deliveryCatalog';
 import { DeliveryEvents, DeliverySource, noEvents } from './DeliverySource';
 import { fetchSourcePage, nextLink, SourceEndpoint } from './sourceFetch';
-import { deploymentsWithCommits, ReadDeployment } from './deploymentHistory';
+import {
+  deploymentsWithCommits,
+  KnownDeployments,
+  noneKnown,
+  ReadDeployment,
+} from './deploymentHistory';
 
 /** The parts of GitHub's deployment object we read. */
 interface GitHubDeployment {
@@ -58,6 +63,7 @@ export class GitHubDeploymentSource implements DeliverySource {
     private readonly endpoint: SourceEndpoint,
     private readonly catalog: DeliveryCatalog,
     private readonly environment: string,
+    private readonly known: KnownDeployments = noneKnown,
   ) {}
 
   async read(since: Date): Promise<DeliveryEvents> {
@@ -81,11 +87,28 @@ export class GitHubDeploymentSource implements DeliverySource {
       .map(part => encodeURIComponent(part))
       .join('/');
     const listed = await this.deploymentsSince(repo, since);
+    const idOf = (deployment: GitHubDeployment) =>
+      `github:${slug}:${deployment.id}`;
+    const known = new Map(
+      (await this.known(listed.map(idOf)))
+        .filter(d => d.status !== 'in_progress')
+        .map(d => [d.id, d]),
+    );
     const read: ReadDeployment[] = [];
     for (const deployment of listed) {
-      const outcome = await this.outcome(repo, deployment.id);
+      const stored = known.get(idOf(deployment));
+      // The deployment before `since` only lends its commit as a base.
+      const before = Date.parse(deployment.created_at) < since.getTime();
+      let outcome: Pick<ReadDeployment, 'status' | 'finishedAt'>;
+      if (stored) {
+        outcome = { status: stored.status, finishedAt: stored.finishedAt };
+      } else if (before) {
+        outcome = { status: 'in_progress', finishedAt: null };
+      } else {
+        outcome = await this.outcome(repo, deployment.id);
+      }
       read.push({
-        id: `github:${slug}:${deployment.id}`,
+        id: idOf(deployment),
         sha: deployment.sha,
         environment: deployment.environment,
         startedAt: deployment.created_at,
@@ -98,6 +121,7 @@ export class GitHubDeploymentSource implements DeliverySource {
       since,
       deployments: read,
       commits: (base, head) => this.commits(repo, base, head),
+      known,
     });
   }
 

@@ -4,7 +4,12 @@ import {
   DeploymentStatus,
 } from '@gogidix/plugin-delivery-common';
 import { DeliveryCatalog } from '../deliveryCatalog';
-import { deploymentsWithCommits, ReadDeployment } from './deploymentHistory';
+import {
+  deploymentsWithCommits,
+  KnownDeployments,
+  noneKnown,
+  ReadDeployment,
+} from './deploymentHistory';
 import { DeliveryEvents, DeliverySource, noEvents } from './DeliverySource';
 import { fetchSourcePage, SourceEndpoint } from './sourceFetch';
 
@@ -69,6 +74,7 @@ export class GitLabDeploymentSource implements DeliverySource {
     private readonly endpoint: SourceEndpoint,
     private readonly catalog: DeliveryCatalog,
     private readonly environment: string,
+    private readonly known: KnownDeployments = noneKnown,
   ) {}
 
   async read(since: Date): Promise<DeliveryEvents> {
@@ -104,7 +110,11 @@ export class GitLabDeploymentSource implements DeliverySource {
           status === 'in_progress' ? null : d.finished_at ?? d.updated_at,
       };
     });
+    const known = new Map(
+      (await this.known(read.map(d => d.id))).map(d => [d.id, d]),
+    );
     return deploymentsWithCommits({
+      known,
       source: 'gitlab',
       entityRef,
       since,

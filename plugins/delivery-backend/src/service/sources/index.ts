@@ -4,6 +4,7 @@ import { DeliveryCatalog } from '../deliveryCatalog';
 import { SourceState } from '../DeliveryService';
 import { AlertmanagerAlertSource } from './AlertmanagerAlertSource';
 import { DeliverySource } from './DeliverySource';
+import { KnownDeployments } from './deploymentHistory';
 import {
   alertmanagerEndpoint,
   gitHubEndpoint,
@@ -21,6 +22,7 @@ export function deliverySources(
   settings: DeliveryConfig,
   catalog: DeliveryCatalog,
   logger: LoggerService,
+  known: KnownDeployments,
 ): DeliverySource[] {
   const sources: DeliverySource[] = [];
   if (settings.github) {
@@ -29,6 +31,7 @@ export function deliverySources(
         gitHubEndpoint(settings.github, logger),
         catalog,
         settings.environment,
+        known,
       ),
     );
   }
@@ -38,6 +41,7 @@ export function deliverySources(
         gitLabEndpoint(settings.gitlab, logger),
         catalog,
         settings.environment,
+        known,
       ),
     );
   }
