@@ -31,6 +31,7 @@ import searchBackendModuleRunbooks from '@gogidix/plugin-search-backend-module-r
 import sloBackend from '@gogidix/plugin-slo-backend';
 import authBackendModuleGuestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 import costBackend from '@gogidix/plugin-cost-backend';
+import deliveryBackend from '@gogidix/plugin-delivery-backend';
 import complianceBackend from '@gogidix/plugin-compliance-backend';
 import mcpActionsBackend from '@backstage/plugin-mcp-actions-backend';
 import catalogBackendModuleServiceActions from '@gogidix/plugin-catalog-backend-module-service-actions';
@@ -95,6 +96,7 @@ export function portalBackendFeatures(
     costBackend,
     sloBackend,
     complianceBackend,
+    deliveryBackend,
     // Every plugin's auditor events are logged and stored for the audit page.
     auditBackend,
     auditorServiceFactory,

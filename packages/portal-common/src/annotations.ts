@@ -26,6 +26,10 @@ export const GRAFANA_ALERT_SELECTOR_ANNOTATION = 'grafana/alert-label-selector';
 export const ALERT_SELECTOR_ANNOTATION = 'gogidix.io/alert-selector';
 /** The PagerDuty service paged for the entity. */
 export const PAGERDUTY_SERVICE_ANNOTATION = 'pagerduty.com/service-id';
+/** The component's GitHub repository, `owner/repo` (Backstage's GitHub plugins' key). */
+export const GITHUB_PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
+/** The component's GitLab project, `group/project` (the community GitLab plugin's key). */
+export const GITLAB_PROJECT_SLUG_ANNOTATION = 'gitlab.com/project-slug';
 /** Vault KV paths of the entity's secrets, comma-separated. */
 export const VAULT_SECRETS_PATH_ANNOTATION = 'vault.io/secrets-path';
 /** The KV mount, when not the configured default. */
@@ -67,6 +71,8 @@ export const PORTAL_ANNOTATIONS: readonly string[] = [
   GRAFANA_ALERT_SELECTOR_ANNOTATION,
   ALERT_SELECTOR_ANNOTATION,
   PAGERDUTY_SERVICE_ANNOTATION,
+  GITHUB_PROJECT_SLUG_ANNOTATION,
+  GITLAB_PROJECT_SLUG_ANNOTATION,
   VAULT_SECRETS_PATH_ANNOTATION,
   VAULT_SECRETS_ENGINE_ANNOTATION,
   OPENSLO_ANNOTATION,

@@ -4,5 +4,7 @@ export * from './databases';
 export * from './eventually';
 export * from './focus';
 export * from './generatedOpenApi';
+export * from './gitHubStandIn';
+export * from './gitLabStandIn';
 export * from './openslo';
 export * from './standIn';

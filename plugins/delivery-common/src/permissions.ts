@@ -14,7 +14,18 @@ export const deliveryOrgReadPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Report a deploy of a component (the generated CI pipelines do, with a
+ * service token): its entity ref is the resource.
+ */
+export const deliveryDeploymentCreatePermission = createPermission({
+  name: 'delivery.deployment.create',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
 export const deliveryPermissions = [
   deliveryEntityReadPermission,
   deliveryOrgReadPermission,
+  deliveryDeploymentCreatePermission,
 ];

@@ -173,6 +173,74 @@ export const PORTAL_ROUTES: PluginRoutes[] = [
     ],
   },
   {
+    plugin: 'delivery',
+    routes: [
+      // A service's Delivery tab is as public as its SLO tab.
+      {
+        method: 'get',
+        path: '/api/delivery/entities/component/default/listings-service/delivery?days=30',
+        answer: 200,
+      },
+      {
+        method: 'get',
+        path: '/api/delivery/entities/component/default/listings-service/deployments?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z',
+        answer: 200,
+      },
+      {
+        method: 'get',
+        path: '/api/delivery/entities/component/default/listings-service/deployments?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z',
+        answer: 400,
+      },
+      // Team and org pages: managers for their subtree, admins all.
+      { method: 'get', path: '/api/delivery/teams', answer: MANAGERS(200) },
+      { method: 'get', path: '/api/delivery/overview', answer: MANAGERS(200) },
+      {
+        method: 'get',
+        path: '/api/delivery/overview?team=payments&days=7',
+        answer: MANAGERS(200),
+      },
+      {
+        method: 'get',
+        path: '/api/delivery/export.csv',
+        answer: MANAGERS(200),
+      },
+      // A deploy report: the owning team (platform) and its managers.
+      {
+        method: 'post',
+        path: '/api/delivery/deployments',
+        body: {
+          entityRef: 'component:default/api-gateway',
+          runId: 'route-matrix',
+          environment: 'staging',
+          status: 'success',
+          sha: '0123456789abcdef0123456789abcdef01234567',
+          startedAt: '2026-12-01T10:00:00Z',
+          finishedAt: '2026-12-01T10:05:00Z',
+        },
+        answer: {
+          platformAdmin: 201,
+          manager: 201,
+          onCall: 403,
+          developer: 201,
+        },
+      },
+      {
+        method: 'post',
+        path: '/api/delivery/deployments',
+        body: {
+          entityRef: 'component:default/listings-service',
+          runId: 'route-matrix',
+          environment: 'staging',
+          status: 'success',
+          sha: '0123456789abcdef0123456789abcdef01234567',
+          startedAt: '2026-12-01T10:00:00Z',
+          finishedAt: '2026-12-01T10:05:00Z',
+        },
+        answer: MANAGERS(201),
+      },
+    ],
+  },
+  {
     plugin: 'compliance',
     routes: [
       { method: 'get', path: '/api/compliance/summary', answer: 200 },

@@ -124,6 +124,13 @@ describe('GogidixPermissionPolicy', () => {
     ['user:default/hana', basicPermission('kubernetes.proxy'), ALLOW],
     ['user:default/hana', basicPermission('cost.import.read'), DENY],
     ['user:default/hana', entityPermission('oncall.responders.read'), ALLOW],
+    // Delivery: every service's tab for everyone; team pages for managers.
+    ['user:default/jane', entityPermission('delivery.entity.read'), ALLOW],
+    ['user:default/hana', entityPermission('delivery.entity.read'), ALLOW],
+    ['user:default/jane', entityPermission('delivery.org.read'), DENY],
+    ['user:default/hana', entityPermission('delivery.org.read'), DENY],
+    ['user:default/priya', entityPermission('delivery.org.read'), ALLOW],
+    ['user:default/amara', entityPermission('delivery.entity.read'), ALLOW],
   ])('%s: %o is %o', async (user, permission, expected) => {
     const { decide } = setUp();
     expect(await decide(user, permission)).toEqual(expected);
@@ -236,6 +243,40 @@ describe('GogidixPermissionPolicy', () => {
       'web',
     ]);
     expect(await teamsOf('user:default/jane')).toEqual(['platform']);
+  });
+
+  it("shows a manager their subtree's delivery, and a developer their own team's deploys to report", async () => {
+    const { decide } = setUp();
+    const teamsOf = async (user: string, name: string) => {
+      const decision = await decide(user, entityPermission(name));
+      if (decision.result !== AuthorizeResult.CONDITIONAL) {
+        throw new Error(
+          `expected a conditional decision, got ${decision.result}`,
+        );
+      }
+      const { anyOf } = decision.conditions as { anyOf: any[] };
+      return anyOf.slice(1).map(group => group.allOf[2].params.value);
+    };
+    expect(
+      (await teamsOf('user:default/amara', 'delivery.org.read')).sort(),
+    ).toEqual([
+      'admin-helpers',
+      'engineering',
+      'platform',
+      'platform-admins',
+      'product',
+      'sre',
+      'web',
+    ]);
+    expect(await teamsOf('user:default/alex', 'delivery.org.read')).toEqual([
+      'product',
+      'web',
+    ]);
+    const own = await decide(
+      'user:default/jane',
+      entityPermission('delivery.deployment.create'),
+    );
+    expect(own.result).toBe(AuthorizeResult.CONDITIONAL);
   });
 
   it("lets a service be created for the author's teams: their own, a manager's subtree, any for admins", async () => {

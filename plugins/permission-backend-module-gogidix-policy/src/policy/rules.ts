@@ -118,6 +118,17 @@ export const PERMISSION_RULES: PermissionRule[] = [
   { names: ['cost.import.read'], manager: 'managed' },
   { names: ['cost.import.create'] },
 
+  // Delivery: every service's Delivery tab is public, as its SLO tab; the
+  // team and org pages are for managers (their subtree); a team's own
+  // developers report their deploys (CI pipelines do so with a service token).
+  { names: ['delivery.entity.read'], developer: 'all' },
+  { names: ['delivery.org.read'], manager: 'managed', teamData: true },
+  {
+    names: ['delivery.deployment.create'],
+    developer: 'own',
+    manager: 'managed',
+  },
+
   // Compliance: as cost; managers export and grant waivers for their subtree.
   {
     names: ['compliance.org.read', 'compliance.entity.read'],

@@ -1,0 +1,46 @@
+export interface Config {
+  /**
+   * The delivery plugin: deployments from GitHub and GitLab, incidents from
+   * PagerDuty and firings from Alertmanager, read on a schedule. PagerDuty
+   * and Alertmanager are the on-call plugin's (`onCall.pagerDuty`,
+   * `onCall.alertmanager`): their credentials are configured once.
+   */
+  delivery?: {
+    /**
+     * The embedded default's demo history: a GitHub stand-in on loopback
+     * serves deterministic deployments of the demo services, read through
+     * the same GitHub client. The backend refuses to start with it under
+     * NODE_ENV=production.
+     */
+    demo?: boolean;
+    /** How many days back each read reaches; default 90, at most 180 (PagerDuty's limit). */
+    lookbackDays?: number;
+    /** How often the sources are read, in minutes; default 15. */
+    frequencyMinutes?: number;
+    /** The environment whose deployments count; default `production`. */
+    environment?: string;
+    github?: {
+      /** GitHub's REST API base URL; default `https://api.github.com`. */
+      baseUrl?: string;
+      /**
+       * A token that may read deployments and contents of the repositories
+       * named by `github.com/project-slug`.
+       * @visibility secret
+       */
+      token: string;
+      /** How long to wait for an answer, in milliseconds; default 10000. */
+      timeoutMs?: number;
+    };
+    gitlab?: {
+      /** GitLab's REST API base URL; default `https://gitlab.com/api/v4`. */
+      baseUrl?: string;
+      /**
+       * A token with `read_api` on the projects named by `gitlab.com/project-slug`.
+       * @visibility secret
+       */
+      token: string;
+      /** How long to wait for an answer, in milliseconds; default 10000. */
+      timeoutMs?: number;
+    };
+  };
+}

@@ -1,0 +1,121 @@
+import { Config } from '@backstage/config';
+import {
+  ClaimResolution,
+  parseClaimResolutions,
+} from '@gogidix/plugin-oncall-common';
+
+/** A source's address, credential and deadline. */
+export interface SourceSettings {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+}
+
+export interface DeliveryConfig {
+  /** `delivery.demo`: the demo history through a GitHub stand-in. Never in production. */
+  demo: boolean;
+  lookbackDays: number;
+  frequencyMinutes: number;
+  environment: string;
+  github?: SourceSettings;
+  gitlab?: SourceSettings;
+  /** `onCall.pagerDuty`, shared with the on-call plugin. */
+  pagerDuty?: SourceSettings;
+  /** `onCall.alertmanager`, shared with the on-call plugin. */
+  alertmanager?: { baseUrl: string; serviceLabel: string; timeoutMs: number };
+  /** `gogidix.claims`: who holds a value two owners claim. */
+  claims: ClaimResolution[];
+}
+
+/** The config keys an empty page names, so people know what to set. */
+export const DELIVERY_CONFIG_KEYS = {
+  github: 'delivery.github.token',
+  gitlab: 'delivery.gitlab.token',
+  pagerDuty: 'onCall.pagerDuty.token',
+  alertmanager: 'onCall.alertmanager.baseUrl',
+} as const;
+
+const DEFAULT_LOOKBACK_DAYS = 90;
+// PagerDuty answers a `since`..`until` range of at most six months.
+const MAX_LOOKBACK_DAYS = 180;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const ONCALL_TIMEOUT_MS = 5000;
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+/**
+ * Read once at start-up; a wrong value fails the backend with the key's
+ * name. `env` is the process environment, to refuse demo data in production.
+ */
+export function readDeliveryConfig(
+  config: Config,
+  env: NodeJS.ProcessEnv = process.env,
+): DeliveryConfig {
+  const delivery = config.getOptionalConfig('delivery');
+  const demo = delivery?.getOptionalBoolean('demo') ?? false;
+  if (demo && env.NODE_ENV === 'production') {
+    throw new Error(
+      'delivery.demo is on under NODE_ENV=production: it serves made-up deployments. Remove delivery.demo (app-config.production.yaml sets it to false) and configure delivery.github or delivery.gitlab',
+    );
+  }
+  const lookbackDays =
+    delivery?.getOptionalNumber('lookbackDays') ?? DEFAULT_LOOKBACK_DAYS;
+  if (
+    !Number.isInteger(lookbackDays) ||
+    lookbackDays < 1 ||
+    lookbackDays > MAX_LOOKBACK_DAYS
+  ) {
+    throw new Error(
+      `delivery.lookbackDays must be a whole number of days from 1 to ${MAX_LOOKBACK_DAYS}, not ${lookbackDays}`,
+    );
+  }
+  const frequencyMinutes =
+    delivery?.getOptionalNumber('frequencyMinutes') ?? 15;
+  if (!(frequencyMinutes >= 1)) {
+    throw new Error('delivery.frequencyMinutes must be at least 1');
+  }
+  const environment =
+    delivery?.getOptionalString('environment') ?? 'production';
+  if (!environment.trim()) {
+    throw new Error('delivery.environment must not be empty');
+  }
+  const scm = (key: 'github' | 'gitlab', defaultUrl: string) => {
+    const section = delivery?.getOptionalConfig(key);
+    return (
+      section && {
+        baseUrl: trimSlash(section.getOptionalString('baseUrl') ?? defaultUrl),
+        token: section.getString('token'),
+        timeoutMs: section.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+      }
+    );
+  };
+  const pd = config.getOptionalConfig('onCall.pagerDuty');
+  const am = config.getOptionalConfig('onCall.alertmanager');
+  return {
+    demo,
+    lookbackDays,
+    frequencyMinutes,
+    environment: environment.trim(),
+    github: scm('github', 'https://api.github.com'),
+    gitlab: scm('gitlab', 'https://gitlab.com/api/v4'),
+    pagerDuty: pd && {
+      baseUrl: trimSlash(
+        pd.getOptionalString('baseUrl') ?? 'https://api.pagerduty.com',
+      ),
+      token: pd.getString('token'),
+      timeoutMs: pd.getOptionalNumber('timeoutMs') ?? ONCALL_TIMEOUT_MS,
+    },
+    alertmanager: am && {
+      baseUrl: trimSlash(am.getString('baseUrl')),
+      serviceLabel: am.getOptionalString('serviceLabel') ?? 'service',
+      timeoutMs: am.getOptionalNumber('timeoutMs') ?? ONCALL_TIMEOUT_MS,
+    },
+    claims: parseClaimResolutions(
+      (config.getOptionalConfigArray('gogidix.claims') ?? []).map(entry => ({
+        annotation: entry.getString('annotation'),
+        value: entry.getString('value'),
+        owner: entry.getString('owner'),
+      })),
+    ),
+  };
+}

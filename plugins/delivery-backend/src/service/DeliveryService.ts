@@ -1,0 +1,363 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  DeliveryDay,
+  DeliveryMetrics,
+  DeliveryPeriod,
+  DeploymentEvent,
+  IncidentEvent,
+} from '@gogidix/plugin-delivery-common';
+import { DeliveryStore } from '../database/DeliveryStore';
+import { DeliveryCatalog, DeliveryComponent } from './deliveryCatalog';
+import { deliveryFigures } from './metrics';
+
+const DAY_MS = 86_400_000;
+/** How many recent deployments and incidents a service page lists. */
+const RECENT = 20;
+
+/** A source the backend reads, or the config key that would turn it on. */
+export interface SourceState {
+  name: 'github' | 'gitlab' | 'pipeline' | 'pagerduty' | 'alertmanager';
+  configured: boolean;
+  /** The config key to set when it is not. */
+  configKey?: string;
+}
+
+export interface EntityDelivery {
+  entityRef: string;
+  period: DeliveryPeriod;
+  metrics: DeliveryMetrics;
+  days: DeliveryDay[];
+  /** Newest first. */
+  recentDeployments: DeploymentEvent[];
+  /** Newest first. */
+  recentIncidents: IncidentEvent[];
+  /** Annotations that do not count for this component, and why. */
+  conflicts: string[];
+  sources: SourceState[];
+}
+
+export interface TeamDelivery {
+  team: string;
+  components: number;
+  metrics: DeliveryMetrics;
+}
+
+export interface DeliveryOverview {
+  period: DeliveryPeriod;
+  /** Across the teams shown. */
+  metrics: DeliveryMetrics;
+  days: DeliveryDay[];
+  teams: TeamDelivery[];
+  sources: SourceState[];
+}
+
+/** One row of the CSV export: a component's day with any event. */
+export interface DeliveryExportRow {
+  date: string;
+  team: string;
+  entityRef: string;
+  deployments: number;
+  failedDeployments: number;
+  incidents: number;
+}
+
+/** A deploy the generated CI pipelines report (`POST /deployments`). */
+export interface PipelineDeploymentReport {
+  entityRef: string;
+  runId: string;
+  environment: string;
+  status: DeploymentEvent['status'];
+  sha: string;
+  startedAt: string;
+  finishedAt?: string | null;
+  commits?: Array<{ sha: string; committedAt: string }>;
+  rollbackOf?: string | null;
+}
+
+const REPORT_FIELDS: string[] = [
+  'entityRef',
+  'runId',
+  'environment',
+  'status',
+  'sha',
+  'startedAt',
+  'finishedAt',
+  'commits',
+  'rollbackOf',
+] satisfies Array<keyof PipelineDeploymentReport>;
+
+/**
+ * The `days` whole UTC days up to and including today, and the same number
+ * of days before them.
+ */
+export function deliveryPeriods(
+  days: number,
+  now: Date,
+): { period: DeliveryPeriod; previous: DeliveryPeriod } {
+  const to =
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) +
+    DAY_MS;
+  const from = to - days * DAY_MS;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return {
+    period: { from: iso(from), to: iso(to), days },
+    previous: { from: iso(from - days * DAY_MS), to: iso(from), days },
+  };
+}
+
+/** Delivery per service, team and org, from the stored events. */
+export class DeliveryService {
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly catalog: DeliveryCatalog,
+    private readonly options: {
+      /** The environment metrics count. */
+      environment: string;
+      sources: SourceState[];
+      now?: () => Date;
+    },
+  ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Every team that owns a component, as full group refs. */
+  async teams(): Promise<string[]> {
+    const { components } = await this.catalog.targets();
+    return [
+      ...new Set(components.flatMap(c => (c.team ? [c.team] : []))),
+    ].sort();
+  }
+
+  private async component(entityRef: string): Promise<DeliveryComponent> {
+    const { components } = await this.catalog.targets();
+    const found = components.find(c => c.entityRef === entityRef);
+    if (!found) {
+      throw new NotFoundError(`No component ${entityRef} in the catalog`);
+    }
+    return found;
+  }
+
+  private async history(entityRefs: string[], from: string, to: string) {
+    const query = { from, to, entityRefs };
+    const [deployments, incidents, alerts] = await Promise.all([
+      this.store.deployments(query),
+      this.store.incidents(query),
+      this.store.alerts(query),
+    ]);
+    return {
+      deployments: deployments.filter(
+        d => d.environment === this.options.environment,
+      ),
+      incidents,
+      alerts,
+    };
+  }
+
+  async entityDelivery(
+    entityRef: string,
+    days: number,
+  ): Promise<EntityDelivery> {
+    const component = await this.component(entityRef);
+    const { period, previous } = deliveryPeriods(days, this.now());
+    const history = await this.history([entityRef], previous.from, period.to);
+    const figures = deliveryFigures(history, period, previous);
+    const newestFirst = <T>(items: T[], time: (item: T) => string) =>
+      items
+        .filter(i => time(i) >= period.from)
+        .sort((a, b) => time(b).localeCompare(time(a)))
+        .slice(0, RECENT);
+    return {
+      entityRef,
+      period,
+      ...figures,
+      recentDeployments: newestFirst(history.deployments, d => d.startedAt),
+      recentIncidents: newestFirst(history.incidents, i => i.triggeredAt),
+      conflicts: component.conflicts,
+      sources: this.options.sources,
+    };
+  }
+
+  /** The teams shown with their component counts. */
+  async teamList(
+    shown: string[],
+  ): Promise<Array<{ team: string; components: number }>> {
+    const { components } = await this.catalog.targets();
+    return shown.map(team => ({
+      team,
+      components: components.filter(c => c.team === team).length,
+    }));
+  }
+
+  async overview(options: {
+    days: number;
+    shown: string[];
+  }): Promise<DeliveryOverview> {
+    const { components } = await this.catalog.targets();
+    const { period, previous } = deliveryPeriods(options.days, this.now());
+    const teamComponents = (team: string) =>
+      components.filter(c => c.team === team).map(c => c.entityRef);
+    const all = options.shown.flatMap(teamComponents);
+    const history = await this.history(all, previous.from, period.to);
+    const teams = options.shown.map(team => {
+      const refs = new Set(teamComponents(team));
+      const own = {
+        deployments: history.deployments.filter(d => refs.has(d.entityRef)),
+        incidents: history.incidents.filter(i => refs.has(i.entityRef)),
+        alerts: history.alerts.filter(a => refs.has(a.entityRef)),
+      };
+      return {
+        team,
+        components: refs.size,
+        metrics: deliveryFigures(own, period, previous).metrics,
+      };
+    });
+    return {
+      period,
+      ...deliveryFigures(history, period, previous),
+      teams,
+      sources: this.options.sources,
+    };
+  }
+
+  async exportRows(options: {
+    days: number;
+    shown: string[];
+  }): Promise<DeliveryExportRow[]> {
+    const { components } = await this.catalog.targets();
+    const { period } = deliveryPeriods(options.days, this.now());
+    const shown = new Set(options.shown);
+    const teamOf = new Map(
+      components
+        .filter(c => c.team && shown.has(c.team))
+        .map(c => [c.entityRef, c.team!]),
+    );
+    const history = await this.history(
+      [...teamOf.keys()],
+      period.from,
+      period.to,
+    );
+    const rows = new Map<string, DeliveryExportRow>();
+    const row = (entityRef: string, time: string) => {
+      const date = time.slice(0, 10);
+      const key = `${date} ${entityRef}`;
+      if (!rows.has(key)) {
+        rows.set(key, {
+          date,
+          team: teamOf.get(entityRef)!,
+          entityRef,
+          deployments: 0,
+          failedDeployments: 0,
+          incidents: 0,
+        });
+      }
+      return rows.get(key)!;
+    };
+    for (const d of history.deployments) {
+      const r = row(d.entityRef, d.startedAt);
+      r.deployments += 1;
+      if (d.status === 'failure') r.failedDeployments += 1;
+    }
+    for (const i of history.incidents) {
+      row(i.entityRef, i.triggeredAt).incidents += 1;
+    }
+    return [...rows.values()].sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        a.team.localeCompare(b.team) ||
+        a.entityRef.localeCompare(b.entityRef),
+    );
+  }
+
+  /** Every deployment of a component started in `[from, to)`, any environment. */
+  async deployments(
+    entityRef: string,
+    from: string,
+    to: string,
+  ): Promise<DeploymentEvent[]> {
+    await this.component(entityRef);
+    const start = Date.parse(from);
+    const end = Date.parse(to);
+    if (Number.isNaN(start)) {
+      throw new InputError(
+        'from must be an ISO 8601 date-time, e.g. 2026-12-01T00:00:00Z',
+      );
+    }
+    if (Number.isNaN(end) || end <= start) {
+      throw new InputError('to must be an ISO 8601 date-time after from');
+    }
+    if (end - start > 366 * DAY_MS) {
+      throw new InputError('from and to may be at most 366 days apart');
+    }
+    return this.store.deployments({
+      entityRefs: [entityRef],
+      from: new Date(start).toISOString(),
+      to: new Date(end).toISOString(),
+    });
+  }
+
+  /**
+   * Stores a deploy reported by a pipeline, as its own source: the same id
+   * (component and run) reported again replaces it.
+   */
+  async reportDeployment(
+    report: PipelineDeploymentReport,
+  ): Promise<DeploymentEvent> {
+    const unknown = Object.keys(report).find(
+      key => !REPORT_FIELDS.includes(key),
+    );
+    if (unknown !== undefined) {
+      throw new InputError(
+        `${unknown}: not a field of a deployment report; the fields are ${REPORT_FIELDS.join(
+          ', ',
+        )}`,
+      );
+    }
+    const { components } = await this.catalog.targets();
+    if (!components.some(c => c.entityRef === report.entityRef)) {
+      throw new InputError(
+        `entityRef: ${report.entityRef} is not a component in the catalog; use the full ref of a registered component, e.g. component:default/payments-api`,
+      );
+    }
+    const time = (field: string, value: string) => {
+      const ms = Date.parse(value);
+      if (Number.isNaN(ms)) {
+        throw new InputError(
+          `${field}: "${value}" is not an ISO 8601 date-time, e.g. 2026-12-07T10:00:00Z`,
+        );
+      }
+      return new Date(ms).toISOString();
+    };
+    const startedAt = time('startedAt', report.startedAt);
+    const finishedAt =
+      report.finishedAt === undefined || report.finishedAt === null
+        ? null
+        : time('finishedAt', report.finishedAt);
+    if (finishedAt !== null && finishedAt < startedAt) {
+      throw new InputError('finishedAt: must not be before startedAt');
+    }
+    if (report.status !== 'in_progress' && finishedAt === null) {
+      throw new InputError(
+        `finishedAt: a deployment with status ${report.status} needs the time it finished`,
+      );
+    }
+    const event: DeploymentEvent = {
+      id: `pipeline:${report.entityRef}:${report.runId}`,
+      source: 'pipeline',
+      entityRef: report.entityRef,
+      environment: report.environment,
+      status: report.status,
+      sha: report.sha,
+      startedAt,
+      finishedAt,
+      commits: (report.commits ?? []).map((c, i) => ({
+        sha: c.sha,
+        committedAt: time(`commits[${i}].committedAt`, c.committedAt),
+      })),
+      rollbackOf: report.rollbackOf ?? null,
+    };
+    await this.store.upsertDeployments([event]);
+    return event;
+  }
+}
