@@ -124,10 +124,48 @@ describe('GogidixPermissionPolicy', () => {
     ['user:default/hana', basicPermission('kubernetes.proxy'), ALLOW],
     ['user:default/hana', basicPermission('cost.import.read'), DENY],
     ['user:default/hana', entityPermission('oncall.responders.read'), ALLOW],
+    // Anyone asks the deploy gate; a developer may not override it.
+    ['user:default/jane', entityPermission('slo.deployGate.evaluate'), ALLOW],
+    ['user:default/jane', entityPermission('slo.deployGate.override'), DENY],
+    ['user:default/priya', entityPermission('slo.deployGate.override'), ALLOW],
   ])('%s: %o is %o', async (user, permission, expected) => {
     const { decide } = setUp();
     expect(await decide(user, permission)).toEqual(expected);
   });
+
+  it.each([
+    // On-call: what their own teams own; a manager: the whole subtree.
+    ['user:default/hana', ['user:default/hana', 'group:default/sre']],
+    ['user:default/amara', 'managed'],
+  ])(
+    'lets %s override the deploy gate of what they answer for',
+    async (user, claims) => {
+      const { decide } = setUp();
+      const decision = await decide(
+        user,
+        entityPermission('slo.deployGate.override'),
+      );
+      expect(decision).toMatchObject({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        conditions: { rule: 'IS_ENTITY_OWNER' },
+      });
+      const granted = (
+        decision as { conditions: { params: { claims: string[] } } }
+      ).conditions.params.claims;
+      if (claims === 'managed') {
+        // Everything below engineering, which the manager leads.
+        expect(granted).toEqual(
+          expect.arrayContaining([
+            'group:default/engineering',
+            'group:default/platform',
+          ]),
+        );
+      } else {
+        expect(granted).toEqual(claims);
+      }
+    },
+  );
 
   it('lets a developer act on what their teams own, through the catalog', async () => {
     const { decide } = setUp();
