@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../apiRef';
+import { DeployGateCard } from '../DeployGateCard/DeployGateCard';
 import { NoSliSource } from '../shared/NoSliSource';
 import { SloCard } from './SloCard';
 
@@ -92,6 +93,10 @@ export function EntitySloContent() {
               title="No SLOs yet"
               description="The OpenSLO document names no SLO. Add an SLO with an SLI to it."
             />
+          )}
+          {/* The gate answers for now: not shown for a past moment. */}
+          {!at && value.slos.length > 0 && (
+            <DeployGateCard entityRef={value.entityRef} />
           )}
           {value.sliSource !== 'none' &&
             value.slos.map(status => (
