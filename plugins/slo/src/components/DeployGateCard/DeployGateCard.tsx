@@ -52,6 +52,7 @@ export function DeployGateCard({ entityRef }: { entityRef: string }) {
           <FetchErrorPanel
             error={error}
             title="The deploy gate did not answer"
+            notAllowed="Any signed-in user may ask the deploy gate; a service token needs slo.deployGate.evaluate."
           />
         )}
         {value && (
