@@ -117,6 +117,13 @@ export class DeployGate {
     createdBy: string;
     at: Date;
   }): Promise<DeployGateOverride> {
+    const { catalog, auth } = this.deps;
+    const entity = await catalog.getEntityByRef(options.entityRef, {
+      credentials: await auth.getOwnServiceCredentials(),
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${options.entityRef}`);
+    }
     const stored: StoredDeployGateOverride = {
       id: randomUUID(),
       entityRef: options.entityRef,

@@ -352,6 +352,15 @@ describe('deploy gate routes', () => {
       .set(as(DEVELOPER))
       .send({ entityRef: 'component:default/nope', change: { kind: 'fix' } });
     expect(res.status).toBe(404);
+    const override = await request(app)
+      .post('/deploy-gate/overrides')
+      .set(as(MANAGER))
+      .send({
+        entityRef: 'component:default/nope',
+        reason: 'hotfix',
+        expiresInMinutes: 60,
+      });
+    expect(override.status).toBe(404);
   });
 
   it("denies everything while the component's policy does not parse, naming it", async () => {
