@@ -25,6 +25,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSloStore } from '../../plugins/slo-backend/src/database/DatabaseSloStore';
+import { DeployGate } from '../../plugins/slo-backend/src/service/DeployGate';
 import { createRouter } from '../../plugins/slo-backend/src/service/router';
 import { SloLinks } from '../../plugins/slo-backend/src/service/links';
 import { SloService } from '../../plugins/slo-backend/src/service/SloService';
@@ -155,6 +156,8 @@ async function benchSummary(slos: ResolvedSlo[]) {
     service: {} as SloService, // /summary reads the store only
     store,
     links: new SloLinks('http://localhost:3000'),
+    gate: {} as DeployGate, // the bench does not ask the deploy gate
+    auditor: mockServices.auditor.mock(),
     now: () => new Date(today),
   });
   // Where the time goes: the store reads behind /summary.

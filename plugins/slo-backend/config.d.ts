@@ -35,5 +35,16 @@ export interface Config {
     snapshotMinutes?: number;
     /** Hourly snapshots back-filled on first start; default 30. */
     historyDays?: number;
+    /** The deploy gate that generated pipelines ask before promoting a canary. */
+    deployGate?: {
+      /**
+       * The error-budget policy of services without a
+       * `gogidix.io/error-budget-policy` annotation, e.g.
+       * `min-budget=10%; allow=fix,rollback`. Default
+       * `min-budget=0%; allow=fix,rollback`: features stop once a budget
+       * is spent.
+       */
+      defaultPolicy?: string;
+    };
   };
 }

@@ -57,6 +57,18 @@ export const LEAD_ANNOTATION = 'gogidix.io/lead';
  */
 export const OPENSLO_RUNBOOK_ANNOTATION = 'gogidix.io/runbook';
 
+/**
+ * A component's error-budget policy for deploys, read by the SLO deploy
+ * gate, e.g. `min-budget=10%; allow=fix,rollback`.
+ */
+export const ERROR_BUDGET_POLICY_ANNOTATION = 'gogidix.io/error-budget-policy';
+
+/**
+ * On an OpenSLO document (not a catalog entity): one SLO's error-budget
+ * policy for deploys, in the same form; it wins over the component's.
+ */
+export const OPENSLO_DEPLOY_POLICY_ANNOTATION = 'gogidix.io/deploy-policy';
+
 /** Business criticality, `tier-0` … `tier-3`. */
 export const TIER_LABEL = 'gogidix.io/tier';
 
@@ -84,6 +96,8 @@ export const PORTAL_ANNOTATIONS: readonly string[] = [
   TEMPLATE_ANNOTATION,
   LEAD_ANNOTATION,
   OPENSLO_RUNBOOK_ANNOTATION,
+  ERROR_BUDGET_POLICY_ANNOTATION,
+  OPENSLO_DEPLOY_POLICY_ANNOTATION,
 ];
 
 /** Every label key above. */

@@ -122,6 +122,29 @@ describe('service templates', () => {
       );
       expect(paths.includes('deploy/vault/policy.hcl')).toBe(c.vaultEnabled);
 
+      // The pipeline is YAML whose prod job, and only it, asks the deploy
+      // gate; every deploy job reports its deploy (ciDeployGate.test.ts
+      // runs these steps).
+      const pipeline = parse(
+        file(
+          result,
+          c.ciProvider === 'github'
+            ? '.github/workflows/ci.yaml'
+            : '.gitlab-ci.yml',
+        )!,
+      );
+      const jobs = c.ciProvider === 'github' ? pipeline.jobs : pipeline;
+      const deployJobs = Object.keys(jobs).filter(j => j.startsWith('deploy-'));
+      expect(deployJobs).toEqual(c.environments.map(env => `deploy-${env}`));
+      const says = (job: string, text: string) =>
+        JSON.stringify(jobs[job]).includes(text);
+      expect(deployJobs.filter(j => says(j, '/api/slo/deploy-gate'))).toEqual(
+        c.environments.includes('prod') ? ['deploy-prod'] : [],
+      );
+      expect(
+        deployJobs.filter(j => !says(j, '/api/delivery/deployments')),
+      ).toEqual([]);
+
       const entities = parseAllDocuments(
         file(result, 'catalog-info.yaml')!,
       ).map(d => d.toJS());

@@ -11,7 +11,15 @@ describe('readSloConfig', () => {
       snapshotMinutes: 5,
       historyDays: 30,
       maxRequestBytes: 5 * 1024 * 1024,
+      deployGate: { defaultPolicy: 'min-budget=0%; allow=fix,rollback' },
     });
+  });
+
+  it('reads the default deploy policy', () => {
+    const slo = { deployGate: { defaultPolicy: 'min-budget=10%' } };
+    expect(readSloConfig(new ConfigReader({ ...app, slo })).deployGate).toEqual(
+      { defaultPolicy: 'min-budget=10%' },
+    );
   });
 
   it.each([
@@ -68,6 +76,10 @@ describe('readSloConfig', () => {
     [
       { gogidix: { http: { maxRequestBytes: -1 } } },
       'gogidix.http.maxRequestBytes must be a positive whole number, got -1',
+    ],
+    [
+      { slo: { deployGate: { defaultPolicy: 'min-budget=ten%' } } },
+      'slo config: slo.deployGate.defaultPolicy: min-budget must be a percentage',
     ],
   ])('names the key of a bad value (%j)', (config, message) => {
     expect(() =>

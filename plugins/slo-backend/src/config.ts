@@ -1,6 +1,11 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { SliSourceKind } from '@gogidix/plugin-slo-common';
+import {
+  DEFAULT_DEPLOY_POLICY,
+  DeployPolicyError,
+  parseErrorBudgetPolicy,
+  SliSourceKind,
+} from '@gogidix/plugin-slo-common';
 import { DEFAULT_MAX_BODY_BYTES } from './service/router';
 
 export interface SloConfig {
@@ -16,6 +21,8 @@ export interface SloConfig {
   historyDays: number;
   /** `gogidix.http.maxRequestBytes`: the largest body, e.g. an OpenSLO document. */
   maxRequestBytes: number;
+  /** The error-budget policy of services whose annotations name none. */
+  deployGate: { defaultPolicy: string };
 }
 
 function url(config: Config, key: string): string {
@@ -70,7 +77,22 @@ export function readSloConfig(config: Config): SloConfig {
     snapshotMinutes: positive('snapshotMinutes', 5),
     historyDays: positive('historyDays', 30),
     maxRequestBytes: maxRequestBytes(config),
+    deployGate: { defaultPolicy: defaultDeployPolicy(slo) },
   };
+}
+
+function defaultDeployPolicy(slo: Config | undefined): string {
+  const text =
+    slo?.getOptionalString('deployGate.defaultPolicy') ?? DEFAULT_DEPLOY_POLICY;
+  try {
+    parseErrorBudgetPolicy(text, 'slo.deployGate.defaultPolicy');
+  } catch (error) {
+    if (error instanceof DeployPolicyError) {
+      throw new InputError(`slo config: ${error.message}`);
+    }
+    throw error;
+  }
+  return text;
 }
 
 function maxRequestBytes(config: Config): number {

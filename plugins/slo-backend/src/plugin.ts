@@ -7,12 +7,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { sloPermissions } from '@gogidix/plugin-slo-common';
 import { createSloStatusAction } from './actions/createSloStatusAction';
 import { readSloConfig } from './config';
+import { DatabaseDeployGateStore } from './database/DatabaseDeployGateStore';
 import { DatabaseSloStore } from './database/DatabaseSloStore';
 import { COARSE_STEP, DemoObservationFeed } from './demo/DemoObservationFeed';
 import { EvaluationRound } from './service/evaluationRound';
 import { SloLinks } from './service/links';
 import { OpenSloDocumentReader } from './service/OpenSloDocumentReader';
 import { PrometheusSliSource } from './service/PrometheusSliSource';
+import { DeployGate } from './service/DeployGate';
 import { createRouter } from './service/router';
 import { ConfiguredSliSource, SloService } from './service/SloService';
 import { StoredObservationSource } from './service/StoredObservationSource';
@@ -131,6 +133,16 @@ export const sloPlugin = createBackendPlugin({
             service,
             store,
             links,
+            gate: new DeployGate({
+              service,
+              catalog: deps.catalog,
+              auth: deps.auth,
+              store: await DatabaseDeployGateStore.create({
+                database: deps.database,
+              }),
+              defaultPolicy: settings.deployGate.defaultPolicy,
+            }),
+            auditor: deps.auditor,
             maxBodyBytes: settings.maxRequestBytes,
           }),
         );

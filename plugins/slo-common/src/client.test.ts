@@ -51,6 +51,35 @@ describe('SloClient', () => {
     );
   });
 
+  it('asks the deploy gate and posts an override as JSON', async () => {
+    const { client, fetch } = clientAnswering(
+      new Response('{"decision":"deny"}', { status: 200 }),
+    );
+    await client.getDeployGate('component:default/listings-service');
+    expect(fetch).toHaveBeenCalledWith(
+      'http://portal.test/api/slo/deploy-gate?entityRef=component%3Adefault%2Flistings-service',
+    );
+    const posting = clientAnswering(
+      new Response('{"id":"o1"}', { status: 201 }),
+    );
+    const body = {
+      entityRef: 'component:default/listings-service',
+      reason: 'hotfix',
+      expiresInMinutes: 120,
+    };
+    await expect(
+      posting.client.createDeployGateOverride(body),
+    ).resolves.toEqual({ id: 'o1' });
+    expect(posting.fetch).toHaveBeenCalledWith(
+      'http://portal.test/api/slo/deploy-gate/overrides',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+    );
+  });
+
   it('throws the backend error', async () => {
     const { client } = clientAnswering(
       new Response('{"error":{"name":"NotAllowedError","message":"no"}}', {

@@ -1,6 +1,12 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { entityPath, PluginFetch } from '@gogidix/portal-common';
 import { EntitySloStatus, OrgSloSummary } from './api';
+import {
+  DeployChangeKind,
+  DeployGateDecision,
+  DeployGateOverride,
+  DeployGateOverrideList,
+} from './deployGate/types';
 
 /** What the client needs from Backstage's discovery and fetch APIs. */
 export interface SloClientOptions {
@@ -24,6 +30,17 @@ export interface SloApi {
   getOrgSummary(filter?: OrgSloFilter): Promise<OrgSloSummary>;
   /** The org summary's rows as CSV text. */
   getOrgSummaryCsv(filter?: OrgSloFilter): Promise<string>;
+  /** What the deploy gate answers now for a change of this kind (default feature). */
+  getDeployGate(
+    entityRef: string,
+    kind?: DeployChangeKind,
+  ): Promise<DeployGateDecision>;
+  getDeployGateOverrides(entityRef: string): Promise<DeployGateOverrideList>;
+  createDeployGateOverride(request: {
+    entityRef: string;
+    reason: string;
+    expiresInMinutes: number;
+  }): Promise<DeployGateOverride>;
 }
 
 function filterQuery(filter: OrgSloFilter = {}) {
@@ -56,5 +73,35 @@ export class SloClient implements SloApi {
 
   async getOrgSummaryCsv(filter?: OrgSloFilter): Promise<string> {
     return this.#http.text('/summary.csv', filterQuery(filter));
+  }
+
+  async getDeployGate(
+    entityRef: string,
+    kind?: DeployChangeKind,
+  ): Promise<DeployGateDecision> {
+    return this.#http.json('/deploy-gate', { entityRef, kind });
+  }
+
+  async getDeployGateOverrides(
+    entityRef: string,
+  ): Promise<DeployGateOverrideList> {
+    return this.#http.json('/deploy-gate/overrides', { entityRef });
+  }
+
+  async createDeployGateOverride(request: {
+    entityRef: string;
+    reason: string;
+    expiresInMinutes: number;
+  }): Promise<DeployGateOverride> {
+    const response = await this.#http.fetch(
+      '/deploy-gate/overrides',
+      {},
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+    return response.json();
   }
 }

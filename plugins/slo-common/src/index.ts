@@ -14,6 +14,8 @@ export * from './compute/evaluate';
 export { complementText, percentText } from './compute/decimal';
 export { errorRatioQuery, goodRatioQuery } from './sloth/queries';
 export * from './sloth/rules';
+export * from './deployGate/types';
+export * from './deployGate/policy';
 export * from './api';
 export * from './permissions';
 export * from './client';

@@ -23,8 +23,28 @@ export const sloRulesCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Ask the deploy gate whether a change of a service may be promoted, and
+ * read its overrides: the service's entity ref is the resource. A CI
+ * token's `accessRestrictions` may grant this one alone.
+ */
+export const sloDeployGateEvaluatePermission = createPermission({
+  name: 'slo.deployGate.evaluate',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
+/** Let a service deploy despite its error-budget policy, for a bounded time. */
+export const sloDeployGateOverridePermission = createPermission({
+  name: 'slo.deployGate.override',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
 export const sloPermissions = [
   sloOrgReadPermission,
   sloEntityReadPermission,
   sloRulesCreatePermission,
+  sloDeployGateEvaluatePermission,
+  sloDeployGateOverridePermission,
 ];

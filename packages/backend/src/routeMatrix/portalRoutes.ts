@@ -28,6 +28,37 @@ export const PORTAL_ROUTES: PluginRoutes[] = [
         body: { document: 'x' },
         answer: 400,
       },
+      {
+        method: 'post',
+        path: '/api/slo/deploy-gate',
+        body: {
+          entityRef: 'component:default/listings-service',
+          change: { kind: 'feature' },
+        },
+        answer: 200,
+      },
+      {
+        method: 'get',
+        path: '/api/slo/deploy-gate/overrides?entityRef=component%3Adefault%2Flistings-service',
+        answer: 200,
+      },
+      // Allowed roles get past the permission check to the reason check,
+      // so the row leaves no override behind.
+      {
+        method: 'post',
+        path: '/api/slo/deploy-gate/overrides',
+        body: {
+          entityRef: 'component:default/listings-service',
+          reason: 'x',
+          expiresInMinutes: 60,
+        },
+        answer: {
+          platformAdmin: 400,
+          manager: 400,
+          onCall: 403,
+          developer: 403,
+        },
+      },
     ],
   },
   {

@@ -20,6 +20,12 @@ import {
 // while on a busy machine.
 jest.setTimeout(400_000);
 
+/**
+ * A pipeline's static external-access token, restricted as
+ * plugins/slo-backend/README.md advises: the deploy gate and nothing else.
+ */
+const CI_TOKEN = 'route-matrix-ci-pipelines';
+
 /** Admins last, so that what they delete is still there for the others. */
 const ROLES: RoleName[] = ['developer', 'onCall', 'manager', 'platformAdmin'];
 
@@ -69,6 +75,19 @@ describe('the route matrix', () => {
           },
         },
         catalog: appCatalogConfig(),
+        backend: {
+          auth: {
+            externalAccess: [
+              {
+                type: 'static',
+                options: { token: CI_TOKEN, subject: 'ci-pipelines' },
+                accessRestrictions: [
+                  { plugin: 'slo', permission: ['slo.deployGate.evaluate'] },
+                ],
+              },
+            ],
+          },
+        },
       },
       // Real services throughout: authentication, the token's claims, the
       // policy, and the scheduler that runs the SLO evaluation rounds.
@@ -116,6 +135,39 @@ describe('the route matrix', () => {
     if (route.headers) req.set(route.headers);
     return route.body ? req.send(route.body) : req;
   }
+
+  it('lets a CI token restricted to the deploy gate ask it, and nothing more', async () => {
+    const asCi = (method: 'get' | 'post', path: string, body?: object) => {
+      const req = request(server)
+        [method](path)
+        .auth(CI_TOKEN, { type: 'bearer' });
+      return body ? req.send(body) : req;
+    };
+    const listings = 'component:default/listings-service';
+    const gate = await asCi('post', '/api/slo/deploy-gate', {
+      entityRef: listings,
+      change: { kind: 'feature', sha: 'abc123' },
+    });
+    expect(gate.status).toBe(200);
+    expect(['allow', 'deny']).toContain(gate.body.decision);
+    const answers = {
+      override: (
+        await asCi('post', '/api/slo/deploy-gate/overrides', {
+          entityRef: listings,
+          reason: 'the pipeline wants out',
+          expiresInMinutes: 60,
+        })
+      ).status,
+      status: (
+        await asCi(
+          'get',
+          `/api/slo/entities/component/default/listings-service/status`,
+        )
+      ).status,
+      catalog: (await asCi('get', '/api/catalog/entities?limit=1')).status,
+    };
+    expect(answers).toEqual({ override: 403, status: 403, catalog: 403 });
+  });
 
   it('refuses every route but the listed public ones without credentials', async () => {
     const wrong: string[] = [];

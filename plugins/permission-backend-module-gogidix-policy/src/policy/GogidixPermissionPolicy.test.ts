@@ -131,10 +131,40 @@ describe('GogidixPermissionPolicy', () => {
     ['user:default/hana', entityPermission('delivery.org.read'), DENY],
     ['user:default/priya', entityPermission('delivery.org.read'), ALLOW],
     ['user:default/amara', entityPermission('delivery.entity.read'), ALLOW],
+    // Anyone asks the deploy gate; a developer may not override it.
+    ['user:default/jane', entityPermission('slo.deployGate.evaluate'), ALLOW],
+    ['user:default/jane', entityPermission('slo.deployGate.override'), DENY],
+    ['user:default/priya', entityPermission('slo.deployGate.override'), ALLOW],
   ])('%s: %o is %o', async (user, permission, expected) => {
     const { decide } = setUp();
     expect(await decide(user, permission)).toEqual(expected);
   });
+
+  it.each([
+    // On-call: what their own teams own; a manager: the whole subtree
+    // below engineering, which she leads.
+    ['user:default/hana', ['user:default/hana', 'group:default/sre']],
+    [
+      'user:default/amara',
+      expect.arrayContaining([
+        'group:default/engineering',
+        'group:default/platform',
+        'group:default/sre',
+      ]),
+    ],
+  ])(
+    'lets %s override the deploy gate of what they answer for',
+    async (user, claims) => {
+      const { decide } = setUp();
+      expect(
+        await decide(user, entityPermission('slo.deployGate.override')),
+      ).toMatchObject({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        conditions: { rule: 'IS_ENTITY_OWNER', params: { claims } },
+      });
+    },
+  );
 
   it('lets a developer act on what their teams own, through the catalog', async () => {
     const { decide } = setUp();

@@ -100,6 +100,16 @@ export const PERMISSION_RULES: PermissionRule[] = [
   // SLO: every service's SLO tab is public; the org page shows the teams a
   // user belongs to, a manager's subtree, or every team for on-call.
   { names: ['slo.entity.read', 'slo.rules.create'], developer: 'all' },
+  // The deploy gate: anyone (and a CI token, whose accessRestrictions may
+  // name this permission alone) asks whether a service may deploy; the
+  // owning team's on-call engineers and its managers may override the
+  // error-budget policy for a while, recorded in the audit trail.
+  { names: ['slo.deployGate.evaluate'], developer: 'all' },
+  {
+    names: ['slo.deployGate.override'],
+    manager: 'managed',
+    onCall: 'own',
+  },
   {
     names: ['slo.org.read'],
     developer: 'own',

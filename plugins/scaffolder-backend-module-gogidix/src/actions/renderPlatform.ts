@@ -134,6 +134,11 @@ export function platformValues(options: {
     platformModulesRef:
       config.getOptionalString('gogidix.platform.modulesRef') ?? 'v1.0.0',
     portalBaseUrl: config.getString('app.baseUrl'),
+    // Where pipelines reach the portal's API (deploy gate, deploy reports).
+    portalApiUrl: (
+      config.getOptionalString('backend.baseUrl') ??
+      config.getString('app.baseUrl')
+    ).replace(/\/+$/, ''),
   };
 }
 

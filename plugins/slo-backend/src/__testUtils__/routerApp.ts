@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
   UrlReaderService,
@@ -11,7 +12,9 @@ import { ResolvedSlo, WindowErrorRatios } from '@gogidix/plugin-slo-common';
 import express from 'express';
 import { Knex } from 'knex';
 import { join } from 'node:path';
+import { DatabaseDeployGateStore } from '../database/DatabaseDeployGateStore';
 import { DatabaseSloStore } from '../database/DatabaseSloStore';
+import { DeployGate } from '../service/DeployGate';
 import { SloLinks } from '../service/links';
 import { OpenSloDocumentReader } from '../service/OpenSloDocumentReader';
 import { createRouter } from '../service/router';
@@ -82,21 +85,23 @@ export async function sloTestApp(options: {
   httpAuth?: HttpAuthService;
   permissions?: PermissionsService;
   urlReader?: UrlReaderService;
+  auditor?: AuditorService;
+  defaultDeployPolicy?: string;
   now: () => Date;
 }) {
-  const store = await DatabaseSloStore.create({
-    database: mockServices.database({
-      knex: options.knex,
-      migrations: { skip: false },
-    }),
+  const database = mockServices.database({
+    knex: options.knex,
+    migrations: { skip: false },
   });
+  const store = await DatabaseSloStore.create({ database });
+  const catalog = catalogServiceMock({ entities: options.entities });
   const service = new SloService({
     store,
     sli: options.sli,
     documents: new OpenSloDocumentReader(
       options.urlReader ?? mockServices.urlReader.mock(),
     ),
-    catalog: catalogServiceMock({ entities: options.entities }),
+    catalog,
     auth: mockServices.auth(),
     logger: mockServices.logger.mock(),
     links: options.links,
@@ -107,6 +112,15 @@ export async function sloTestApp(options: {
     service,
     store,
     links: options.links,
+    gate: new DeployGate({
+      service,
+      catalog,
+      auth: mockServices.auth(),
+      store: await DatabaseDeployGateStore.create({ database }),
+      defaultPolicy:
+        options.defaultDeployPolicy ?? 'min-budget=0%; allow=fix,rollback',
+    }),
+    auditor: options.auditor ?? mockServices.auditor.mock(),
     now: options.now,
   });
   return {

@@ -219,6 +219,178 @@ export const spec = {
         },
       },
     },
+    '/deploy-gate': {
+      get: {
+        operationId: 'PreviewDeployGate',
+        description:
+          'What the gate would answer now for a change of this kind (default feature), for the SLO tab. A read: not recorded in the audit trail.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 300,
+            },
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['feature', 'fix', 'rollback'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The decision (DeployGateDecision in @gogidix/plugin-slo-common).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Object',
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'DecideDeploy',
+        description:
+          'Whether a change of the service may be promoted now (e.g. a canary to full traffic), from the error budget each of its SLOs has left and its error-budget policy. Answers allow or deny with the reason and the figures; an active override allows. Called by the generated CI pipelines; every answer is an audit event.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['entityRef', 'change'],
+                properties: {
+                  entityRef: {
+                    type: 'string',
+                    maxLength: 300,
+                    description:
+                      'The service, e.g. component:default/listings-service.',
+                  },
+                  change: {
+                    type: 'object',
+                    required: ['kind'],
+                    properties: {
+                      kind: {
+                        type: 'string',
+                        enum: ['feature', 'fix', 'rollback'],
+                      },
+                      sha: {
+                        type: 'string',
+                        maxLength: 64,
+                      },
+                      description: {
+                        type: 'string',
+                        maxLength: 500,
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The decision (DeployGateDecision in @gogidix/plugin-slo-common).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Object',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/deploy-gate/overrides': {
+      get: {
+        operationId: 'ListDeployGateOverrides',
+        description:
+          "The service's overrides, newest first, each saying whether it is active.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 300,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'DeployGateOverrideList in @gogidix/plugin-slo-common.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Object',
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateDeployGateOverride',
+        description:
+          'Lets the service deploy despite its policy for up to 24 hours. For the on-call engineers and managers of the owning team, and platform admins; signed-in users only (a CI token may not override). Recorded in the audit trail.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['entityRef', 'reason', 'expiresInMinutes'],
+                properties: {
+                  entityRef: {
+                    type: 'string',
+                    maxLength: 300,
+                  },
+                  reason: {
+                    type: 'string',
+                    maxLength: 500,
+                  },
+                  expiresInMinutes: {
+                    type: 'integer',
+                    minimum: 1,
+                    maximum: 1440,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description:
+              'The override (DeployGateOverride in @gogidix/plugin-slo-common).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Object',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;
 

@@ -488,6 +488,8 @@ describe('SLO router', () => {
       service,
       store: {} as never,
       links: new SloLinks('http://portal.test', undefined),
+      gate: {} as never,
+      auditor: mockServices.auditor.mock(),
     });
     const res = await request(express().use(router).use(mockErrorHandler()))
       .post('/rules')

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -20,6 +21,8 @@ import express from 'express';
 import { SloStore } from '../database/SloStore';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { parseAsOf } from './asOf';
+import { DeployGate } from './DeployGate';
+import { addDeployGateRoutes } from './deployGateRoutes';
 import { SloLinks } from './links';
 import { CSV_COLUMNS } from './orgSummary';
 import { OrgSloSummaries } from './OrgSloSummaries';
@@ -47,6 +50,9 @@ export async function createRouter(options: {
   service: SloService;
   store: SloStore;
   links: SloLinks;
+  /** The deploy gate, and the auditor its decisions and overrides go to. */
+  gate: DeployGate;
+  auditor: AuditorService;
   now?: () => Date;
   /** gogidix.http.maxRequestBytes: the largest body, e.g. an OpenSLO document. */
   maxBodyBytes?: number;
@@ -128,6 +134,14 @@ export async function createRouter(options: {
       }).groups;
     });
     res.json({ problems, rules: { groups } });
+  });
+
+  addDeployGateRoutes(router, {
+    httpAuth,
+    permissions,
+    auditor: options.auditor,
+    gate: options.gate,
+    now,
   });
 
   return router;

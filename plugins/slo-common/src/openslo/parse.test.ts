@@ -91,6 +91,19 @@ describe('parseOpenSloDocuments', () => {
     });
   });
 
+  it("keeps an SLO's deploy policy as written, for the deploy gate", () => {
+    const text = AVAILABILITY.replace(
+      '    gogidix.io/runbook: slo-availability-burn',
+      "    gogidix.io/runbook: slo-availability-burn\n    gogidix.io/deploy-policy: 'min-budget=25%; allow=rollback'",
+    );
+    const { slos, problems } = parseOpenSloDocuments(text, 's');
+    expect(problems).toEqual([]);
+    expect(slos[0].deployPolicy).toBe('min-budget=25%; allow=rollback');
+    expect(parseOpenSloDocuments(AVAILABILITY, 's').slos[0]).not.toHaveProperty(
+      'deployPolicy',
+    );
+  });
+
   it('accepts a bad/total ratio and targetPercent', () => {
     const text = AVAILABILITY.replace('good:', 'bad:').replace(
       'target: 0.999',

@@ -15,7 +15,10 @@ import {
   stringAt,
   UnsupportedDataSource,
 } from './fields';
-import { OPENSLO_RUNBOOK_ANNOTATION } from '@gogidix/portal-common';
+import {
+  OPENSLO_DEPLOY_POLICY_ANNOTATION,
+  OPENSLO_RUNBOOK_ANNOTATION,
+} from '@gogidix/portal-common';
 import {
   DataSources,
   PendingThreshold,
@@ -208,6 +211,9 @@ function resolveSlo(doc: Json, docs: Documents, source: string): ResolvedSlo[] {
       alertPolicies: policies.map(p => p.name),
       ...(policies.length > 0 ? { alertPolicyDetails: policies } : {}),
       labels: labelsOf(metadata),
+      ...(typeof annotations[OPENSLO_DEPLOY_POLICY_ANNOTATION] === 'string'
+        ? { deployPolicy: annotations[OPENSLO_DEPLOY_POLICY_ANNOTATION] }
+        : {}),
     };
   });
 }

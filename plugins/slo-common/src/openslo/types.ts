@@ -111,6 +111,11 @@ export interface ResolvedSlo {
   /** The alert policies with their conditions, where the document has them. */
   alertPolicyDetails?: SloAlertPolicy[];
   labels: Record<string, string>;
+  /**
+   * The SLO's error-budget policy for deploys, as written in its
+   * `gogidix.io/deploy-policy` annotation (read by the deploy gate).
+   */
+  deployPolicy?: string;
 }
 
 /**

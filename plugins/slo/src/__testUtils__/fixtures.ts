@@ -1,4 +1,5 @@
 import {
+  DeployGateDecision,
   EntitySloStatus,
   evaluateSlo,
   OrgSloRow,
@@ -140,6 +141,42 @@ export function mockSloApi(overrides: Partial<SloApi> = {}): SloApi {
     getEntityStatus: jest.fn(async () => entityStatus()),
     getOrgSummary: jest.fn(async () => orgSummary()),
     getOrgSummaryCsv: jest.fn(async () => 'sloId\n'),
+    getDeployGate: jest.fn(async () => deployGateDecision()),
+    getDeployGateOverrides: jest.fn(async (entityRef: string) => ({
+      entityRef,
+      overrides: [],
+    })),
+    createDeployGateOverride: jest.fn(async () => {
+      throw new Error('not in this test');
+    }),
+    ...overrides,
+  };
+}
+
+/** What the gate answers for listings-service with its availability budget overspent. */
+export function deployGateDecision(
+  overrides: Partial<DeployGateDecision> = {},
+): DeployGateDecision {
+  return {
+    entityRef: 'component:default/listings-service',
+    at: '2026-12-07T10:00:00.000Z',
+    change: { kind: 'feature' },
+    decision: 'deny',
+    reason:
+      'Policy denies a feature: availability has -50% of its error budget left (min-budget=10%; allow=fix,rollback)',
+    policy: { text: 'min-budget=10%; allow=fix,rollback', source: 'config' },
+    slos: [
+      {
+        sloId: 'listings-service-availability',
+        name: 'availability',
+        budgetRemaining: -0.5,
+        target: 0.9995,
+        period: '28d rolling',
+        policy: 'min-budget=10%; allow=fix,rollback',
+        policySource: 'config',
+        verdict: 'fail',
+      },
+    ],
     ...overrides,
   };
 }

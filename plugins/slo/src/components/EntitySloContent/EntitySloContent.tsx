@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../apiRef';
+import { DeployGateCard } from '../DeployGateCard/DeployGateCard';
 import { NoSliSource } from '../shared/NoSliSource';
 import { useDeployments } from '../shared/useDeployments';
 import { SloCard } from './SloCard';
@@ -102,6 +103,10 @@ export function EntitySloContent() {
             <Typography variant="caption" color="text.secondary">
               Deploys are not marked: {deploys.error.message}
             </Typography>
+          )}
+          {/* The gate answers for now: not shown for a past moment. */}
+          {!at && value.slos.length > 0 && (
+            <DeployGateCard entityRef={value.entityRef} />
           )}
           {value.sliSource !== 'none' &&
             value.slos.map(status => (
