@@ -42,7 +42,10 @@ export async function startPortalTestBackend(
   } = {},
 ): Promise<PortalTestBackend> {
   const base = readAppConfig();
-  const config: JsonObject = { ...base };
+  // The delivery demo reads 90 days of demo deployments through its GitHub
+  // stand-in 30 s after start, thousands of requests that compete with the
+  // test for the event loop; a test that needs it sets delivery itself.
+  const config: JsonObject = { ...base, delivery: { demo: false } };
   for (const [key, value] of Object.entries(options.config ?? {})) {
     const before = base[key];
     config[key] =

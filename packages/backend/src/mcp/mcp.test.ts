@@ -111,12 +111,24 @@ describe('the portal over MCP', () => {
           admin('/api/compliance/summary'),
           fetch(`${am.baseUrl}/api/v2/alerts`).then(r => r.json()),
         ]);
-        return (
+        const ready =
           entity.status === 200 &&
           slo.body.slos?.length > 0 &&
           Boolean(compliance.body.evaluatedAt) &&
-          (alerts as unknown[]).length === 2
-        );
+          (alerts as unknown[]).length === 2;
+        if (!ready) {
+          // The last of these is what the timeout reports.
+          throw new Error(
+            `catalog valuation-model ${entity.status}, SLO summary ${
+              slo.status
+            } with ${slo.body.slos?.length ?? 0} SLOs, compliance ${
+              compliance.status
+            } evaluatedAt ${compliance.body.evaluatedAt ?? 'none'}, ${
+              (alerts as unknown[]).length
+            } alerts in Alertmanager`,
+          );
+        }
+        return true;
       },
       {
         what: 'the catalog, an SLO round, a compliance round and both alerts',
