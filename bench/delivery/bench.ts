@@ -35,7 +35,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 3);
 const SEED = Number(process.env.BENCH_SEED ?? 22);
 const PG = process.argv.includes('--pg');
-const PG_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+const PG_URL =
+  process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 // The page is computed "now": the end of the generated year.
 const NOW_MS = Date.parse('2026-12-01T00:00:00Z');
 // Events the judge needs before the previous period's start: a deployment up
@@ -313,7 +314,9 @@ async function main() {
   });
   const teamCount = new Set(workload.teamOf.values()).size;
   console.log(
-    `Workload (seed ${SEED}): ${SERVICES} services in ${teamCount} teams, 365 days: ${workload.deployments.length} deployments (${workload.deployments.reduce(
+    `Workload (seed ${SEED}): ${SERVICES} services in ${teamCount} teams, 365 days: ${
+      workload.deployments.length
+    } deployments (${workload.deployments.reduce(
       (n, d) => n + d.commits.length,
       0,
     )} commits), ${workload.incidents.length} incidents, ${

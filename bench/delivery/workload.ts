@@ -73,7 +73,10 @@ export function generateWorkload(options: WorkloadOptions): Workload {
     const entityRef = `component:default/${name}`;
     // Uneven teams: the first own about 60 services, the last about 10.
     const team = Math.floor(random.next() ** 1.5 * options.teams);
-    teamOf.set(entityRef, `group:default/team-${String(team).padStart(2, '0')}`);
+    teamOf.set(
+      entityRef,
+      `group:default/team-${String(team).padStart(2, '0')}`,
+    );
     const kind = random.next();
     let perDay: number;
     if (kind < 0.08) perDay = random.int(2, 6);
