@@ -314,26 +314,27 @@ export function deliveryDays(
 ): DeliveryDay[] {
   const { fromMs, toMs } = resolvePeriod(options);
   const judgement = judgeDelivery(events, options);
-  const days = new Map<string, DeliveryDay>();
+  const days: DeliveryDay[] = [];
   const firstDayMs = Date.parse(`${utcDay(fromMs)}T00:00:00Z`);
   for (let dayMs = firstDayMs; dayMs < toMs; dayMs += DAY_MS) {
-    const date = utcDay(dayMs);
-    days.set(date, {
-      date,
+    days.push({
+      date: utcDay(dayMs),
       deployments: 0,
       failedDeployments: 0,
       incidents: 0,
     });
   }
+  // UTC days are DAY_MS long, so the day is found by division.
+  const dayOf = (ms: number) => days[Math.floor((ms - firstDayMs) / DAY_MS)];
   for (const judged of judgement.deployments) {
     if (!within(judged.finishedMs, fromMs, toMs)) continue;
-    const day = days.get(utcDay(judged.finishedMs))!;
+    const day = dayOf(judged.finishedMs);
     day.deployments += 1;
     if (judged.failures.length > 0) day.failedDeployments += 1;
   }
   for (const incident of judgement.incidents) {
     if (!within(incident.triggeredMs, fromMs, toMs)) continue;
-    days.get(utcDay(incident.triggeredMs))!.incidents += 1;
+    dayOf(incident.triggeredMs).incidents += 1;
   }
-  return [...days.values()];
+  return days;
 }

@@ -112,7 +112,9 @@ export function resolvePeriod(options: {
 /** The median; the mean of the two middle values for an even count; null for none. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator: several times
+  // quicker on the org page's pooled samples (hundreds of thousands).
+  const sorted = Float64Array.from(values).sort();
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
     ? sorted[middle]
