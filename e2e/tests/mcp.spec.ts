@@ -46,6 +46,8 @@ const textOf = (result: ToolResult) =>
 /** The bare repositories of this run's local git target with this name. */
 function publishedRepositories(): string[] {
   const root = path.join(e2e.repoRoot, '.data/e2e/git');
+  // The target's folder appears with the run's first repository.
+  if (!fs.existsSync(root)) return [];
   return fs
     .readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter(entry => path.basename(entry).replace(/\.git$/, '') === name)
@@ -206,6 +208,10 @@ test('an assistant creates a service for a developer only after a dry run, and t
       'scaffolder:create-service needs a dry run first',
     );
     await expect(rows.filter({ hasText: 'succeeded' })).toHaveCount(2);
+    await adminPage.screenshot({
+      path: path.join(e2e.repoRoot, '.data/e2e/results/mcp-audit-writes.png'),
+      fullPage: true,
+    });
 
     // The scaffolder's own record of the task: created by the developer.
     await show('task');
@@ -214,7 +220,7 @@ test('an assistant creates a service for a developer only after a dry run, and t
     await expect(created).toContainText(developer);
     await expect(created).toContainText('succeeded');
     await adminPage.screenshot({
-      path: path.join(e2e.repoRoot, '.data/e2e/results/mcp-audit-trail.png'),
+      path: path.join(e2e.repoRoot, '.data/e2e/results/mcp-audit-task.png'),
       fullPage: true,
     });
   } finally {
