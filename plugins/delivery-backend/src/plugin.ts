@@ -43,7 +43,8 @@ export const deliveryPlugin = createBackendPlugin({
           deps.auth,
           settings.claims,
         );
-        if (settings.demo && !settings.github) {
+        const demoGitHub = settings.demo && !settings.github;
+        if (demoGitHub) {
           // The demo history is served where GitHub is not configured, and
           // read through the same client as GitHub itself.
           const demo = await startDemoGitHub(settings);
@@ -71,7 +72,7 @@ export const deliveryPlugin = createBackendPlugin({
         });
         const service = new DeliveryService(store, catalog, {
           environment: settings.environment,
-          sources: sourceStates(settings),
+          sources: sourceStates(settings, demoGitHub),
         });
         deps.httpRouter.use(
           await createRouter({

@@ -82,7 +82,8 @@ export async function createRouter(
         ref => `Not allowed to read the deployments of ${ref}`,
       );
       res.json({
-        items: await service.deployments(
+        entityRef,
+        deployments: await service.deployments(
           entityRef,
           req.query.from,
           req.query.to,
