@@ -1,9 +1,11 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   combineDelivery,
   computeDeliveryMetrics,
   DEFAULT_DELIVERY_JUDGEMENT,
   DeliveryEvents,
+  DeliveryMetrics,
   DeliveryOverview,
   DeliveryPeriod,
   DeliverySourceState,
@@ -14,8 +16,14 @@ import {
   ServiceDeliveryRow,
   TeamDeliveryRow,
 } from '@gogidix/plugin-delivery-common';
+import { TargetSettings } from '../config';
 import { DeliveryStore } from '../database/DeliveryStore';
 import { DeliveryCatalog, DeliveryComponent } from './deliveryCatalog';
+import {
+  readTargetFigures,
+  successTargets,
+  TargetReaders,
+} from './platformTargets';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -85,6 +93,8 @@ export class DeliveryService {
       /** The environment metrics count. */
       environment: string;
       sources: DeliverySourceState[];
+      /** The success-metric targets; the overview has none without. */
+      targets?: { settings: TargetSettings; readers: TargetReaders };
       now?: () => Date;
     },
   ) {}
@@ -199,6 +209,8 @@ export class DeliveryService {
   async overview(options: {
     days: number;
     shown: string[];
+    /** Whose credentials read the cost and SLO figures of the targets. */
+    credentials: BackstageCredentials;
   }): Promise<DeliveryOverview> {
     const { components } = await this.catalog.targets();
     const { period, previous } = deliveryPeriods(options.days, this.now());
@@ -227,14 +239,67 @@ export class DeliveryService {
       ),
       services: owned.filter(c => c.team === team).length,
     }));
+    const org = combineDelivery(byService, period);
     return {
       period,
-      org: combineDelivery(byService, period),
+      org,
       teams,
       services,
       days: deliveryDays(history, computeOptions),
+      ...(this.options.targets && {
+        targets: await this.targets(
+          this.options.targets,
+          owned.map(c => c.entityRef),
+          { period, org },
+          options.credentials,
+        ),
+      }),
       sources: this.options.sources,
     };
+  }
+
+  /**
+   * The success-metric targets of the services shown: delivery figures from
+   * the store (over the baseline period too, when one is configured), cost
+   * and shared-infrastructure SLIs from their plugins.
+   */
+  private async targets(
+    targets: { settings: TargetSettings; readers: TargetReaders },
+    entityRefs: string[],
+    current: { period: DeliveryPeriod; org: DeliveryMetrics },
+    credentials: BackstageCredentials,
+  ) {
+    const { settings, readers } = targets;
+    let baseline;
+    if (settings.baseline) {
+      const days =
+        (Date.parse(settings.baseline.to) -
+          Date.parse(settings.baseline.from)) /
+        DAY_MS;
+      const period = { ...settings.baseline, days };
+      const before = {
+        from: new Date(Date.parse(period.from) - days * DAY_MS).toISOString(),
+        to: period.from,
+        days,
+      };
+      const history = await this.history(entityRefs, period, before);
+      baseline = {
+        period,
+        metrics: computeDeliveryMetrics(history, this.computeOptions(period)),
+      };
+    }
+    const figures = await readTargetFigures(
+      readers,
+      settings,
+      current.period.days,
+      credentials,
+    );
+    return successTargets({
+      period: current.period,
+      metrics: current.org,
+      baseline,
+      ...figures,
+    });
   }
 
   async exportRows(options: {

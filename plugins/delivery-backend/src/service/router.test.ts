@@ -292,6 +292,16 @@ describe('delivery router', () => {
       ['component:default/payments', 'payments', 'group:default/payments', 0],
       ['component:default/search', 'search', 'group:default/search', 1],
     ]);
+    // Without a baseline the reductions say so; figures are never made up.
+    expect(
+      res.body.targets.find(
+        (t: { label: string }) => t.label === 'Half as many incidents',
+      ),
+    ).toMatchObject({
+      measured: null,
+      status: 'no-data',
+      detail: expect.stringContaining('no baseline period recorded'),
+    });
     expect(
       res.body.days.reduce(
         (n: number, d: { deployments: number }) => n + d.deployments,
