@@ -216,7 +216,7 @@ describe('readTargetFigures', () => {
     expect(figures.slis['slo-service-mesh']).toEqual({
       value: null,
       detail:
-        "no SLO is named as the service mesh's (set delivery.targets.slos.serviceMesh)",
+        'no SLO named for service mesh (set delivery.targets.slos.serviceMesh)',
     });
   });
 });

@@ -185,7 +185,7 @@ export async function readTargetFigures(
         ? await readers.sli(configured.entityRef, configured.slo, credentials)
         : {
             value: null,
-            detail: `no SLO is named as the ${target.name}'s (set delivery.targets.slos.${target.key})`,
+            detail: `no SLO named for ${target.name} (set delivery.targets.slos.${target.key})`,
           };
     }),
   ]);
