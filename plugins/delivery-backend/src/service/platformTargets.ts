@@ -61,6 +61,8 @@ const NO_BASELINE =
 
 const day = (iso: string) => iso.slice(0, 10);
 
+const round = (value: number) => Math.round(value * 10) / 10;
+
 /**
  * The success targets as the org page shows them: each measured figure
  * against its goal. A reduction reads as the relative change against the
@@ -134,8 +136,6 @@ export function successTargets(inputs: TargetInputs): SuccessTarget[] {
     successTarget(result, details[result.target.id]),
   );
 }
-
-const round = (value: number) => Math.round(value * 10) / 10;
 
 function successTarget(
   result: PlatformTargetResult,
