@@ -19,6 +19,27 @@ export interface Config {
     frequencyMinutes?: number;
     /** The environment whose deployments count; default `production`. */
     environment?: string;
+    /**
+     * The platform's success-metric targets on the org page. Without a
+     * baseline, the reductions (lead time, incidents, cost) say no baseline
+     * is recorded; without an SLO named, a shared-infrastructure target says
+     * which key to set.
+     */
+    targets?: {
+      /** The period before the platform (dates, end exclusive) reductions compare against. */
+      baseline?: {
+        start: string;
+        end: string;
+      };
+      /** The SLO each shared-infrastructure target reads from the SLO plugin. */
+      slos?: {
+        apiGateway?: SharedSlo;
+        serviceMesh?: SharedSlo;
+        monitoring?: SharedSlo;
+        ciCd?: SharedSlo;
+        backups?: SharedSlo;
+      };
+    };
     github?: {
       /** GitHub's REST API base URL; default `https://api.github.com`. */
       baseUrl?: string;
@@ -43,4 +64,12 @@ export interface Config {
       timeoutMs?: number;
     };
   };
+}
+
+/** The SLO a shared-infrastructure target reads from the SLO plugin. */
+interface SharedSlo {
+  /** The component, e.g. `component:default/api-gateway`. */
+  entityRef: string;
+  /** The SLO's name in its OpenSLO document, e.g. `availability`. */
+  slo: string;
 }

@@ -45,4 +45,53 @@ describe('readDeliveryConfig', () => {
       /delivery\.lookbackDays must be a whole number of days from 1 to 180/,
     );
   });
+
+  it('reads the targets: a baseline period and the shared SLOs', () => {
+    const settings = readDeliveryConfig(
+      new ConfigReader({
+        delivery: {
+          targets: {
+            baseline: { start: '2026-01-01', end: '2026-03-01' },
+            slos: {
+              apiGateway: {
+                entityRef: 'component:default/api-gateway',
+                slo: 'availability',
+              },
+            },
+          },
+        },
+      }),
+      {},
+    );
+    expect(settings.targets).toEqual({
+      baseline: {
+        from: '2026-01-01T00:00:00.000Z',
+        to: '2026-03-01T00:00:00.000Z',
+      },
+      slos: {
+        apiGateway: {
+          entityRef: 'component:default/api-gateway',
+          slo: 'availability',
+        },
+      },
+    });
+    expect(readDeliveryConfig(new ConfigReader({}), {}).targets).toEqual({
+      slos: {},
+    });
+  });
+
+  it.each([
+    [{ start: 'soon', end: '2026-03-01' }, /baseline\.start must be a date/],
+    [
+      { start: '2026-03-01', end: '2026-01-01' },
+      /baseline\.end must be after delivery\.targets\.baseline\.start/,
+    ],
+  ])('refuses the baseline %o', (baseline, message) => {
+    expect(() =>
+      readDeliveryConfig(
+        new ConfigReader({ delivery: { targets: { baseline } } }),
+        {},
+      ),
+    ).toThrow(message);
+  });
 });

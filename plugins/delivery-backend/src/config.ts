@@ -25,6 +25,69 @@ export interface DeliveryConfig {
   alertmanager?: { baseUrl: string; serviceLabel: string; timeoutMs: number };
   /** `gogidix.claims`: who holds a value two owners claim. */
   claims: ClaimResolution[];
+  /** `delivery.targets`: what the success-metric targets compare against. */
+  targets: TargetSettings;
+}
+
+/** The shared-infrastructure SLOs a target reads, by config key. */
+export type SharedSloKey =
+  | 'apiGateway'
+  | 'serviceMesh'
+  | 'monitoring'
+  | 'ciCd'
+  | 'backups';
+
+export interface TargetSettings {
+  /** The period before the platform the reductions compare against. */
+  baseline?: { from: string; to: string };
+  /** The SLO (a component and its SLO's name) each shared target reads. */
+  slos: Partial<Record<SharedSloKey, { entityRef: string; slo: string }>>;
+}
+
+const SHARED_SLO_KEYS: SharedSloKey[] = [
+  'apiGateway',
+  'serviceMesh',
+  'monitoring',
+  'ciCd',
+  'backups',
+];
+
+function readTargetSettings(config: Config | undefined): TargetSettings {
+  const settings: TargetSettings = { slos: {} };
+  const baseline = config?.getOptionalConfig('baseline');
+  if (baseline) {
+    const day = (key: 'start' | 'end') => {
+      const value = baseline.getString(key);
+      const ms = Date.parse(
+        /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value,
+      );
+      if (Number.isNaN(ms)) {
+        throw new Error(
+          `delivery.targets.baseline.${key} must be a date, e.g. 2026-01-01, not "${value}"`,
+        );
+      }
+      return new Date(ms).toISOString();
+    };
+    const from = day('start');
+    const to = day('end');
+    if (to <= from) {
+      throw new Error(
+        'delivery.targets.baseline.end must be after delivery.targets.baseline.start',
+      );
+    }
+    settings.baseline = { from, to };
+  }
+  const slos = config?.getOptionalConfig('slos');
+  for (const key of SHARED_SLO_KEYS) {
+    const slo = slos?.getOptionalConfig(key);
+    if (slo) {
+      settings.slos[key] = {
+        entityRef: slo.getString('entityRef'),
+        slo: slo.getString('slo'),
+      };
+    }
+  }
+  return settings;
 }
 
 /** The config keys an empty page names, so people know what to set. */
@@ -110,6 +173,7 @@ export function readDeliveryConfig(
       serviceLabel: am.getOptionalString('serviceLabel') ?? 'service',
       timeoutMs: am.getOptionalNumber('timeoutMs') ?? ONCALL_TIMEOUT_MS,
     },
+    targets: readTargetSettings(delivery?.getOptionalConfig('targets')),
     claims: parseClaimResolutions(
       (config.getOptionalConfigArray('gogidix.claims') ?? []).map(entry => ({
         annotation: entry.getString('annotation'),

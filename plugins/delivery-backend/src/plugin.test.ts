@@ -35,9 +35,7 @@ describe('the delivery plugin with the demo history', () => {
         request(backend.server).get(
           `/api/delivery/entities/component/default/${name}/delivery?days=30`,
         );
-      expect((await delivery('search-service')).body.recentDeployments).toEqual(
-        [],
-      );
+      expect((await delivery('search-service')).body.deployments).toEqual([]);
       expect(scheduler.scheduleTask).toHaveBeenCalledWith(
         expect.objectContaining({
           id: 'delivery-read-sources',
@@ -48,20 +46,27 @@ describe('the delivery plugin with the demo history', () => {
       await task.fn(new AbortController().signal);
 
       const search = (await delivery('search-service')).body;
-      expect(search.recentDeployments.length).toBeGreaterThan(5);
-      expect(search.recentDeployments[0]).toMatchObject({
+      expect(search.deployments.length).toBeGreaterThan(5);
+      expect(search.deployments[0]).toMatchObject({
         source: 'github',
         entityRef: 'component:default/search-service',
         environment: 'production',
       });
-      expect(search.recentDeployments[0].commits.length).toBeGreaterThan(0);
-      expect(search.sources).toContainEqual({
-        name: 'github',
-        configured: true,
-      });
+      expect(search.deployments[0].commits.length).toBeGreaterThan(0);
+      expect(search.sources).toContainEqual(
+        expect.objectContaining({
+          kind: 'github',
+          configured: true,
+          detail: expect.stringContaining('the demo history (delivery.demo)'),
+        }),
+      );
+      // The shared compute fills every figure the demo history has.
+      expect(search.metrics.deploymentFrequency.value).toBeGreaterThan(0);
+      expect(search.metrics.leadTimeHours.value).not.toBeNull();
+      expect(search.metrics.changeFailureRate.value).not.toBeNull();
 
       const payments = (await delivery('payments-service')).body;
-      expect(payments.recentDeployments).toEqual([]);
+      expect(payments.deployments).toEqual([]);
       expect(payments.conflicts).toEqual([
         expect.stringContaining(
           'github.com/project-slug "payments/payments-service" is claimed by',

@@ -9,6 +9,7 @@ import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { startDemoGitHub } from './demo/demoGitHub';
 import { CatalogDeliveryReader } from './service/deliveryCatalog';
 import { DeliveryService } from './service/DeliveryService';
+import { PluginTargetReaders } from './service/platformTargets';
 import { DeliveryTasks } from './service/DeliveryTasks';
 import { createRouter } from './service/router';
 import { deliverySources, sourceStates } from './service/sources';
@@ -23,6 +24,7 @@ export const deliveryPlugin = createBackendPlugin({
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        discovery: coreServices.discovery,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
@@ -43,7 +45,8 @@ export const deliveryPlugin = createBackendPlugin({
           deps.auth,
           settings.claims,
         );
-        if (settings.demo && !settings.github) {
+        const demoGitHub = settings.demo && !settings.github;
+        if (demoGitHub) {
           // The demo history is served where GitHub is not configured, and
           // read through the same client as GitHub itself.
           const demo = await startDemoGitHub(settings);
@@ -71,7 +74,14 @@ export const deliveryPlugin = createBackendPlugin({
         });
         const service = new DeliveryService(store, catalog, {
           environment: settings.environment,
-          sources: sourceStates(settings),
+          sources: sourceStates(settings, demoGitHub),
+          targets: {
+            settings: settings.targets,
+            readers: new PluginTargetReaders({
+              auth: deps.auth,
+              discovery: deps.discovery,
+            }),
+          },
         });
         deps.httpRouter.use(
           await createRouter({

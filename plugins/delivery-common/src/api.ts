@@ -13,6 +13,8 @@ export interface DeliverySourceState {
    * "set delivery.github.token, or annotate github.com/project-slug".
    */
   detail: string;
+  /** The config key that turns the source on, when it is off. */
+  configKey?: string;
 }
 
 /** `GET /entities/:kind/:namespace/:name/delivery?days=` */
@@ -26,6 +28,11 @@ export interface EntityDelivery {
   deployments: DeploymentEvent[];
   /** Incidents triggered in the period, newest first. */
   incidents: IncidentEvent[];
+  /**
+   * Annotations of the component that do not count, and why (a repository
+   * or PagerDuty service another owner also claims): its events are not read.
+   */
+  conflicts: string[];
   sources: DeliverySourceState[];
 }
 
@@ -34,6 +41,16 @@ export interface EntityDeployments {
   entityRef: string;
   /** Deployments started in [from, to), oldest first. */
   deployments: DeploymentEvent[];
+}
+
+/** `GET /teams`: the teams whose delivery the caller may read. */
+export interface DeliveryTeams {
+  items: Array<{
+    /** The team's full group ref. */
+    team: string;
+    /** Components the team owns. */
+    services: number;
+  }>;
 }
 
 /** A team's delivery on the org page. */
@@ -73,6 +90,11 @@ export interface SuccessTarget {
   direction: 'atMost' | 'atLeast';
   /** Null when nothing measures it yet. */
   measured: number | null;
+  /**
+   * The backend's verdict (a time limit is met strictly below it; ratios
+   * compare to the billionth); `no-data` when `measured` is null.
+   */
+  status: 'met' | 'not-met' | 'no-data';
   /** Where the measured value comes from, or why there is none. */
   detail: string;
 }

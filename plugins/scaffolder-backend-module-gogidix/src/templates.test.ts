@@ -246,6 +246,64 @@ describe('service templates', () => {
     );
   });
 
+  it.each([
+    ['github', { 'github.com/project-slug': 'gogidix-test/orders-api' }],
+    ['gitlab', { 'gitlab.com/project-slug': 'listings/orders-api' }],
+  ])(
+    'names the %s repository it publishes to, for the Delivery tab',
+    async (ciProvider, slug) => {
+      const { server: scm } = await startScaffolder({
+        scaffolder: {
+          defaultEnvironment: {
+            parameters: {
+              publishTarget: 'scm',
+              githubOrganisation: 'gogidix-test',
+              gitlabHost: 'gitlab.test',
+            },
+          },
+        },
+      });
+      const res = await request(scm)
+        .post('/api/scaffolder/v2/dry-run')
+        .set('Authorization', mockCredentials.user.header())
+        .send({
+          template: templates['typescript-service'],
+          values: {
+            ...baseAnswers,
+            ...templateAnswers['typescript-service'],
+            name: 'orders-api',
+            ciProvider,
+          },
+          directoryContents: contents['typescript-service'],
+        });
+      expect(res.body.error).toBeUndefined();
+      expect(res.status).toBe(200);
+      const component = parseAllDocuments(
+        file(res.body as DryRunResult, 'catalog-info.yaml')!,
+      )
+        .map(d => d.toJS())
+        .find(e => e.kind === 'Component');
+      const annotations = component.metadata.annotations;
+      expect(
+        Object.fromEntries(
+          Object.entries(annotations).filter(([key]) =>
+            key.endsWith('/project-slug'),
+          ),
+        ),
+      ).toEqual(slug);
+    },
+  );
+
+  it('writes no project slug when publishing to this machine', async () => {
+    const res = await dryRun('typescript-service', {
+      ...baseAnswers,
+      ...templateAnswers['typescript-service'],
+    });
+    expect(res.status).toBe(200);
+    const catalog = file(res.body as DryRunResult, 'catalog-info.yaml')!;
+    expect(catalog).not.toContain('project-slug');
+  });
+
   it('refuses a PagerDuty service on a tier-2 service, naming the field', async () => {
     const res = await dryRun('typescript-service', {
       ...baseAnswers,

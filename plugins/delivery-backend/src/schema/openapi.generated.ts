@@ -109,9 +109,12 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['items'],
+                  required: ['entityRef', 'deployments'],
                   properties: {
-                    items: {
+                    entityRef: {
+                      type: 'string',
+                    },
+                    deployments: {
                       type: 'array',
                       items: {
                         $ref: '#/components/schemas/DeploymentEvent',
@@ -156,12 +159,12 @@ export const spec = {
                       type: 'array',
                       items: {
                         type: 'object',
-                        required: ['team', 'components'],
+                        required: ['team', 'services'],
                         properties: {
                           team: {
                             type: 'string',
                           },
-                          components: {
+                          services: {
                             type: 'integer',
                           },
                         },
@@ -424,6 +427,8 @@ export const spec = {
           'timeToRestoreMinutes',
           'timeToDetectMinutes',
           'incidentCount',
+          'openIncidents',
+          'undetectedIncidents',
         ],
         properties: {
           deploymentFrequency: {
@@ -443,6 +448,12 @@ export const spec = {
           },
           incidentCount: {
             $ref: '#/components/schemas/MetricValue',
+          },
+          openIncidents: {
+            type: 'integer',
+          },
+          undetectedIncidents: {
+            type: 'integer',
           },
         },
         additionalProperties: false,
@@ -468,17 +479,23 @@ export const spec = {
       },
       SourceState: {
         type: 'object',
-        required: ['name', 'configured'],
+        required: ['kind', 'configured', 'detail'],
         properties: {
-          name: {
+          kind: {
             type: 'string',
             enum: ['github', 'gitlab', 'pipeline', 'pagerduty', 'alertmanager'],
           },
           configured: {
             type: 'boolean',
           },
+          detail: {
+            type: 'string',
+            description: 'What is read, or what to set when the source is off.',
+          },
           configKey: {
             type: 'string',
+            description:
+              'The config key that turns the source on, when it is off.',
           },
         },
         additionalProperties: false,
@@ -604,8 +621,8 @@ export const spec = {
           'period',
           'metrics',
           'days',
-          'recentDeployments',
-          'recentIncidents',
+          'deployments',
+          'incidents',
           'conflicts',
           'sources',
         ],
@@ -625,13 +642,13 @@ export const spec = {
               $ref: '#/components/schemas/DeliveryDay',
             },
           },
-          recentDeployments: {
+          deployments: {
             type: 'array',
             items: {
               $ref: '#/components/schemas/DeploymentEvent',
             },
           },
-          recentIncidents: {
+          incidents: {
             type: 'array',
             items: {
               $ref: '#/components/schemas/IncidentEvent',
@@ -652,15 +669,105 @@ export const spec = {
         },
         additionalProperties: false,
       },
+      TeamDeliveryRow: {
+        type: 'object',
+        required: ['team', 'metrics', 'services'],
+        properties: {
+          team: {
+            type: 'string',
+          },
+          metrics: {
+            $ref: '#/components/schemas/DeliveryMetrics',
+          },
+          services: {
+            type: 'integer',
+            description: 'Components the team owns.',
+          },
+        },
+        additionalProperties: false,
+      },
+      ServiceDeliveryRow: {
+        type: 'object',
+        required: ['entityRef', 'name', 'team', 'metrics'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          team: {
+            type: 'string',
+          },
+          metrics: {
+            $ref: '#/components/schemas/DeliveryMetrics',
+          },
+        },
+        additionalProperties: false,
+      },
+      SuccessTarget: {
+        type: 'object',
+        required: [
+          'label',
+          'goal',
+          'unit',
+          'direction',
+          'measured',
+          'status',
+          'detail',
+        ],
+        properties: {
+          label: {
+            type: 'string',
+          },
+          goal: {
+            type: 'number',
+          },
+          unit: {
+            type: 'string',
+            enum: ['minutes', 'ratio', 'change'],
+          },
+          direction: {
+            type: 'string',
+            enum: ['atMost', 'atLeast'],
+          },
+          measured: {
+            type: 'number',
+            nullable: true,
+          },
+          status: {
+            type: 'string',
+            enum: ['met', 'not-met', 'no-data'],
+          },
+          detail: {
+            type: 'string',
+          },
+        },
+        additionalProperties: false,
+      },
       DeliveryOverview: {
         type: 'object',
-        required: ['period', 'metrics', 'days', 'teams', 'sources'],
+        required: ['period', 'org', 'teams', 'services', 'days', 'sources'],
         properties: {
           period: {
             $ref: '#/components/schemas/DeliveryPeriod',
           },
-          metrics: {
+          org: {
             $ref: '#/components/schemas/DeliveryMetrics',
+          },
+          teams: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamDeliveryRow',
+            },
+          },
+          services: {
+            type: 'array',
+            description:
+              'Each component of the teams shown with an event in either period, by entity ref.',
+            items: {
+              $ref: '#/components/schemas/ServiceDeliveryRow',
+            },
           },
           days: {
             type: 'array',
@@ -668,23 +775,10 @@ export const spec = {
               $ref: '#/components/schemas/DeliveryDay',
             },
           },
-          teams: {
+          targets: {
             type: 'array',
             items: {
-              type: 'object',
-              required: ['team', 'components', 'metrics'],
-              properties: {
-                team: {
-                  type: 'string',
-                },
-                components: {
-                  type: 'integer',
-                },
-                metrics: {
-                  $ref: '#/components/schemas/DeliveryMetrics',
-                },
-              },
-              additionalProperties: false,
+              $ref: '#/components/schemas/SuccessTarget',
             },
           },
           sources: {

@@ -1,55 +1,34 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  DeliveryDay,
+  combineDelivery,
+  computeDeliveryMetrics,
+  DEFAULT_DELIVERY_JUDGEMENT,
+  DeliveryEvents,
   DeliveryMetrics,
+  DeliveryOverview,
   DeliveryPeriod,
+  DeliverySourceState,
+  deliveryByService,
+  deliveryDays,
   DeploymentEvent,
-  IncidentEvent,
+  EntityDelivery,
+  ServiceDeliveryRow,
+  TeamDeliveryRow,
 } from '@gogidix/plugin-delivery-common';
+import { TargetSettings } from '../config';
 import { DeliveryStore } from '../database/DeliveryStore';
 import { DeliveryCatalog, DeliveryComponent } from './deliveryCatalog';
-import { deliveryFigures } from './metrics';
+import {
+  readTargetFigures,
+  successTargets,
+  TargetReaders,
+} from './platformTargets';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 /** How many recent deployments and incidents a service page lists. */
 const RECENT = 20;
-
-/** A source the backend reads, or the config key that would turn it on. */
-export interface SourceState {
-  name: 'github' | 'gitlab' | 'pipeline' | 'pagerduty' | 'alertmanager';
-  configured: boolean;
-  /** The config key to set when it is not. */
-  configKey?: string;
-}
-
-export interface EntityDelivery {
-  entityRef: string;
-  period: DeliveryPeriod;
-  metrics: DeliveryMetrics;
-  days: DeliveryDay[];
-  /** Newest first. */
-  recentDeployments: DeploymentEvent[];
-  /** Newest first. */
-  recentIncidents: IncidentEvent[];
-  /** Annotations that do not count for this component, and why. */
-  conflicts: string[];
-  sources: SourceState[];
-}
-
-export interface TeamDelivery {
-  team: string;
-  components: number;
-  metrics: DeliveryMetrics;
-}
-
-export interface DeliveryOverview {
-  period: DeliveryPeriod;
-  /** Across the teams shown. */
-  metrics: DeliveryMetrics;
-  days: DeliveryDay[];
-  teams: TeamDelivery[];
-  sources: SourceState[];
-}
 
 /** One row of the CSV export: a component's day with any event. */
 export interface DeliveryExportRow {
@@ -113,7 +92,9 @@ export class DeliveryService {
     private readonly options: {
       /** The environment metrics count. */
       environment: string;
-      sources: SourceState[];
+      sources: DeliverySourceState[];
+      /** The success-metric targets; the overview has none without. */
+      targets?: { settings: TargetSettings; readers: TargetReaders };
       now?: () => Date;
     },
   ) {}
@@ -139,20 +120,51 @@ export class DeliveryService {
     return found;
   }
 
-  private async history(entityRefs: string[], from: string, to: string) {
-    const query = { from, to, entityRefs };
+  /** How the shared compute judges events, and over which period. */
+  private computeOptions(period: DeliveryPeriod) {
+    return {
+      ...DEFAULT_DELIVERY_JUDGEMENT,
+      environment: this.options.environment,
+      from: period.from,
+      to: period.to,
+    };
+  }
+
+  /**
+   * The events the metrics of `period` and the one before need: from the
+   * previous period's start, less the failure window (a deployment before
+   * it blamed for an incident in it) and the detection lookback (an alert
+   * detecting its first incidents), to the period's end plus the failure
+   * window (incidents after a late deployment make it a failed change).
+   */
+  private async history(
+    entityRefs: string[],
+    period: DeliveryPeriod,
+    previous: DeliveryPeriod,
+  ): Promise<DeliveryEvents> {
+    const { failureWindowHours, detectionLookbackHours } =
+      DEFAULT_DELIVERY_JUDGEMENT;
+    const reach = (failureWindowHours + detectionLookbackHours) * HOUR_MS;
+    const query = {
+      from: new Date(Date.parse(previous.from) - reach).toISOString(),
+      to: new Date(
+        Date.parse(period.to) + failureWindowHours * HOUR_MS,
+      ).toISOString(),
+      entityRefs,
+    };
     const [deployments, incidents, alerts] = await Promise.all([
       this.store.deployments(query),
       this.store.incidents(query),
       this.store.alerts(query),
     ]);
-    return {
-      deployments: deployments.filter(
-        d => d.environment === this.options.environment,
-      ),
-      incidents,
-      alerts,
-    };
+    return { deployments, incidents, alerts };
+  }
+
+  private isCounted(deployment: DeploymentEvent): boolean {
+    return (
+      deployment.environment.toLowerCase() ===
+      this.options.environment.toLowerCase()
+    );
   }
 
   async entityDelivery(
@@ -161,64 +173,133 @@ export class DeliveryService {
   ): Promise<EntityDelivery> {
     const component = await this.component(entityRef);
     const { period, previous } = deliveryPeriods(days, this.now());
-    const history = await this.history([entityRef], previous.from, period.to);
-    const figures = deliveryFigures(history, period, previous);
+    const history = await this.history([entityRef], period, previous);
+    const options = this.computeOptions(period);
     const newestFirst = <T>(items: T[], time: (item: T) => string) =>
       items
-        .filter(i => time(i) >= period.from)
+        .filter(i => time(i) >= period.from && time(i) < period.to)
         .sort((a, b) => time(b).localeCompare(time(a)))
         .slice(0, RECENT);
     return {
       entityRef,
       period,
-      ...figures,
-      recentDeployments: newestFirst(history.deployments, d => d.startedAt),
-      recentIncidents: newestFirst(history.incidents, i => i.triggeredAt),
+      metrics: computeDeliveryMetrics(history, options),
+      days: deliveryDays(history, options),
+      deployments: newestFirst(
+        history.deployments.filter(d => this.isCounted(d)),
+        d => d.startedAt,
+      ),
+      incidents: newestFirst(history.incidents, i => i.triggeredAt),
       conflicts: component.conflicts,
       sources: this.options.sources,
     };
   }
 
-  /** The teams shown with their component counts. */
+  /** The teams shown with how many components each owns. */
   async teamList(
     shown: string[],
-  ): Promise<Array<{ team: string; components: number }>> {
+  ): Promise<Array<{ team: string; services: number }>> {
     const { components } = await this.catalog.targets();
     return shown.map(team => ({
       team,
-      components: components.filter(c => c.team === team).length,
+      services: components.filter(c => c.team === team).length,
     }));
   }
 
   async overview(options: {
     days: number;
     shown: string[];
+    /** Whose credentials read the cost and SLO figures of the targets. */
+    credentials: BackstageCredentials;
   }): Promise<DeliveryOverview> {
     const { components } = await this.catalog.targets();
     const { period, previous } = deliveryPeriods(options.days, this.now());
-    const teamComponents = (team: string) =>
-      components.filter(c => c.team === team).map(c => c.entityRef);
-    const all = options.shown.flatMap(teamComponents);
-    const history = await this.history(all, previous.from, period.to);
-    const teams = options.shown.map(team => {
-      const refs = new Set(teamComponents(team));
-      const own = {
-        deployments: history.deployments.filter(d => refs.has(d.entityRef)),
-        incidents: history.incidents.filter(i => refs.has(i.entityRef)),
-        alerts: history.alerts.filter(a => refs.has(a.entityRef)),
-      };
-      return {
-        team,
-        components: refs.size,
-        metrics: deliveryFigures(own, period, previous).metrics,
-      };
-    });
+    const shown = new Set(options.shown);
+    const owned = components.filter(c => c.team && shown.has(c.team));
+    const history = await this.history(
+      owned.map(c => c.entityRef),
+      period,
+      previous,
+    );
+    const computeOptions = this.computeOptions(period);
+    // One entry per component with an event in either period.
+    const byService = deliveryByService(history, computeOptions);
+    const componentOf = new Map(owned.map(c => [c.entityRef, c]));
+    const services: ServiceDeliveryRow[] = byService.map(s => ({
+      entityRef: s.entityRef,
+      name: componentOf.get(s.entityRef)!.name,
+      team: componentOf.get(s.entityRef)!.team!,
+      metrics: s.metrics,
+    }));
+    const teams: TeamDeliveryRow[] = options.shown.map(team => ({
+      team,
+      metrics: combineDelivery(
+        byService.filter(s => componentOf.get(s.entityRef)!.team === team),
+        period,
+      ),
+      services: owned.filter(c => c.team === team).length,
+    }));
+    const org = combineDelivery(byService, period);
     return {
       period,
-      ...deliveryFigures(history, period, previous),
+      org,
       teams,
+      services,
+      days: deliveryDays(history, computeOptions),
+      ...(this.options.targets && {
+        targets: await this.targets(
+          this.options.targets,
+          owned.map(c => c.entityRef),
+          { period, org },
+          options.credentials,
+        ),
+      }),
       sources: this.options.sources,
     };
+  }
+
+  /**
+   * The success-metric targets of the services shown: delivery figures from
+   * the store (over the baseline period too, when one is configured), cost
+   * and shared-infrastructure SLIs from their plugins.
+   */
+  private async targets(
+    targets: { settings: TargetSettings; readers: TargetReaders },
+    entityRefs: string[],
+    current: { period: DeliveryPeriod; org: DeliveryMetrics },
+    credentials: BackstageCredentials,
+  ) {
+    const { settings, readers } = targets;
+    let baseline;
+    if (settings.baseline) {
+      const days =
+        (Date.parse(settings.baseline.to) -
+          Date.parse(settings.baseline.from)) /
+        DAY_MS;
+      const period = { ...settings.baseline, days };
+      const before = {
+        from: new Date(Date.parse(period.from) - days * DAY_MS).toISOString(),
+        to: period.from,
+        days,
+      };
+      const history = await this.history(entityRefs, period, before);
+      baseline = {
+        period,
+        metrics: computeDeliveryMetrics(history, this.computeOptions(period)),
+      };
+    }
+    const figures = await readTargetFigures(
+      readers,
+      settings,
+      current.period.days,
+      credentials,
+    );
+    return successTargets({
+      period: current.period,
+      metrics: current.org,
+      baseline,
+      ...figures,
+    });
   }
 
   async exportRows(options: {
@@ -233,11 +314,19 @@ export class DeliveryService {
         .filter(c => c.team && shown.has(c.team))
         .map(c => [c.entityRef, c.team!]),
     );
-    const history = await this.history(
-      [...teamOf.keys()],
-      period.from,
-      period.to,
-    );
+    const query = {
+      entityRefs: [...teamOf.keys()],
+      from: period.from,
+      to: period.to,
+    };
+    const [deployments, incidents] = await Promise.all([
+      this.store.deployments(query),
+      this.store.incidents(query),
+    ]);
+    const history = {
+      deployments: deployments.filter(d => this.isCounted(d)),
+      incidents,
+    };
     const rows = new Map<string, DeliveryExportRow>();
     const row = (entityRef: string, time: string) => {
       const date = time.slice(0, 10);

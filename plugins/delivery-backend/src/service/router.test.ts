@@ -120,7 +120,7 @@ describe('delivery router', () => {
       .get('/api/delivery/entities/component/default/payments/delivery?days=7')
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
-    expect(res.body.recentDeployments).toEqual([
+    expect(res.body.deployments).toEqual([
       {
         id: 'pipeline:component:default/payments:run-1',
         source: 'pipeline',
@@ -136,9 +136,18 @@ describe('delivery router', () => {
     ]);
     expect(res.body.period.days).toBe(7);
     expect(res.body.days).toHaveLength(7);
+    expect(res.body.conflicts).toEqual([]);
+    // A failed deploy is a failed change; it has no lead time.
+    expect(res.body.metrics.changeFailureRate).toMatchObject({
+      value: 1,
+      sample: 1,
+    });
+    expect(res.body.metrics.deploymentFrequency.value).toBe(0);
     expect(res.body.sources).toContainEqual({
-      name: 'github',
+      kind: 'github',
       configured: false,
+      detail:
+        'set delivery.github.token, and annotate components with github.com/project-slug',
       configKey: 'delivery.github.token',
     });
     expect(auditor.createEvent).toHaveBeenCalledWith(
@@ -201,7 +210,8 @@ describe('delivery router', () => {
         .set('Authorization', mockCredentials.user.header());
     const recent = await get(`?from=${hoursAgo(24)}&to=${hoursAgo(0)}`);
     expect(recent.status).toBe(200);
-    expect(recent.body.items.map((d: { id: string }) => d.id)).toEqual([
+    expect(recent.body.entityRef).toBe('component:default/payments');
+    expect(recent.body.deployments.map((d: { id: string }) => d.id)).toEqual([
       'pipeline:component:default/payments:run-1',
     ]);
     expect((await get(`?from=${hoursAgo(0)}&to=${hoursAgo(24)}`)).status).toBe(
@@ -218,7 +228,7 @@ describe('delivery router', () => {
       .get('/api/delivery/teams')
       .set('Authorization', mockCredentials.user.header());
     expect(teams.body).toEqual({
-      items: [{ team: 'group:default/payments', components: 1 }],
+      items: [{ team: 'group:default/payments', services: 1 }],
     });
     const overview = await request(server)
       .get('/api/delivery/overview')
@@ -234,6 +244,70 @@ describe('delivery router', () => {
     expect(other.body.error.message).toBe(
       'Not allowed to read the delivery of team group:default/search',
     );
+  });
+
+  it('computes the org, team and service figures from the pooled events', async () => {
+    const server = await startBackend();
+    // payments: a good deploy whose commit waited 3.1 hours; search: a
+    // failed one. Pooled: 2 finished deploys, 1 failed.
+    await post(server, report());
+    await post(
+      server,
+      report({
+        entityRef: 'component:default/search',
+        runId: 's-1',
+        status: 'failure',
+        commits: [],
+      }),
+    );
+    const res = await request(server)
+      .get('/api/delivery/overview?days=7')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.org.changeFailureRate).toMatchObject({
+      value: 0.5,
+      sample: 2,
+    });
+    expect(res.body.org.deploymentFrequency.value).toBeCloseTo(1 / 7, 9);
+    expect(res.body.org.leadTimeHours.value).toBeCloseTo(5 - 1.9, 9);
+    expect(
+      res.body.teams.map((t: { team: string; services: number }) => [
+        t.team,
+        t.services,
+      ]),
+    ).toEqual([
+      ['group:default/payments', 1],
+      ['group:default/search', 2],
+    ]);
+    expect(
+      res.body.services.map(
+        (s: {
+          entityRef: string;
+          name: string;
+          team: string;
+          metrics: { changeFailureRate: { value: number } };
+        }) => [s.entityRef, s.name, s.team, s.metrics.changeFailureRate.value],
+      ),
+    ).toEqual([
+      ['component:default/payments', 'payments', 'group:default/payments', 0],
+      ['component:default/search', 'search', 'group:default/search', 1],
+    ]);
+    // Without a baseline the reductions say so; figures are never made up.
+    expect(
+      res.body.targets.find(
+        (t: { label: string }) => t.label === 'Half as many incidents',
+      ),
+    ).toMatchObject({
+      measured: null,
+      status: 'no-data',
+      detail: expect.stringContaining('no baseline period recorded'),
+    });
+    expect(
+      res.body.days.reduce(
+        (n: number, d: { deployments: number }) => n + d.deployments,
+        0,
+      ),
+    ).toBe(2);
   });
 
   it('exports a CSV of the teams shown, one row per component and day', async () => {

@@ -57,7 +57,10 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    return teamAccess.scope(credentials, teamParam(req));
+    return {
+      credentials,
+      ...(await teamAccess.scope(credentials, teamParam(req))),
+    };
   }
 
   router.get('/entities/:kind/:namespace/:name/delivery', async (req, res) => {
@@ -82,7 +85,8 @@ export async function createRouter(
         ref => `Not allowed to read the deployments of ${ref}`,
       );
       res.json({
-        items: await service.deployments(
+        entityRef,
+        deployments: await service.deployments(
           entityRef,
           req.query.from,
           req.query.to,
@@ -97,9 +101,13 @@ export async function createRouter(
   });
 
   router.get('/overview', async (req, res) => {
-    const { shown } = await teamScope(req);
+    const { shown, credentials } = await teamScope(req);
     res.json(
-      await service.overview({ days: req.query.days ?? DEFAULT_DAYS, shown }),
+      await service.overview({
+        days: req.query.days ?? DEFAULT_DAYS,
+        shown,
+        credentials,
+      }),
     );
   });
 

@@ -81,4 +81,14 @@ export const platformActionInput = {
     serviceParametersSchema(zod).describe(
       "The template's form answers (pass ${{ parameters }})",
     ),
+  repository: (zod: typeof z) =>
+    zod
+      .object({
+        publishTarget: zod.string().optional(),
+        githubOrganisation: zod.string().optional(),
+      })
+      .optional()
+      .describe(
+        "Where the publish step puts the repository (pass environment.parameters), for the catalog entry's project slug",
+      ),
 };

@@ -43,6 +43,7 @@ export function platformValues(options: {
   parameters: ServiceParameters;
   templateName: string;
   config: Config;
+  repository?: { publishTarget?: string; githubOrganisation?: string };
 }) {
   const { parameters: p, config } = options;
   // The scaffolder checks input against the JSON schema made from the zod
@@ -139,7 +140,27 @@ export function platformValues(options: {
       config.getOptionalString('backend.baseUrl') ??
       config.getString('app.baseUrl')
     ).replace(/\/+$/, ''),
+    projectSlug: projectSlug(p.ciProvider, team, p.name, options.repository),
   };
+}
+
+/**
+ * The repository the publish steps create (templates/_shared/steps.yaml),
+ * as the catalog's github.com/ or gitlab.com/project-slug, so that the
+ * delivery plugin reads its deployments; none when published locally.
+ */
+function projectSlug(
+  ciProvider: string,
+  team: string,
+  name: string,
+  repository?: { publishTarget?: string; githubOrganisation?: string },
+): { github?: string; gitlab?: string } {
+  if (repository?.publishTarget !== 'scm') return {};
+  if (ciProvider === 'github') {
+    const org = repository.githubOrganisation?.trim();
+    return org ? { github: `${org}/${name}` } : {};
+  }
+  return ciProvider === 'gitlab' ? { gitlab: `${team}/${name}` } : {};
 }
 
 /**
@@ -180,6 +201,7 @@ export function createRenderPlatformAction(options: {
             ? parseEntityRef(ctx.templateInfo.entityRef).name
             : 'unknown'),
         config: options.config,
+        repository: ctx.input.repository,
       });
       const baseUrl = pathToFileURL(path.join(PLATFORM_DIR, 'README.md')).href;
       // Rendered apart from the skeleton so that only platform files are

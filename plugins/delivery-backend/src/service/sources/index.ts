@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { DeliverySourceState } from '@gogidix/plugin-delivery-common';
 import { DELIVERY_CONFIG_KEYS, DeliveryConfig } from '../../config';
 import { DeliveryCatalog } from '../deliveryCatalog';
-import { SourceState } from '../DeliveryService';
 import { AlertmanagerAlertSource } from './AlertmanagerAlertSource';
 import { DeliverySource } from './DeliverySource';
 import { KnownDeployments } from './deploymentHistory';
@@ -65,24 +65,49 @@ export function deliverySources(
   return sources;
 }
 
-/** Which sources are read, and the key to set for each that is not. */
-export function sourceStates(settings: DeliveryConfig): SourceState[] {
+/** Which sources are read, and what to set for each that is not. */
+export function sourceStates(
+  settings: DeliveryConfig,
+  /** GitHub is the demo history's stand-in (`delivery.demo`). */
+  demoGitHub = false,
+): DeliverySourceState[] {
   const state = (
-    name: SourceState['name'],
+    kind: DeliverySourceState['kind'],
     configured: boolean,
-    configKey?: string,
-  ): SourceState =>
-    configured ? { name, configured } : { name, configured, configKey };
+    detail: { read: string; configKey?: string; unset: string },
+  ): DeliverySourceState =>
+    configured || !detail.configKey
+      ? { kind, configured, detail: detail.read }
+      : { kind, configured, detail: detail.unset, configKey: detail.configKey };
   return [
-    state('github', !!settings.github, DELIVERY_CONFIG_KEYS.github),
-    state('gitlab', !!settings.gitlab, DELIVERY_CONFIG_KEYS.gitlab),
+    state('github', !!settings.github, {
+      read: demoGitHub
+        ? 'the demo history (delivery.demo), read through the GitHub client, of components annotated github.com/project-slug'
+        : `deployments of the repositories annotated github.com/project-slug, from ${settings.github?.baseUrl}`,
+      configKey: DELIVERY_CONFIG_KEYS.github,
+      unset: `set ${DELIVERY_CONFIG_KEYS.github}, and annotate components with github.com/project-slug`,
+    }),
+    state('gitlab', !!settings.gitlab, {
+      read: `deployments of the projects annotated gitlab.com/project-slug, from ${settings.gitlab?.baseUrl}`,
+      configKey: DELIVERY_CONFIG_KEYS.gitlab,
+      unset: `set ${DELIVERY_CONFIG_KEYS.gitlab}, and annotate components with gitlab.com/project-slug`,
+    }),
     // Pipelines report through POST /deployments: always open.
-    state('pipeline', true),
-    state('pagerduty', !!settings.pagerDuty, DELIVERY_CONFIG_KEYS.pagerDuty),
-    state(
-      'alertmanager',
-      !!settings.alertmanager,
-      DELIVERY_CONFIG_KEYS.alertmanager,
-    ),
+    state('pipeline', true, {
+      read: 'deploys the CI pipelines post to /api/delivery/deployments',
+      unset: '',
+    }),
+    state('pagerduty', !!settings.pagerDuty, {
+      read: 'incidents of the services annotated pagerduty.com/service-id',
+      configKey: DELIVERY_CONFIG_KEYS.pagerDuty,
+      unset: `set ${DELIVERY_CONFIG_KEYS.pagerDuty}, and annotate components with pagerduty.com/service-id`,
+    }),
+    state('alertmanager', !!settings.alertmanager, {
+      read: `burn-rate alerts labelled ${
+        settings.alertmanager?.serviceLabel ?? 'service'
+      }=<component name>`,
+      configKey: DELIVERY_CONFIG_KEYS.alertmanager,
+      unset: `set ${DELIVERY_CONFIG_KEYS.alertmanager} to read burn-rate alerts (time to detect)`,
+    }),
   ];
 }

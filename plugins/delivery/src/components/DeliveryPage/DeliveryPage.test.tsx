@@ -143,6 +143,7 @@ describe('DeliveryPage', () => {
             unit: 'minutes',
             direction: 'atMost',
             measured: 4,
+            status: 'met',
             detail: 'PagerDuty incidents after a burn alert',
           },
           {
@@ -151,6 +152,7 @@ describe('DeliveryPage', () => {
             unit: 'ratio',
             direction: 'atLeast',
             measured: 0.9991,
+            status: 'not-met',
             detail: 'SLO of api-gateway',
           },
           {
@@ -159,6 +161,7 @@ describe('DeliveryPage', () => {
             unit: 'change',
             direction: 'atMost',
             measured: null,
+            status: 'no-data',
             detail: 'No cost baseline yet',
           },
         ],

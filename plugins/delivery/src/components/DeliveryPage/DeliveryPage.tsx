@@ -71,6 +71,8 @@ export function DeliveryPage() {
           alignItems="center"
           flexWrap="wrap"
           useFlexGap
+          // Room for the Team label when the row wraps under the title.
+          sx={{ pt: 1 }}
         >
           <TextField
             select

@@ -28,12 +28,10 @@ export function formatTargetValue(
   }
 }
 
-/** Met, missed, or not measured. */
+/** Met, missed, or not measured, as the backend judged it. */
 export function targetMet(target: SuccessTarget): boolean | null {
-  if (target.measured === null) return null;
-  return target.direction === 'atMost'
-    ? target.measured <= target.goal
-    : target.measured >= target.goal;
+  if (target.status === 'no-data' || target.measured === null) return null;
+  return target.status === 'met';
 }
 
 function Verdict({ met }: { met: boolean | null }) {

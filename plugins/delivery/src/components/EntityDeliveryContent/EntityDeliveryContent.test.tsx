@@ -69,6 +69,7 @@ const delivery: EntityDelivery = {
       resolvedAt: '2026-12-05T11:02:00Z',
     },
   ],
+  conflicts: [],
   sources: configured,
 };
 
@@ -108,6 +109,17 @@ describe('EntityDeliveryContent', () => {
     expect(
       await screen.findByText('Error: delivery backend down'),
     ).toBeInTheDocument();
+  });
+
+  it('warns of annotations that are not read', async () => {
+    const conflict =
+      'github.com/project-slug acme/payments is also claimed by group:default/search: its deployments are not read';
+    await render({
+      getEntityDelivery: async () => ({ ...delivery, conflicts: [conflict] }),
+    });
+    expect(
+      await screen.findByLabelText('Annotations not read'),
+    ).toHaveTextContent(conflict);
   });
 
   it('shows the headline figures with their band and trend', async () => {

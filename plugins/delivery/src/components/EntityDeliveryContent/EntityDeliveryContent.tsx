@@ -7,6 +7,7 @@ import {
   EntityDelivery,
 } from '@gogidix/plugin-delivery-common';
 import { FetchErrorPanel, PermissionGate } from '@gogidix/portal-react';
+import Alert from '@mui/material/Alert';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
@@ -85,6 +86,15 @@ function EntityDeliveryView(props: { entityRef: string; name: string }) {
   // No <Content> wrapper: the entity page already pads its tabs.
   return (
     <Grid container spacing={2}>
+      {value.conflicts.length > 0 && (
+        <Grid item xs={12}>
+          <Alert severity="warning" aria-label="Annotations not read">
+            {value.conflicts.map(conflict => (
+              <div key={conflict}>{conflict}</div>
+            ))}
+          </Alert>
+        </Grid>
+      )}
       <MetricHeadlines
         metrics={value.metrics}
         days={value.period.days}

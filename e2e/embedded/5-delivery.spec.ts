@@ -1,0 +1,141 @@
+import { expect, Page, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openUntil } from '../support/openUntil';
+import { embedded } from '../embedded.config';
+import { backendFor, PHONE, shoot, signInAsGuest, WIDE } from './support';
+
+/**
+ * Delivery: the head of engineering reads the org's DORA figures, a team's
+ * row and each service's on /delivery and exports them as CSV; a platform
+ * developer opens the API gateway's Delivery tab and sees its deployments.
+ * The figures come from the demo history, read through the GitHub client by
+ * the backend's first scheduled read (30 s after start), so the pages look
+ * again until it is there.
+ */
+
+const TEAM = 'listings';
+const SERVICE = 'api-gateway';
+
+/** Also kept under PORTAL_SHOTS (e.g. /work/shots/delivery) for review. */
+async function shootBoth(page: Page, name: string) {
+  await shoot(page, name);
+  const dir = process.env.PORTAL_SHOTS;
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({
+      path: path.join(dir, `${name}-${page.viewportSize()!.width}.png`),
+      fullPage: true,
+    });
+  }
+}
+
+test.describe('the manager', () => {
+  backendFor(embedded.users.manager);
+
+  test('reads the org, a team and its services on /delivery, and exports them', async ({
+    page,
+  }) => {
+    await page.setViewportSize(WIDE);
+    await signInAsGuest(page);
+
+    const byService = page.getByRole('table', { name: 'By service' });
+    await openUntil(
+      page,
+      '/delivery',
+      async () => {
+        await expect(byService).toBeVisible();
+        await expect(
+          byService.getByRole('link', { name: 'listings-service' }),
+        ).toBeVisible();
+      },
+      240_000,
+    );
+
+    // The org figures: the demo deploys on working days.
+    await expect(page.getByLabel('Deployment frequency')).toContainText(
+      /a day/,
+    );
+    await expect(page.getByLabel('Lead time for changes')).toContainText(/\d/);
+
+    // The team's row carries its figures.
+    const teamRow = page
+      .getByRole('table', { name: 'By team' })
+      .getByRole('row')
+      .filter({
+        has: page.locator(`a[href$="/catalog/default/group/${TEAM}"]`),
+      });
+    await expect(teamRow).toHaveCount(1);
+    await expect(teamRow.getByRole('cell').nth(1)).toContainText(/\d/);
+
+    // The targets say what they could not measure rather than a figure.
+    const targets = page.getByRole('table', {
+      name: 'Success-metric targets',
+    });
+    await expect(
+      targets.getByRole('row').filter({ hasText: 'Half as many incidents' }),
+    ).toContainText('no baseline period recorded');
+    await shootBoth(page, 'delivery-org');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('delivery-all-30d.csv');
+    const csv = fs.readFileSync((await file.path())!, 'utf8');
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe(
+      'date,team,entityRef,deployments,failedDeployments,incidents',
+    );
+    expect(
+      lines.some(l =>
+        l.includes(
+          ',group:default/listings,component:default/listings-service,',
+        ),
+      ),
+    ).toBe(true);
+
+    await page.setViewportSize(PHONE);
+    await page.goto('/delivery');
+    await expect(byService).toBeVisible();
+    await shootBoth(page, 'delivery-org');
+  });
+});
+
+test.describe('the developer', () => {
+  backendFor(embedded.users.developer);
+
+  test("sees the deployments on her service's Delivery tab", async ({
+    page,
+  }) => {
+    await page.setViewportSize(WIDE);
+    await signInAsGuest(page);
+
+    const deployments = page.getByRole('table', {
+      name: 'Recent deployments',
+    });
+    const tab = `/catalog/default/component/${SERVICE}/delivery`;
+    await openUntil(
+      page,
+      tab,
+      async () => {
+        await expect(deployments).toBeVisible();
+        // Header plus at least one deployment.
+        expect(await deployments.getByRole('row').count()).toBeGreaterThan(1);
+      },
+      240_000,
+    );
+    await expect(deployments.getByRole('row').nth(1)).toContainText(
+      /[0-9a-f]{7}/,
+    );
+    // One service deploys a few times a week.
+    await expect(page.getByLabel('Deployment frequency')).toContainText(
+      /a (day|week)/,
+    );
+    await shootBoth(page, 'delivery-tab');
+
+    await page.setViewportSize(PHONE);
+    await page.goto(tab);
+    await expect(deployments).toBeVisible();
+    await shootBoth(page, 'delivery-tab');
+  });
+});
