@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import { openUntil } from '../support/openUntil';
 import { embedded } from '../embedded.config';
@@ -8,6 +8,7 @@ import {
   PHONE,
   shoot,
   signInAsGuest,
+  test,
   WIDE,
 } from './support';
 

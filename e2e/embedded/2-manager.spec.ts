@@ -1,7 +1,7 @@
-import { expect, Locator, Page, test } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 import { openUntil } from '../support/openUntil';
 import { embedded } from '../embedded.config';
-import { backendFor, PHONE, shoot, signInAsGuest, WIDE } from './support';
+import { backendFor, PHONE, shoot, signInAsGuest, test, WIDE } from './support';
 
 /**
  * The head of engineering reads her teams' roll-up on the home page and on a

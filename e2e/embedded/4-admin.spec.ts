@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import { embedded } from '../embedded.config';
 import {
@@ -7,6 +7,7 @@ import {
   PHONE,
   shoot,
   signInAsGuest,
+  test,
   WIDE,
 } from './support';
 

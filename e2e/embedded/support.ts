@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page, test as base } from '@playwright/test';
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,22 @@ export async function shoot(page: Page, name: string) {
     path: path.join(screenshots, `${name}-${width}.png`),
     fullPage: true,
   });
+}
+
+/**
+ * `shoot`, and a copy under PORTAL_SHOTS (e.g. /work/shots/delivery) when
+ * set, for review outside the suite's results.
+ */
+export async function shootBoth(page: Page, name: string) {
+  await shoot(page, name);
+  const dir = process.env.PORTAL_SHOTS;
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({
+      path: path.join(dir, `${name}-${page.viewportSize()!.width}.png`),
+      fullPage: true,
+    });
+  }
 }
 
 /** The last lines of a log file, to say why a backend did not start. */
@@ -57,7 +73,7 @@ export class EmbeddedBackend {
   private exited?: string;
   readonly log: string;
 
-  constructor(private readonly user: string) {
+  constructor(readonly user: string) {
     this.log = path.join(
       embedded.dataDir,
       'results',
@@ -130,6 +146,11 @@ export class EmbeddedBackend {
     }
   }
 
+  /** Started and not exited since. */
+  get running(): boolean {
+    return Boolean(this.child) && !this.exited;
+  }
+
   /** Ends the whole process tree and waits until it is gone. */
   async stop() {
     const pid = this.child?.pid;
@@ -145,18 +166,39 @@ export class EmbeddedBackend {
   }
 }
 
-/** Starts a backend signed in as `user` around the tests of one file. */
+/**
+ * The backend of the journey before. A backend takes a minute or more to
+ * start on 2 cores, so the next journey keeps it when it is for the same
+ * user; the files are named so that each role's journeys run together
+ * (playwright runs them in file order in one worker).
+ */
+let current: EmbeddedBackend | undefined;
+
+/**
+ * `test` with the worker's backend stopped when the worker ends (after the
+ * last file, or when a failure makes playwright start a new worker).
+ */
+export const test = base.extend<{}, { embeddedBackend: void }>({
+  embeddedBackend: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use();
+      await current?.stop();
+      current = undefined;
+    },
+    { scope: 'worker', auto: true },
+  ],
+});
+
+/** The tests of this file run against a backend signed in as `user`. */
 export function backendFor(user: string) {
-  const backend = new EmbeddedBackend(user);
   test.beforeAll(async () => {
-    test.setTimeout(360_000);
-    await backend.start();
+    if (current?.user === user && current.running) return;
+    test.setTimeout(420_000);
+    await current?.stop();
+    current = new EmbeddedBackend(user);
+    await current.start();
   });
-  test.afterAll(async () => {
-    test.setTimeout(60_000);
-    await backend.stop();
-  });
-  return backend;
 }
 
 /** Guest sign-in, as start.sh offers it; done once the sign-in page is gone. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { burnAlerts } from '../../packages/demo-observability/src/loopConfig';
@@ -7,7 +7,7 @@ import { LoopScenario } from '../../packages/demo-observability/src/loopFiles';
 import { parseAllDocuments } from 'yaml';
 import { embedded } from '../embedded.config';
 import { openUntil } from '../support/openUntil';
-import { backendFor, screenshots, signInAsGuest } from './support';
+import { backendFor, screenshots, signInAsGuest, test } from './support';
 
 /** The SLO the loop burns, and the page alert its Sloth rules define. */
 function burningSlo() {
