@@ -5,9 +5,10 @@ import path from 'node:path';
  * One journey per role against the embedded default (`scripts/start.sh`:
  * dev servers, SQLite, guest sign-in, the observability loop), on ports of
  * its own so it runs beside a portal started on 3000/7007 and beside the e2e
- * suite. This config starts the loop and the dev frontend; each role's spec
- * starts its own dev backend (embedded/support.ts), because the guest is one
- * fixed user per backend process. docs/observability-loop.md says more.
+ * suite. This config starts the loop and the dev frontend; the journeys run
+ * against a dev backend signed in as their role's user (embedded/support.ts),
+ * because the guest is one fixed user per backend process; a role's
+ * journeys run together on one. docs/observability-loop.md says more.
  *
  *   yarn playwright test -c e2e/embedded.config.ts
  */
@@ -94,7 +95,7 @@ export default defineConfig({
     },
     {
       // The frontend of the embedded default as `yarn start` runs it
-      // (packages/app `start`). Each journey starts its own backend
+      // (packages/app `start`). The journeys start a backend per role
       // (embedded/support.ts): the guest is one fixed user per backend.
       // One SQLite folder for the whole run, fresh at its start, so the
       // admin reads the audit events of the journeys before.
