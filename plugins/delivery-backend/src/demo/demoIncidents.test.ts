@@ -1,6 +1,10 @@
 import { DEFAULT_DELIVERY_JUDGEMENT } from '@gogidix/plugin-delivery-common';
 import { demoRepository } from './demoHistory';
-import { DemoIncident, demoIncidents, demoIncidentStatusAt } from './demoIncidents';
+import {
+  DemoIncident,
+  demoIncidents,
+  demoIncidentStatusAt,
+} from './demoIncidents';
 
 const now = new Date('2026-12-07T12:00:00Z');
 const DAY = 86_400_000;
@@ -19,7 +23,8 @@ describe('the demo incident history', () => {
       .filter(
         d =>
           ms(d.finishedAt) <=
-          ms(i.triggeredAt) + DEFAULT_DELIVERY_JUDGEMENT.clockSkewMinutes * 60_000,
+          ms(i.triggeredAt) +
+            DEFAULT_DELIVERY_JUDGEMENT.clockSkewMinutes * 60_000,
       )
       .at(-1);
 
@@ -32,9 +37,8 @@ describe('the demo incident history', () => {
       noDeployment: count('no-deployment') >= 2,
       // Deployments that broke nothing.
       quietDeployments:
-        deployments.filter(
-          d => !incidents.some(i => i.deploymentId === d.id),
-        ).length >= 20,
+        deployments.filter(d => !incidents.some(i => i.deploymentId === d.id))
+          .length >= 20,
       failedDeploymentBroke: incidents.some(
         i =>
           deployments.find(d => d.id === i.deploymentId)?.outcome === 'failure',
@@ -68,7 +72,9 @@ describe('the demo incident history', () => {
       .filter(i => i.cause === 'no-deployment')
       .filter(i => {
         const d = blamed(i);
-        return d !== undefined && ms(i.triggeredAt) <= ms(d.finishedAt) + windowMs;
+        return (
+          d !== undefined && ms(i.triggeredAt) <= ms(d.finishedAt) + windowMs
+        );
       })
       .map(i => i.id);
     expect(explained).toEqual([]);

@@ -81,7 +81,8 @@ function incidentAt(
   deploymentId: number | null,
 ): DemoIncident {
   const f = (what: string) => fraction(service.serviceId, key, what);
-  const acknowledgedMs = triggeredMs + (1 + Math.floor(f('ack') * 14)) * MINUTE_MS;
+  const acknowledgedMs =
+    triggeredMs + (1 + Math.floor(f('ack') * 14)) * MINUTE_MS;
   const long = f('long') < 1 / 7;
   const restoreMinutes = long
     ? 180 + Math.floor(f('restore') * 300)
@@ -190,7 +191,9 @@ export function demoIncidents(
       day * DAY_MS +
       10 * HOUR_MS +
       Math.floor(fraction(service.serviceId, key, 'at') * 12 * HOUR_MS);
-    incidents.push(incidentAt(service, key, triggeredMs, 'no-deployment', null));
+    incidents.push(
+      incidentAt(service, key, triggeredMs, 'no-deployment', null),
+    );
   }
   const sinceMs = (today - days) * DAY_MS;
   return incidents

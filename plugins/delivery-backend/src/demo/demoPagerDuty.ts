@@ -134,10 +134,7 @@ export async function startDemoPagerDuty(options: {
 
   const server = http.createServer((req, res: ServerResponse) => {
     handle(req)
-      .catch((error): [number, unknown] => [
-        500,
-        pdError(String(error), 2000),
-      ])
+      .catch((error): [number, unknown] => [500, pdError(String(error), 2000)])
       .then(([status, body]) => {
         res.writeHead(status, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify(body));
