@@ -67,8 +67,12 @@ export const deliveryPlugin = createBackendPlugin({
         }
         const tasks = new DeliveryTasks({
           store,
-          sources: deliverySources(settings, catalog, deps.logger, ids =>
-            store.deploymentsById(ids),
+          sources: deliverySources(
+            settings,
+            catalog,
+            deps.logger,
+            ids => store.deploymentsById(ids),
+            since => store.openAlerts(since.toISOString()),
           ),
           lookbackDays: settings.lookbackDays,
           logger: deps.logger,

@@ -2,7 +2,10 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { DeliverySourceState } from '@gogidix/plugin-delivery-common';
 import { DELIVERY_CONFIG_KEYS, DeliveryConfig } from '../../config';
 import { DeliveryCatalog } from '../deliveryCatalog';
-import { AlertmanagerAlertSource } from './AlertmanagerAlertSource';
+import {
+  AlertmanagerAlertSource,
+  OpenFirings,
+} from './AlertmanagerAlertSource';
 import { DeliverySource } from './DeliverySource';
 import { KnownDeployments } from './deploymentHistory';
 import {
@@ -23,6 +26,7 @@ export function deliverySources(
   catalog: DeliveryCatalog,
   logger: LoggerService,
   known: KnownDeployments,
+  openFirings: OpenFirings,
 ): DeliverySource[] {
   const sources: DeliverySource[] = [];
   if (settings.github) {
@@ -59,6 +63,7 @@ export function deliverySources(
         alertmanagerEndpoint(settings.alertmanager, logger),
         catalog,
         settings.alertmanager.serviceLabel,
+        openFirings,
       ),
     );
   }
