@@ -8,8 +8,10 @@ export interface Config {
   delivery?: {
     /**
      * The embedded default's demo history: a GitHub stand-in on loopback
-     * serves deterministic deployments of the demo services, read through
-     * the same GitHub client. The backend refuses to start with it under
+     * serves deterministic deployments of the demo services (where
+     * delivery.github is not set) and a PagerDuty stand-in the incidents
+     * that follow them (where onCall.pagerDuty is not set), read through
+     * the same clients. The backend refuses to start with it under
      * NODE_ENV=production.
      */
     demo?: boolean;

@@ -118,7 +118,7 @@ export function readDeliveryConfig(
   const demo = delivery?.getOptionalBoolean('demo') ?? false;
   if (demo && env.NODE_ENV === 'production') {
     throw new Error(
-      'delivery.demo is on under NODE_ENV=production: it serves made-up deployments. Remove delivery.demo (app-config.production.yaml sets it to false) and configure delivery.github or delivery.gitlab',
+      'delivery.demo is on under NODE_ENV=production: it serves made-up deployments and incidents. Remove delivery.demo (app-config.production.yaml sets it to false) and configure delivery.github or delivery.gitlab, and onCall.pagerDuty',
     );
   }
   const lookbackDays =

@@ -7,6 +7,7 @@ import { deliveryPermissions } from '@gogidix/plugin-delivery-common';
 import { readDeliveryConfig } from './config';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { startDemoGitHub } from './demo/demoGitHub';
+import { startDemoPagerDuty } from './demo/demoPagerDuty';
 import { CatalogDeliveryReader } from './service/deliveryCatalog';
 import { DeliveryService } from './service/DeliveryService';
 import { PluginTargetReaders } from './service/platformTargets';
@@ -53,10 +54,25 @@ export const deliveryPlugin = createBackendPlugin({
           deps.lifecycle.addShutdownHook(() => demo.stop());
           settings.github = demo.settings;
         }
+        const demoPagerDuty = settings.demo && !settings.pagerDuty;
+        if (demoPagerDuty) {
+          // The on-call demo's PagerDuty lives inside the on-call plugin;
+          // delivery serves the demo incidents that follow its deployments.
+          const demo = await startDemoPagerDuty({
+            catalog,
+            lookbackDays: settings.lookbackDays,
+          });
+          deps.lifecycle.addShutdownHook(() => demo.stop());
+          settings.pagerDuty = demo.settings;
+        }
         const tasks = new DeliveryTasks({
           store,
-          sources: deliverySources(settings, catalog, deps.logger, ids =>
-            store.deploymentsById(ids),
+          sources: deliverySources(
+            settings,
+            catalog,
+            deps.logger,
+            ids => store.deploymentsById(ids),
+            since => store.openAlerts(since.toISOString()),
           ),
           lookbackDays: settings.lookbackDays,
           logger: deps.logger,
@@ -74,7 +90,10 @@ export const deliveryPlugin = createBackendPlugin({
         });
         const service = new DeliveryService(store, catalog, {
           environment: settings.environment,
-          sources: sourceStates(settings, demoGitHub),
+          sources: sourceStates(settings, {
+            github: demoGitHub,
+            pagerDuty: demoPagerDuty,
+          }),
           targets: {
             settings: settings.targets,
             readers: new PluginTargetReaders({

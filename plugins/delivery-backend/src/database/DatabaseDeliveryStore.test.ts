@@ -125,6 +125,29 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('finds the firings stored without an end since a time', async () => {
+      const store = await createStore();
+      await store.upsertAlerts([
+        alert({ id: 'open', startsAt: '2026-12-02T02:55:00Z' }),
+        alert({
+          id: 'ended',
+          startsAt: '2026-12-02T02:56:00Z',
+          endsAt: '2026-12-02T03:30:00Z',
+        }),
+        alert({ id: 'old', startsAt: '2026-11-01T00:00:00Z' }),
+      ]);
+      const since = '2026-12-01T00:00:00Z';
+      expect((await store.openAlerts(since)).map(a => a.id)).toEqual(['open']);
+      // Storing the firing again with its end closes it.
+      await store.upsertAlerts([
+        alert({ id: 'open', endsAt: '2026-12-02T04:00:00Z' }),
+      ]);
+      expect(await store.openAlerts(since)).toEqual([]);
+      expect((await store.alerts(all)).find(a => a.id === 'open')?.endsAt).toBe(
+        '2026-12-02T04:00:00.000Z',
+      );
+    });
+
     it('finds stored deployments by id', async () => {
       const store = await createStore();
       await store.upsertDeployments([

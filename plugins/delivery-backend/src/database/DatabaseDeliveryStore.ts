@@ -185,14 +185,15 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       'starts_at',
       query,
     );
-    return rows.map(r => ({
-      id: r.id,
-      entityRef: r.entity_ref,
-      alertname: r.alertname,
-      severity: r.severity,
-      startsAt: r.starts_at,
-      endsAt: r.ends_at,
-    }));
+    return rows.map(toAlert);
+  }
+
+  async openAlerts(since: string): Promise<AlertEvent[]> {
+    const rows = await this.db<AlertRow>('delivery_alerts')
+      .whereNull('ends_at')
+      .andWhere('starts_at', '>=', utc(since))
+      .orderBy(['starts_at', 'id']);
+    return rows.map(toAlert);
   }
 
   private async upsert<Row extends { id: string }>(
@@ -244,4 +245,15 @@ export class DatabaseDeliveryStore implements DeliveryStore {
         compare(String(a[time]), String(b[time])) || compare(a.id, b.id),
     );
   }
+}
+
+function toAlert(r: AlertRow): AlertEvent {
+  return {
+    id: r.id,
+    entityRef: r.entity_ref,
+    alertname: r.alertname,
+    severity: r.severity,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+  };
 }

@@ -25,4 +25,6 @@ export interface DeliveryStore {
   incidents(query: EventQuery): Promise<IncidentEvent[]>;
   /** By `startsAt`, oldest first. */
   alerts(query: EventQuery): Promise<AlertEvent[]>;
+  /** Firings stored without an end that started at or after `since`. */
+  openAlerts(since: string): Promise<AlertEvent[]>;
 }

@@ -26,12 +26,12 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 /** A number in [0, 1) fixed by the words: the same history on every start. */
-function fraction(...words: Array<string | number>): number {
+export function fraction(...words: Array<string | number>): number {
   const digest = createHash('sha256').update(words.join('\u0000')).digest();
   return digest.readUInt32BE(0) / 2 ** 32;
 }
 
-const shaOf = (...words: Array<string | number>) =>
+export const shaOf = (...words: Array<string | number>) =>
   createHash('sha1').update(words.join('\u0000')).digest('hex');
 
 /**

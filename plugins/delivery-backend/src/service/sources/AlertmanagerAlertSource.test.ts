@@ -78,4 +78,48 @@ describe('AlertmanagerAlertSource', () => {
       await am.stop();
     }
   });
+
+  it('ends a stored firing that Alertmanager no longer lists at the read', async () => {
+    const am = await alertmanagerStandIn();
+    const readAt = new Date('2026-12-07T12:05:00.000Z');
+    const open = (id: string, startsAt: string) => ({
+      id,
+      entityRef: 'component:default/payments',
+      alertname: 'ErrorBudgetBurn',
+      severity: 'page',
+      startsAt,
+      endsAt: null,
+    });
+    const stored = [
+      // Still listed: still firing.
+      open('a1:2026-12-07T10:00:00.000Z', '2026-12-07T10:00:00.000Z'),
+      // Gone from the list: resolved since the last read.
+      open('gone:2026-12-07T09:00:00.000Z', '2026-12-07T09:00:00.000Z'),
+    ];
+    const asked: Date[] = [];
+    try {
+      const source = new AlertmanagerAlertSource(
+        alertmanagerEndpoint(
+          { baseUrl: am.baseUrl, serviceLabel: 'service', timeoutMs: 5000 },
+          mockServices.logger.mock(),
+        ),
+        fixedCatalog([component('payments', 'payments')]),
+        'service',
+        async since => {
+          asked.push(since);
+          return stored;
+        },
+        () => readAt,
+      );
+      const since = new Date('2026-12-01T00:00:00Z');
+      const { alerts } = await source.read(since);
+      expect(asked).toEqual([since]);
+      expect(alerts.map(a => [a.id, a.endsAt])).toEqual([
+        ['a1:2026-12-07T10:00:00.000Z', null],
+        ['gone:2026-12-07T09:00:00.000Z', '2026-12-07T12:05:00.000Z'],
+      ]);
+    } finally {
+      await am.stop();
+    }
+  });
 });

@@ -2,7 +2,10 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { DeliverySourceState } from '@gogidix/plugin-delivery-common';
 import { DELIVERY_CONFIG_KEYS, DeliveryConfig } from '../../config';
 import { DeliveryCatalog } from '../deliveryCatalog';
-import { AlertmanagerAlertSource } from './AlertmanagerAlertSource';
+import {
+  AlertmanagerAlertSource,
+  OpenFirings,
+} from './AlertmanagerAlertSource';
 import { DeliverySource } from './DeliverySource';
 import { KnownDeployments } from './deploymentHistory';
 import {
@@ -23,6 +26,7 @@ export function deliverySources(
   catalog: DeliveryCatalog,
   logger: LoggerService,
   known: KnownDeployments,
+  openFirings: OpenFirings,
 ): DeliverySource[] {
   const sources: DeliverySource[] = [];
   if (settings.github) {
@@ -59,6 +63,7 @@ export function deliverySources(
         alertmanagerEndpoint(settings.alertmanager, logger),
         catalog,
         settings.alertmanager.serviceLabel,
+        openFirings,
       ),
     );
   }
@@ -68,8 +73,8 @@ export function deliverySources(
 /** Which sources are read, and what to set for each that is not. */
 export function sourceStates(
   settings: DeliveryConfig,
-  /** GitHub is the demo history's stand-in (`delivery.demo`). */
-  demoGitHub = false,
+  /** Which sources are the demo history's stand-ins (`delivery.demo`). */
+  demo: { github?: boolean; pagerDuty?: boolean } = {},
 ): DeliverySourceState[] {
   const state = (
     kind: DeliverySourceState['kind'],
@@ -81,7 +86,7 @@ export function sourceStates(
       : { kind, configured, detail: detail.unset, configKey: detail.configKey };
   return [
     state('github', !!settings.github, {
-      read: demoGitHub
+      read: demo.github
         ? 'the demo history (delivery.demo), read through the GitHub client, of components annotated github.com/project-slug'
         : `deployments of the repositories annotated github.com/project-slug, from ${settings.github?.baseUrl}`,
       configKey: DELIVERY_CONFIG_KEYS.github,
@@ -98,7 +103,9 @@ export function sourceStates(
       unset: '',
     }),
     state('pagerduty', !!settings.pagerDuty, {
-      read: 'incidents of the services annotated pagerduty.com/service-id',
+      read: demo.pagerDuty
+        ? 'the demo incident history (delivery.demo), read through the PagerDuty client, of components annotated pagerduty.com/service-id'
+        : 'incidents of the services annotated pagerduty.com/service-id',
       configKey: DELIVERY_CONFIG_KEYS.pagerDuty,
       unset: `set ${DELIVERY_CONFIG_KEYS.pagerDuty}, and annotate components with pagerduty.com/service-id`,
     }),
