@@ -14,9 +14,9 @@ import {
 /**
  * Delivery: the head of engineering reads the org's DORA figures, a team's
  * row and each service's on /delivery and exports them as CSV. The figures
- * come from the demo history, read through the GitHub client by the
- * backend's first scheduled read (30 s after start), so the page looks again
- * until it is there.
+ * come from the demo history, read through the GitHub and PagerDuty clients
+ * by the backend's first scheduled read (30 s after start), so the page
+ * looks again until it is there.
  */
 backendFor(embedded.users.manager);
 
@@ -37,9 +37,22 @@ test('the manager reads the org, a team and its services on /delivery, and expor
       await expect(
         byService.getByRole('link', { name: 'listings-service' }),
       ).toBeVisible();
+      // The same round reads the demo PagerDuty after the demo GitHub.
+      await expect(page.getByLabel('Time to restore')).not.toContainText(
+        'no data',
+      );
     },
     240_000,
   );
+
+  // The demo incidents follow the demo deploys: the headline figures (the
+  // first paragraph of each tile) are a duration and a count above zero.
+  await expect(
+    page.getByLabel('Time to restore').locator('p').first(),
+  ).toHaveText(/^\d+(\.\d)? (min|h|days)$/);
+  await expect(
+    page.getByLabel('Incidents', { exact: true }).locator('p').first(),
+  ).toHaveText(/^[1-9]\d*$/);
 
   // The org figures: the demo deploys on working days.
   await expect(page.getByLabel('Deployment frequency')).toContainText(/a day/);
