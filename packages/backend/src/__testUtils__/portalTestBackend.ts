@@ -71,14 +71,13 @@ export async function startPortalTestBackend(
     ...portalBackend({
       env: { NODE_ENV: 'test' },
       rootConfig: mockServices.rootConfig.factory({ data: config }),
+      httpAuth: options.mockCallers
+        ? mockServices.httpAuth.factory()
+        : undefined,
     }),
     mockServices.rootLogger.factory(),
     ...(options.mockCallers
-      ? [
-          mockServices.auth.factory(),
-          mockServices.httpAuth.factory(),
-          mockServices.userInfo.factory(),
-        ]
+      ? [mockServices.auth.factory(), mockServices.userInfo.factory()]
       : []),
     ...(options.features ?? []),
   ]) {
