@@ -3,10 +3,11 @@
  * EffectiveCost (amortised), per month and currency, split by ChargeCategory
  * with corrections of earlier periods apart, and the savings that ListCost
  * and ContractedCost show. Sums are exact (integer micros), rounded to the
- * cent once per figure. Pure: the store reads the groups.
+ * cent once per figure; a breakdown's parts are apportioned so that they
+ * add up to the total. Pure: the store reads the groups.
  */
 import { FOCUS_CHARGE_CATEGORIES } from './focusColumns';
-import { microsToAmount } from './money';
+import { apportionCents, microsToAmount } from './money';
 
 /**
  * Which month a charge counts in: the billing period it is invoiced in
@@ -111,6 +112,22 @@ const categoryOrder = (category: string) => {
   return i < 0 ? FOCUS_CHARGE_CATEGORIES.length : i;
 };
 
+/**
+ * The parts of a period with their billed and effective cost in cents that
+ * add up to the period's: a breakdown reconciles with the invoice total.
+ */
+function withAmounts<T>(
+  parts: T[],
+  sumsOf: (part: T) => Sums,
+): Array<[T, InvoiceAmounts]> {
+  const billed = apportionCents(parts.map(p => sumsOf(p).billed));
+  const effective = apportionCents(parts.map(p => sumsOf(p).effective));
+  return parts.map((part, i) => [
+    part,
+    { billedCost: billed[i] / 100, effectiveCost: effective[i] / 100 },
+  ]);
+}
+
 /** Sums the groups into one period per month and currency, newest first. */
 export function costInvoice(
   groups: InvoiceGroup[],
@@ -173,26 +190,26 @@ export function costInvoice(
         commitmentSavings: microsToAmount(
           p.priced.contracted - p.priced.effective,
         ),
-        categories: [...p.categories.values()]
-          .sort(
+        categories: withAmounts(
+          [...p.categories.values()].sort(
             (a, b) =>
               categoryOrder(a.category) - categoryOrder(b.category) ||
               Number(a.correction) - Number(b.correction),
-          )
-          .map(c => ({
-            chargeCategory: c.category,
-            correction: c.correction,
-            rows: c.rows,
-            billedCost: microsToAmount(c.billed),
-            effectiveCost: microsToAmount(c.effective),
-          })),
-        accounts: [...p.accounts]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([billingAccountId, s]) => ({
-            billingAccountId,
-            billedCost: microsToAmount(s.billed),
-            effectiveCost: microsToAmount(s.effective),
-          })),
+          ),
+          c => c,
+        ).map(([c, amounts]) => ({
+          chargeCategory: c.category,
+          correction: c.correction,
+          rows: c.rows,
+          ...amounts,
+        })),
+        accounts: withAmounts(
+          [...p.accounts].sort(([a], [b]) => a.localeCompare(b)),
+          ([, s]) => s,
+        ).map(([[billingAccountId], amounts]) => ({
+          billingAccountId,
+          ...amounts,
+        })),
       })),
   };
 }

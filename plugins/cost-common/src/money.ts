@@ -59,6 +59,29 @@ export function microsToCents(micros: number): number {
   return rounded === 0 ? 0 : sign * rounded;
 }
 
+/**
+ * Rounds parts of a total to cents so that they add up to the total's
+ * cents, as a breakdown must to reconcile with the invoice: each part is
+ * rounded on its own, then the cents the parts lack (or have too many) go to
+ * the parts their rounding moved furthest, one cent each (largest
+ * remainder). A part is never more than a cent from its exact value.
+ */
+export function apportionCents(parts: readonly number[]): number[] {
+  const cents = parts.map(microsToCents);
+  const total = microsToCents(parts.reduce((sum, micros) => sum + micros, 0));
+  const lacking = total - cents.reduce((sum, c) => sum + c, 0);
+  if (lacking === 0) return cents;
+  const step = Math.sign(lacking);
+  // What rounding took from each part, in micros: largest first when cents
+  // are lacking, smallest first when there are too many. Ties by position.
+  const taken = parts.map((micros, i) => micros - cents[i] * 10_000);
+  const order = parts
+    .map((_, i) => i)
+    .sort((a, b) => step * (taken[b] - taken[a]) || a - b);
+  for (const i of order.slice(0, Math.abs(lacking))) cents[i] += step;
+  return cents;
+}
+
 /** Micros as an amount in currency units, rounded to the cent. */
 export function microsToAmount(micros: number): number {
   return microsToCents(micros) / 100;

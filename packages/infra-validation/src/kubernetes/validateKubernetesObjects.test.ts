@@ -111,6 +111,46 @@ describe('validateKubernetesObjects', () => {
       },
     ],
     [
+      'an Istio v1 Gateway',
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'Gateway',
+        metadata: { name: 'public' },
+        spec: {
+          selector: { istio: 'ingressgateway' },
+          servers: [
+            {
+              port: { number: 80, name: 'http', protocol: 'HTTP' },
+              hosts: ['*'],
+            },
+          ],
+        },
+      },
+    ],
+    [
+      'an Istio v1 ServiceEntry',
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'ServiceEntry',
+        metadata: { name: 'payments-api' },
+        spec: {
+          hosts: ['api.payments.example'],
+          ports: [{ number: 443, name: 'https', protocol: 'TLS' }],
+          resolution: 'DNS',
+          location: 'MESH_EXTERNAL',
+        },
+      },
+    ],
+    [
+      'an Istio v1 RequestAuthentication',
+      {
+        apiVersion: 'security.istio.io/v1',
+        kind: 'RequestAuthentication',
+        metadata: { name: 'listings' },
+        spec: { jwtRules: [{ issuer: 'https://id.example' }] },
+      },
+    ],
+    [
       'an Istio v1alpha3 VirtualService, still served',
       {
         apiVersion: 'networking.istio.io/v1alpha3',
@@ -238,6 +278,21 @@ describe('validateKubernetesObjects', () => {
         spec: { secretName: 'portal-tls' },
       },
       { field: 'spec.issuerRef', rule: 'schema', message: /required/ },
+    ],
+    // Istio 1.22 left ProxyConfig at v1beta1: at v1 the cluster refuses it.
+    [
+      'an Istio ProxyConfig at v1, which Istio does not serve',
+      {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'ProxyConfig',
+        metadata: { name: 'listings' },
+        spec: { concurrency: 2 },
+      },
+      {
+        field: 'apiVersion',
+        rule: 'unknown-kind',
+        message: /kind ProxyConfig in apiVersion networking\.istio\.io\/v1/,
+      },
     ],
     [
       'a misspelt kind',

@@ -27,15 +27,35 @@ interface SchemaError {
 }
 
 /**
- * Istio 1.22 promoted these groups to v1 with the same schemas as v1beta1
+ * Istio 1.22 promoted these kinds to v1 with the same schemas as v1beta1
  * (Istio's 1.23 upgrade notes: "identical except in the package they reside
  * in"). The bundled @kubernetes-models/istio 2.x predates v1 for most kinds
  * (3.x is ESM-only), so a v1 kind it lacks is validated with the v1beta1
- * schema of the same kind, under its own apiVersion.
+ * schema of the same kind, under its own apiVersion. Only the promoted
+ * kinds: ProxyConfig, say, is served at v1beta1 alone, and a v1 one would
+ * be refused by the cluster.
  */
-const SAME_SCHEMA_AS: Record<string, string> = {
-  'networking.istio.io/v1': 'networking.istio.io/v1beta1',
-  'security.istio.io/v1': 'security.istio.io/v1beta1',
+const SAME_SCHEMA_AS: Record<string, { version: string; kinds: string[] }> = {
+  'networking.istio.io/v1': {
+    version: 'networking.istio.io/v1beta1',
+    kinds: [
+      'DestinationRule',
+      'Gateway',
+      'ServiceEntry',
+      'Sidecar',
+      'VirtualService',
+      'WorkloadEntry',
+      'WorkloadGroup',
+    ],
+  },
+  'security.istio.io/v1': {
+    version: 'security.istio.io/v1beta1',
+    kinds: [
+      'AuthorizationPolicy',
+      'PeerAuthentication',
+      'RequestAuthentication',
+    ],
+  },
 };
 
 const APIVERSION =
@@ -119,7 +139,9 @@ function modelFor(apiVersion: string, kind: string): ModelClass | undefined {
   if (!APIVERSION.test(apiVersion) || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) {
     return undefined;
   }
-  for (const version of [apiVersion, SAME_SCHEMA_AS[apiVersion]]) {
+  const promoted = SAME_SCHEMA_AS[apiVersion];
+  const sameSchema = promoted?.kinds.includes(kind) ? promoted.version : '';
+  for (const version of [apiVersion, sameSchema]) {
     for (const pkg of version ? MODEL_PACKAGES : []) {
       const exported = loadModule(`${pkg}/${version}`)?.[kind];
       if (typeof exported === 'function') {

@@ -66,6 +66,16 @@ function cents(micros: bigint): number {
   return Number(negative ? -rounded : rounded) / 100;
 }
 
+/** Amounts (to the cent) summed as whole cents. */
+const centsOf = (amounts: number[]) =>
+  amounts.reduce((n, a) => n + Math.round(a * 100), 0);
+
+/** How far (in micros) an amount to the cent is from the exact micros. */
+function microsOff(amount: number, micros: bigint): number {
+  const off = BigInt(Math.round(amount * 100)) * 10_000n - micros;
+  return Number(off < 0n ? -off : off);
+}
+
 interface Charge {
   billingMonth: string;
   chargeMonth: string;
@@ -406,11 +416,33 @@ describe.each(databases.eachSupportedId())(
                 c.correction === category.correction,
             );
             expect(category.rows).toBe(of.length);
-            expect(category.billedCost).toBe(cents(sum(of, c => c.billed)));
+            // Less than a cent from its exact sum: a breakdown's cents
+            // go where rounding took most, so that they add up.
+            expect(
+              microsOff(
+                category.billedCost,
+                sum(of, c => c.billed),
+              ),
+            ).toBeLessThan(10_000);
+            expect(
+              microsOff(
+                category.effectiveCost,
+                sum(of, c => c.effective),
+              ),
+            ).toBeLessThan(10_000);
           }
           expect(period.categories.reduce((n, c) => n + c.rows, 0)).toBe(
             inMonth.length,
           );
+          // The breakdowns add up to the invoice total, cent for cent.
+          for (const parts of [period.categories, period.accounts]) {
+            expect(centsOf(parts.map(p => p.billedCost))).toBe(
+              centsOf([period.billedCost]),
+            );
+            expect(centsOf(parts.map(p => p.effectiveCost))).toBe(
+              centsOf([period.effectiveCost]),
+            );
+          }
         }
       },
     );

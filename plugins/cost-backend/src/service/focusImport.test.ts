@@ -127,6 +127,30 @@ describe('readFocusCsv', () => {
     },
   );
 
+  // The version column is in the rows, after line 1: the missing column is
+  // named with every version that requires it, not the one the columns show.
+  it.each([
+    ['x_FocusVersion', '1.1'],
+    ['FocusVersion', '1.2'],
+  ])(
+    'refuses a file declaring its version in %s without ChargeClass, naming the versions requiring it',
+    async (column, version) => {
+      const header = [...FOCUS_HEADER.filter(c => c !== 'ChargeClass'), column];
+      const csv = focusCsv([focusRow({ [column]: version }, header)], header);
+      const read = async () => {
+        for await (const batch of readFocusCsv(
+          Readable.from([Buffer.from(csv)]),
+          { gzip: false },
+        )) {
+          expect(batch).toEqual([]);
+        }
+      };
+      await expect(read()).rejects.toThrow(
+        `Import rejected, nothing was changed: line 1: missing FOCUS columns ChargeClass (mandatory in FOCUS 1.0, 1.1, 1.2, whichever ${column} declares)`,
+      );
+    },
+  );
+
   it('refuses a file whose rows contradict the version the sender declared', async () => {
     const csv = focusCsv(
       [focusRow({ x_FocusVersion: '1.0' }, WITH_VERSION)],

@@ -2,6 +2,7 @@ import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
   checkFocusHeader,
   describeFocusProblems,
+  FOCUS_MANDATORY_COLUMNS,
   FOCUS_VERSION_COLUMNS,
   FOCUS_VERSIONS,
   FocusBillingRow,
@@ -93,6 +94,30 @@ function declaredByRow(
 }
 
 /**
+ * Which versions make the missing columns mandatory, and how the version
+ * was known. A version the file declares in a column is in its rows, not
+ * read yet at line 1: then every version requiring the columns is named.
+ */
+function whyMandatory(
+  header: string[],
+  missing: string[],
+  check: { version: FocusVersion; versionFrom: 'declared' | 'columns' },
+): string {
+  if (check.versionFrom === 'declared') {
+    return `mandatory in FOCUS ${check.version}, as declared`;
+  }
+  const column = FOCUS_VERSION_COLUMNS.find(c =>
+    header.some(h => h.trim() === c),
+  );
+  const versions = FOCUS_VERSIONS.filter(v =>
+    missing.every(c => FOCUS_MANDATORY_COLUMNS[v].includes(c)),
+  );
+  return column && versions.length > 0
+    ? `mandatory in FOCUS ${versions.join(', ')}, whichever ${column} declares`
+    : `mandatory in FOCUS ${check.version}, read from the columns present`;
+}
+
+/**
  * Parses a FOCUS CSV stream (gzipped when `gzip` is set) into batches of
  * rows. Every problem is collected while the whole file is read; if there
  * was any, the iteration ends by throwing one InputError that lists them, so
@@ -121,11 +146,7 @@ export async function* readFocusCsv(
         throw new InputError(
           `Import rejected, nothing was changed: line 1: missing FOCUS columns ${check.missing.join(
             ', ',
-          )} (mandatory in FOCUS ${check.version}, ${
-            check.versionFrom === 'declared'
-              ? 'as declared'
-              : 'read from the columns present'
-          })`,
+          )} (${whyMandatory(header, check.missing, check)})`,
         );
       }
       return header.map(h => h.trim());

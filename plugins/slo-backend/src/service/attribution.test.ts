@@ -74,6 +74,35 @@ describe('slosOfComponent', () => {
     ]);
   });
 
+  it("leaves a problem in another sharing component's SLO to that component", () => {
+    // A Datadog SLO of checkout-worker, as parseOpenSloDocuments reports it.
+    const datadog = {
+      source: 'test',
+      path: 'spec.indicator.spec.ratioMetric.good.metricSource.type',
+      message:
+        'SLO queue-age: data source type Datadog is not supported; only Prometheus',
+      service: 'checkout-worker',
+    };
+    const ofNobody = { ...datadog, service: 'checkout' };
+    const parsed = { ...document, problems: [datadog, ofNobody] };
+    const readers = ['checkout-api', 'checkout-worker'];
+    expect(slosOfComponent(parsed, 'checkout-api', readers).problems).toEqual([
+      ofNobody,
+      expect.objectContaining({ path: 'spec.service' }),
+    ]);
+    expect(
+      slosOfComponent(parsed, 'checkout-worker', readers).problems,
+    ).toEqual([
+      datadog,
+      ofNobody,
+      expect.objectContaining({ path: 'spec.service' }),
+    ]);
+    // A document of its own keeps every problem.
+    expect(
+      slosOfComponent(parsed, 'checkout-api', ['checkout-api']).problems,
+    ).toEqual([datadog, ofNobody]);
+  });
+
   it("keeps the document's own problems", () => {
     const problem = { source: 'x', path: 'spec.target', message: 'bad' };
     expect(

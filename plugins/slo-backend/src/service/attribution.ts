@@ -7,6 +7,8 @@ import { ParsedOpenSlo } from '@gogidix/plugin-slo-common';
  * names. When it names none of the components reading the document, it
  * belongs to the one whose annotation names the document, if that is only
  * one; with several, it belongs to none of them and each is told why.
+ * A problem in an SLO of another component sharing the document is left
+ * to that component.
  *
  * `readers` are the names of every component reading the document, this
  * one included.
@@ -22,7 +24,10 @@ export function slosOfComponent(
       slo.service === component ||
       (others.length === 0 && !readers.includes(slo.service)),
   );
-  const problems = [...parsed.problems];
+  // A problem in another sharer's SLO is that component's to show and fix.
+  const problems = parsed.problems.filter(
+    p => p.service === undefined || !others.includes(p.service),
+  );
   for (const slo of parsed.slos) {
     if (
       others.length > 0 &&

@@ -305,6 +305,8 @@ export function parseOpenSloDocuments(
     const metadata = isObject(doc.metadata) ? doc.metadata : {};
     const spec = isObject(doc.spec) ? doc.spec : {};
     const sloLabel = `SLO ${metadata.name ? String(metadata.name) : label}`;
+    const ofService =
+      typeof spec.service === 'string' ? { service: spec.service } : {};
     try {
       for (const slo of resolveSlo(doc, documents, source)) {
         if (seen.has(slo.id)) {
@@ -334,6 +336,7 @@ export function parseOpenSloDocuments(
           source,
           path: error.path,
           message: `${sloLabel}: ${error.message}`,
+          ...ofService,
         });
         continue;
       }
@@ -342,6 +345,7 @@ export function parseOpenSloDocuments(
         source,
         path: error.path,
         message: `${sloLabel}: ${error.message}`,
+        ...ofService,
       });
     }
   }

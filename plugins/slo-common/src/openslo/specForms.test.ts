@@ -406,6 +406,7 @@ describe('OpenSLO v1 forms', () => {
           message: expect.stringContaining(
             `data source type ${type} is not supported`,
           ),
+          service: 'checkout-service',
         }),
       ]);
     },

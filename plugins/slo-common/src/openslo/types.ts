@@ -141,6 +141,11 @@ export interface OpenSloProblem {
   /** Field path inside the document, e.g. `spec.objectives[0].target`. */
   path: string;
   message: string;
+  /**
+   * The `spec.service` of the SLO the problem is in, when it names one: in
+   * a document several components share, it is that component's problem.
+   */
+  service?: string;
 }
 
 export interface ParsedOpenSlo {
