@@ -53,6 +53,17 @@ export const deliveryPlugin = createBackendPlugin({
           deps.lifecycle.addShutdownHook(() => demo.stop());
           settings.github = demo.settings;
         }
+        const service = new DeliveryService(store, catalog, {
+          environment: settings.environment,
+          sources: sourceStates(settings, demoGitHub),
+          targets: {
+            settings: settings.targets,
+            readers: new PluginTargetReaders({
+              auth: deps.auth,
+              discovery: deps.discovery,
+            }),
+          },
+        });
         const tasks = new DeliveryTasks({
           store,
           sources: deliverySources(settings, catalog, deps.logger, ids =>
@@ -60,6 +71,7 @@ export const deliveryPlugin = createBackendPlugin({
           ),
           lookbackDays: settings.lookbackDays,
           logger: deps.logger,
+          afterRead: () => service.refreshRollups(),
         });
         await deps.scheduler.scheduleTask({
           id: 'delivery-read-sources',
@@ -70,17 +82,6 @@ export const deliveryPlugin = createBackendPlugin({
           scope: 'global',
           fn: async () => {
             await tasks.readSources();
-          },
-        });
-        const service = new DeliveryService(store, catalog, {
-          environment: settings.environment,
-          sources: sourceStates(settings, demoGitHub),
-          targets: {
-            settings: settings.targets,
-            readers: new PluginTargetReaders({
-              auth: deps.auth,
-              discovery: deps.discovery,
-            }),
           },
         });
         deps.httpRouter.use(
