@@ -62,13 +62,17 @@ export function decodeFigures(
 ): ServicePeriodFigures | null {
   if (summaryText === null) return null;
   const summary = JSON.parse(summaryText) as Summary;
-  // A copy: the driver's buffer need not start on an 8-byte boundary.
-  const bytes = Uint8Array.from(samples ?? []);
+  // A copy (one block move): the driver's buffer need not start on an
+  // 8-byte boundary, which a Float64Array over it requires.
+  const bytes = new Uint8Array(samples ?? 0);
   const values = new Float64Array(bytes.buffer);
   const lists: number[][] = [];
   let at = 0;
   for (const length of summary.lengths) {
-    lists.push(Array.from(values.subarray(at, at + length)));
+    // A plain loop: Array.from walks a typed array through its iterator.
+    const list = new Array<number>(length);
+    for (let i = 0; i < length; i++) list[i] = values[at + i];
+    lists.push(list);
     at += length;
   }
   if (at !== values.length) {
