@@ -64,7 +64,7 @@ export function decodeFigures(
   const summary = JSON.parse(summaryText) as Summary;
   // A copy (one block move): the driver's buffer need not start on an
   // 8-byte boundary, which a Float64Array over it requires.
-  const bytes = new Uint8Array(samples ?? 0);
+  const bytes = new Uint8Array(samples ?? []);
   const values = new Float64Array(bytes.buffer);
   const lists: number[][] = [];
   let at = 0;

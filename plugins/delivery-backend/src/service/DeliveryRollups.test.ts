@@ -77,8 +77,9 @@ function generateHistory(seed: number): DeliveryEvents {
     for (let i = random.int(40, 80); i > 0; i--) {
       const finish = minute();
       const roll = random.next();
-      const status =
-        roll < 0.75 ? 'success' : roll < 0.9 ? 'failure' : 'in_progress';
+      let status: DeploymentEvent['status'] = 'in_progress';
+      if (roll < 0.75) status = 'success';
+      else if (roll < 0.9) status = 'failure';
       const commits = [];
       for (let c = random.int(0, 3); c > 0; c--) {
         if (shipped.length && random.next() < 0.2) {
