@@ -1,10 +1,12 @@
 /* eslint-disable no-console */
 // The delivery org page (issue 22), run with bench/delivery/run.sh: a year of
 // events of 1,000 services in 60 teams in the delivery store (SQLite, or a
-// scratch PostgreSQL database with --pg), then what GET /overview computes
-// for 30 and 90 days, timed over BENCH_RUNS runs, beside a naive baseline
-// run in the same process on the same store. See bench/README.md.
-import { mockServices } from '@backstage/backend-test-utils';
+// scratch PostgreSQL database with --pg), then GET /overview's computation
+// (DeliveryService.overview) for 30 and 90 days from its stored rollups,
+// timed over BENCH_RUNS runs, beside the full computation it replaced and a
+// naive baseline, run in the same process on the same store. See
+// bench/README.md.
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   combineDelivery,
   DEFAULT_DELIVERY_JUDGEMENT,
@@ -19,6 +21,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseDeliveryStore } from '../../plugins/delivery-backend/src/database/DatabaseDeliveryStore';
+import { DeliveryService } from '../../plugins/delivery-backend/src/service/DeliveryService';
+import { DeliveryCatalog } from '../../plugins/delivery-backend/src/service/deliveryCatalog';
 import {
   NaiveFigures,
   naiveFigures,
@@ -31,6 +35,10 @@ const HOUR_MS = 3_600_000;
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const TEAMS = Number(process.env.BENCH_TEAMS ?? 60);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+// The full computation (the page before rollups) takes seconds at 90 days.
+const FULL_RUNS = Number(process.env.BENCH_FULL_RUNS ?? 5);
+// A page whose rollups are all missing (a new day before a source read).
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
 // The naive page takes tens of seconds: no warm-up run, and 0 leaves it out.
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 3);
 const SEED = Number(process.env.BENCH_SEED ?? 22);
@@ -39,13 +47,13 @@ const PG_URL =
   process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 // The page is computed "now": the end of the generated year.
 const NOW_MS = Date.parse('2026-12-01T00:00:00Z');
-// Events the judge needs before the previous period's start: a deployment up
-// to the failure window before an incident, an alert up to the lookback.
-const MARGIN_MS =
-  Math.max(
-    DEFAULT_DELIVERY_JUDGEMENT.failureWindowHours,
-    DEFAULT_DELIVERY_JUDGEMENT.detectionLookbackHours,
-  ) * HOUR_MS;
+// The span DeliveryService reads: from the previous period's start less the
+// failure window and detection lookback, to the period's end plus the window.
+const BEFORE_MS =
+  (DEFAULT_DELIVERY_JUDGEMENT.failureWindowHours +
+    DEFAULT_DELIVERY_JUDGEMENT.detectionLookbackHours) *
+  HOUR_MS;
+const AFTER_MS = DEFAULT_DELIVERY_JUDGEMENT.failureWindowHours * HOUR_MS;
 
 type Store = DatabaseDeliveryStore;
 
@@ -54,30 +62,37 @@ interface OrgPage {
   teams: number;
   services: number;
   days?: number;
+  /** The whole page, to check two ways agree exactly. */
+  figures?: unknown;
 }
 
 const span = (days: number) => {
   const to = new Date(NOW_MS).toISOString();
   const from = new Date(NOW_MS - days * DAY_MS).toISOString();
-  const readFrom = new Date(NOW_MS - 2 * days * DAY_MS - MARGIN_MS);
-  return { from, to, readFrom: readFrom.toISOString() };
+  const readFrom = new Date(NOW_MS - 2 * days * DAY_MS - BEFORE_MS);
+  const readTo = new Date(NOW_MS + AFTER_MS);
+  return {
+    from,
+    to,
+    readFrom: readFrom.toISOString(),
+    readTo: readTo.toISOString(),
+  };
 };
 
 /**
- * What the org page's API computes: one read of the span's events for every
- * service (as the service passes the shown teams' components), each
- * service's figures from one judgement, teams and org pooled from them, the
- * org's days.
+ * What the org page's API computed before rollups: one read of the span's
+ * events for every service, each service's figures from one judgement,
+ * teams and org pooled from them, the org's days.
  */
-async function orgPage(
+async function fullOrgPage(
   store: Store,
   teamOf: Map<string, string>,
   days: number,
   parts: Record<string, number[]>,
 ): Promise<OrgPage> {
-  const { from, to, readFrom } = span(days);
+  const { from, to, readFrom, readTo } = span(days);
   let t = performance.now();
-  const query = { from: readFrom, to, entityRefs: [...teamOf.keys()] };
+  const query = { from: readFrom, to: readTo, entityRefs: [...teamOf.keys()] };
   const [deployments, incidents, alerts] = await Promise.all([
     store.deployments(query),
     store.incidents(query),
@@ -89,13 +104,14 @@ async function orgPage(
   const services = deliveryByService(events, { from, to });
   parts.services.push(performance.now() - t);
   t = performance.now();
-  const byTeam = new Map<string, typeof services>();
-  for (const service of services) {
-    const team = teamOf.get(service.entityRef)!;
-    byTeam.set(team, [...(byTeam.get(team) ?? []), service]);
-  }
+  const teamNames = [...new Set(teamOf.values())].sort();
   const period = resolvePeriod({ from, to }).period;
-  const teams = [...byTeam.values()].map(own => combineDelivery(own, period));
+  const teams = teamNames.map(team =>
+    combineDelivery(
+      services.filter(service => teamOf.get(service.entityRef) === team),
+      period,
+    ),
+  );
   const org = combineDelivery(services, period);
   parts.combine.push(performance.now() - t);
   t = performance.now();
@@ -106,7 +122,54 @@ async function orgPage(
     teams: teams.length,
     services: services.length,
     days: trend.length,
+    figures: {
+      org,
+      teams,
+      services: services.map(x => [x.entityRef, x.metrics]),
+      days: trend,
+    },
   };
+}
+
+/** What GET /overview computes now: DeliveryService.overview for every team. */
+async function orgPage(
+  service: DeliveryService,
+  teamNames: string[],
+  days: number,
+): Promise<OrgPage> {
+  const page = await service.overview({
+    days,
+    shown: teamNames,
+    credentials: mockCredentials.user(),
+  });
+  return {
+    org: page.org,
+    teams: page.teams.length,
+    services: page.services.length,
+    days: page.days.length,
+    figures: {
+      org: page.org,
+      teams: page.teams.map(t => t.metrics),
+      services: page.services.map(x => [x.entityRef, x.metrics]),
+      days: page.days,
+    },
+  };
+}
+
+/** The two ways' pages must be equal to the last digit, or the rollups are wrong. */
+function checkSame(fast: OrgPage, full: OrgPage) {
+  const a = JSON.stringify(fast.figures);
+  const b = JSON.stringify(full.figures);
+  if (a !== b) {
+    let at = 0;
+    while (a[at] === b[at]) at++;
+    throw new Error(
+      `the page from rollups differs from the full computation at character ${at}: ${a.slice(
+        Math.max(0, at - 80),
+        at + 80,
+      )} / ${b.slice(Math.max(0, at - 80), at + 80)}`,
+    );
+  }
 }
 
 const sortedMedian = (values: number[]) => {
@@ -151,7 +214,7 @@ async function naiveOrgPage(
   teamOf: Map<string, string>,
   days: number,
 ): Promise<OrgPage> {
-  const { from, to, readFrom } = span(days);
+  const { from, to, readFrom, readTo } = span(days);
   const fromMin = minuteOf(from);
   const toMin = minuteOf(to);
   const settings = {
@@ -162,7 +225,7 @@ async function naiveOrgPage(
   const current: NaiveFigures[] = [];
   const byTeam = new Map<string, NaiveFigures[]>();
   for (const [entityRef, team] of teamOf) {
-    const query = { from: readFrom, to, entityRefs: [entityRef] };
+    const query = { from: readFrom, to: readTo, entityRefs: [entityRef] };
     const events = {
       deployments: await store.deployments(query),
       incidents: await store.incidents(query),
@@ -195,11 +258,15 @@ interface Timed {
   result: OrgPage;
 }
 
-/** `runs` runs, after one warm-up if asked; the memory delta of the first measured one. */
+/**
+ * `runs` runs, after one warm-up if asked, each after `prepare` (not timed);
+ * the memory delta of the first measured one.
+ */
 async function time(
   runs: number,
   warmUp: boolean,
   run: () => Promise<OrgPage>,
+  prepare: () => Promise<void> = async () => {},
 ): Promise<Timed> {
   let result = warmUp ? await run() : undefined;
   gc();
@@ -208,6 +275,7 @@ async function time(
   let rssDelta = 0;
   let heapDelta = 0;
   for (let i = 0; i < runs; i++) {
+    await prepare();
     const begin = performance.now();
     result = await run();
     times.push(performance.now() - begin);
@@ -227,6 +295,7 @@ async function time(
 }
 
 const line = (label: string, t: Timed) =>
+  t.times.length > 0 &&
   console.log(
     `  ${label.padEnd(9)} p50 ${ms(percentile(t.times, 50))}, p95 ${ms(
       percentile(t.times, 95),
@@ -353,8 +422,40 @@ async function main() {
     workload.alerts.length = 0;
     gc();
 
+    const teamNames = [...new Set(teamOf.values())].sort();
+    const components = [...teamOf].map(([entityRef, team]) => ({
+      entityRef,
+      name: entityRef.replace(/^component:default\//, ''),
+      team,
+      conflicts: [],
+    }));
+    const catalog: DeliveryCatalog = {
+      targets: async () => ({
+        components,
+        github: new Map(),
+        gitlab: new Map(),
+        pagerDuty: new Map(),
+        serviceNames: new Map(),
+      }),
+    };
+    // Noon of the last generated day: the page's periods end at NOW_MS.
+    const service = new DeliveryService(store, catalog, {
+      environment: DEFAULT_DELIVERY_JUDGEMENT.environment,
+      sources: [],
+      now: () => new Date(NOW_MS - DAY_MS / 2),
+    });
+    t = performance.now();
+    await service.refreshRollups();
+    console.log(
+      `Rollups of 30 and 90 days for every service (what a source read refreshes when all changed): ${ms(
+        performance.now() - t,
+      )}`,
+    );
+
+    const refs = [...teamOf.keys()];
+    let writes = 0;
     for (const days of [30, 90]) {
-      const { readFrom, to } = span(days);
+      const { readFrom, readTo } = span(days);
       const parts: Record<string, number[]> = {
         read: [],
         services: [],
@@ -362,8 +463,22 @@ async function main() {
         days: [],
       };
       const fast = await time(RUNS, true, () =>
-        orgPage(store, teamOf, days, parts),
+        orgPage(service, teamNames, days),
       );
+      const full = await time(FULL_RUNS, true, () =>
+        fullOrgPage(store, teamOf, days, parts),
+      );
+      checkSame(fast.result, full.result);
+      // Every rollup gone before each run: the page computes them all.
+      const cold = await time(
+        COLD_RUNS,
+        false,
+        () => orgPage(service, teamNames, days),
+        async () => {
+          await knex('delivery_period_rollups').delete();
+        },
+      );
+      if (COLD_RUNS > 0) checkSame(cold.result, full.result);
       const naive =
         NAIVE_RUNS > 0
           ? await time(NAIVE_RUNS, false, () =>
@@ -371,14 +486,62 @@ async function main() {
             )
           : undefined;
       const org = naive ? checkAgree(fast.result, naive.result) : undefined;
-      console.log(
-        `\nOrg page, ${days} days (events read from ${readFrom} to ${to}; ${fast.result.services} services with events, ${fast.result.teams} teams, ${fast.result.days} days of trend):`,
+      // A deploy of one service written before each run: the page computes
+      // that service's rollup again.
+      const afterWrite = await time(
+        RUNS,
+        false,
+        () => orgPage(service, teamNames, days),
+        async () => {
+          writes += 1;
+          await store.upsertDeployments([
+            {
+              id: `bench:write:${writes}`,
+              source: 'pipeline',
+              entityRef: refs[(writes * 7919) % refs.length],
+              environment: 'production',
+              status: 'success',
+              sha: 'b'.repeat(40),
+              startedAt: new Date(NOW_MS - HOUR_MS).toISOString(),
+              finishedAt: new Date(NOW_MS - HOUR_MS / 2).toISOString(),
+              rollbackOf: null,
+              commits: [
+                {
+                  sha: `bench${writes}`,
+                  committedAt: new Date(NOW_MS - 3 * HOUR_MS).toISOString(),
+                },
+              ],
+            },
+          ]);
+        },
       );
-      line('computed', fast);
+      checkSame(
+        afterWrite.result,
+        await fullOrgPage(store, teamOf, days, {
+          read: [],
+          services: [],
+          combine: [],
+          days: [],
+        }),
+      );
+      console.log(
+        `\nOrg page, ${days} days (events read from ${readFrom} to ${readTo}; ${fast.result.services} services with events, ${fast.result.teams} teams, ${fast.result.days} days of trend):`,
+      );
+      line('rollups', fast);
+      line('write+1', afterWrite);
+      line('cold', cold);
+      line('full', full);
+      console.log(
+        `  full/rollups: p50 ${(
+          percentile(full.times, 50) / percentile(fast.times, 50)
+        ).toFixed(1)}x, p95 ${(
+          percentile(full.times, 95) / percentile(fast.times, 95)
+        ).toFixed(1)}x (the same page to the last digit)`,
+      );
       if (naive) {
         line('naive', naive);
         console.log(
-          `  naive/computed: p50 ${(
+          `  naive/rollups: p50 ${(
             percentile(naive.times, 50) / percentile(fast.times, 50)
           ).toFixed(1)}x, p95 ${(
             percentile(naive.times, 95) / percentile(fast.times, 95)
@@ -388,7 +551,7 @@ async function main() {
       const median = (xs: number[]) =>
         [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       console.log(
-        `  computed, median of its parts: store read ${ms(
+        `  full, median of its parts: store read ${ms(
           median(parts.read),
         )}, per service ${ms(median(parts.services))}, teams and org ${ms(
           median(parts.combine),
@@ -396,7 +559,7 @@ async function main() {
       );
       if (!org) continue;
       console.log(
-        `  org figures (both ways agree): ${Object.entries(org)
+        `  org figures (rollups and naive agree): ${Object.entries(org)
           .map(([k, v]) => `${k} ${v === null ? '-' : +v.toFixed(3)}`)
           .join(', ')}`,
       );

@@ -65,29 +65,6 @@ export const deliveryPlugin = createBackendPlugin({
           deps.lifecycle.addShutdownHook(() => demo.stop());
           settings.pagerDuty = demo.settings;
         }
-        const tasks = new DeliveryTasks({
-          store,
-          sources: deliverySources(
-            settings,
-            catalog,
-            deps.logger,
-            ids => store.deploymentsById(ids),
-            since => store.openAlerts(since.toISOString()),
-          ),
-          lookbackDays: settings.lookbackDays,
-          logger: deps.logger,
-        });
-        await deps.scheduler.scheduleTask({
-          id: 'delivery-read-sources',
-          frequency: { minutes: settings.frequencyMinutes },
-          timeout: { minutes: 15 },
-          // The catalog must have its components before the first read.
-          initialDelay: { seconds: 30 },
-          scope: 'global',
-          fn: async () => {
-            await tasks.readSources();
-          },
-        });
         const service = new DeliveryService(store, catalog, {
           environment: settings.environment,
           sources: sourceStates(settings, {
@@ -100,6 +77,30 @@ export const deliveryPlugin = createBackendPlugin({
               auth: deps.auth,
               discovery: deps.discovery,
             }),
+          },
+        });
+        const tasks = new DeliveryTasks({
+          store,
+          sources: deliverySources(
+            settings,
+            catalog,
+            deps.logger,
+            ids => store.deploymentsById(ids),
+            since => store.openAlerts(since.toISOString()),
+          ),
+          lookbackDays: settings.lookbackDays,
+          logger: deps.logger,
+          afterRead: () => service.refreshRollups(),
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'delivery-read-sources',
+          frequency: { minutes: settings.frequencyMinutes },
+          timeout: { minutes: 15 },
+          // The catalog must have its components before the first read.
+          initialDelay: { seconds: 30 },
+          scope: 'global',
+          fn: async () => {
+            await tasks.readSources();
           },
         });
         deps.httpRouter.use(

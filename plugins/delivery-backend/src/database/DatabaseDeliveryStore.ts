@@ -11,7 +11,8 @@ import {
   IncidentEvent,
 } from '@gogidix/plugin-delivery-common';
 import { Knex } from 'knex';
-import { DeliveryStore, EventQuery } from './DeliveryStore';
+import { DeliveryStore, EventQuery, PeriodRollup } from './DeliveryStore';
+import { decodeFigures, encodeFigures } from './periodRollupRows';
 
 const migrationsDir = resolvePackagePath(
   '@gogidix/plugin-delivery-backend',
@@ -45,6 +46,15 @@ interface IncidentRow {
   triggered_at: string;
   acknowledged_at: string | null;
   resolved_at: string | null;
+}
+
+interface RollupRow {
+  entity_ref: string;
+  period_key: string;
+  period_to: string;
+  version: number;
+  summary: string | null;
+  samples: Uint8Array | null;
 }
 
 interface AlertRow {
@@ -196,17 +206,98 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     return rows.map(toAlert);
   }
 
-  private async upsert<Row extends { id: string }>(
+  private async upsert<Row extends { id: string; entity_ref: string }>(
     table: string,
     rows: Row[],
   ): Promise<void> {
     // The last of one id wins, as if the rows had been written in turn.
     const unique = [...new Map(rows.map(r => [r.id, r])).values()];
     await this.db.transaction(async tx => {
+      // The services whose figures this write changes: those of the rows,
+      // and those an event moves away from.
+      const changed = new Set(unique.map(r => r.entity_ref));
+      for (let i = 0; i < unique.length; i += REF_CHUNK) {
+        const before: Array<{ entity_ref: string }> = await tx(table)
+          .select('entity_ref')
+          .whereIn(
+            'id',
+            unique.slice(i, i + REF_CHUNK).map(r => r.id),
+          );
+        for (const row of before) changed.add(row.entity_ref);
+      }
       for (let i = 0; i < unique.length; i += CHUNK) {
         await tx(table)
           .insert(unique.slice(i, i + CHUNK))
           .onConflict('id')
+          .merge();
+      }
+      const refs = [...changed];
+      for (let i = 0; i < refs.length; i += REF_CHUNK) {
+        await tx('delivery_service_versions')
+          .insert(
+            refs
+              .slice(i, i + REF_CHUNK)
+              .map(entity_ref => ({ entity_ref, version: 1 })),
+          )
+          .onConflict('entity_ref')
+          .merge({
+            version: tx.raw('?? + 1', ['delivery_service_versions.version']),
+          });
+      }
+    });
+  }
+
+  async serviceVersions(entityRefs: string[]): Promise<Map<string, number>> {
+    const versions = new Map<string, number>();
+    for (let i = 0; i < entityRefs.length; i += REF_CHUNK) {
+      const rows = await this.db<{ entity_ref: string; version: number }>(
+        'delivery_service_versions',
+      ).whereIn('entity_ref', entityRefs.slice(i, i + REF_CHUNK));
+      for (const row of rows) versions.set(row.entity_ref, Number(row.version));
+    }
+    return versions;
+  }
+
+  async periodRollups(
+    periodKey: string,
+    entityRefs: string[],
+  ): Promise<Map<string, PeriodRollup>> {
+    const rollups = new Map<string, PeriodRollup>();
+    for (let i = 0; i < entityRefs.length; i += REF_CHUNK) {
+      const rows = await this.db<RollupRow>('delivery_period_rollups')
+        .where('period_key', periodKey)
+        .whereIn('entity_ref', entityRefs.slice(i, i + REF_CHUNK));
+      for (const row of rows) {
+        rollups.set(row.entity_ref, {
+          entityRef: row.entity_ref,
+          version: Number(row.version),
+          figures: decodeFigures(row.summary, row.samples),
+        });
+      }
+    }
+    return rollups;
+  }
+
+  async savePeriodRollups(
+    period: { key: string; to: string },
+    rollups: PeriodRollup[],
+  ): Promise<void> {
+    const rows: RollupRow[] = rollups.map(r => ({
+      entity_ref: r.entityRef,
+      period_key: period.key,
+      period_to: utc(period.to),
+      version: r.version,
+      ...encodeFigures(r.figures),
+    }));
+    await this.db.transaction(async tx => {
+      await tx('delivery_period_rollups')
+        .where('period_to', '<', utc(period.to))
+        .delete();
+      // Rows per statement under SQLite's 999 bound values (6 a row).
+      for (let i = 0; i < rows.length; i += 150) {
+        await tx('delivery_period_rollups')
+          .insert(rows.slice(i, i + 150))
+          .onConflict(['entity_ref', 'period_key'])
           .merge();
       }
     });

@@ -10,6 +10,8 @@ const TABLES = [
   'delivery_deployments',
   'delivery_incidents',
   'delivery_alerts',
+  'delivery_service_versions',
+  'delivery_period_rollups',
 ];
 
 describe.each(databases.eachSupportedId())('delivery migrations on %s', id => {

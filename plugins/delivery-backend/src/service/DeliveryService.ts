@@ -9,7 +9,6 @@ import {
   DeliveryOverview,
   DeliveryPeriod,
   DeliverySourceState,
-  deliveryByService,
   deliveryDays,
   DeploymentEvent,
   EntityDelivery,
@@ -19,6 +18,8 @@ import {
 import { TargetSettings } from '../config';
 import { DeliveryStore } from '../database/DeliveryStore';
 import { DeliveryCatalog, DeliveryComponent } from './deliveryCatalog';
+import { readDeliveryHistory } from './deliveryHistory';
+import { DeliveryRollups } from './DeliveryRollups';
 import {
   readTargetFigures,
   successTargets,
@@ -30,9 +31,10 @@ import {
 } from './pipelineReport';
 
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 /** How many recent deployments and incidents a service page lists. */
 const RECENT = 20;
+/** The periods the pages offer, whose rollups are kept current after each write. */
+const PAGE_PERIODS_DAYS = [30, 90];
 
 /** One row of the CSV export: a component's day with any event. */
 export interface DeliveryExportRow {
@@ -65,6 +67,8 @@ export function deliveryPeriods(
 
 /** Delivery per service, team and org, from the stored events. */
 export class DeliveryService {
+  private readonly rollups: DeliveryRollups;
+
   constructor(
     private readonly store: DeliveryStore,
     private readonly catalog: DeliveryCatalog,
@@ -76,7 +80,9 @@ export class DeliveryService {
       targets?: { settings: TargetSettings; readers: TargetReaders };
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.rollups = new DeliveryRollups(store, options.environment);
+  }
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
@@ -109,34 +115,12 @@ export class DeliveryService {
     };
   }
 
-  /**
-   * The events the metrics of `period` and the one before need: from the
-   * previous period's start, less the failure window (a deployment before
-   * it blamed for an incident in it) and the detection lookback (an alert
-   * detecting its first incidents), to the period's end plus the failure
-   * window (incidents after a late deployment make it a failed change).
-   */
-  private async history(
+  private history(
     entityRefs: string[],
     period: DeliveryPeriod,
     previous: DeliveryPeriod,
   ): Promise<DeliveryEvents> {
-    const { failureWindowHours, detectionLookbackHours } =
-      DEFAULT_DELIVERY_JUDGEMENT;
-    const reach = (failureWindowHours + detectionLookbackHours) * HOUR_MS;
-    const query = {
-      from: new Date(Date.parse(previous.from) - reach).toISOString(),
-      to: new Date(
-        Date.parse(period.to) + failureWindowHours * HOUR_MS,
-      ).toISOString(),
-      entityRefs,
-    };
-    const [deployments, incidents, alerts] = await Promise.all([
-      this.store.deployments(query),
-      this.store.incidents(query),
-      this.store.alerts(query),
-    ]);
-    return { deployments, incidents, alerts };
+    return readDeliveryHistory(this.store, entityRefs, period, previous);
   }
 
   private isCounted(deployment: DeploymentEvent): boolean {
@@ -195,14 +179,13 @@ export class DeliveryService {
     const { period, previous } = deliveryPeriods(options.days, this.now());
     const shown = new Set(options.shown);
     const owned = components.filter(c => c.team && shown.has(c.team));
-    const history = await this.history(
+    // Each service's figures from its rollup (computed again where its
+    // events changed): the same figures as judging the span's events here.
+    const { services: byService, days: daysOf } = await this.rollups.servicesOf(
       owned.map(c => c.entityRef),
       period,
       previous,
     );
-    const computeOptions = this.computeOptions(period);
-    // One entry per component with an event in either period.
-    const byService = deliveryByService(history, computeOptions);
     const componentOf = new Map(owned.map(c => [c.entityRef, c]));
     const services: ServiceDeliveryRow[] = byService.map(s => ({
       entityRef: s.entityRef,
@@ -219,12 +202,24 @@ export class DeliveryService {
       services: owned.filter(c => c.team === team).length,
     }));
     const org = combineDelivery(byService, period);
+    // Every day of the period, quiet ones included, as deliveryDays gives them.
+    const days = deliveryDays(
+      { deployments: [], incidents: [], alerts: [] },
+      this.computeOptions(period),
+    );
+    for (const serviceDays of daysOf.values()) {
+      for (const [index, deployments, failed, incidents] of serviceDays) {
+        days[index].deployments += deployments;
+        days[index].failedDeployments += failed;
+        days[index].incidents += incidents;
+      }
+    }
     return {
       period,
       org,
       teams,
       services,
-      days: deliveryDays(history, computeOptions),
+      days,
       ...(this.options.targets && {
         targets: await this.targets(
           this.options.targets,
@@ -378,6 +373,21 @@ export class DeliveryService {
       components.map(c => c.entityRef),
     );
     await this.store.upsertDeployments([event]);
+    await this.refreshRollups([event.entityRef]);
     return event;
+  }
+
+  /**
+   * Computes the stale rollups of the pages' periods (all components when
+   * none are named), so that the first page after a write does not wait.
+   */
+  async refreshRollups(entityRefs?: string[]): Promise<void> {
+    const refs =
+      entityRefs ??
+      (await this.catalog.targets()).components.map(c => c.entityRef);
+    for (const days of PAGE_PERIODS_DAYS) {
+      const { period, previous } = deliveryPeriods(days, this.now());
+      await this.rollups.servicesOf(refs, period, previous);
+    }
   }
 }

@@ -81,4 +81,33 @@ describe('DeliveryTasks', () => {
       expect.stringContaining('Reading github failed'),
     );
   });
+
+  it('refreshes the rollups after each round; a failed refresh is logged, not thrown', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseDeliveryStore.create({
+      database: { getClient: async () => knex },
+    });
+    const logger = mockServices.logger.mock();
+    const afterRead = jest
+      .fn()
+      .mockResolvedValueOnce(undefined)
+      .mockRejectedValueOnce(new Error('database is locked'));
+    const tasks = new DeliveryTasks({
+      store,
+      sources: [incidentSource()],
+      lookbackDays: 30,
+      logger,
+      afterRead,
+      now: () => now,
+    });
+    await tasks.readSources();
+    expect(afterRead).toHaveBeenCalledTimes(1);
+    expect(await tasks.readSources()).toEqual({
+      pagerduty: { deployments: 0, incidents: 1, alerts: 0 },
+    });
+    expect(afterRead).toHaveBeenCalledTimes(2);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Refreshing the delivery rollups failed: database is locked',
+    );
+  });
 });

@@ -22,6 +22,8 @@ export class DeliveryTasks {
       sources: DeliverySource[];
       lookbackDays: number;
       logger: LoggerService;
+      /** Called after each round, e.g. to compute the pages' rollups ahead of requests. */
+      afterRead?: () => Promise<void>;
       now?: () => Date;
     },
   ) {}
@@ -51,6 +53,14 @@ export class DeliveryTasks {
       }
     }
     logger.info(`Read delivery sources: ${JSON.stringify(report)}`);
+    try {
+      await this.options.afterRead?.();
+    } catch (error) {
+      // Pages still compute what is stale themselves, only slower.
+      logger.warn(
+        `Refreshing the delivery rollups failed: ${(error as Error).message}`,
+      );
+    }
     return report;
   }
 }

@@ -313,7 +313,15 @@ export function deliveryDays(
   options: DeliveryOptions,
 ): DeliveryDay[] {
   const { fromMs, toMs } = resolvePeriod(options);
-  const judgement = judgeDelivery(events, options);
+  return daysFromJudgement(judgeDelivery(events, options), fromMs, toMs);
+}
+
+/** `deliveryDays` of events already judged, over `[fromMs, toMs)`. */
+export function daysFromJudgement(
+  judgement: DeliveryJudgement,
+  fromMs: number,
+  toMs: number,
+): DeliveryDay[] {
   const days: DeliveryDay[] = [];
   const firstDayMs = Date.parse(`${utcDay(fromMs)}T00:00:00Z`);
   for (let dayMs = firstDayMs; dayMs < toMs; dayMs += DAY_MS) {
