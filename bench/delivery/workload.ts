@@ -4,6 +4,7 @@
  * minute, so the minute-scan reference of delivery-common's tests can check
  * the figures.
  */
+import { seededRandom } from '@gogidix/test-kit';
 import {
   AlertEvent,
   DeploymentEvent,
@@ -12,21 +13,6 @@ import {
 
 const MINUTE = 60_000;
 const DAY_MIN = 24 * 60;
-
-// mulberry32, as delivery-common's test histories use.
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) =>
-    min + Math.floor(next() * (max - min + 1));
-  return { next, int };
-}
 
 export interface Workload {
   /** Service ref to its owning team's ref. */
@@ -56,7 +42,7 @@ export interface WorkloadOptions {
  * nobody. A few incidents of the last week are still open.
  */
 export function generateWorkload(options: WorkloadOptions): Workload {
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const startMs = options.endMs - options.days * DAY_MIN * MINUTE;
   const spanMin = options.days * DAY_MIN;
   const iso = (minute: number) =>

@@ -7,4 +7,5 @@ export * from './generatedOpenApi';
 export * from './gitHubStandIn';
 export * from './gitLabStandIn';
 export * from './openslo';
+export * from './seeded';
 export * from './standIn';

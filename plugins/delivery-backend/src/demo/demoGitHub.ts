@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import http, { IncomingMessage, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { IncomingMessage } from 'node:http';
+import { JsonAnswer, startLoopbackServer } from '@gogidix/portal-node';
 import { SourceSettings } from '../config';
 import { DemoCommit, DemoRepository, demoRepository } from './demoHistory';
 
@@ -38,15 +38,12 @@ export async function startDemoGitHub(options: {
     // A day's margin so the deployment before the window is there too.
     demoRepository(slug, now(), options.lookbackDays + 7);
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const send = (status: number, body: unknown, link?: string) => {
-      res.writeHead(status, {
-        'Content-Type': 'application/json',
-        ...(link ? { Link: link } : {}),
-      });
-      res.end(JSON.stringify(body));
-    };
+  /** Answers one request through `send`, once. */
+  const route = (
+    req: IncomingMessage,
+    url: URL,
+    send: (status: number, body: unknown, link?: string) => void,
+  ) => {
     const paged = <T>(items: T[]) => {
       const perPage = Math.min(
         100,
@@ -138,26 +135,23 @@ export async function startDemoGitHub(options: {
     send(404, { message: 'Not Found' });
   };
 
-  const server = http.createServer((req, res) => {
+  const server = await startLoopbackServer((req, url) => {
     try {
-      handle(req, res);
+      let answer: JsonAnswer = { status: 404, body: { message: 'Not Found' } };
+      route(req, url, (status, body, link) => {
+        answer = { status, body, headers: link ? { Link: link } : undefined };
+      });
+      return answer;
     } catch (error) {
-      res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ message: String(error) }));
+      return { status: 500, body: { message: String(error) } };
     }
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     settings: {
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl: server.baseUrl,
       token,
       timeoutMs: 10_000,
     },
-    stop: () =>
-      new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop: () => server.stop(),
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import http, { IncomingMessage, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { IncomingMessage } from 'node:http';
+import { startLoopbackServer } from '@gogidix/portal-node';
 import { SourceSettings } from '../config';
 import { DeliveryCatalog } from '../service/deliveryCatalog';
 import {
@@ -132,26 +132,20 @@ export async function startDemoPagerDuty(options: {
     return incidents(url);
   };
 
-  const server = http.createServer((req, res: ServerResponse) => {
-    handle(req)
-      .catch((error): [number, unknown] => [500, pdError(String(error), 2000)])
-      .then(([status, body]) => {
-        res.writeHead(status, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(body));
-      });
+  const server = await startLoopbackServer(async req => {
+    try {
+      const [status, body] = await handle(req);
+      return { status, body };
+    } catch (error) {
+      return { status: 500, body: pdError(String(error), 2000) };
+    }
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     settings: {
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl: server.baseUrl,
       token,
       timeoutMs: 10_000,
     },
-    stop: () =>
-      new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop: () => server.stop(),
   };
 }

@@ -1,3 +1,4 @@
+import { seededRandom } from '@gogidix/test-kit';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   AlertEvent,
@@ -37,22 +38,6 @@ const SERVICES: Array<[string, string]> = [
 ];
 const ref = (name: string) => `component:default/${name}`;
 
-// mulberry32, seeded so that a failing seed can be replayed.
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) =>
-    min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]) => items[int(0, items.length - 1)];
-  return { next, int, pick };
-}
-
 /**
  * About 200 days of events before END: deploys with no incidents
  * (quiet-deploys), incidents with no deploy (pager-only), overlapping
@@ -62,7 +47,7 @@ function seeded(seed: number) {
  * midnights where 7, 30 and 90-day periods and the ones before start.
  */
 function generateHistory(seed: number): DeliveryEvents {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const boundaries = [0, -7, -14, -30, -60, -90, -180].map(d => d * DAY_MIN);
   const minute = () =>
     random.next() < 0.15

@@ -1,6 +1,6 @@
 import { IncomingMessage } from 'node:http';
 import { DemoEstate, DemoService } from './demoEstate';
-import { JsonAnswer } from './loopbackServer';
+import { JsonAnswer } from '@gogidix/portal-node';
 
 /** A dashboard hit as Grafana's `GET /api/search` documents it. */
 function hit(s: DemoService, kind: 'overview' | 'slo', id: number) {

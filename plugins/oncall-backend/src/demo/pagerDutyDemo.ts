@@ -1,7 +1,7 @@
 import { IncomingMessage } from 'node:http';
 import { FiringAlert } from '@gogidix/plugin-oncall-common';
 import { DemoEstate, DemoService } from './demoEstate';
-import { JsonAnswer } from './loopbackServer';
+import { JsonAnswer } from '@gogidix/portal-node';
 import { demoObjectId, weeklyRotation } from './rotation';
 
 /** Where the demo's links lead: the portal's own pages, never a made-up host. */

@@ -10,7 +10,7 @@ import {
 import { AlertmanagerClient } from '../service/AlertmanagerClient';
 import { DemoEstate } from './demoEstate';
 import { grafanaDemo } from './grafanaDemo';
-import { startLoopbackServer } from './loopbackServer';
+import { startLoopbackServer } from '@gogidix/portal-node';
 import { pagerDutyDemo, PortalLinks } from './pagerDutyDemo';
 import { vaultDemo } from './vaultDemo';
 

@@ -1,6 +1,6 @@
 import { IncomingMessage } from 'node:http';
 import { DemoEstate } from './demoEstate';
-import { JsonAnswer } from './loopbackServer';
+import { JsonAnswer } from '@gogidix/portal-node';
 
 /**
  * Vault's KV version 2 API for the demo organisation, as documented at

@@ -3,6 +3,7 @@
  * after BASE, so the expected figures can be found by walking minute by
  * minute (see naiveDelivery.ts).
  */
+import { seededRandom } from '@gogidix/test-kit';
 import { AlertEvent, DeploymentEvent, IncidentEvent } from '../../events';
 import { DeliveryEvents } from '../options';
 
@@ -11,22 +12,6 @@ export const DAY = 24 * 60;
 export const at = (minute: number) =>
   new Date(BASE + minute * 60_000).toISOString();
 export const minuteOf = (iso: string) => (Date.parse(iso) - BASE) / 60_000;
-
-// mulberry32: a small seeded generator, so a failing seed can be replayed.
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) =>
-    min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]) => items[int(0, items.length - 1)];
-  return { next, int, pick };
-}
 
 const SPAN = 36 * DAY;
 export const PERIOD = { fromMin: 20 * DAY, toMin: 34 * DAY };
@@ -49,7 +34,7 @@ const INCIDENT_SERVICES = WITH_DEPLOYS.filter(s => !s.includes('quiet')).concat(
  * incidents and incidents no alert saw.
  */
 export function generateHistory(seed: number): DeliveryEvents {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const deployments: DeploymentEvent[] = [];
   const incidents: IncidentEvent[] = [];
   const alerts: AlertEvent[] = [];

@@ -1,7 +1,11 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 
-/** A demo product's API, listening on loopback only. */
+/**
+ * A demo product's API, listening on loopback only: the stand-ins the
+ * embedded default serves where a product cannot run on this machine
+ * (PagerDuty, Grafana, Vault, GitHub), read by the production clients.
+ */
 export interface LoopbackServer {
   /** `http://127.0.0.1:<port>`, the port the kernel picked. */
   baseUrl: string;
@@ -12,6 +16,8 @@ export interface LoopbackServer {
 export interface JsonAnswer {
   status: number;
   body: unknown;
+  /** Headers besides `Content-Type`, e.g. GitHub's paging `Link`. */
+  headers?: Record<string, string>;
 }
 
 export type JsonHandler = (
@@ -32,12 +38,17 @@ export async function startLoopbackServer(
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       Promise.resolve()
         .then(() => handler(req, url))
-        .catch(error => ({
-          status: 500,
-          body: { error: { message: String(error) } },
-        }))
-        .then(({ status, body }) => {
-          res.writeHead(status, { 'Content-Type': 'application/json' });
+        .catch(
+          (error): JsonAnswer => ({
+            status: 500,
+            body: { error: { message: String(error) } },
+          }),
+        )
+        .then(({ status, body, headers }) => {
+          res.writeHead(status, {
+            ...headers,
+            'Content-Type': 'application/json',
+          });
           res.end(JSON.stringify(body));
         });
     },
