@@ -93,6 +93,43 @@ describe.each(databases.eachSupportedId())(
       expect(await store.alerts(all)).toHaveLength(1);
     });
 
+    it('raises a version only for services whose events a write changes', async () => {
+      const store = await createStore();
+      const payments = 'component:default/payments';
+      const search = 'component:default/search';
+      const versions = async () =>
+        Object.fromEntries(await store.serviceVersions([payments, search]));
+      await store.upsertDeployments([
+        deployment(),
+        deployment({ id: 'd2', entityRef: search }),
+      ]);
+      await store.upsertIncidents([incident()]);
+      expect(await versions()).toEqual({ [payments]: 2, [search]: 1 });
+
+      // A source read again returns the same events, in its own time form.
+      await store.upsertDeployments([
+        deployment({ id: 'd2', entityRef: search }),
+        deployment({ startedAt: '2026-12-01T12:00:00+02:00' }),
+      ]);
+      await store.upsertIncidents([incident()]);
+      expect(await versions()).toEqual({ [payments]: 2, [search]: 1 });
+
+      await store.upsertIncidents([
+        incident({ resolvedAt: '2026-12-02T03:40:00Z' }),
+      ]);
+      expect(await versions()).toEqual({ [payments]: 3, [search]: 1 });
+
+      // An event moved to another service changes both.
+      await store.upsertDeployments([deployment({ entityRef: search })]);
+      expect(await versions()).toEqual({ [payments]: 4, [search]: 2 });
+      expect(
+        (await store.deployments(all)).map(d => [d.id, d.entityRef]),
+      ).toEqual([
+        ['d2', search],
+        ['github:gogidix/payments:1', search],
+      ]);
+    });
+
     it('reads a half-open period, for some components or all, oldest first', async () => {
       const store = await createStore();
       await store.upsertDeployments([

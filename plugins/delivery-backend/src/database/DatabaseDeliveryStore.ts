@@ -86,6 +86,18 @@ const toDeployment = (r: DeploymentRow): DeploymentEvent => ({
   commits: JSON.parse(r.commits) as DeployedCommit[],
 });
 
+/**
+ * Whether a row to write equals the stored one, column by column. Every
+ * column is text (times in one ISO form) or null, on both databases.
+ */
+function sameRow<Row extends object>(row: Row, stored: Row | undefined) {
+  if (!stored) return false;
+  return Object.entries(row).every(
+    ([column, value]) =>
+      (value ?? null) === ((stored as Record<string, unknown>)[column] ?? null),
+  );
+}
+
 export class DatabaseDeliveryStore implements DeliveryStore {
   static async create(options: {
     database: DatabaseService;
@@ -213,21 +225,29 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     // The last of one id wins, as if the rows had been written in turn.
     const unique = [...new Map(rows.map(r => [r.id, r])).values()];
     await this.db.transaction(async tx => {
-      // The services whose figures this write changes: those of the rows,
-      // and those an event moves away from.
-      const changed = new Set(unique.map(r => r.entity_ref));
+      const stored = new Map<string, Row>();
       for (let i = 0; i < unique.length; i += REF_CHUNK) {
-        const before: Array<{ entity_ref: string }> = await tx(table)
-          .select('entity_ref')
-          .whereIn(
-            'id',
-            unique.slice(i, i + REF_CHUNK).map(r => r.id),
-          );
-        for (const row of before) changed.add(row.entity_ref);
+        const before: Row[] = await tx(table).whereIn(
+          'id',
+          unique.slice(i, i + REF_CHUNK).map(r => r.id),
+        );
+        for (const row of before) stored.set(row.id, row);
       }
-      for (let i = 0; i < unique.length; i += CHUNK) {
+      // A source read returns its whole lookback each time; only the rows
+      // that are new or differ are written, and only their services'
+      // figures change: those of the rows, and those an event moves away
+      // from. Unchanged services keep their versions, so their rollups
+      // stay current.
+      const written = unique.filter(r => !sameRow(r, stored.get(r.id)));
+      const changed = new Set<string>();
+      for (const row of written) {
+        changed.add(row.entity_ref);
+        const before = stored.get(row.id);
+        if (before) changed.add(before.entity_ref);
+      }
+      for (let i = 0; i < written.length; i += CHUNK) {
         await tx(table)
-          .insert(unique.slice(i, i + CHUNK))
+          .insert(written.slice(i, i + CHUNK))
           .onConflict('id')
           .merge();
       }

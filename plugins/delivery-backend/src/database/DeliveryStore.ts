@@ -39,8 +39,9 @@ export interface PeriodRollup {
 
 /**
  * Where delivery events are kept; writes replace an event of the same id.
- * Every write of a service's events (including one moving an event to it
- * or away from it) raises that service's version.
+ * Every write that changes a service's events (a new or different event,
+ * or one moved to it or away from it) raises that service's version; an
+ * event written again unchanged raises none.
  */
 export interface DeliveryStore {
   upsertDeployments(deployments: DeploymentEvent[]): Promise<void>;
