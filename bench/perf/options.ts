@@ -16,6 +16,8 @@ export interface System {
   baseUrl: string;
   databasePrefix: string;
   children: ChildProcess[];
+  /** The backend among `children`, whose memory the report gives. */
+  backend?: ChildProcess;
   /** A signed-in user's token: reads are measured as the catalog page makes them. */
   userToken?: string;
   /**

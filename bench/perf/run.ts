@@ -9,6 +9,7 @@ import { e2e } from '../../e2e/support/environment';
 import { CatalogPageResult, measureCatalogPage } from './frontend/measure';
 import { guestSignIn, portalSignIn } from './frontend/signIn';
 import { measureCatalog, printCatalog } from './lib/catalogReads';
+import { mib, MemoryReading, readMemory } from './lib/memory';
 import { errorsOutOf } from './lib/load';
 import { measurePlugins } from './lib/pluginPages';
 import { printTable, printTargets, ratio, TargetCheck } from './lib/report';
@@ -60,11 +61,53 @@ async function hold(systems: System[], token: string) {
   await new Promise(() => {});
 }
 
+/**
+ * Each backend's resident memory right after ingest and at the end (after
+ * the reads, the page loads and, for the portal, our plugins' data and
+ * pages), with the most it held until then.
+ */
+function printMemory(
+  systems: System[],
+  afterIngest: Map<string, MemoryReading | undefined>,
+  atEnd: Map<string, MemoryReading | undefined>,
+) {
+  console.log(
+    '\n## Backend memory (MiB; resident now, and the most held since start)\n',
+  );
+  const stockEnd = atEnd.get('stock');
+  const stockIngest = afterIngest.get('stock');
+  const cell = (m: MemoryReading | undefined) =>
+    m ? `${mib(m.rssBytes)} (peak ${mib(m.peakBytes)})` : 'n/a';
+  printTable([
+    ['system', 'after ingest', 'at the end', 'peak portal/stock'],
+    ...systems.map(s => {
+      const end = atEnd.get(s.name);
+      return [
+        s.name,
+        cell(afterIngest.get(s.name)),
+        cell(end),
+        s.name === 'portal' && end
+          ? ratio(end.peakBytes, stockEnd?.peakBytes)
+          : '',
+      ];
+    }),
+  ]);
+  const portalIngest = afterIngest.get('portal');
+  if (portalIngest && stockIngest) {
+    console.log(
+      `\nPeak during ingest, portal/stock: ${ratio(
+        portalIngest.peakBytes,
+        stockIngest.peakBytes,
+      )}`,
+    );
+  }
+}
+
 async function main() {
   const token = crypto.randomBytes(24).toString('hex');
   const runId = Date.now();
-  // PERF_SCALE (1) shrinks the workload for a quick trial of the harness;
-  // figures are only meaningful at the full scale.
+  // PERF_SCALE (1) scales the workload: 5 is the 50,000-entity form, 0.1 a
+  // quick trial of the harness whose figures mean nothing.
   const scale = Number(process.env.PERF_SCALE ?? 1);
   const dir = path.join(
     e2e.repoRoot,
@@ -95,6 +138,9 @@ async function main() {
   const targets: TargetCheck[] = [];
   try {
     const ingestMs = await startSystems(dir, workload, token, runId, systems);
+    const memoryAfterIngest = new Map(
+      systems.map(s => [s.name, readMemory(s.backend?.pid)]),
+    );
     const portal = systems.find(s => s.name === 'portal')!;
     const stock = systems.find(s => s.name === 'stock');
     portal.userToken = await portalUserToken(portal.baseUrl, e2e.user.login);
@@ -147,6 +193,10 @@ async function main() {
     const plugins = pluginData
       ? await measurePlugins(portal, workload, pluginData)
       : undefined;
+
+    const memoryAtEnd = new Map(
+      systems.map(s => [s.name, readMemory(s.backend?.pid)]),
+    );
 
     console.log(
       '\n# Gogidix portal vs stock Backstage 1.55.0 (create-app 0.9.2)\n',
@@ -275,6 +325,8 @@ async function main() {
         met: worstP95 < 300,
       });
     }
+
+    printMemory(systems, memoryAfterIngest, memoryAtEnd);
 
     console.log('\n## Targets\n');
     printTargets(targets);

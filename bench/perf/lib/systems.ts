@@ -134,6 +134,7 @@ export async function startSystems(
         env,
       }),
     );
+    stock.backend = stock.children[0];
     await waitFor(
       'Stock Backstage becoming ready (log: .data/perf/logs/stock.log)',
       async () =>
@@ -166,6 +167,8 @@ export async function startSystems(
       ],
     })),
   );
+  // startPortal's last child is the backend (the others are stand-ins).
+  portal.backend = portal.children[portal.children.length - 1];
   await settle(portal);
   ingestMs.portal = await ingest(portal, dir, workload, token);
   console.error(`portal: ingested in ${ingestMs.portal} ms`);
