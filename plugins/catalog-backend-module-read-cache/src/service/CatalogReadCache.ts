@@ -14,8 +14,15 @@ interface StoredAnswer extends CatalogAnswer {
 
 /** A miss being answered by the catalog, that later requests may wait for. */
 export interface AnswerFlight {
-  /** Called once the catalog has answered: undefined when it was not a cacheable 200. */
-  land(answer: CatalogAnswer | undefined): void;
+  /**
+   * Called once the answer is known: undefined when it was not a cacheable
+   * 200. `ageMs` is for an answer that was begun earlier than this flight
+   * (one another replica kept); it is kept only while younger than maxAge.
+   * Returns whether the answer was kept.
+   */
+  land(answer: CatalogAnswer | undefined, ageMs?: number): boolean;
+  /** Milliseconds since the flight began. */
+  ageMs(): number;
 }
 
 interface Flight {
@@ -51,6 +58,8 @@ export class CatalogReadCache {
   private readonly flights = new Map<string, Flight>();
   /** Bumped by every invalidation; an answer begun before it is not kept. */
   private generation = 0;
+  /** The shared store's generation this cache's answers belong to. */
+  private sharedGeneration?: string;
 
   constructor(options: CatalogReadCacheOptions) {
     this.maxAgeMs = options.maxAgeMs;
@@ -118,19 +127,24 @@ export class CatalogReadCache {
     this.flights.set(key, flight);
     let done = false;
     return {
-      land: answer => {
-        if (done) return;
+      land: (answer, ageMs) => {
+        if (done) return false;
         done = true;
         if (this.flights.get(key) === flight) this.flights.delete(key);
+        const answerBornAt =
+          ageMs === undefined ? bornAt : Math.min(bornAt, this.now() - ageMs);
         const keep =
           answer !== undefined &&
           generation === this.generation &&
+          (ageMs === undefined || this.isFresh(answerBornAt)) &&
           answer.body.length <= this.maxEntryBytes;
         if (keep) {
-          this.answers.set(key, { ...answer, bornAt });
+          this.answers.set(key, { ...answer, bornAt: answerBornAt });
         }
         resolve(keep ? answer : undefined);
+        return keep;
       },
+      ageMs: () => this.now() - bornAt,
     };
   }
 
@@ -139,6 +153,16 @@ export class CatalogReadCache {
     this.generation += 1;
     this.answers.clear();
     this.flights.clear();
+  }
+
+  /**
+   * Follows the shared store's generation: when another replica has started
+   * a new one (a write went through it), everything kept here is forgotten.
+   */
+  follow(sharedGeneration: string) {
+    if (sharedGeneration === this.sharedGeneration) return;
+    this.sharedGeneration = sharedGeneration;
+    this.invalidate();
   }
 
   get size() {
