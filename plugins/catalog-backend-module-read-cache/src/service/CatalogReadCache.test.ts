@@ -129,6 +129,10 @@ describe('CatalogReadCache', () => {
     const clock = { time: 5_000 };
     const cache = cacheAt(clock);
     expect(cache.takeOff('k').land(answer('shared'), 700)).toBe(true);
+    // Kept from another replica, it is renewed from 3/4 maxAge, not 1/2.
+    expect(cache.claimRefresh('k')).toBe(false);
+    clock.time = 5_050;
+    expect(cache.claimRefresh('k')).toBe(true);
     clock.time = 5_299;
     expect(cache.get('k')?.body.toString()).toBe('shared');
     clock.time = 5_300;

@@ -10,6 +10,8 @@ export interface CatalogAnswer {
 interface StoredAnswer extends CatalogAnswer {
   /** When the catalog began computing it: the freshness bound counts from here. */
   bornAt: number;
+  /** From this age on, the next request renews it. */
+  renewAfterMs: number;
 }
 
 /** A miss being answered by the catalog, that later requests may wait for. */
@@ -93,7 +95,7 @@ export class CatalogReadCache {
    */
   claimRefresh(key: string): boolean {
     const answer = this.answers.peek(key);
-    if (!answer || this.now() - answer.bornAt < this.maxAgeMs / 2) {
+    if (!answer || this.now() - answer.bornAt < answer.renewAfterMs) {
       return false;
     }
     return this.inFlight(key) === undefined;
@@ -139,7 +141,15 @@ export class CatalogReadCache {
           (ageMs === undefined || this.isFresh(answerBornAt)) &&
           answer.body.length <= this.maxEntryBytes;
         if (keep) {
-          this.answers.set(key, { ...answer, bornAt: answerBornAt });
+          this.answers.set(key, {
+            ...answer,
+            bornAt: answerBornAt,
+            // Another replica's answer is renewed later than one's own, so
+            // that the replica that asked the catalog renews it first and
+            // the others find its renewal in the shared store.
+            renewAfterMs:
+              ageMs === undefined ? this.maxAgeMs / 2 : (this.maxAgeMs * 3) / 4,
+          });
         }
         resolve(keep ? answer : undefined);
         return keep;
