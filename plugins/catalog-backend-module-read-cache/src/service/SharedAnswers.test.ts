@@ -242,7 +242,8 @@ describeWithRedis('the read cache shared by two replicas through Redis', () => {
       wallNow: () => frozen,
     });
     const answer = { body: Buffer.from('{"a":1}'), headers: [] };
-    await writer.put('g', 'k', answer, 100);
+    // Ages come from performance.now(), in fractions of a millisecond.
+    await writer.put('g', 'k', answer, 100.25);
     expect((await reader.get('g', 'k', maxAgeMs))?.answer.body).toEqual(
       answer.body,
     );

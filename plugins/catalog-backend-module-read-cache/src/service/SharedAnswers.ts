@@ -127,7 +127,9 @@ export class SharedAnswers {
     answer: CatalogAnswer,
     ageMs: number,
   ): Promise<void> {
-    const ttl = this.deps.maxAgeMs - ageMs;
+    // Redis takes whole milliseconds only (a fraction fails the SET);
+    // rounding down keeps the store's copy inside the bound.
+    const ttl = Math.floor(this.deps.maxAgeMs - ageMs);
     if (ttl <= 0) return;
     const entry: SharedEntry = {
       bornAt: this.wallNow() - ageMs,
