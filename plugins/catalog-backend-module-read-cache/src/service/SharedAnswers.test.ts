@@ -278,6 +278,33 @@ describe('the read cache when the shared store is down', () => {
     expect(warnings[0]).not.toContain('s3cret');
   });
 
+  it('reads the generation with one lookup at a time, sent after the caller asked', async () => {
+    let generation = 'g1';
+    const sent: Array<() => void> = [];
+    const store = mockServices.cache.mock({
+      get: (async () => {
+        const value = generation;
+        await new Promise<void>(resolve => sent.push(resolve));
+        return value;
+      }) as CacheService['get'],
+    });
+    const shared = new SharedAnswers({
+      cache: store,
+      logger: mockServices.logger.mock(),
+      maxAgeMs: MAX_AGE_MS,
+    });
+    const first = shared.generation();
+    generation = 'g2'; // a write lands while the first lookup is on its way
+    const later = Array.from({ length: 5 }, () => shared.generation());
+    expect(sent).toHaveLength(1);
+    sent.shift()!();
+    expect(await first).toBe('g1');
+    await new Promise(resolve => setImmediate(resolve));
+    expect(sent).toHaveLength(1);
+    sent.shift()!();
+    expect(await Promise.all(later)).toEqual(Array(5).fill('g2'));
+  });
+
   it('takes user and password out of URLs in what it logs', () => {
     expect(
       withoutCredentials(

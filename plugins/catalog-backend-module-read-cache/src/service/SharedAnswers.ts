@@ -76,15 +76,16 @@ export class SharedAnswers {
    * the next one, so a busy replica asks at most once per round trip.
    */
   generation(): Promise<string | undefined> {
+    // One lookup at a time, so that their answers arrive in the order sent
+    // and a replica never goes back to a generation it has left.
+    if (this.nextLookup) return this.nextLookup;
     if (!this.lookup) return this.startLookup();
-    if (!this.nextLookup) {
-      const next = this.lookup.then(() => {
-        if (this.nextLookup === next) this.nextLookup = undefined;
-        return this.startLookup();
-      });
-      this.nextLookup = next;
-    }
-    return this.nextLookup;
+    const next = this.lookup.then(() => {
+      if (this.nextLookup === next) this.nextLookup = undefined;
+      return this.startLookup();
+    });
+    this.nextLookup = next;
+    return next;
   }
 
   /**
