@@ -23,6 +23,14 @@ export interface Config {
       maxEntryBytes?: number;
       /** All kept answers together never exceed this many bytes. Default 64 MiB. */
       maxTotalBytes?: number;
+      /**
+       * Whether replicas share their answers through Backstage's cache
+       * service (Redis in the Helm chart), as a second tier behind each
+       * replica's own cache; a write through any replica then empties the
+       * cache of all. Default: true when `backend.cache.store` is a shared
+       * store (anything but `memory`).
+       */
+      shared?: boolean;
     };
   };
 }

@@ -4,14 +4,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogReadCache } from './service/CatalogReadCache';
 import { ReadDecisions } from './service/ReadDecisions';
+import { SharedAnswers } from './service/SharedAnswers';
 import { readReadCacheConfig } from './service/readCacheConfig';
 import { createReadCacheMiddleware } from './service/readCacheMiddleware';
 
 /**
- * Builds the module; `now` (milliseconds on a monotonic clock) lets a test
+ * Builds the module; `now` (milliseconds on a monotonic clock) and
+ * `wallNow` (wall-clock milliseconds, compared across replicas) let a test
  * move time by hand to check the freshness bound.
  */
-export function createCatalogModuleReadCache(options?: { now?: () => number }) {
+export function createCatalogModuleReadCache(options?: {
+  now?: () => number;
+  wallNow?: () => number;
+}) {
   return createBackendModule({
     pluginId: 'catalog',
     moduleId: 'read-cache',
@@ -25,6 +30,7 @@ export function createCatalogModuleReadCache(options?: { now?: () => number }) {
           httpRouter: coreServices.httpRouter,
           permissions: coreServices.permissions,
           auditor: coreServices.auditor,
+          cacheService: coreServices.cache,
         },
         async init({
           config,
@@ -34,6 +40,7 @@ export function createCatalogModuleReadCache(options?: { now?: () => number }) {
           httpRouter,
           permissions,
           auditor,
+          cacheService,
         }) {
           const settings = readReadCacheConfig(config);
           if (!settings.enabled) {
@@ -54,10 +61,24 @@ export function createCatalogModuleReadCache(options?: { now?: () => number }) {
               httpAuth,
               auditor,
               maxEntryBytes: settings.maxEntryBytes,
+              shared: settings.shared
+                ? new SharedAnswers({
+                    cache: cacheService,
+                    logger,
+                    maxAgeMs: settings.maxAgeMs,
+                    wallNow: options?.wallNow,
+                  })
+                : undefined,
             }),
           );
           logger.info(
-            `Catalog read cache: answers kept at most ${settings.maxAgeMs} ms, ${settings.maxEntries} entries`,
+            `Catalog read cache: answers kept at most ${
+              settings.maxAgeMs
+            } ms, ${settings.maxEntries} entries, ${
+              settings.shared
+                ? 'shared between replicas through the cache service'
+                : 'in this process only'
+            }`,
           );
         },
       });

@@ -171,6 +171,10 @@ export async function startCatalog(options: {
   policy: TestPolicy;
   clock: TestClock;
   readCache?: JsonObject;
+  /** `backend` config, e.g. `cache` for a shared store. */
+  backend?: JsonObject;
+  /** More features, e.g. the real cache service factory. */
+  features?: Parameters<typeof startTestBackend>[0]['features'];
 }) {
   const { knex, provider, policy, clock } = options;
   const providerModule = createBackendModule({
@@ -188,7 +192,8 @@ export async function startCatalog(options: {
   return startTestBackend({
     features: [
       catalogBackend,
-      createCatalogModuleReadCache({ now: clock.now }),
+      createCatalogModuleReadCache({ now: clock.now, wallNow: clock.now }),
+      ...(options.features ?? []),
       providerModule,
       createServiceFactory({
         service: coreServices.permissions,
@@ -198,6 +203,7 @@ export async function startCatalog(options: {
       ...(knex ? [mockServices.database.factory({ knex })] : []),
       mockServices.rootConfig.factory({
         data: {
+          ...(options.backend ? { backend: options.backend } : {}),
           catalog: {
             rules: [{ allow: ['Component'] }],
             readCache: { maxAge: { seconds: 2 }, ...options.readCache },

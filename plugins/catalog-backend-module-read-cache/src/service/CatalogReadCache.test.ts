@@ -124,4 +124,31 @@ describe('CatalogReadCache', () => {
     expect(bytes.get('a')).toBeUndefined();
     expect(bytes.get('b')).toBeDefined();
   });
+
+  it('keeps an answer another replica began for what is left of its maxAge', () => {
+    const clock = { time: 5_000 };
+    const cache = cacheAt(clock);
+    expect(cache.takeOff('k').land(answer('shared'), 700)).toBe(true);
+    // Kept from another replica, it is renewed from 3/4 maxAge, not 1/2.
+    expect(cache.claimRefresh('k')).toBe(false);
+    clock.time = 5_050;
+    expect(cache.claimRefresh('k')).toBe(true);
+    clock.time = 5_299;
+    expect(cache.get('k')?.body.toString()).toBe('shared');
+    clock.time = 5_300;
+    expect(cache.get('k')).toBeUndefined();
+    expect(cache.takeOff('old').land(answer('too old'), 1_000)).toBe(false);
+    expect(cache.get('old')).toBeUndefined();
+  });
+
+  it('forgets everything when the shared generation moves on, not when it stays', () => {
+    const clock = { time: 0 };
+    const cache = cacheAt(clock);
+    cache.follow('g1');
+    cache.takeOff('k').land(answer('one'));
+    cache.follow('g1');
+    expect(cache.get('k')).toBeDefined();
+    cache.follow('g2');
+    expect(cache.get('k')).toBeUndefined();
+  });
 });

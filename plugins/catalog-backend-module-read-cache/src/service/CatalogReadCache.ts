@@ -10,12 +10,21 @@ export interface CatalogAnswer {
 interface StoredAnswer extends CatalogAnswer {
   /** When the catalog began computing it: the freshness bound counts from here. */
   bornAt: number;
+  /** From this age on, the next request renews it. */
+  renewAfterMs: number;
 }
 
 /** A miss being answered by the catalog, that later requests may wait for. */
 export interface AnswerFlight {
-  /** Called once the catalog has answered: undefined when it was not a cacheable 200. */
-  land(answer: CatalogAnswer | undefined): void;
+  /**
+   * Called once the answer is known: undefined when it was not a cacheable
+   * 200. `ageMs` is for an answer that was begun earlier than this flight
+   * (one another replica kept); it is kept only while younger than maxAge.
+   * Returns whether the answer was kept.
+   */
+  land(answer: CatalogAnswer | undefined, ageMs?: number): boolean;
+  /** Milliseconds since the flight began. */
+  ageMs(): number;
 }
 
 interface Flight {
@@ -51,6 +60,8 @@ export class CatalogReadCache {
   private readonly flights = new Map<string, Flight>();
   /** Bumped by every invalidation; an answer begun before it is not kept. */
   private generation = 0;
+  /** The shared store's generation this cache's answers belong to. */
+  private sharedGeneration?: string;
 
   constructor(options: CatalogReadCacheOptions) {
     this.maxAgeMs = options.maxAgeMs;
@@ -84,7 +95,7 @@ export class CatalogReadCache {
    */
   claimRefresh(key: string): boolean {
     const answer = this.answers.peek(key);
-    if (!answer || this.now() - answer.bornAt < this.maxAgeMs / 2) {
+    if (!answer || this.now() - answer.bornAt < answer.renewAfterMs) {
       return false;
     }
     return this.inFlight(key) === undefined;
@@ -118,19 +129,32 @@ export class CatalogReadCache {
     this.flights.set(key, flight);
     let done = false;
     return {
-      land: answer => {
-        if (done) return;
+      land: (answer, ageMs) => {
+        if (done) return false;
         done = true;
         if (this.flights.get(key) === flight) this.flights.delete(key);
+        const answerBornAt =
+          ageMs === undefined ? bornAt : Math.min(bornAt, this.now() - ageMs);
         const keep =
           answer !== undefined &&
           generation === this.generation &&
+          (ageMs === undefined || this.isFresh(answerBornAt)) &&
           answer.body.length <= this.maxEntryBytes;
         if (keep) {
-          this.answers.set(key, { ...answer, bornAt });
+          this.answers.set(key, {
+            ...answer,
+            bornAt: answerBornAt,
+            // Another replica's answer is renewed later than one's own, so
+            // that the replica that asked the catalog renews it first and
+            // the others find its renewal in the shared store.
+            renewAfterMs:
+              ageMs === undefined ? this.maxAgeMs / 2 : (this.maxAgeMs * 3) / 4,
+          });
         }
         resolve(keep ? answer : undefined);
+        return keep;
       },
+      ageMs: () => this.now() - bornAt,
     };
   }
 
@@ -139,6 +163,16 @@ export class CatalogReadCache {
     this.generation += 1;
     this.answers.clear();
     this.flights.clear();
+  }
+
+  /**
+   * Follows the shared store's generation: when another replica has started
+   * a new one (a write went through it), everything kept here is forgotten.
+   */
+  follow(sharedGeneration: string) {
+    if (sharedGeneration === this.sharedGeneration) return;
+    this.sharedGeneration = sharedGeneration;
+    this.invalidate();
   }
 
   get size() {

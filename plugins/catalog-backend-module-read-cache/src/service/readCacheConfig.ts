@@ -9,6 +9,8 @@ export interface ReadCacheConfig {
   maxEntries: number;
   maxEntryBytes: number;
   maxTotalBytes: number;
+  /** Whether answers are shared between replicas through the cache service. */
+  shared: boolean;
 }
 
 /**
@@ -18,6 +20,16 @@ export interface ReadCacheConfig {
  * request after the first in each two seconds is answered from memory.
  */
 const DEFAULT_MAX_AGE_MS = 2_000;
+
+/**
+ * Whether Backstage's cache service reaches a store every replica sees
+ * (`backend.cache.store` redis, valkey, memcache, …); the default `memory`
+ * store lives in each process.
+ */
+function isSharedCacheStore(config: Config): boolean {
+  const store = config.getOptionalString('backend.cache.store') ?? 'memory';
+  return store !== 'memory';
+}
 
 export function readReadCacheConfig(config: Config): ReadCacheConfig {
   const section = config.getOptionalConfig('catalog.readCache');
@@ -31,6 +43,7 @@ export function readReadCacheConfig(config: Config): ReadCacheConfig {
     maxEntryBytes: section?.getOptionalNumber('maxEntryBytes') ?? 1024 * 1024,
     maxTotalBytes:
       section?.getOptionalNumber('maxTotalBytes') ?? 64 * 1024 * 1024,
+    shared: section?.getOptionalBoolean('shared') ?? isSharedCacheStore(config),
   };
   for (const key of ['maxEntries', 'maxEntryBytes', 'maxTotalBytes'] as const) {
     if (!Number.isInteger(settings[key]) || settings[key] < 1) {

@@ -4,6 +4,7 @@ import { JsonObject } from '@backstage/types';
 import express, { NextFunction, Request, Response } from 'express';
 import { CatalogAnswer, CatalogReadCache } from './CatalogReadCache';
 import { ReadDecisions } from './ReadDecisions';
+import { SharedAnswers } from './SharedAnswers';
 import { captureAnswer } from './captureAnswer';
 import {
   CachedRoute,
@@ -13,7 +14,8 @@ import {
 } from './cachedRoutes';
 
 /**
- * Says how a read was answered: `hit` (from the cache), `miss` (by the
+ * Says how a read was answered: `hit` (from the cache), `shared` (from the
+ * cache another replica kept in the shared store), `miss` (by the
  * catalog, and kept if it was a complete 200) or `bypass` (by the catalog,
  * not eligible: the caller's read permission is not an unconditional allow,
  * or the request body is not JSON).
@@ -36,8 +38,10 @@ export function createReadCacheMiddleware(deps: {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   maxEntryBytes: number;
+  /** The tier shared by all replicas, when the cache service is shared. */
+  shared?: SharedAnswers;
 }) {
-  const { cache, decisions, httpAuth, auditor, maxEntryBytes } = deps;
+  const { cache, decisions, httpAuth, auditor, maxEntryBytes, shared } = deps;
 
   return async function readCache(
     req: Request,
@@ -47,9 +51,13 @@ export function createReadCacheMiddleware(deps: {
     const { method, path } = req;
     if (mayWriteCatalog(method, path)) {
       // Forget before (no read begun before the write is kept) and after
-      // (the write has landed, or was cut off part-way).
+      // (the write has landed, or was cut off part-way), on every replica.
       cache.invalidate();
-      res.once('close', () => cache.invalidate());
+      await shared?.renew();
+      res.once('close', () => {
+        cache.invalidate();
+        void shared?.renew();
+      });
       next();
       return;
     }
@@ -102,21 +110,44 @@ export function createReadCacheMiddleware(deps: {
       body,
     });
 
+    // A write through another replica shows as a new shared generation,
+    // read after this request arrived; unreachable, this replica goes alone.
+    const generation = shared && (await shared.generation());
+    if (generation !== undefined) cache.follow(generation);
+
     const kept = cache.get(key);
     if (kept && !cache.claimRefresh(key)) {
-      await serveAnswer(req, res, kept, route);
+      await serveAnswer(req, res, kept, route, 'hit');
       return;
     }
     const landing = kept ? undefined : await cache.inFlight(key);
     if (landing) {
-      await serveAnswer(req, res, landing, route);
+      await serveAnswer(req, res, landing, route, 'hit');
       return;
     }
 
     const flight = cache.takeOff(key);
+    if (shared && generation !== undefined) {
+      // Another replica may hold it; renewing, only a younger one will do.
+      const found = await shared.get(
+        generation,
+        key,
+        kept ? cache.maxAgeMs / 2 : cache.maxAgeMs,
+      );
+      if (found) {
+        flight.land(found.answer, found.ageMs);
+        await serveAnswer(req, res, found.answer, route, 'shared');
+        return;
+      }
+    }
     captureAnswer(res, {
       maxBytes: maxEntryBytes,
-      onEnd: answer => flight.land(answer),
+      onEnd: answer => {
+        const stored = flight.land(answer);
+        if (stored && answer && shared && generation !== undefined) {
+          void shared.put(generation, key, answer, flight.ageMs());
+        }
+      },
     });
     res.setHeader(READ_CACHE_HEADER, 'miss');
     next();
@@ -127,6 +158,7 @@ export function createReadCacheMiddleware(deps: {
     res: Response,
     answer: CatalogAnswer,
     route: CachedRoute,
+    how: 'hit' | 'shared',
   ) {
     // The catalog records every read for the audit trail; so does a hit.
     const event = await auditor.createEvent({
@@ -138,7 +170,7 @@ export function createReadCacheMiddleware(deps: {
 
     res.status(200);
     for (const [name, value] of answer.headers) res.setHeader(name, value);
-    res.setHeader(READ_CACHE_HEADER, 'hit');
+    res.setHeader(READ_CACHE_HEADER, how);
     if (req.fresh) {
       // The caller holds this very answer (same ETag): as `res.send` does.
       res.status(304);
