@@ -33,6 +33,8 @@ const KEYS = env('BENCH_KEYS', 200);
 const CATALOG_MS = env('BENCH_CATALOG_MS', 20);
 const WRITE_EVERY_MS = env('BENCH_WRITE_EVERY_MS', 0);
 const MAX_AGE_MS = env('BENCH_MAX_AGE_MS', 2_000);
+// catalog.readCache.followWithin: the portal's default.
+const FOLLOW_MS = env('BENCH_FOLLOW_MS', 100);
 
 const auditor = {
   createEvent: async () => ({ success: async () => {}, fail: async () => {} }),
@@ -97,6 +99,7 @@ async function startReplica(options: {
             cache: options.shared,
             logger,
             maxAgeMs: MAX_AGE_MS,
+            followWithinMs: FOLLOW_MS,
           })
         : undefined,
     }),
@@ -237,7 +240,7 @@ async function main() {
     `Two replicas, ${CONNECTIONS} connections, ${KEYS} entities read at random, catalog ${CATALOG_MS} ms per answer, ` +
       `a write through replica b every ${
         WRITE_EVERY_MS || 'never'
-      } ms, maxAge ${MAX_AGE_MS} ms; ` +
+      } ms, maxAge ${MAX_AGE_MS} ms, followWithin ${FOLLOW_MS} ms; ` +
       `${ROUNDS} rounds of ${SECONDS} s per side, alternating; Redis ${REDIS_URL.replace(
         /\/\/[^@/]*@/,
         '//***@',

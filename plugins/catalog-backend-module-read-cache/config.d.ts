@@ -31,6 +31,14 @@ export interface Config {
        * store (anything but `memory`).
        */
       shared?: boolean;
+      /**
+       * With `shared`: how long a replica goes on with the write generation
+       * it last read from the store before reading it again, so that a hit
+       * costs no round trip. A write through another replica reaches this
+       * replica's reads within this long; a write through itself, at once.
+       * Zero reads it on every read. Default 100 ms (at most half `maxAge`).
+       */
+      followWithin?: HumanDuration | string;
     };
   };
 }

@@ -66,6 +66,7 @@ export function createCatalogModuleReadCache(options?: {
                     cache: cacheService,
                     logger,
                     maxAgeMs: settings.maxAgeMs,
+                    followWithinMs: settings.followWithinMs,
                     wallNow: options?.wallNow,
                   })
                 : undefined,

@@ -65,7 +65,7 @@ describeWithRedis('two catalog replicas with backend.cache.store redis', () => {
       .delete('read-cache:v1:generation');
   });
 
-  it('serves on B what A read, and a write through B empties A', async () => {
+  it('serves on B what A read, and a write through B empties A within followWithin', async () => {
     const [databaseId] = databases.eachSupportedId()[0];
     const knex = await databases.init(databaseId);
     const provider = new TestEntityProvider();
@@ -140,6 +140,14 @@ describeWithRedis('two catalog replicas with backend.cache.store redis', () => {
       .set('authorization', alice);
     expect(removed.status).toBe(204);
 
+    // A follows the generation it read for followWithin (100 ms by
+    // default), as a single replica's answers would have been served for
+    // up to maxAge before they were shared; from then on it asks again.
+    const withinFollow = await request(a)
+      .get(`/api/catalog${BY_NAME}`)
+      .set('authorization', alice);
+    expect(withinFollow.headers[READ_CACHE_HEADER]).toBe('hit');
+    clock.advance(100);
     const afterWrite = await request(a)
       .get(`/api/catalog${BY_NAME}`)
       .set('authorization', alice);

@@ -305,6 +305,41 @@ describe('the read cache when the shared store is down', () => {
     expect(await Promise.all(later)).toEqual(Array(5).fill('g2'));
   });
 
+  it('goes on with the generation it read for followWithin, and with its own write at once', async () => {
+    let stored = 'g1';
+    let lookups = 0;
+    const clock = new TestClock();
+    const store = mockServices.cache.mock({
+      get: (async () => {
+        lookups += 1;
+        return stored;
+      }) as CacheService['get'],
+      set: (async (_key: string, value: string) => {
+        stored = value;
+      }) as CacheService['set'],
+    });
+    const shared = new SharedAnswers({
+      cache: store,
+      logger: mockServices.logger.mock(),
+      maxAgeMs: MAX_AGE_MS,
+      followWithinMs: 100,
+      wallNow: clock.now,
+    });
+    expect(await shared.generation()).toBe('g1');
+    stored = 'g2'; // a write through another replica
+    clock.advance(99);
+    expect(await shared.generation()).toBe('g1');
+    expect(lookups).toBe(1);
+    clock.advance(1);
+    expect(await shared.generation()).toBe('g2');
+    expect(lookups).toBe(2);
+
+    await shared.renew(); // a write through this replica
+    expect(await shared.generation()).toBe(stored);
+    expect(stored).not.toBe('g2');
+    expect(lookups).toBe(2);
+  });
+
   it('takes user and password out of URLs in what it logs', () => {
     expect(
       withoutCredentials(

@@ -55,12 +55,19 @@ export class SharedAnswers {
   private down = false;
   private lookup?: Promise<string | undefined>;
   private nextLookup?: Promise<string | undefined>;
+  /** The generation last read or written, and when that lookup was sent. */
+  private known?: { generation: string; atMs: number };
 
   constructor(
     private readonly deps: {
       cache: CacheService;
       logger: LoggerService;
       maxAgeMs: number;
+      /**
+       * How long the generation last read is used before it is read again
+       * (0: read on every call). Default 0.
+       */
+      followWithinMs?: number;
       /** Wall-clock milliseconds, comparable across replicas; tests move it. */
       wallNow?: () => number;
       timeoutMs?: number;
@@ -76,6 +83,11 @@ export class SharedAnswers {
    * the next one, so a busy replica asks at most once per round trip.
    */
   generation(): Promise<string | undefined> {
+    const followWithinMs = this.deps.followWithinMs ?? 0;
+    const known = this.known;
+    if (known && this.wallNow() - known.atMs < followWithinMs) {
+      return Promise.resolve(known.generation);
+    }
     // One lookup at a time, so that their answers arrive in the order sent
     // and a replica never goes back to a generation it has left.
     if (this.nextLookup) return this.nextLookup;
@@ -93,11 +105,16 @@ export class SharedAnswers {
    * no longer found. Resolves once the store has it (or has failed).
    */
   async renew(): Promise<void> {
-    await this.guarded(() =>
-      this.deps.cache.set(GENERATION_KEY, randomUUID(), {
+    const generation = randomUUID();
+    const atMs = this.wallNow();
+    const written = await this.guarded(async () => {
+      await this.deps.cache.set(GENERATION_KEY, generation, {
         ttl: GENERATION_TTL_MS,
-      }),
-    );
+      });
+      return true;
+    });
+    // This replica follows its own write at once.
+    if (written) this.known = { generation, atMs };
   }
 
   /** A kept answer of `generation` younger than `youngerThanMs`, if any. */
@@ -143,10 +160,16 @@ export class SharedAnswers {
   }
 
   private startLookup(): Promise<string | undefined> {
+    // Timed from when it is sent: every write ended before then is in it.
+    const atMs = this.wallNow();
     const lookup = this.guarded(async () => {
-      const generation = await this.deps.cache.get(GENERATION_KEY);
+      const stored = await this.deps.cache.get(GENERATION_KEY);
       // No generation yet (a new store): every replica reads the same ''.
-      return typeof generation === 'string' ? generation : '';
+      const generation = typeof stored === 'string' ? stored : '';
+      if (!this.known || this.known.atMs <= atMs) {
+        this.known = { generation, atMs };
+      }
+      return generation;
     }).finally(() => {
       if (this.lookup === lookup) this.lookup = undefined;
     });

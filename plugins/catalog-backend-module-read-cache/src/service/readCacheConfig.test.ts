@@ -24,6 +24,30 @@ describe('readReadCacheConfig', () => {
     expect(readReadCacheConfig(new ConfigReader(data)).shared).toBe(shared);
   });
 
+  it.each([
+    [{}, 100],
+    [{ maxAge: '150ms' }, 75],
+    [{ followWithin: '0s' }, 0],
+    [{ followWithin: { milliseconds: 250 } }, 250],
+  ])('with %j follows other replicas within %d ms', (readCache, ms) => {
+    expect(
+      readReadCacheConfig(new ConfigReader({ catalog: { readCache } }))
+        .followWithinMs,
+    ).toBe(ms);
+  });
+
+  it('refuses a follow window as long as the freshness bound', () => {
+    expect(() =>
+      readReadCacheConfig(
+        new ConfigReader({
+          catalog: { readCache: { maxAge: '1s', followWithin: '1s' } },
+        }),
+      ),
+    ).toThrow(
+      'catalog.readCache.followWithin must be at least zero and shorter than maxAge (1000 ms), got 1000 ms',
+    );
+  });
+
   it('refuses a freshness bound of zero', () => {
     expect(() =>
       readReadCacheConfig(

@@ -11,7 +11,21 @@ export interface ReadCacheConfig {
   maxTotalBytes: number;
   /** Whether answers are shared between replicas through the cache service. */
   shared: boolean;
+  /**
+   * How long a replica goes on with the generation it last read before
+   * reading it again: a write through another replica reaches its reads
+   * within this long (a write through itself, at once).
+   */
+  followWithinMs: number;
 }
+
+/**
+ * A tenth of a second: a replica reads the shared generation at most ten
+ * times a second instead of on every read, so a hit costs no round trip,
+ * and another replica's write is followed twenty times sooner than the
+ * two-second bound that held before answers were shared.
+ */
+const DEFAULT_FOLLOW_WITHIN_MS = 100;
 
 /**
  * Two seconds: the catalog itself is minutes behind its sources (it
@@ -44,6 +58,11 @@ export function readReadCacheConfig(config: Config): ReadCacheConfig {
     maxTotalBytes:
       section?.getOptionalNumber('maxTotalBytes') ?? 64 * 1024 * 1024,
     shared: section?.getOptionalBoolean('shared') ?? isSharedCacheStore(config),
+    followWithinMs: section?.has('followWithin')
+      ? durationToMilliseconds(
+          readDurationFromConfig(section, { key: 'followWithin' }),
+        )
+      : Math.min(DEFAULT_FOLLOW_WITHIN_MS, maxAgeMs / 2),
   };
   for (const key of ['maxEntries', 'maxEntryBytes', 'maxTotalBytes'] as const) {
     if (!Number.isInteger(settings[key]) || settings[key] < 1) {
@@ -55,6 +74,12 @@ export function readReadCacheConfig(config: Config): ReadCacheConfig {
   if (!(maxAgeMs > 0)) {
     throw new Error(
       `catalog.readCache.maxAge must be longer than zero, got ${maxAgeMs} ms`,
+    );
+  }
+  const { followWithinMs } = settings;
+  if (!(followWithinMs >= 0 && followWithinMs < maxAgeMs)) {
+    throw new Error(
+      `catalog.readCache.followWithin must be at least zero and shorter than maxAge (${maxAgeMs} ms), got ${followWithinMs} ms`,
     );
   }
   return settings;
