@@ -163,6 +163,28 @@ observability_ready() {
 
 pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
 
+redis_ready() {
+  (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null
+}
+
+# The read cache's shared-tier tests run against Redis on 127.0.0.1:6379.
+bootstrap_redis() {
+  redis_ready && return
+  as_root || die "Redis is needed on 127.0.0.1:6379 for the tests; start it."
+  if ! command -v redis-server >/dev/null; then
+    log "Installing Debian's Redis"
+    apt_install redis-server
+  fi
+  log "Starting Redis"
+  service redis-server start >/dev/null 2>&1 ||
+    redis-server --bind 127.0.0.1 --port 6379 --save '' --appendonly no --daemonize yes >/dev/null
+  for _ in $(seq 1 30); do
+    redis_ready && return
+    sleep 1
+  done
+  die "Redis did not come up on 127.0.0.1:6379."
+}
+
 bootstrap_postgres() {
   export PORTAL_TEST_PG="${PORTAL_TEST_PG:-postgresql://postgres@127.0.0.1:5432}"
   if command -v pg_isready >/dev/null && pg_ready; then

@@ -9,7 +9,7 @@
 #   scripts/test.sh
 #
 # Installs what it needs first (Node 22, the repo's yarn, dependencies,
-# Debian's Chromium, Prometheus and Alertmanager, a running PostgreSQL); see
+# Debian's Chromium, Prometheus and Alertmanager, a running PostgreSQL and Redis); see
 # scripts/bootstrap.sh.
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 
@@ -27,6 +27,7 @@ step "toolchain" bootstrap_toolchain
 step "dependencies" bootstrap_install
 step "chromium" bootstrap_chromium
 step "postgresql" bootstrap_postgres
+step "redis" bootstrap_redis
 step "prometheus" bootstrap_prometheus
 step "alertmanager" bootstrap_alertmanager
 
@@ -36,6 +37,8 @@ export CI=1
 # fail rather than quietly test SQLite alone.
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$PORTAL_TEST_PG"
 export PORTAL_REQUIRE_POSTGRES=1
+# The read cache's shared-tier tests run on the machine's Redis (6379).
+export PORTAL_REQUIRE_REDIS=1
 
 step "type check" yarn tsc
 step "lint" yarn lint

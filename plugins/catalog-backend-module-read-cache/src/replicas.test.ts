@@ -5,7 +5,6 @@ import {
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { portalTestDatabases, eventually } from '@gogidix/test-kit';
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import {
@@ -19,26 +18,9 @@ import {
 import { SharedAnswers } from './service/SharedAnswers';
 import { cacheKeyOf } from './service/cachedRoutes';
 import { READ_CACHE_HEADER } from './service/readCacheMiddleware';
+import { describeWithRedis, REDIS_URL } from './__testUtils__/redis';
 
 jest.setTimeout(120_000);
-
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const REDIS_REACHABLE =
-  spawnSync(
-    process.execPath,
-    [
-      '-e',
-      "require('net').connect(6379, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))",
-    ],
-    { timeout: 5_000 },
-  ).status === 0;
-if (!REDIS_REACHABLE) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    `SKIPPED: no Redis at ${REDIS_URL}; the two-replica catalog test needs a real one`,
-  );
-}
-const describeWithRedis = REDIS_REACHABLE ? describe : describe.skip;
 
 const databases = portalTestDatabases();
 const MAX_AGE_MS = 2_000;

@@ -7,7 +7,6 @@ import { CacheManager } from '@backstage/backend-defaults/cache';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import express from 'express';
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { TestClock } from '../__testUtils__/catalogUnderTest';
@@ -19,27 +18,7 @@ import {
   READ_CACHE_HEADER,
   createReadCacheMiddleware,
 } from './readCacheMiddleware';
-
-const REDIS_URL = 'redis://127.0.0.1:6379';
-
-/** Asked once, synchronously, so that the suite can be skipped by name. */
-const REDIS_REACHABLE =
-  spawnSync(
-    process.execPath,
-    [
-      '-e',
-      "require('net').connect(6379, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))",
-    ],
-    { timeout: 5_000 },
-  ).status === 0;
-
-if (!REDIS_REACHABLE) {
-  // eslint-disable-next-line no-console
-  console.warn(
-    `SKIPPED: no Redis at ${REDIS_URL}; the shared read cache tests need a real one`,
-  );
-}
-const describeWithRedis = REDIS_REACHABLE ? describe : describe.skip;
+import { describeWithRedis, REDIS_URL } from '../__testUtils__/redis';
 
 const MAX_AGE_MS = 10_000;
 
