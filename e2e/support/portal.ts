@@ -34,6 +34,13 @@ export function installBundle() {
       recursive: true,
     },
   );
+  // The portal's yarn patches (resolutions in the root package.json), as
+  // packages/backend/Dockerfile copies them.
+  fs.cpSync(
+    path.join(e2e.repoRoot, '.yarn/patches'),
+    path.join(e2e.bundleDir, '.yarn/patches'),
+    { recursive: true },
+  );
   fs.copyFileSync(
     path.join(e2e.repoRoot, '.yarnrc.yml'),
     path.join(e2e.bundleDir, '.yarnrc.yml'),
