@@ -14,21 +14,20 @@ const reachable =
     { timeout: 5_000 },
   ).status === 0;
 
-/**
- * `describe` when Redis answers; otherwise skipped with a line that says
- * so, or, with PORTAL_REQUIRE_REDIS=1 (scripts/test.sh), failed.
- */
-export function describeWithRedis(what: string, tests: () => void) {
-  if (reachable) {
-    describe(what, tests);
-    return;
-  }
+if (!reachable) {
   if (process.env.PORTAL_REQUIRE_REDIS === '1') {
     throw new Error(
       `Redis is required (PORTAL_REQUIRE_REDIS=1) but nothing answers at ${REDIS_URL}; start it (Debian: service redis-server start)`,
     );
   }
   // eslint-disable-next-line no-console
-  console.warn(`SKIPPED: no Redis at ${REDIS_URL}; "${what}" needs a real one`);
-  describe.skip(what, tests);
+  console.warn(
+    `SKIPPED: no Redis at ${REDIS_URL}; the shared read cache tests need a real one`,
+  );
 }
+
+/**
+ * `describe` when Redis answers; otherwise skipped with the line above, or,
+ * with PORTAL_REQUIRE_REDIS=1 (scripts/test.sh), failed.
+ */
+export const describeWithRedis = reachable ? describe : describe.skip;
