@@ -20,7 +20,11 @@ import { Agent, request } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { CatalogReadCache } from '../../plugins/catalog-backend-module-read-cache/src/service/CatalogReadCache';
 import { ReadDecisions } from '../../plugins/catalog-backend-module-read-cache/src/service/ReadDecisions';
-import { SharedAnswers } from '../../plugins/catalog-backend-module-read-cache/src/service/SharedAnswers';
+import {
+  SharedAnswers,
+  withoutCredentials,
+} from '../../plugins/catalog-backend-module-read-cache/src/service/SharedAnswers';
+import { median, percentile, summary } from '../perf/lib/stats';
 import { createReadCacheMiddleware } from '../../plugins/catalog-backend-module-read-cache/src/service/readCacheMiddleware';
 
 const env = (name: string, fallback: number) =>
@@ -200,14 +204,11 @@ async function round(shared: boolean): Promise<Round> {
   clearInterval(writes);
   await Promise.all(pendingWrites);
   await Promise.all(replicas.map(r => r.close()));
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
   return {
     catalogPerS: catalog.calls / elapsedS,
     readsPerS: latencies.length / elapsedS,
-    p50: at(0.5),
-    p99: at(0.99),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
   };
 }
 
@@ -225,25 +226,14 @@ function redisCacheService(prefix: string): CacheService {
   ).forPlugin('catalog');
 }
 
-function summary(values: number[], digits: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  const f = (v: number) => v.toFixed(digits);
-  return {
-    median,
-    text: `${f(median)} (${f(sorted[0])}–${f(sorted[sorted.length - 1])})`,
-  };
-}
-
 async function main() {
   console.log(
     `Two replicas, ${CONNECTIONS} connections, ${KEYS} entities read at random, catalog ${CATALOG_MS} ms per answer, ` +
       `a write through replica b every ${
         WRITE_EVERY_MS || 'never'
       } ms, maxAge ${MAX_AGE_MS} ms, followWithin ${FOLLOW_MS} ms; ` +
-      `${ROUNDS} rounds of ${SECONDS} s per side, alternating; Redis ${REDIS_URL.replace(
-        /\/\/[^@/]*@/,
-        '//***@',
+      `${ROUNDS} rounds of ${SECONDS} s per side, alternating; Redis ${withoutCredentials(
+        REDIS_URL,
       )}`,
   );
   const results: Record<'alone' | 'shared', Round[]> = {
@@ -264,23 +254,16 @@ async function main() {
     ['read P99 ms', 'p99', 2],
   ];
   console.log(
-    '\nmedian (min–max) over rounds | per-replica caches (today) | shared through Redis | shared / today',
+    '\nmedian (min-max) over rounds | per-replica caches (today) | shared through Redis | shared / today',
   );
   for (const [label, field, digits] of rows) {
-    const alone = summary(
-      results.alone.map(r => r[field]),
-      digits,
-    );
-    const shared = summary(
-      results.shared.map(r => r[field]),
-      digits,
-    );
+    const alone = results.alone.map(r => r[field]);
+    const shared = results.shared.map(r => r[field]);
     console.log(
-      `${label.padEnd(16)} | ${alone.text.padStart(
-        26,
-      )} | ${shared.text.padStart(20)} | ${(
-        shared.median / alone.median
-      ).toFixed(2)}×`,
+      `${label.padEnd(16)} | ${summary(alone, digits).padStart(26)} | ${summary(
+        shared,
+        digits,
+      ).padStart(20)} | ${(median(shared) / median(alone)).toFixed(2)}×`,
     );
   }
   await redisStores[0].delete('read-cache:v1:generation');
