@@ -8,6 +8,7 @@ import { Config } from '@backstage/config';
 import { DefaultIdentityClient } from '@backstage/plugin-auth-node';
 import fs from 'node:fs';
 import { compressedAssets } from './compressedAssets';
+import { endEventBusPollsOnShutdown } from './eventBusPolls';
 import {
   bodySizeLimit,
   expensiveRouteRateLimit,
@@ -54,11 +55,13 @@ function verifiedUserOf(config: Config, logger: LoggerService): VerifiedUserOf {
  * Backstage's root HTTP router with the portal's request limits in front
  * of every plugin: body sizes (413) and rate limits on expensive
  * endpoints (429), answered before a plugin spends any work. The app's
- * hashed static files are served compressed once (see compressedAssets).
+ * hashed static files are served compressed once (see compressedAssets),
+ * and a stop does not wait for the event bus's long polls (eventBusPolls).
  */
 export const portalRootHttpRouterServiceFactory = rootHttpRouterServiceFactory({
-  configure({ app, config, logger, middleware, applyDefaults }) {
+  configure({ app, config, logger, middleware, applyDefaults, lifecycle }) {
     const limits = readRequestLimits(config);
+    app.use(endEventBusPollsOnShutdown(lifecycle));
     app.use((_req, res, next) => {
       res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
       next();
