@@ -19,6 +19,11 @@ export interface Config {
     /** Minutes between fact collection and evaluation rounds; default 15. */
     roundMinutes?: number;
     /**
+     * Seconds from the backend's start to the first round; default 45, for
+     * the catalog and the SLO plugin to fill in first.
+     */
+    firstRoundSeconds?: number;
+    /**
      * Folder of Trivy JSON reports named `<component name>.json`, loaded at
      * start through the same parser as CI uploads (the demo's reports).
      */

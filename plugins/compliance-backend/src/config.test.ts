@@ -10,6 +10,7 @@ describe('readComplianceConfig', () => {
     expect(settings.rulesFile).toMatch(/rules\/default\.yaml$/);
     expect(settings.ruleSet.checks.length).toBeGreaterThan(0);
     expect(settings.roundMinutes).toBe(15);
+    expect(settings.firstRoundSeconds).toBe(45);
     expect(settings.trivyReportsDir).toBeUndefined();
     expect(settings.bodyLimits).toEqual({
       maxRequestBytes: 5 * 1024 * 1024,
@@ -46,6 +47,19 @@ describe('readComplianceConfig', () => {
         new ConfigReader({ compliance: { roundMinutes: 0 } }),
       ),
     ).toThrow('compliance.roundMinutes must be at least 1, got 0');
+  });
+
+  it('takes a first round at start, and names a negative delay', () => {
+    expect(
+      readComplianceConfig(
+        new ConfigReader({ compliance: { firstRoundSeconds: 0 } }),
+      ).firstRoundSeconds,
+    ).toBe(0);
+    expect(() =>
+      readComplianceConfig(
+        new ConfigReader({ compliance: { firstRoundSeconds: -5 } }),
+      ),
+    ).toThrow('compliance.firstRoundSeconds must be 0 or more, got -5');
   });
 
   it('names the request limit that is not a positive whole number', () => {

@@ -14,6 +14,8 @@ export interface ComplianceConfig {
   rulesFile: string;
   ruleSet: RuleSet;
   roundMinutes: number;
+  /** Seconds from start to the first round. */
+  firstRoundSeconds: number;
   trivyReportsDir?: string;
   /** `gogidix.http.maxRequestBytes` and `maxImportBytes` (Trivy reports). */
   bodyLimits: { maxRequestBytes: number; maxImportBytes: number };
@@ -41,6 +43,15 @@ export function readComplianceConfig(config: Config): ComplianceConfig {
       `compliance.roundMinutes must be at least 1, got ${roundMinutes}`,
     );
   }
+  // The catalog and the SLO plugin fill in over the first minute after a
+  // start, so the first round waits 45 s unless told otherwise.
+  const firstRoundSeconds =
+    config.getOptionalNumber('compliance.firstRoundSeconds') ?? 45;
+  if (!(firstRoundSeconds >= 0)) {
+    throw new Error(
+      `compliance.firstRoundSeconds must be 0 or more, got ${firstRoundSeconds}`,
+    );
+  }
   const trivyReportsDir = config.getOptionalString(
     'compliance.trivyReportsDir',
   );
@@ -48,6 +59,7 @@ export function readComplianceConfig(config: Config): ComplianceConfig {
     rulesFile,
     ruleSet: parseRuleSet(text, rulesFile),
     roundMinutes,
+    firstRoundSeconds,
     trivyReportsDir: trivyReportsDir
       ? path.resolve(trivyReportsDir)
       : undefined,

@@ -84,7 +84,7 @@ export const compliancePlugin = createBackendPlugin({
           frequency: { minutes: settings.roundMinutes },
           timeout: { minutes: 15 },
           // The catalog and the SLO plugin fill in over the first minute.
-          initialDelay: { seconds: 45 },
+          initialDelay: { seconds: settings.firstRoundSeconds },
           scope: 'global',
           fn: async () => {
             await service.runLoggedRound();
