@@ -13,11 +13,13 @@ import {
   readAppConfig,
   repoRoot,
 } from './__testUtils__/appConfig';
+import { catalogProblems } from './__testUtils__/catalogProblems';
 import {
   goldenPathConfig,
   PortalTestBackend,
   startPortalTestBackend,
 } from './__testUtils__/portalTestBackend';
+import { firstRounds } from './__testUtils__/scheduledRounds';
 import {
   signInAs,
   testUserSignIn,
@@ -273,16 +275,18 @@ describe('write actions over MCP under the role policy', () => {
     for (const role of ['manager', 'developer'] as const) {
       tokens[role] = await signInAs(backend.baseUrl, ROLE_USERS[role], 120_000);
     }
-    // The first compliance round evaluates the entity to be waived.
-    await eventually(
-      async () => {
-        const res = await request(backend.baseUrl)
-          .get(`/api/compliance/entities/component/default/listings-service`)
-          .auth(tokens.manager, { type: 'bearer' });
-        return res.status === 200 ? true : undefined;
-      },
-      { what: 'a compliance round', timeoutMs: 180_000, intervalMs: 1000 },
+    // A compliance round of the whole catalog evaluates the entity to be
+    // waived.
+    const admin = await signInAs(
+      backend.baseUrl,
+      ROLE_USERS.platformAdmin,
+      120_000,
     );
+    await catalogProblems(backend.baseUrl, {
+      timeoutMs: 120_000,
+      token: admin,
+    });
+    await firstRounds(backend.baseUrl, admin);
   });
   afterAll(() => backend?.stop());
 

@@ -45,7 +45,21 @@ export async function startPortalTestBackend(
   // The delivery demo reads 90 days of demo deployments through its GitHub
   // stand-in 30 s after start, thousands of requests that compete with the
   // test for the event loop; a test that needs it sets delivery itself.
-  const config: JsonObject = { ...base, delivery: { demo: false } };
+  // The SLO demo's first evaluation fills an hourly snapshot for each day of
+  // history (720 rounds over the demo catalog at app-config.yaml's 30 days);
+  // two days give every SLO a status and a burn-down, which is what the
+  // backend's tests read. The first compliance round comes at once rather
+  // than after 45 s; a test that reads rounds starts them itself once the
+  // catalog is in (scheduledRounds.ts). A test can set either itself.
+  const config: JsonObject = {
+    ...base,
+    delivery: { demo: false },
+    slo: { ...(isObject(base.slo) ? base.slo : {}), historyDays: 2 },
+    compliance: {
+      ...(isObject(base.compliance) ? base.compliance : {}),
+      firstRoundSeconds: 0,
+    },
+  };
   for (const [key, value] of Object.entries(options.config ?? {})) {
     const before = base[key];
     config[key] =

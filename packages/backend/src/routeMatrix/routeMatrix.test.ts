@@ -1,8 +1,9 @@
-import { eventually, sendJson, StandIn, startStandIn } from '@gogidix/test-kit';
+import { sendJson, StandIn, startStandIn } from '@gogidix/test-kit';
 import request from 'supertest';
 import { appCatalogConfig, readAppConfig } from '../__testUtils__/appConfig';
 import { catalogProblems } from '../__testUtils__/catalogProblems';
 import { startPortalTestBackend } from '../__testUtils__/portalTestBackend';
+import { firstRounds } from '../__testUtils__/scheduledRounds';
 import {
   signInAs,
   testUserSignIn,
@@ -105,8 +106,7 @@ describe('the route matrix', () => {
       timeoutMs: 120_000,
       token: tokens.platformAdmin,
     });
-    await sloSnapshots(server, tokens.platformAdmin, 180_000);
-    await complianceRound(server, tokens.platformAdmin, 180_000);
+    await firstRounds(server, tokens.platformAdmin);
     for (const role of ROLES) {
       tokens[role] = await signInAs(server, ROLE_USERS[role]);
     }
@@ -261,34 +261,4 @@ function startOidcDiscoveryStandIn(): Promise<StandIn> {
       sendJson(res, 404, {});
     }
   });
-}
-
-/** Waits for the SLO plugin's first evaluation round of the demo catalog. */
-async function sloSnapshots(server: string, token: string, timeoutMs: number) {
-  await eventually(
-    async () => {
-      const res = await request(server)
-        .get('/api/slo/summary')
-        .auth(token, { type: 'bearer' });
-      return res.body.slos?.length > 0;
-    },
-    { what: 'an evaluated SLO', timeoutMs, intervalMs: 1000 },
-  );
-}
-
-/** The first compliance round, so that team and entity answers are settled. */
-async function complianceRound(
-  server: string,
-  token: string,
-  timeoutMs: number,
-) {
-  await eventually(
-    async () => {
-      const res = await request(server)
-        .get('/api/compliance/summary')
-        .auth(token, { type: 'bearer' });
-      return Boolean(res.body.evaluatedAt);
-    },
-    { what: 'a compliance round', timeoutMs, intervalMs: 1000 },
-  );
 }
