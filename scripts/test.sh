@@ -45,6 +45,7 @@ export PORTAL_REQUIRE_REDIS=1
 # failed. Used where the work of one lane leaves a core idle.
 side_by_side() {
   local lanes="$PORTAL_ROOT/.data/ci-lanes" names=("$1" "$3") pids=() rcs=()
+  local t=$SECONDS
   mkdir -p "$lanes"
   log "── side by side: $1 | $3"
   "$2" >"$lanes/$1.log" 2>&1 &
@@ -55,6 +56,7 @@ side_by_side() {
     rcs[i]=0
     wait "${pids[i]}" || rcs[i]=$?
   done
+  log "   side by side: $1 | $3: $((SECONDS - t)) s"
   for i in 0 1; do
     log "── output of the lane: ${names[i]}"
     cat "$lanes/${names[i]}.log"
