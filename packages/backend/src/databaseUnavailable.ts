@@ -13,6 +13,7 @@ import {
 import { ServiceUnavailableError } from '@backstage/errors';
 import express, { ErrorRequestHandler } from 'express';
 import { peopleOnly, PEOPLE_ONLY_PLUGINS } from './http/peopleOnly';
+import { schedulerAdminsOnly } from './http/schedulerAdminsOnly';
 
 /**
  * Codes of a database that is not reachable right now: socket errors, and
@@ -89,7 +90,8 @@ export const databaseUnavailableAs503: ErrorRequestHandler = (
  * order, from the same public helpers) with `databaseUnavailableAs503` just
  * before the error handler: each plugin's router answers its own errors,
  * so the mapping has to sit in every plugin's router, catalog included.
- * The MCP endpoint's plugin also refuses callers that are not people.
+ * The MCP endpoint's plugin also refuses callers that are not people, and
+ * every plugin's scheduler routes are for platform admins only.
  */
 export const httpRouterWithDatabaseErrors = createServiceFactory({
   service: coreServices.httpRouter,
@@ -101,11 +103,13 @@ export const httpRouterWithDatabaseErrors = createServiceFactory({
     rootHttpRouter: coreServices.rootHttpRouter,
     auth: coreServices.auth,
     httpAuth: coreServices.httpAuth,
+    permissions: coreServices.permissions,
     logger: coreServices.logger,
   },
   async factory({
     auth,
     httpAuth,
+    permissions,
     config,
     plugin,
     rootHttpRouter,
@@ -123,6 +127,10 @@ export const httpRouterWithDatabaseErrors = createServiceFactory({
       router.use(peopleOnly(httpAuth));
     }
     router.use(createCookieAuthRefreshMiddleware({ auth, httpAuth }));
+    router.use(
+      '/.backstage/scheduler',
+      schedulerAdminsOnly(httpAuth, permissions),
+    );
     const pluginRoutes = express.Router();
     router.use(pluginRoutes);
     router.use(databaseUnavailableAs503);

@@ -20,6 +20,35 @@ export const BACKSTAGE_ROUTES: PluginRoutes[] = [
     ],
   },
   {
+    // Backstage's scheduler mounts these on every plugin's router; the
+    // portal lets only platform admins through (schedulerAdminsOnly).
+    plugin: 'scheduler (on every plugin)',
+    routes: [
+      {
+        method: 'get',
+        path: '/api/catalog/.backstage/scheduler/v1/tasks',
+        answer: ADMIN_ONLY(200),
+      },
+      {
+        method: 'get',
+        path: '/api/compliance/.backstage/scheduler/v1/tasks',
+        answer: ADMIN_ONLY(200),
+      },
+      {
+        // 200, or 409 while a retention run is under way.
+        method: 'post',
+        path: '/api/audit/.backstage/scheduler/v1/tasks/audit-retention/trigger',
+        answer: ADMIN_ONLY('served'),
+      },
+      {
+        // 409: no retention run is under way.
+        method: 'post',
+        path: '/api/audit/.backstage/scheduler/v1/tasks/audit-retention/cancel',
+        answer: ADMIN_ONLY('served'),
+      },
+    ],
+  },
+  {
     plugin: 'app',
     routes: [
       {
