@@ -159,7 +159,7 @@ async function main() {
     // within a minute of ingest, during the catalog reads.
     const pluginData = options.skip.has('plugins')
       ? undefined
-      : await loadPluginData(portal.baseUrl, token, dir);
+      : await loadPluginData(portal.baseUrl, token, portal.adminToken, dir);
     if (process.env.PERF_HOLD) {
       await hold(systems, token);
     }

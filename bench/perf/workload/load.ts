@@ -4,7 +4,9 @@
 // (bench/load/app-config.bench.yaml): a service principal, which
 // Backstage lets past the permission policy, so every route used here
 // accepts it (the portal's policy alone would allow none of these writes
-// to anyone but a platform admin).
+// to anyone but a platform admin). The scheduler's routes are the
+// exception: the portal refuses service tokens there, so the SLO and
+// compliance rounds are started as a platform admin.
 import fs from 'node:fs';
 import path from 'node:path';
 import { readManifest } from './catalog';
@@ -77,10 +79,13 @@ export interface PluginDataTimings {
  * APIs show every workload entity: every SLO evaluated (a status other
  * than `missing`), and a compliance round, started after the uploads,
  * that scored every repository. Call it after {@link waitUntilIngested}.
+ * The scheduler's routes are for platform admins only (a service token is
+ * refused there), so the triggers go with `adminToken`, a platform admin's.
  */
 export async function loadPluginData(
   baseUrl: string,
   token: string,
+  adminToken: string,
   dir: string,
   timeoutMs = 15 * 60_000,
 ): Promise<PluginDataTimings> {
@@ -151,7 +156,7 @@ export async function loadPluginData(
   // minute later, read the catalog too; the summary decides when it is done.
   await call(
     baseUrl,
-    token,
+    adminToken,
     'POST',
     '/api/slo/.backstage/scheduler/v1/tasks/slo-definitions/trigger',
   );
@@ -177,7 +182,7 @@ export async function loadPluginData(
   t = Date.now();
   const triggered = await triggerTask(
     baseUrl,
-    token,
+    adminToken,
     'compliance',
     'compliance-round',
     timeoutMs,
