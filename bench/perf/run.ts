@@ -159,7 +159,14 @@ async function main() {
     // within a minute of ingest, during the catalog reads.
     const pluginData = options.skip.has('plugins')
       ? undefined
-      : await loadPluginData(portal.baseUrl, token, portal.adminToken, dir);
+      : await loadPluginData(
+          portal.baseUrl,
+          token,
+          portal.adminToken,
+          dir,
+          // 15 minutes at the default scale; the work grows with the rows.
+          15 * 60_000 * Math.max(1, scale),
+        );
     if (process.env.PERF_HOLD) {
       await hold(systems, token);
     }

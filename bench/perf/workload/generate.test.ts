@@ -166,6 +166,7 @@ describe('generateWorkload', () => {
       expect(refused.slice(0, 3)).toEqual([]);
       for (const r of records) {
         expect(r.ChargePeriodStart.slice(0, 7)).toBe(file.month);
+        expect(r.BillingAccountId).toBe(file.account);
         const tags = JSON.parse(r.Tags);
         for (const [tag, known] of [
           ['team', teams],
@@ -181,9 +182,15 @@ describe('generateWorkload', () => {
       rows += records.length;
     }
     expect(rows).toBe(small.costRows);
-    expect(workload.cost.files.map(f => f.month)).toEqual([
-      '2026-09',
-      '2026-10',
+    // A file per billing account and month, so that no import replaces
+    // another's (account, billing period).
+    expect(workload.cost.files.map(f => `${f.month} ${f.account}`)).toEqual([
+      '2026-09 gogidix-prod',
+      '2026-09 gogidix-staging',
+      '2026-09 gogidix-data',
+      '2026-10 gogidix-prod',
+      '2026-10 gogidix-staging',
+      '2026-10 gogidix-data',
     ]);
   });
 
