@@ -7,6 +7,8 @@ export const options = {
   connections: [10, 50],
   portalPort: Number(process.env.PERF_PORTAL_PORT ?? 7340),
   stockPort: Number(process.env.PERF_STOCK_PORT ?? 7350),
+  /** The second portal replica's port (phase `replicas`). */
+  replicaPort: Number(process.env.PERF_REPLICA_PORT ?? 7343),
   skip: new Set((process.env.PERF_SKIP ?? '').split(',').filter(Boolean)),
 };
 
@@ -16,6 +18,8 @@ export interface System {
   baseUrl: string;
   databasePrefix: string;
   children: ChildProcess[];
+  /** The portal's config layers past app-config.perf.yaml, for its replicas. */
+  configFiles?: string[];
   /** The backend among `children`, whose memory the report gives. */
   backend?: ChildProcess;
   /** A signed-in user's token: reads are measured as the catalog page makes them. */

@@ -18,6 +18,7 @@ bootstrap_toolchain
 bootstrap_install
 bootstrap_chromium
 bootstrap_postgres
+bootstrap_redis
 bootstrap_alertmanager
 bootstrap_prometheus
 cd "$PORTAL_ROOT"

@@ -5,7 +5,7 @@ import { BenchRequest, errorsOutOf, LoadRun, runLoad } from './load';
 import { printTable, ratio } from './report';
 import { median, summary } from './stats';
 /** The catalog reads measured, on both systems alike. */
-function catalogRequests(workload: WorkloadManifest): BenchRequest[] {
+export function catalogRequests(workload: WorkloadManifest): BenchRequest[] {
   const { kind, namespace, name } = workload.wellKnown.entityByName;
   return [
     {

@@ -19,6 +19,13 @@ export interface LoadRun {
   requests: number;
 }
 
+/** One backend the load goes to, with its share of the connections. */
+export interface LoadTarget {
+  baseUrl: string;
+  token: string;
+  connections: number;
+}
+
 /**
  * Closed-loop load: `connections` keep-alive connections each send the next
  * request as soon as the previous one is answered, for `seconds`. Every
@@ -32,40 +39,59 @@ export function runLoad(options: {
   connections: number;
   seconds: number;
 }): Promise<LoadRun> {
-  const { request } = options;
+  return runLoadOn([options], options.request, options.seconds);
+}
+
+/**
+ * The same load sent to several backends at once (replicas behind a load
+ * balancer), each on its own connections: requests per second add up, and
+ * the percentiles are over every response of every backend.
+ */
+export async function runLoadOn(
+  targets: LoadTarget[],
+  request: BenchRequest,
+  seconds: number,
+): Promise<LoadRun> {
   const latencies: number[] = [];
+  const results = await Promise.all(
+    targets.map(target => loadOne(target, request, seconds, latencies)),
+  );
+  if (latencies.length === 0) {
+    throw new Error(`${request.name}: no request was answered`);
+  }
+  const sum = (pick: (r: autocannon.Result) => number) =>
+    results.reduce((n, r) => n + pick(r), 0);
+  return {
+    requestsPerSecond: sum(r => r.requests.average),
+    p50: round(percentile(latencies, 50), 1),
+    p95: round(percentile(latencies, 95), 1),
+    p99: round(percentile(latencies, 99), 1),
+    errors: sum(r => r.errors + r.timeouts + r.non2xx),
+    requests: sum(r => r.requests.total),
+  };
+}
+
+function loadOne(
+  target: LoadTarget,
+  request: BenchRequest,
+  seconds: number,
+  latencies: number[],
+): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `${options.baseUrl}${request.path}`,
+        url: `${target.baseUrl}${request.path}`,
         method: request.method,
-        connections: options.connections,
-        duration: options.seconds,
+        connections: target.connections,
+        duration: seconds,
         timeout: 10,
         headers: {
-          authorization: `Bearer ${options.token}`,
+          authorization: `Bearer ${target.token}`,
           ...(request.body ? { 'content-type': 'application/json' } : {}),
         },
         body: request.body ? JSON.stringify(request.body) : undefined,
       },
-      (error, result) => {
-        if (error) {
-          reject(error);
-          return;
-        }
-        if (latencies.length === 0) {
-          reject(new Error(`${request.name}: no request was answered`));
-          return;
-        }
-        resolve({
-          requestsPerSecond: result.requests.average,
-          p50: round(percentile(latencies, 50), 1),
-          p95: round(percentile(latencies, 95), 1),
-          p99: round(percentile(latencies, 99), 1),
-          errors: result.errors + result.timeouts + result.non2xx,
-          requests: result.requests.total,
-        });
-      },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
     instance.on(
       'response',

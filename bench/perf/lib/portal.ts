@@ -21,8 +21,31 @@ export async function startPortal(options: {
   env?: Record<string, string>;
 }): Promise<ChildProcess[]> {
   const children: ChildProcess[] = [startOidcProvider(), startAlertmanager()];
+  try {
+    children.push(await startPortalBackend(options));
+  } catch (error) {
+    await Promise.all(children.map(stop));
+    throw error;
+  }
+  return children;
+}
+
+/**
+ * One portal backend, ready to answer; the stand-ins (OIDC, Alertmanager)
+ * are {@link startPortal}'s. A second one on the same `databasePrefix` is a
+ * replica: it shares the databases, as two pods of the Helm chart do.
+ */
+export async function startPortalBackend(options: {
+  port: number;
+  databasePrefix: string;
+  token: string;
+  configFiles: string[];
+  env?: Record<string, string>;
+  /** The log's name, `.data/e2e/logs/<name>.log`; default `perf-portal`. */
+  name?: string;
+}): Promise<ChildProcess> {
   const backend = startBackend(options.databasePrefix, {
-    name: 'perf-portal',
+    name: options.name ?? 'perf-portal',
     port: options.port,
     configFiles: [
       path.join(perfDir, 'app-config.perf.yaml'),
@@ -37,10 +60,9 @@ export async function startPortal(options: {
       ...options.env,
     },
   });
-  children.push(backend);
   try {
     await waitFor(
-      'The portal becoming ready',
+      `The portal (${options.name ?? 'perf-portal'}) becoming ready`,
       answers(
         `http://localhost:${options.port}/.backstage/health/v1/readiness`,
       ),
@@ -48,10 +70,10 @@ export async function startPortal(options: {
       backend,
     );
   } catch (error) {
-    await Promise.all(children.map(stop));
+    await stop(backend);
     throw error;
   }
-  return children;
+  return backend;
 }
 
 export const portalLogs = path.join(e2e.repoRoot, '.data/e2e/logs');

@@ -155,16 +155,17 @@ export async function startSystems(
     children: [],
   };
   systems.push(portal);
+  portal.configFiles = [
+    path.join(perfDir, 'workload/app-config.workload.yaml'),
+    locationsConfig('portal', dir),
+    shared,
+  ];
   portal.children.push(
     ...(await startPortal({
       port: options.portalPort,
       databasePrefix: portal.databasePrefix,
       token,
-      configFiles: [
-        path.join(perfDir, 'workload/app-config.workload.yaml'),
-        locationsConfig('portal', dir),
-        shared,
-      ],
+      configFiles: portal.configFiles,
     })),
   );
   // startPortal's last child is the backend (the others are stand-ins).
