@@ -37,11 +37,11 @@ describe('runLoadOn', () => {
       );
       expect(a.seen.authorized).toBeGreaterThan(0);
       expect(b.seen.authorized).toBeGreaterThan(0);
-      // autocannon counts what it sent within the duration; a request in
-      // flight when it stops may still reach a server.
+      // Both servers' requests are counted: one target's alone would be
+      // about half. A request in flight when autocannon stops (at most
+      // one per connection) may be served and not counted, or the reverse.
       const served = a.seen.authorized + b.seen.authorized;
-      expect(run.requests).toBeLessThanOrEqual(served);
-      expect(run.requests).toBeGreaterThanOrEqual(served - 4);
+      expect(Math.abs(run.requests - served)).toBeLessThanOrEqual(4);
       expect(run.errors).toBe(0);
       expect(run.p50).toBeLessThanOrEqual(run.p99);
     } finally {
