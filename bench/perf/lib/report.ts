@@ -1,6 +1,6 @@
 import { round } from './stats';
 
-/** A target from issue 10, judged against a measured figure. */
+/** A target from issues 10 and 24, judged against a measured figure. */
 export interface TargetCheck {
   target: string;
   measured: string;
@@ -32,7 +32,7 @@ export function ratio(portal: number, stock: number | undefined): string {
 
 export function printTargets(checks: TargetCheck[]) {
   printTable([
-    ['target (issue 10)', 'measured', 'met'],
+    ['target (issues 10 and 24)', 'measured', 'met'],
     ...checks.map(check => [
       check.target,
       check.measured,
