@@ -1,9 +1,9 @@
 // The catalog read phase: the same requests on both systems, in turn.
 import { options, System } from '../options';
 import { WorkloadManifest } from '../workload/generate';
-import { BenchRequest, errorsOutOf, LoadRun, runLoad } from './load';
+import { BenchRequest, LoadRun, runCells, runLoad } from './load';
 import { printTable, ratio } from './report';
-import { median, summary } from './stats';
+import { median } from './stats';
 /** The catalog reads measured, on both systems alike. */
 export function catalogRequests(workload: WorkloadManifest): BenchRequest[] {
   const { kind, namespace, name } = workload.wellKnown.entityByName;
@@ -100,10 +100,7 @@ export function printCatalog(results: LoadResults) {
       rows.push([
         key,
         name,
-        summary(runs.map(r => r.requestsPerSecond)),
-        summary(runs.map(r => r.p50)),
-        summary(runs.map(r => r.p99)),
-        errorsOutOf(runs),
+        ...runCells(runs),
         name === 'portal' && stock.length
           ? ratio(
               median(runs.map(r => r.requestsPerSecond)),

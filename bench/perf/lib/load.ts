@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { percentile, round } from './stats';
+import { percentile, round, summary } from './stats';
 
 /** One request the benchmark repeats. */
 export interface BenchRequest {
@@ -107,4 +107,14 @@ export function errorsOutOf(runs: LoadRun[]): string {
   const errors = runs.reduce((n, r) => n + r.errors, 0);
   const requests = runs.reduce((n, r) => n + r.requests, 0);
   return `${errors}/${requests}`;
+}
+
+/** A table's cells for repeated runs: req/s, P50, P99 ("median (min-max)"), errors. */
+export function runCells(runs: LoadRun[]): string[] {
+  return [
+    summary(runs.map(r => r.requestsPerSecond)),
+    summary(runs.map(r => r.p50)),
+    summary(runs.map(r => r.p99)),
+    errorsOutOf(runs),
+  ];
 }

@@ -8,10 +8,10 @@ import { stop } from '../../../e2e/support/portal';
 import { options, System } from '../options';
 import { WorkloadManifest } from '../workload/generate';
 import { catalogRequests, LoadResults } from './catalogReads';
-import { errorsOutOf, LoadRun, runLoadOn } from './load';
+import { LoadRun, runCells, runLoadOn } from './load';
 import { mib, MemoryReading, readMemory } from './memory';
 import { printTable, ratio } from './report';
-import { median, summary } from './stats';
+import { median } from './stats';
 import { perfDir, startPortalBackend } from './portal';
 import { portalUserToken } from './userToken';
 
@@ -211,10 +211,7 @@ export function printReplicas(
       rows.push([
         name,
         label,
-        summary(runs.map(r => r.requestsPerSecond)),
-        summary(runs.map(r => r.p50)),
-        summary(runs.map(r => r.p99)),
-        errorsOutOf(runs),
+        ...runCells(runs),
         label === 'two' ? ratio(rps(two), rps(one)) : '',
         label === 'two' ? ratio(p99(two), p99(one)) : '',
         single?.length ? ratio(rps(runs), rps(single)) : 'n/a',
