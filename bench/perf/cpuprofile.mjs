@@ -12,12 +12,16 @@
 // its two busiest packages, to find a phase's window (an ingest, a load).
 import fs from 'node:fs';
 
+// Every flag takes a value: `--name value`; the one other argument is the file.
 const args = process.argv.slice(2);
-const file = args.find(a => !a.startsWith('--') && !/^\d/.test(a));
-const flag = name => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : undefined;
-};
+const flags = new Map();
+const files = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i].startsWith('--')) flags.set(args[i].slice(2), Number(args[++i]));
+  else files.push(args[i]);
+}
+const file = files[0];
+const flag = name => flags.get(name);
 if (!file) {
   console.error(
     'usage: cpuprofile.mjs FILE [--from S] [--to S] [--top N] [--timeline N]',

@@ -1,6 +1,7 @@
 // The replicas phase: the portal as the Helm chart's HA profile runs it,
 // two backends on the same databases sharing Backstage's cache service
 // through Redis, under the same catalog reads as the single portal.
+import { READ_CACHE_HEADER } from '@gogidix/plugin-catalog-backend-module-read-cache';
 import { ChildProcess, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { e2e } from '../../../e2e/support/environment';
@@ -29,8 +30,6 @@ export interface ReplicaResults {
   /** Each replica's memory at the end of the phase. */
   memory: Array<MemoryReading | undefined>;
 }
-
-const READ_CACHE_HEADER = 'x-catalog-read-cache';
 
 /**
  * Replaces the portal's single backend with two replicas on its databases
