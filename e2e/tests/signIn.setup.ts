@@ -37,8 +37,12 @@ async function signIn(
   await popup.locator('input[name="login"]').fill(user.login);
   await popup.locator('input[name="password"]').fill('any password works here');
   await popup.getByRole('button', { name: /sign-in/i }).click();
+  // Listened for before the click: the popup can close before the click
+  // returns, and a 'close' that has already happened is never seen again,
+  // which hung this wait until the test's timeout with no reason given.
+  const closed = popup.waitForEvent('close', { timeout: 15_000 });
   await popup.getByRole('button', { name: /continue/i }).click();
-  await popup.waitForEvent('close');
+  await closed;
 
   await expect(
     page.getByRole('heading', {

@@ -13,8 +13,10 @@ export function portalSignIn(login: string) {
     await popup.locator('input[name="login"]').fill(login);
     await popup.locator('input[name="password"]').fill('any password works');
     await popup.getByRole('button', { name: /sign-in/i }).click();
+    // Listened for before the click, which the popup can outlive by less.
+    const closed = popup.waitForEvent('close', { timeout: 15_000 });
     await popup.getByRole('button', { name: /continue/i }).click();
-    await popup.waitForEvent('close');
+    await closed;
     await waitUntilSignedIn(page);
   };
 }
